@@ -1,0 +1,95 @@
+// Shapes shared by the engine, the `analyze` command, the call record and the UI.
+// Definitions of every number: shared/docs/metrics.md (mirrored in docs/algorithm.md).
+
+/** Whose speech: my mic, or everyone I hear. */
+export type Party = 'self' | 'others';
+
+/** Seconds from the start of the call, rounded to the 10 ms frame grid. */
+export type Interval = [start: number, end: number];
+
+export interface Turn {
+  by: Party;
+  start: number;
+  end: number;
+}
+
+export type OverlapEventType = 'interruption' | 'talkover' | 'backchannel';
+
+export interface ConversationEvent {
+  type: OverlapEventType;
+  /** Who started the overlap. */
+  by: Party;
+  /** Onset, seconds. */
+  at: number;
+}
+
+export interface CallMetrics {
+  selfSpeechSec: number;
+  othersSpeechSec: number;
+  /** selfSpeechSec ÷ (selfSpeechSec + othersSpeechSec); 0 when nobody spoke. */
+  talkShare: number;
+  interruptionsBySelf: number;
+  interruptionsOfSelf: number;
+  talkoversBySelf: number;
+  talkoversOfSelf: number;
+  backchannelsBySelf: number;
+  backchannelsByOthers: number;
+  /** My backchannels per minute of others' speech (null before a minute of it). */
+  backchannelsPerOthersMin: number | null;
+  /** My turns that began in the last 0.5 s of someone else's (overlapping their end). */
+  earlyResponsesBySelf: number;
+  longestMonologueSec: number;
+  othersLongestTurnSec: number;
+  /** Median pause before my turns after someone else's; negative = I started early; null if none. */
+  medianResponseGapSec: number | null;
+  /** My turns starting < 0.2 s after (or before) the other turn ended. */
+  quickResponses: number;
+  turnSwitchesPerMin: number;
+  /** Time I was muted in the meeting, and my speech during it (not counted as talk). */
+  mutedSec: number;
+  sideTalkSec: number;
+}
+
+export type SpeechModelName = 'yamnet' | 'none';
+
+/** The `analyze` output (shared/docs/analysis-output.md, version 1). */
+export interface AnalysisResult {
+  version: 1;
+  durationSec: number;
+  speechModel: SpeechModelName;
+  segments: { self: Interval[]; others: Interval[] };
+  turns: Turn[];
+  events: ConversationEvent[];
+  metrics: CallMetrics;
+}
+
+/**
+ * Scores how much a window of audio sounds like speech, 0..1 (YAMNet's speech classes).
+ * The window is ≈0.975 s of mono audio at `sampleRate`, gain-normalised by the engine.
+ * MediaPipe implements it in the browser and in Node; unit tests pass a fake.
+ */
+export type SpeechClassifier = (window: Float32Array, sampleRate: number) => number | Promise<number>;
+
+/** What the overlay shows while the call runs. Provisional: the last second may still change. */
+export interface LiveState {
+  timeSec: number;
+  selfSpeaking: boolean;
+  othersSpeaking: boolean;
+  muted: boolean;
+  floor: Party | null;
+  /** Length of the current turn of whoever holds the floor. */
+  floorTurnSec: number;
+  /** Length of my current turn, 0 when I do not hold the floor. */
+  selfTurnSec: number;
+  selfSpeechSec: number;
+  othersSpeechSec: number;
+  talkShare: number;
+  interruptionsBySelf: number;
+  interruptionsOfSelf: number;
+  talkoversBySelf: number;
+  talkoversOfSelf: number;
+  backchannelsBySelf: number;
+  backchannelsByOthers: number;
+  longestMonologueSec: number;
+  othersLongestTurnSec: number;
+}

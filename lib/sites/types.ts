@@ -1,0 +1,45 @@
+// One adapter per meeting site, behind this interface. Adapters read the page's DOM through the
+// root they are given (never the global `document`), so Node tests run them on saved fixture pages.
+
+export type SiteId = 'meet' | 'teams' | 'zoom' | 'webex' | 'jitsi' | 'whereby' | 'custom';
+
+/** How remote audio reaches the page, which decides the capture path (docs/capture.md). */
+export type RemoteAudioSource =
+  /** `<audio>`/`<video>` elements with a live `srcObject` (Meet, Jitsi, Whereby). */
+  | 'media-elements'
+  /** Only through RTCPeerConnection tracks, no element plays them (Teams' mixed main track). */
+  | 'rtc-hook'
+  /** Not reachable in-page: use tab capture (Zoom's web client). */
+  | 'tab-capture';
+
+export type CallPhase = 'none' | 'lobby' | 'in-call' | 'ended';
+
+export interface SiteReading {
+  phase: CallPhase;
+  /** null when the page shows no mute control the adapter recognises. */
+  muted: boolean | null;
+  /** Participants including me; null when the page does not show it. */
+  participants: number | null;
+  /** Display names of who is speaking now, where the page marks it. */
+  speakers: string[];
+  /** Meeting title where the page shows one. */
+  title: string | null;
+  /**
+   * True when the markers the adapter relies on were not found in a page that looks like a call
+   * (markup changed): the product degrades to audio-only and shows "limited".
+   */
+  limited: boolean;
+  /** Names of the markers that matched, for the debug log ("which selector hit"). */
+  matched: string[];
+}
+
+export interface SiteAdapter {
+  id: SiteId;
+  /** Human name shown in the UI. */
+  name: string;
+  /** Whether this adapter handles the page at `url`. */
+  matches(url: URL): boolean;
+  remoteAudio: RemoteAudioSource;
+  /** Reads the page. Must never throw: a missing marker yields nulls and `limited`. */
+  read(root: Document, url: URL): SiteReading;
+}
