@@ -93,3 +93,28 @@ export interface LiveState {
   longestMonologueSec: number;
   othersLongestTurnSec: number;
 }
+
+/** The streaming engine (lib/engine/engine.ts: `createEngine`). */
+export interface Engine {
+  /**
+   * Feeds the next block of samples of both channels at the engine's sample rate; blocks of
+   * any length, the two of equal length. `null` means the channel is absent (silence).
+   */
+  push(self: Float32Array | null, others: Float32Array | null): void;
+  /** Marks from the current audio time on whether I am muted in the meeting. */
+  setMuted(muted: boolean): void;
+  /** The live picture, including the provisional last second. */
+  live(): LiveState;
+  /** Events finalised since the previous call (for nudges). */
+  takeEvents(): ConversationEvent[];
+  /** The result so far: finalised part plus provisional tail (for saving as the call goes). */
+  snapshot(): AnalysisResult;
+  /** Ends the call: waits for pending classifications, returns the final result. */
+  finish(): Promise<AnalysisResult>;
+}
+
+export interface EngineInit {
+  sampleRate: number;
+  /** Without a classifier the 10 ms detector decides alone (`speechModel: 'none'`). */
+  classifier?: SpeechClassifier;
+}

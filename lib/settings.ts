@@ -1,0 +1,64 @@
+// User settings: their shape, defaults and migrations. Pure (no storage here); the versioned
+// storage item that holds them is extension/settings.ts.
+import type { MeetingKind } from './record/types';
+import type { SiteId } from './sites/types';
+
+export const SETTINGS_VERSION = 1;
+
+export type NudgeId = 'monologue' | 'interruption' | 'over-share' | 'let-finish' | 'backchannel';
+
+export interface NudgeSetting {
+  enabled: boolean;
+  /** Meaning per nudge: seconds for 'monologue' and 'let-finish', a multiple of the fair share
+   *  for 'over-share', a count for 'interruption' and 'backchannel'. */
+  threshold: number;
+}
+
+export interface Settings {
+  /** Built-in sites the coach runs on. */
+  sites: Record<Exclude<SiteId, 'custom'>, boolean>;
+  /** Origins the user added (each granted through an optional host permission), e.g. https://meet.example.org */
+  customSites: string[];
+  nudges: Record<NudgeId, NudgeSetting>;
+  /** Quiet mode: no nudges at all, figures only. */
+  quiet: boolean;
+  /** Minimum seconds between two nudges. */
+  nudgeCooldownSec: number;
+  /** My target talk share per kind of meeting, 0..1. */
+  targetShare: Record<MeetingKind, number>;
+  overlay: {
+    visible: boolean;
+    collapsed: boolean;
+    /** Hosts on which the overlay is hidden. */
+    hiddenOn: string[];
+    /** Position from the top-left corner, CSS pixels; null = default corner. */
+    position: { x: number; y: number } | null;
+  };
+  /** Capture tab audio instead of in-page audio on every site. */
+  preferTabCapture: boolean;
+  /** Days to keep call records; 0 = forever. */
+  retentionDays: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  sites: { meet: true, teams: true, zoom: true, webex: true, jitsi: true, whereby: true },
+  customSites: [],
+  nudges: {
+    // metrics.md: gentle nudge at ~75 s, stronger at 120 s.
+    monologue: { enabled: true, threshold: 75 },
+    interruption: { enabled: true, threshold: 1 },
+    // metrics.md: nudge above 1.5 × fair share.
+    'over-share': { enabled: true, threshold: 1.5 },
+    // metrics.md: praise when someone else's turn reaches 2 min.
+    'let-finish': { enabled: true, threshold: 120 },
+    backchannel: { enabled: true, threshold: 3 },
+  },
+  quiet: false,
+  nudgeCooldownSec: 180,
+  // Fair share is 1/participants; these are the defaults per kind when the user sets none:
+  // a 1:1 is balanced, an interview is mostly the other side talking, a sales call favours listening.
+  targetShare: { 'one-on-one': 0.5, team: 0.25, interview: 0.3, sales: 0.4 },
+  overlay: { visible: true, collapsed: false, hiddenOn: [], position: null },
+  preferTabCapture: false,
+  retentionDays: 0,
+};
