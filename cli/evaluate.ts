@@ -1,0 +1,98 @@
+// Accuracy against ground truth with the shared scorer (shared/tools/score-scenes.mjs): used by
+// `npm run eval` (prints the scorer's tables) and by the accuracy tests (read its JSON summary).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { analyzeRecording, PROJECT_ROOT, readWavFile, type Recording } from './recording';
+
+export const SHARED_DIR = process.env.LISTENING_COACH_SHARED ?? path.resolve(PROJECT_ROOT, '../shared');
+export const SYNTHETIC_DIR = path.join(SHARED_DIR, 'evalsets/synthetic');
+export const REAL_DIR = path.join(SHARED_DIR, 'evalsets/real');
+export const SCORER = path.join(SHARED_DIR, 'tools/score-scenes.mjs');
+
+export interface EvalSet {
+  name: string;
+  truthDir: string;
+  predDir: string;
+}
+
+/** Runs the engine over every synthetic scene (me + others WAVs) into a fresh prediction folder. */
+export async function predictSynthetic(modelPath: string | null, predDir = tempDir('synthetic')): Promise<EvalSet> {
+  for (const truthFile of truthFiles(SYNTHETIC_DIR)) {
+    const id = path.basename(truthFile, '.truth.json');
+    const self = readWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`), true);
+    const others = readWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`), true);
+    const rec: Recording = { sampleRate: self.sampleRate, self: self.channels[0], others: others.channels[0] };
+    const result = await analyzeRecording(rec, modelPath);
+    fs.writeFileSync(path.join(predDir, `${id}.json`), JSON.stringify(result));
+  }
+  return { name: 'synthetic', truthDir: SYNTHETIC_DIR, predDir };
+}
+
+/**
+ * The real clips with reference speaker turns (AMI excerpts, the pyannote sample), analysed as the
+ * remote channel only: the reference is the union of the RTTM speakers. Their truth files are
+ * written beside the predictions, in a temporary folder (the clips stay in ../shared).
+ */
+export async function predictReal(modelPath: string | null, outDir = tempDir('real')): Promise<EvalSet> {
+  const truthDir = path.join(outDir, 'truth');
+  const predDir = path.join(outDir, 'pred');
+  fs.mkdirSync(truthDir, { recursive: true });
+  fs.mkdirSync(predDir, { recursive: true });
+  for (const rttm of fs.readdirSync(REAL_DIR).filter((f) => f.endsWith('.rttm')).sort()) {
+    const id = path.basename(rttm, '.rttm');
+    const wavFile = path.join(REAL_DIR, `${id}.wav`);
+    if (!fs.existsSync(wavFile)) continue;
+    const wav = readWavFile(wavFile, true);
+    const duration = wav.channels[0].length / wav.sampleRate;
+    const speech = parseRttm(fs.readFileSync(path.join(REAL_DIR, rttm), 'utf8'));
+    fs.writeFileSync(path.join(truthDir, `${id}.truth.json`), JSON.stringify({ id, duration, speech, turns: [], events: [] }));
+    const result = await analyzeRecording({ sampleRate: wav.sampleRate, self: null, others: wav.channels[0] }, modelPath);
+    fs.writeFileSync(path.join(predDir, `${id}.json`), JSON.stringify(result));
+  }
+  return { name: 'real (others only)', truthDir, predDir };
+}
+
+/** RTTM "SPEAKER file 1 start dur <NA> <NA> name …" lines → intervals per speaker. */
+export function parseRttm(text: string): Record<string, [number, number][]> {
+  const speech: Record<string, [number, number][]> = {};
+  for (const line of text.split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if (f[0] !== 'SPEAKER' || f.length < 8) continue;
+    const start = Number(f[3]);
+    const dur = Number(f[4]);
+    (speech[`speaker_${f[7]}`] ??= []).push([start, start + dur]);
+  }
+  return speech;
+}
+
+export interface ScoreSummary {
+  vadSelfF1: number;
+  vadOthersF1: number;
+  talkShareErrPpMean: number;
+  talkShareErrPpMax: number;
+  interruption: { f1: number | null };
+  talkover: { f1: number | null };
+  backchannel: { f1: number | null };
+  backchannelAsInterruption: number;
+  responseGapErrMedian: number | null;
+  monologueErrMedian: number | null;
+  missing: string[];
+}
+
+export function scoreTable(set: EvalSet): string {
+  return execFileSync(process.execPath, [SCORER, set.truthDir, set.predDir], { encoding: 'utf8' });
+}
+
+export function scoreSummary(set: EvalSet): { summary: ScoreSummary; rows: Record<string, unknown>[] } {
+  return JSON.parse(execFileSync(process.execPath, [SCORER, set.truthDir, set.predDir, '--json'], { encoding: 'utf8' }));
+}
+
+function truthFiles(dir: string): string[] {
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.truth.json')).sort().map((f) => path.join(dir, f));
+}
+
+function tempDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `listening-coach-eval-${name}-`));
+}

@@ -1,0 +1,196 @@
+// Turns, the floor and overlap events from the two parties' speech segments (metrics.md).
+// Incremental: segments arrive as they are finalised; each is decided as soon as everything the
+// rules need to look at has arrived (at most ~3.5 s later), so memory stays flat and the final
+// answer is the same however the audio was chunked.
+import type { EngineParams } from './params';
+import type { ConversationEvent, Party, Turn } from './types';
+
+/** A party's speech segment in frames [start, end). */
+export interface Segment {
+  party: Party;
+  start: number;
+  end: number;
+}
+
+interface OpenTurn {
+  by: Party;
+  start: number;
+  /** End of the holder's latest segment in this turn. */
+  lastEnd: number;
+}
+
+export interface ConversationTotals {
+  turns: Turn[];
+  events: ConversationEvent[];
+  /** Pauses before my turns that followed someone else's (seconds; negative = early). */
+  responseGaps: number[];
+  earlyResponsesBySelf: number;
+  turnSwitches: number;
+}
+
+const other = (p: Party): Party => (p === 'self' ? 'others' : 'self');
+
+export class ConversationTracker {
+  private readonly pending: Segment[] = [];
+  /** Every segment of a party that starts before this frame has been pushed. */
+  private readonly known: Record<Party, number> = { self: 0, others: 0 };
+  private turn: OpenTurn | null = null;
+  private readonly f: number;
+  private readonly frames: {
+    turnPause: number;
+    backchannelMax: number;
+    intrusionMin: number;
+    yieldMin: number;
+    yieldMax: number;
+    early: number;
+    maxResponseGap: number;
+  };
+  readonly totals: ConversationTotals = { turns: [], events: [], responseGaps: [], earlyResponsesBySelf: 0, turnSwitches: 0 };
+  /** Events decided since the last `takeEvents`. */
+  private fresh: ConversationEvent[] = [];
+
+  constructor(p: EngineParams) {
+    this.f = p.frameSec;
+    const fr = (sec: number) => Math.round(sec / p.frameSec);
+    this.frames = {
+      turnPause: fr(p.turnPauseSec),
+      backchannelMax: fr(p.backchannelMaxSec),
+      intrusionMin: fr(p.intrusionMinSec),
+      yieldMin: fr(p.yieldMinSec),
+      yieldMax: fr(p.yieldMaxSec),
+      early: fr(p.earlyResponseSec),
+      maxResponseGap: fr(MAX_RESPONSE_GAP_SEC),
+    };
+  }
+
+  /** Adds a finalised segment (in start order per party). */
+  push(seg: Segment): void {
+    let i = this.pending.length;
+    while (i > 0 && this.pending[i - 1].start > seg.start) i--;
+    this.pending.splice(i, 0, seg);
+    this.known[seg.party] = Math.max(this.known[seg.party], seg.start);
+  }
+
+  /** Declares that every segment of `party` starting before `frame` has been pushed. */
+  settle(party: Party, frame: number): void {
+    this.known[party] = Math.max(this.known[party], frame);
+    this.advance();
+  }
+
+  /** End of the call: decides everything left. */
+  finish(): void {
+    this.known.self = Infinity;
+    this.known.others = Infinity;
+    this.advance();
+    if (this.turn) this.closeTurn();
+  }
+
+  takeEvents(): ConversationEvent[] {
+    const out = this.fresh;
+    this.fresh = [];
+    return out;
+  }
+
+  /** The floor as decided so far, with the open turn. */
+  get current(): { floor: Party | null; turnStart: number; turnLastEnd: number } {
+    return { floor: this.turn?.by ?? null, turnStart: this.turn?.start ?? 0, turnLastEnd: this.turn?.lastEnd ?? 0 };
+  }
+
+  /** Segments pushed but not yet decided (for the live view). */
+  get undecided(): readonly Segment[] {
+    return this.pending;
+  }
+
+  private advance(): void {
+    while (this.pending.length > 0) {
+      const seg = this.pending[0];
+      if (seg.start >= this.known[other(seg.party)]) return; // an earlier segment may still come
+      const turn = this.turn;
+      if (turn && seg.party !== turn.by) {
+        // A listener's segment: the rules look up to a turn pause past its end and the holder's.
+        const horizon = Math.max(seg.end, turn.lastEnd) + this.frames.turnPause;
+        if (this.known[turn.by] <= horizon) return;
+        this.pending.shift();
+        this.decideListener(seg, turn);
+      } else {
+        this.pending.shift();
+        this.continueOrStart(seg);
+      }
+    }
+  }
+
+  /** The holder speaks again, or someone speaks into an empty floor. */
+  private continueOrStart(seg: Segment): void {
+    const turn = this.turn;
+    if (turn && seg.party === turn.by && seg.start - turn.lastEnd < this.frames.turnPause) {
+      turn.lastEnd = Math.max(turn.lastEnd, seg.end);
+      return;
+    }
+    if (turn) this.closeTurn();
+    this.turn = { by: seg.party, start: seg.start, lastEnd: seg.end };
+  }
+
+  private decideListener(seg: Segment, turn: OpenTurn): void {
+    const F = this.frames;
+    const holder = turn.by;
+    const length = seg.end - seg.start;
+    const holderEnd = turn.lastEnd;
+    const next = this.pending.find((s) => s.party === holder);
+    // The holder carries on: still talking when the listener stops, or resumes within a turn pause.
+    const carriesOn = holderEnd > seg.end || (next !== undefined && next.start - holderEnd < F.turnPause);
+
+    if (seg.start >= holderEnd) {
+      // Into a pause of the holder.
+      const pause = seg.start - holderEnd;
+      if (pause < F.turnPause && length < F.backchannelMax && carriesOn) return this.event('backchannel', seg);
+      return this.takeFloor(seg, holderEnd, false);
+    }
+    // Overlap: the listener starts while the holder is speaking.
+    const yieldAfter = holderEnd - seg.start;
+    if (length < F.backchannelMax) {
+      if (carriesOn) return this.event('backchannel', seg);
+      return this.takeFloor(seg, holderEnd, yieldAfter < F.early);
+    }
+    if (yieldAfter < F.early) return this.takeFloor(seg, holderEnd, true);
+    if (yieldAfter <= F.yieldMax || seg.end > holderEnd) {
+      // The holder gave way within 2 s, or talked on but was outlasted: the listener took the floor.
+      this.event('interruption', seg);
+      this.switchTo(seg);
+      return;
+    }
+    this.event('talkover', seg);
+  }
+
+  /** The listener takes the floor after (or just before) the holder's end: a response. */
+  private takeFloor(seg: Segment, holderEnd: number, early: boolean): void {
+    const gap = seg.start - holderEnd;
+    if (seg.party === 'self' && gap <= this.frames.maxResponseGap) {
+      this.totals.responseGaps.push(gap * this.f);
+      if (early) this.totals.earlyResponsesBySelf++;
+    }
+    this.switchTo(seg);
+  }
+
+  private switchTo(seg: Segment): void {
+    this.closeTurn();
+    this.totals.turnSwitches++;
+    this.turn = { by: seg.party, start: seg.start, lastEnd: seg.end };
+  }
+
+  private closeTurn(): void {
+    const t = this.turn!;
+    this.totals.turns.push({ by: t.by, start: round2(t.start * this.f), end: round2(t.lastEnd * this.f) });
+    this.turn = null;
+  }
+
+  private event(type: ConversationEvent['type'], seg: Segment): void {
+    const e: ConversationEvent = { type, by: seg.party, at: round2(seg.start * this.f) };
+    this.totals.events.push(e);
+    this.fresh.push(e);
+  }
+}
+
+/** Beyond this pause my speech starts something new rather than answering: not a response gap. */
+const MAX_RESPONSE_GAP_SEC = 5;
+
+const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -1,0 +1,143 @@
+// The 10 ms speech-activity detector of one channel: an adaptive noise floor, two thresholds
+// above it (hot opens a segment, warm keeps it going and sets its edges), gaps under 0.3 s bridged,
+// blips too short to be speech dropped. It decides *when*; the speech gate decides *whether*.
+import type { EngineParams } from './params';
+
+/** A stretch of frames [start, end) that carries sound above the floor. */
+export interface Candidate {
+  start: number;
+  end: number;
+}
+
+export interface DetectorView {
+  /** Start frame of the segment in progress, or null. */
+  openStart: number | null;
+  /** Last frame of the open segment that was above the warm threshold. */
+  openLastWarm: number;
+  floorDb: number;
+}
+
+// Minimum statistics (after Martin 2001): the floor is the lowest smoothed level seen over the
+// last SUBWINDOWS × subwindow frames, so it follows a room that gets noisier within ~2 s while
+// speech, which always dips between words, cannot pull it up.
+const SUBWINDOWS = 8;
+const SUBWINDOW_SEC = 0.25;
+/** 10 ms frame levels of steady noise scatter a few dB around their mean; the minimum of that
+ *  scatter sits below the mean by about this much. */
+const MIN_STAT_BIAS_DB = 2;
+const FLOOR_LOWEST_DB = -100;
+
+export class ActivityDetector {
+  private readonly hot: number;
+  private readonly warm: number;
+  private readonly minHotFrames: number;
+  private readonly lookback: number;
+  private readonly bridge: number;
+  private readonly minFrames: number;
+  private readonly creepPerFrame: number;
+  private readonly subLen: number;
+
+  private floor = NaN;
+  private readonly subMins = new Float64Array(SUBWINDOWS).fill(Infinity);
+  private subIndex = 0;
+  private subCount = 0;
+  /** Recent frames' warm flags, for extending an onset backwards. */
+  private readonly warmRing: Uint8Array;
+
+  private openStart: number | null = null;
+  private lastWarm = -1;
+  private hotFrames = 0;
+  private frame = 0;
+
+  constructor(
+    p: EngineParams,
+    /** Receives every segment that closes; `kept` is false for blips too short to be speech. */
+    private readonly emit: (c: Candidate, kept: boolean) => void,
+  ) {
+    const f = p.frameSec;
+    this.hot = p.hotDb;
+    this.warm = p.warmDb;
+    this.minHotFrames = Math.round(p.minHotSec / f);
+    this.lookback = Math.round(p.onsetLookbackSec / f);
+    this.bridge = Math.round(p.bridgeGapSec / f);
+    this.minFrames = Math.round(p.minSegmentSec / f);
+    this.creepPerFrame = p.floorCreepDbPerSec * f;
+    this.subLen = Math.round(SUBWINDOW_SEC / f);
+    this.warmRing = new Uint8Array(this.lookback + 1);
+    this.minHot = p.minHotLevelDb;
+    this.minWarm = p.minWarmLevelDb;
+  }
+  private readonly minHot: number;
+  private readonly minWarm: number;
+
+  /**
+   * Takes the next frame's level (dBFS, already smoothed by the caller). `floorLevelDb` is the
+   * level the floor learns from (null: hold the floor, e.g. a frame explained by echo).
+   */
+  push(levelDb: number, floorLevelDb: number | null): void {
+    const n = this.frame++;
+    if (floorLevelDb !== null) this.learnFloor(floorLevelDb);
+    const floor = this.floor;
+    const isWarm = levelDb >= Math.max(floor + this.warm, this.minWarm);
+    const isHot = levelDb >= Math.max(floor + this.hot, this.minHot);
+    this.warmRing[n % this.warmRing.length] = isWarm ? 1 : 0;
+
+    if (this.openStart !== null) {
+      if (isWarm) this.lastWarm = n;
+      if (isHot) this.hotFrames++;
+      if (n - this.lastWarm >= this.bridge) this.close();
+    } else if (isHot) {
+      let start = n;
+      while (start > 0 && n - (start - 1) <= this.lookback && this.warmRing[(start - 1) % this.warmRing.length]) start--;
+      this.openStart = start;
+      this.lastWarm = n;
+      this.hotFrames = 1;
+    }
+  }
+
+  /** Closes a segment in progress (end of the call). */
+  flush(): void {
+    if (this.openStart !== null) this.close();
+  }
+
+  view(): DetectorView {
+    return { openStart: this.openStart, openLastWarm: this.lastWarm, floorDb: this.floor };
+  }
+
+  /** Frames processed so far. */
+  get frames(): number {
+    return this.frame;
+  }
+
+  /** Earliest frame a segment not yet emitted could start at. */
+  get settledBefore(): number {
+    return this.openStart ?? Math.max(0, this.frame - this.lookback);
+  }
+
+  private close(): void {
+    const start = this.openStart!;
+    const end = this.lastWarm + 1;
+    this.openStart = null;
+    this.emit({ start, end }, this.hotFrames >= this.minHotFrames && end - start >= this.minFrames);
+  }
+
+  private learnFloor(level: number): void {
+    const i = this.subIndex;
+    if (level < this.subMins[i]) this.subMins[i] = level;
+    if (++this.subCount === this.subLen) {
+      this.subCount = 0;
+      this.subIndex = (i + 1) % SUBWINDOWS;
+      this.subMins[this.subIndex] = Infinity;
+    }
+    let lowest = Infinity;
+    for (let k = 0; k < SUBWINDOWS; k++) if (this.subMins[k] < lowest) lowest = this.subMins[k];
+    const target = Math.max(FLOOR_LOWEST_DB, lowest + MIN_STAT_BIAS_DB);
+    if (Number.isNaN(this.floor) || target <= this.floor) {
+      this.floor = target;
+    } else {
+      // Inside a segment the floor may only creep up: sound that never stops (a fan, a music bed)
+      // lifts it, slowly, while a long stretch of talk cannot. Between segments it follows freely.
+      this.floor = this.openStart !== null ? Math.min(target, this.floor + this.creepPerFrame) : target;
+    }
+  }
+}

@@ -1,0 +1,273 @@
+// The listening engine: two channels of audio in, who talks when out. One frame state machine
+// serves the live extension, the `analyze` command and the tests (docs/algorithm.md):
+//
+//   samples ─► ChannelInput (10 ms frames, high-pass, short history)
+//           ─► EchoModel (my mic only: drop what the remote channel explains)
+//           ─► ActivityDetector (adaptive floor, hysteresis, 0.3 s bridging)
+//           ─► SpeechGate (YAMNet: is this stretch speech at all?)
+//           ─► SpeechStream (join, mute → side talk)
+//           ─► ConversationTracker (turns, floor, interruptions, talk-overs, backchannels)
+//
+// No raw audio is kept beyond a few seconds of history for the classifier.
+import { ChannelInput, powerToDb } from './channel-input';
+import { ConversationTracker, type Segment } from './conversation';
+import { ActivityDetector } from './detector';
+import { EchoModel } from './echo';
+import { SpeechGate, type FrameInterval } from './gate';
+import { computeMetrics } from './metrics';
+import { ENGINE_PARAMS, type EngineParams } from './params';
+import { SpeechStream } from './speech-stream';
+import type { AnalysisResult, ConversationEvent, Engine, EngineInit, Interval, LiveState, Party } from './types';
+
+/** Audio kept for the classifier's look-back (checks, rechecks and bisection reach ~6 s back). */
+const HISTORY_SEC = 20;
+
+export interface EngineOptions extends EngineInit {
+  params?: Partial<EngineParams>;
+  /** Told once when the classifier fails; the engine then goes on with the detector alone. */
+  onClassifierError?: (error: unknown) => void;
+}
+
+interface Channel {
+  party: Party;
+  input: ChannelInput;
+  detector: ActivityDetector;
+  gate: SpeechGate;
+  stream: SpeechStream;
+  segments: Interval[];
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const p: EngineParams = { ...ENGINE_PARAMS, ...options.params };
+  const { sampleRate, classifier } = options;
+  if (!(sampleRate >= 4000)) throw new RangeError(`unsupported sample rate ${sampleRate}`);
+  const f = p.frameSec;
+  const bridgeFrames = Math.round(p.bridgeGapSec / f);
+  const samplesPerFrame = sampleRate * f;
+  const tracker = new ConversationTracker(p);
+  const echo = new EchoModel(p);
+  const mutedFrames: FrameInterval[] = [];
+  let classifierFailed = false;
+
+  const makeChannel = (party: Party): Channel => {
+    const input = new ChannelInput(sampleRate, HISTORY_SEC);
+    const segments: Interval[] = [];
+    const stream = new SpeechStream(party, bridgeFrames, party === 'self' ? mutedFrames : null, ([s, e]) => {
+      segments.push([round2(s * f), round2(e * f)]);
+      tracker.push({ party, start: s, end: e });
+    });
+    const gate = new SpeechGate(p, input, classifier, (piece) => stream.add(piece), (error) => {
+      classifierFailed = true;
+      options.onClassifierError?.(error);
+    });
+    const detector = new ActivityDetector(p, (candidate, kept) => {
+      if (kept) gate.close(candidate, frame + 1);
+      else gate.discardOpen(candidate.start);
+    });
+    return { party, input, detector, gate, stream, segments };
+  };
+  const self = makeChannel('self');
+  const others = makeChannel('others');
+  const channels = [self, others];
+
+  let frame = 0; // frames completed
+  let nextBoundary = samplesPerFrame; // absolute sample index where the current frame ends
+  let samples = 0;
+  let finished: Promise<AnalysisResult> | null = null;
+
+  function endFrame(): void {
+    const selfDb = powerToDb(self.input.takeFramePower());
+    const othersDb = powerToDb(others.input.takeFramePower());
+    // The remote channel is loud enough to teach the echo path when well above its own floor.
+    const othersFloor = others.detector.view().floorDb;
+    const predictedEcho = echo.push(selfDb, othersDb, othersDb > othersFloor + p.echoTeachDb);
+    const selfLevel = echo.explains(selfDb, predictedEcho) ? -120 : selfDb;
+    others.detector.push(othersDb, othersDb);
+    self.detector.push(selfLevel, selfDb);
+    frame++;
+    for (const ch of channels) {
+      const view = ch.detector.view();
+      ch.gate.tick(frame, view.openStart, view.openLastWarm);
+    }
+    settle();
+  }
+
+  /** Passes on whatever can no longer change, so the conversation can be decided up to there. */
+  function settle(): void {
+    for (const ch of channels) {
+      const before = Math.min(ch.detector.settledBefore, ch.gate.settledBefore);
+      tracker.settle(ch.party, ch.stream.settle(before));
+    }
+  }
+
+  function push(selfBlock: Float32Array | null, othersBlock: Float32Array | null): void {
+    if (finished) throw new Error('engine already finished');
+    const length = selfBlock?.length ?? othersBlock?.length ?? 0;
+    if (selfBlock && othersBlock && selfBlock.length !== othersBlock.length) {
+      throw new RangeError('both channels must get blocks of the same length');
+    }
+    let i = 0;
+    while (i < length) {
+      const upTo = Math.min(length, i + Math.ceil(nextBoundary - samples));
+      self.input.consume(selfBlock, i, upTo);
+      others.input.consume(othersBlock, i, upTo);
+      samples += upTo - i;
+      i = upTo;
+      if (samples >= nextBoundary) {
+        endFrame();
+        nextBoundary = Math.floor((frame + 1) * samplesPerFrame + 1e-9);
+      }
+    }
+  }
+
+  function setMuted(muted: boolean): void {
+    const open = mutedFrames.at(-1);
+    const isOpen = open !== undefined && open[1] === Infinity;
+    if (muted && !isOpen) mutedFrames.push([frame, Infinity]);
+    if (!muted && isOpen) open[1] = frame;
+  }
+  const isMutedNow = () => mutedFrames.at(-1)?.[1] === Infinity;
+
+  function mutedSec(until: number): number {
+    return mutedFrames.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, until) - s), 0) * f;
+  }
+
+  /** Unreleased speech of a channel: what the detector and gate hold, assumed speech until a
+   *  verdict says otherwise. */
+  function provisional(ch: Channel): FrameInterval[] {
+    const out: FrameInterval[] = [];
+    const held = ch.stream.pending;
+    if (held) out.push([held[0], held[1]]);
+    for (const s of ch.gate.provisional()) {
+      if (s.rejected) continue;
+      const view = ch.detector.view();
+      const end = s.end ?? (view.openStart === s.start ? view.openLastWarm + 1 : s.start);
+      if (end > s.start) out.push([s.start, end]);
+    }
+    return out;
+  }
+
+  function unmutedFrames(intervals: FrameInterval[]): number {
+    let total = 0;
+    for (const [s, e] of intervals) {
+      let t = e - s;
+      for (const [ms, me] of mutedFrames) t -= Math.max(0, Math.min(e, me) - Math.max(s, ms));
+      total += Math.max(0, t);
+    }
+    return total;
+  }
+
+  function result(final: boolean): AnalysisResult {
+    const conv = tracker.totals;
+    const selfTail = final ? [] : provisional(self);
+    const othersTail = final ? [] : provisional(others);
+    const selfSpeechSec = (self.stream.speechFrames + unmutedFrames(selfTail)) * f;
+    const othersSpeechSec = (others.stream.speechFrames + othersTail.reduce((s, [a, b]) => s + b - a, 0)) * f;
+    const durationSec = round2(frame * f);
+    const cur = tracker.current;
+    const turns = [...conv.turns];
+    if (!final && cur.floor) turns.push({ by: cur.floor, start: round2(cur.turnStart * f), end: round2(cur.turnLastEnd * f) });
+    const toSec = (xs: FrameInterval[]): Interval[] => xs.map(([s, e]) => [round2(s * f), round2(e * f)]);
+    return {
+      version: 1,
+      durationSec,
+      speechModel: classifier && !classifierFailed ? 'yamnet' : 'none',
+      segments: { self: [...self.segments, ...toSec(selfTail)], others: [...others.segments, ...toSec(othersTail)] },
+      turns,
+      events: [...conv.events],
+      metrics: computeMetrics(
+        { ...conv, turns },
+        {
+          selfSpeechSec,
+          othersSpeechSec,
+          durationSec,
+          mutedSec: mutedSec(frame),
+          sideTalkSec: self.stream.sideTalkFrames * f,
+        },
+        p,
+      ),
+    };
+  }
+
+  function live(): LiveState {
+    const now = frame;
+    const recent = Math.round(p.bridgeGapSec / f);
+    const speakingNow = (ch: Channel) => {
+      const v = ch.detector.view();
+      return v.openStart !== null && now - v.openLastWarm < recent;
+    };
+    const selfSpeaking = speakingNow(self) && !isMutedNow();
+    const othersSpeaking = speakingNow(others);
+    const r = result(false);
+    // The floor as decided, moved on by what the undecided tail plainly shows: whoever alone has
+    // been talking for a second, or talks into a silence longer than a turn pause.
+    const cur = tracker.current;
+    let floor = cur.floor;
+    let turnStart = cur.turnStart;
+    const tail: Segment[] = [
+      ...tracker.undecided,
+      ...provisional(self).map(([s, e]): Segment => ({ party: 'self', start: s, end: e })),
+      ...provisional(others).map(([s, e]): Segment => ({ party: 'others', start: s, end: e })),
+    ].sort((a, b) => a.start - b.start);
+    let holderEnd = cur.turnLastEnd;
+    for (const seg of tail) {
+      if (seg.party === floor) {
+        holderEnd = Math.max(holderEnd, seg.end);
+        continue;
+      }
+      const alone = seg.start >= holderEnd;
+      const longEnough = seg.end - seg.start >= p.backchannelMaxSec / f;
+      if (floor === null || (alone && (longEnough || seg.start - holderEnd >= p.turnPauseSec / f || seg.end >= now - 1))) {
+        if (floor === null || alone) {
+          floor = seg.party;
+          turnStart = seg.start;
+          holderEnd = seg.end;
+        }
+      }
+    }
+    const floorTurnSec = floor ? (now - turnStart) * f : 0;
+    const m = r.metrics;
+    return {
+      timeSec: now * f,
+      selfSpeaking,
+      othersSpeaking,
+      muted: isMutedNow(),
+      floor,
+      floorTurnSec,
+      selfTurnSec: floor === 'self' ? floorTurnSec : 0,
+      selfSpeechSec: m.selfSpeechSec,
+      othersSpeechSec: m.othersSpeechSec,
+      talkShare: m.talkShare,
+      interruptionsBySelf: m.interruptionsBySelf,
+      interruptionsOfSelf: m.interruptionsOfSelf,
+      talkoversBySelf: m.talkoversBySelf,
+      talkoversOfSelf: m.talkoversOfSelf,
+      backchannelsBySelf: m.backchannelsBySelf,
+      backchannelsByOthers: m.backchannelsByOthers,
+      longestMonologueSec: m.longestMonologueSec,
+      othersLongestTurnSec: m.othersLongestTurnSec,
+    };
+  }
+
+  async function finishEngine(): Promise<AnalysisResult> {
+    if (samples > frame * samplesPerFrame + 0.5) endFrame(); // a last partial frame
+    for (const ch of channels) ch.detector.flush();
+    for (const ch of channels) ch.gate.flush(frame);
+    while (channels.some((ch) => ch.gate.busy)) await new Promise((r) => setTimeout(r, 1));
+    for (const ch of channels) ch.gate.flush(frame);
+    for (const ch of channels) ch.stream.flush();
+    tracker.finish();
+    return result(true);
+  }
+
+  return {
+    push,
+    setMuted,
+    live,
+    takeEvents: (): ConversationEvent[] => tracker.takeEvents(),
+    snapshot: () => result(false),
+    finish: () => (finished ??= finishEngine()),
+  };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -1,0 +1,80 @@
+// Every threshold of the engine in one place, in seconds or decibels. The conversation rules come
+// from shared/docs/metrics.md; the detector values were tuned on the synthetic scenes and checked on
+// the real AMI and pyannote clips with `npm run eval` (docs/algorithm.md explains each stage).
+
+export const ENGINE_PARAMS = {
+  /** Analysis frame: metrics.md scores speech activity at 10 ms. */
+  frameSec: 0.01,
+
+  // ── 10 ms speech-activity detector (per channel) ──────────────────────────────────────────
+  /** A frame this far above the noise floor can open a segment. */
+  hotDb: 10,
+  /** A frame this far above the noise floor keeps a segment going and extends its edges. */
+  warmDb: 4.5,
+  /** Levels below these (dBFS) are never speech, however quiet the room: dither, not talk. */
+  minHotLevelDb: -72,
+  minWarmLevelDb: -82,
+  /** A segment needs this much hot time; shorter blips are clicks. */
+  minHotSec: 0.04,
+  /** How far back from its first hot frame a segment's start may reach over warm frames. */
+  onsetLookbackSec: 0.25,
+  /** Gaps shorter than this inside a segment are bridged (metrics.md). */
+  bridgeGapSec: 0.3,
+  /** Inside a segment the noise floor rises at most this fast (dB/s): sound that never stops
+   *  (a fan, a music bed) becomes background, a long stretch of talk does not. */
+  floorCreepDbPerSec: 1.5,
+
+  // ── Echo and bleed: remote voices leaking into my mic ─────────────────────────────────────
+  /** Longest acoustic + processing delay from the remote channel to my mic. */
+  echoMaxDelaySec: 0.4,
+  /** Memory of the echo-path estimate (exponential), so it follows a change of speakers/headset. */
+  echoMemorySec: 30,
+  /** The remote channel must be this far above its floor for a frame to teach the echo path. */
+  echoTeachDb: 15,
+  /** Correlation of my mic's level with the delayed remote level above which echo is present. */
+  echoPresentCorrelation: 0.45,
+  /** My speech must stand this far above the predicted echo to count (double talk still counts). */
+  echoMarginDb: 6,
+
+  // ── YAMNet speech gate (per candidate segment) ────────────────────────────────────────────
+  /** YAMNet's input: 15,600 samples at 16 kHz. */
+  windowSec: 0.975,
+  /** The first window starts this much before a segment's onset. */
+  windowLeadSec: 0.05,
+  /** A window with a speech score at or above this is speech. Typing, music and noise score
+   *  below 0.05 on the scenes, speech above 0.4, speech under loud music 0.06–0.26. */
+  speechScore: 0.12,
+  /** Long segments are checked again this often, so speech that turns into music (or typing
+   *  that runs into speech) is caught. */
+  recheckEverySec: 4,
+  /** When two checks disagree, windows are added between them down to this spacing. */
+  bisectMinSec: 0.5,
+  /** Segments shorter than this are dropped without asking the classifier. */
+  minSegmentSec: 0.08,
+  /** Cap on classifier calls: a bucket refilled per second of audio, so a pathological input
+   *  (endless typing) cannot burn the CPU; unchecked segments inherit the channel's last verdict. */
+  classifierBudgetPerSec: 0.6,
+  classifierBurst: 12,
+  /** Target level (dBFS RMS) a window is scaled to before classification; YAMNet's log-mel
+   *  features are level-dependent, and a quiet mic must not read as silence. */
+  windowTargetDb: -20,
+  windowMaxGainDb: 30,
+
+  // ── Turns and events (metrics.md) ─────────────────────────────────────────────────────────
+  /** A party's segments join into one turn across pauses shorter than this. */
+  turnPauseSec: 1.5,
+  /** Listener speech shorter than this, with the floor holder carrying on, is a backchannel. */
+  backchannelMaxSec: 1.0,
+  /** An interruption or talk-over needs the listener to keep talking this long. */
+  intrusionMinSec: 1.0,
+  /** Holder stopping within [yieldMinSec, yieldMaxSec] after the onset: interruption;
+   *  still talking after yieldMaxSec: talk-over. */
+  yieldMinSec: 0.5,
+  yieldMaxSec: 2.0,
+  /** An overlap starting in the holder's last 0.5 s is an early response (video-call delay). */
+  earlyResponseSec: 0.5,
+  /** A response starting less than this after (or before) the other turn's end is quick. */
+  quickResponseSec: 0.2,
+} as const;
+
+export type EngineParams = { -readonly [K in keyof typeof ENGINE_PARAMS]: number };
