@@ -37,9 +37,14 @@ export interface SiteAdapter {
   id: SiteId;
   /** Human name shown in the UI. */
   name: string;
-  /** Whether this adapter handles the page at `url`. */
+  /** Chrome match patterns of the pages it handles; the built-in ones together make MEETING_MATCHES (hosts.ts). */
+  matchPatterns: readonly string[];
+  /** Whether this adapter handles the page at `url` (one of `matchPatterns` matches it). */
   matches(url: URL): boolean;
   remoteAudio: RemoteAudioSource;
-  /** Reads the page. Must never throw: a missing marker yields nulls and `limited`. */
+  /**
+   * Reads the page. Pure (only `root` and the same-origin frames under it are read) and never
+   * throws: a missing marker yields nulls and `limited`.
+   */
   read(root: Document, url: URL): SiteReading;
 }
