@@ -1,0 +1,50 @@
+// Sites the user adds (settings.customSites). Their markers are unknown, so this adapter is
+// deliberately conservative:
+// - a self-hosted Jitsi (the common case, recognised by JITSI_SIGNATURE) is read as Jitsi;
+// - otherwise the page is 'in-call' only while it shows both media elements and a rendered
+//   hang-up control (a `call_end` icon ligature, or an English "hang up / leave call / end call"
+//   label), and 'none' else. Lobbies with a Leave button (as Meet's) can pass for a call: the
+//   reading stays `limited` (no mute state is known), so the product runs audio-only and says so.
+// - it never claims 'lobby' or 'ended', mute, counts, speakers or a title.
+import { defineSiteAdapter, type PageReading } from './adapter';
+import type { Marker, MarkerProbe } from './dom';
+import { JITSI_SIGNATURE, readJitsiPage } from './jitsi';
+import type { SiteAdapter } from './types';
+
+const HANG_UP_LABEL = /\b(?:hang ?up|leave (?:the )?(?:call|meeting)|end (?:the )?call)\b/i;
+
+const HANG_UP: readonly Marker[] = [
+  // Material icon fonts render the hang-up icon from the ligature `call_end` (as Meet does: T1).
+  { name: 'custom:call_end-icon', selector: '.material-icons, [class*="material-symbols"], .google-symbols', pattern: /^call_end$/, rendered: true },
+  { name: 'custom:hang-up-label-en', selector: 'button[aria-label], [role="button"][aria-label]', attribute: 'aria-label', pattern: HANG_UP_LABEL, rendered: true },
+  { name: 'custom:hang-up-title-en', selector: 'button[title], [role="button"][title]', attribute: 'title', pattern: HANG_UP_LABEL, rendered: true },
+];
+
+function readUnknownPage(probe: MarkerProbe): PageReading {
+  const inCall = probe.hasMediaElements() && probe.first(HANG_UP) !== null;
+  return { phase: inCall ? 'in-call' : 'none', muted: null, participants: null, speakers: [], title: null };
+}
+
+/** Origins such as "https://meet.example.org" become match patterns; malformed entries are skipped. */
+function originPatterns(origins: readonly string[]): string[] {
+  return origins.flatMap((origin) => {
+    try {
+      return [`${new URL(origin).origin}/*`];
+    } catch {
+      return [];
+    }
+  });
+}
+
+export function createCustomAdapter(origins: readonly string[]): SiteAdapter {
+  return defineSiteAdapter({
+    id: 'custom',
+    name: 'Custom site',
+    matchPatterns: originPatterns(origins),
+    // Nothing is known of how the page plays audio: tab capture works everywhere.
+    remoteAudio: 'tab-capture',
+    // The user added the site to hold meetings: any page on it may be one.
+    isMeetingUrl: () => true,
+    readPage: (probe) => (probe.first(JITSI_SIGNATURE) ? readJitsiPage(probe) : readUnknownPage(probe)),
+  });
+}
