@@ -1,0 +1,72 @@
+// Builds the stored CallRecord from the engine's result and what the page told us about the call.
+// Called by the background at every save (≤10 s apart) and at the end; pure, so it is unit-tested.
+import type { AnalysisResult, Interval, SpeechModelName } from '../engine/types';
+import type { SiteId } from '../sites/types';
+import { toCompactTimeline } from './timeline';
+import { CALL_RECORD_VERSION, type CallRecord, type CaptureMode, type MeetingKind } from './types';
+
+/** What is known when the call starts. */
+export interface CallHeader {
+  site: SiteId;
+  host: string;
+  title: string | null;
+  startedAtMs: number;
+  captureMode: CaptureMode;
+  speechModel: SpeechModelName;
+}
+
+/** One save of a running or ending call. */
+export interface CallUpdate {
+  result: AnalysisResult;
+  /** Participants shown by the page now (me included); null when not shown. */
+  participants: number | null;
+  title: string | null;
+  limited: boolean;
+  endedAtMs: number;
+  /** Stretches when I was muted in the meeting, seconds from the start. */
+  muted: Interval[];
+}
+
+/** Two people is a one-on-one; anything else (or unknown) a team call, until the person says otherwise. */
+export function meetingKindFor(participants: number | null): MeetingKind {
+  return participants === 2 ? 'one-on-one' : 'team';
+}
+
+export function buildCallRecord(args: {
+  id: string;
+  header: CallHeader;
+  update: CallUpdate;
+  status: CallRecord['status'];
+  /** The record as last saved: keeps the largest participant count, a title seen earlier and a
+   *  check-in. */
+  previous?: CallRecord;
+}): CallRecord {
+  const { id, header, update, status, previous } = args;
+  const participants = maxOrNull(previous?.participants ?? null, update.participants);
+  return {
+    id,
+    version: CALL_RECORD_VERSION,
+    site: header.site,
+    host: header.host,
+    title: update.title ?? previous?.title ?? header.title,
+    startedAtMs: header.startedAtMs,
+    endedAtMs: Math.max(update.endedAtMs, header.startedAtMs),
+    status,
+    participants,
+    meetingKind: meetingKindFor(participants),
+    captureMode: header.captureMode,
+    speechModel: update.result.speechModel,
+    // Once limited, the whole call's figures were audio-only for a while.
+    limited: update.limited || (previous?.limited ?? false),
+    durationSec: update.result.durationSec,
+    metrics: update.result.metrics,
+    timeline: toCompactTimeline(update.result, update.muted),
+    ...(previous?.checkIn ? { checkIn: previous.checkIn } : {}),
+  };
+}
+
+function maxOrNull(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}
