@@ -1,9 +1,31 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { MEETING_MATCHES } from './lib/sites/hosts';
+
+/** MediaPipe's wasm runtime (classic-worker builds, with and without SIMD), copied from
+ *  node_modules into the build at /mediapipe/ so no copy is committed. */
+const MEDIAPIPE_WASM_FILES = [
+  'audio_wasm_internal.js',
+  'audio_wasm_internal.wasm',
+  'audio_wasm_nosimd_internal.js',
+  'audio_wasm_nosimd_internal.wasm',
+];
+const mediapipeWasmDir = dirname(
+  createRequire(import.meta.url).resolve('@mediapipe/tasks-audio/audio_wasm_internal.js'),
+);
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
+  hooks: {
+    'build:publicAssets'(_wxt, files) {
+      for (const name of MEDIAPIPE_WASM_FILES) {
+        files.push({ absoluteSrc: join(mediapipeWasmDir, name), relativeDest: `mediapipe/${name}` });
+      }
+    },
+  },
   manifest: {
     name: 'Listening Coach',
     description: 'On-device coaching for better listening in video meetings: talk share, interruptions, backchannels.',
@@ -12,6 +34,20 @@ export default defineConfig({
     content_security_policy: {
       // MediaPipe's wasm needs 'wasm-unsafe-eval' (shared/docs/architecture.md); nothing else is loosened.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    web_accessible_resources: [
+      {
+        // Loaded by the content script into the meeting page: the audio worklet (blob: worklets
+        // are blocked by page CSPs) and the extension-origin frame that runs the speech model.
+        resources: ['capture-worklet.js', 'classifier.html'],
+        matches: MEETING_MATCHES,
+      },
+    ],
+    commands: {
+      'toggle-tab-capture': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Listen to this tab’s audio (for sites whose audio the coach cannot read in the page, e.g. Zoom)',
+      },
     },
   },
 });

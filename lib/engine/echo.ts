@@ -12,33 +12,34 @@ const GAIN_LOW_DB = -80;
 const TAIL_DECAY_DB_PER_FRAME = 2;
 /** How often (teaching frames) the best delay is re-estimated. */
 const REESTIMATE_EVERY = 50;
+/** Width of the band of level differences an echo path concentrates in. */
+const PEAK_WIDTH_DB = 5;
+/** Echo is declared when the best lag holds this share of frames in its band… */
+const MIN_PEAK_DENSITY = 0.3;
+/** …and this many times the share a typical lag holds. */
+const PEAK_CONTRAST = 1.4;
+/** Two seconds of loud remote speech before any echo path is believed. */
+const MIN_TEACHING_FRAMES = 200;
 
 export class EchoModel {
   private readonly maxLag: number;
-  private readonly decay: number;
+  private readonly age: number;
   private readonly remote: Float64Array; // recent remote levels, dB
   private frame = 0;
-  // Exponentially weighted sums for the correlation of my level with the remote level at each lag.
-  private w = 0;
-  private sx = 0;
-  private sxx = 0;
-  private readonly sy: Float64Array;
-  private readonly syy: Float64Array;
-  private readonly sxy: Float64Array;
-  private readonly gainHist: Float64Array; // per lag, GAIN_BINS each
+  /** Per lag, a histogram of (mic − remote) level differences over frames where the remote
+   *  channel is loud. Where an echo path exists, one lag has a sharp peak at the path's gain;
+   *  my own speech during those frames (double talk) only spreads mass elsewhere. */
+  private readonly gainHist: Float64Array;
   private taught = 0;
-  private bestLag = -1;
+  private bestLag = 0;
   private gainDb = 0;
   private present = false;
   private predictedDb = -120;
 
   constructor(private readonly p: EngineParams) {
     this.maxLag = Math.round(p.echoMaxDelaySec / p.frameSec);
-    this.decay = Math.exp(-p.frameSec / p.echoMemorySec);
+    this.age = Math.exp((-p.frameSec * REESTIMATE_EVERY) / p.echoMemorySec);
     this.remote = new Float64Array(this.maxLag + 2).fill(-120);
-    this.sy = new Float64Array(this.maxLag + 1);
-    this.syy = new Float64Array(this.maxLag + 1);
-    this.sxy = new Float64Array(this.maxLag + 1);
     this.gainHist = new Float64Array((this.maxLag + 1) * GAIN_BINS);
   }
 
@@ -72,59 +73,58 @@ export class EchoModel {
   }
 
   describe(): { present: boolean; delaySec: number; gainDb: number } {
-    return { present: this.present, delaySec: Math.max(0, this.bestLag) * this.p.frameSec, gainDb: this.gainDb };
+    return { present: this.present, delaySec: this.bestLag * this.p.frameSec, gainDb: this.gainDb };
   }
 
-  private teach(x: number): void {
-    const { decay, remote, sy, syy, sxy, gainHist } = this;
+  private teach(micDb: number): void {
+    const { remote, gainHist } = this;
     const size = remote.length;
-    this.w = this.w * decay + 1;
-    this.sx = this.sx * decay + x;
-    this.sxx = this.sxx * decay + x * x;
     for (let d = 0; d <= this.maxLag; d++) {
-      const y = remote[(this.frame - d + size) % size];
-      sy[d] = sy[d] * decay + y;
-      syy[d] = syy[d] * decay + y * y;
-      sxy[d] = sxy[d] * decay + x * y;
-      const bin = Math.min(GAIN_BINS - 1, Math.max(0, Math.floor(x - y - GAIN_LOW_DB)));
+      const diff = micDb - remote[(this.frame - d + size) % size];
+      const bin = Math.min(GAIN_BINS - 1, Math.max(0, Math.floor(diff - GAIN_LOW_DB)));
       gainHist[d * GAIN_BINS + bin] += 1;
     }
     if (++this.taught % REESTIMATE_EVERY === 0) this.reestimate();
   }
 
   private reestimate(): void {
-    const { w, sx, sxx, sy, syy, sxy, gainHist } = this;
-    const varX = sxx / w - (sx / w) ** 2;
-    let best = -1;
-    let bestCorr = -Infinity;
+    const { gainHist } = this;
+    const densities: number[] = [];
+    let bestDensity = -1;
+    let bestLag = 0;
+    let bestBin = 0;
     for (let d = 0; d <= this.maxLag; d++) {
-      const varY = syy[d] / w - (sy[d] / w) ** 2;
-      const cov = sxy[d] / w - (sx / w) * (sy[d] / w);
-      const corr = varX > 1e-9 && varY > 1e-9 ? cov / Math.sqrt(varX * varY) : 0;
-      if (corr > bestCorr) {
-        bestCorr = corr;
-        best = d;
+      const base = d * GAIN_BINS;
+      let total = 0;
+      for (let b = 0; b < GAIN_BINS; b++) total += gainHist[base + b];
+      // The densest PEAK_WIDTH_DB-wide band of level differences at this lag.
+      let run = 0;
+      let densest = 0;
+      let densestAt = 0;
+      for (let b = 0; b < GAIN_BINS; b++) {
+        run += gainHist[base + b];
+        if (b >= PEAK_WIDTH_DB) run -= gainHist[base + b - PEAK_WIDTH_DB];
+        if (run > densest) {
+          densest = run;
+          densestAt = b - PEAK_WIDTH_DB + 1;
+        }
+      }
+      const density = total > 0 ? densest / total : 0;
+      densities.push(density);
+      if (density > bestDensity) {
+        bestDensity = density;
+        bestLag = d;
+        bestBin = densestAt;
       }
     }
-    // Age the gain histograms at the same pace as the sums.
-    const age = Math.pow(this.decay, REESTIMATE_EVERY);
-    for (let i = 0; i < gainHist.length; i++) gainHist[i] *= age;
-    this.present = bestCorr >= this.p.echoPresentCorrelation;
-    this.bestLag = best;
-    if (this.present) this.gainDb = this.gainQuantile(best, 0.75);
-  }
-
-  /** The q-quantile of (mic − remote) at lag d: echo-only frames dominate the lower part;
-   *  the upper quartile leaves room for the path's frame-to-frame scatter. */
-  private gainQuantile(d: number, q: number): number {
-    const base = d * GAIN_BINS;
-    let total = 0;
-    for (let b = 0; b < GAIN_BINS; b++) total += this.gainHist[base + b];
-    let acc = 0;
-    for (let b = 0; b < GAIN_BINS; b++) {
-      acc += this.gainHist[base + b];
-      if (acc >= q * total) return GAIN_LOW_DB + b + 0.5;
-    }
-    return GAIN_LOW_DB + GAIN_BINS;
+    densities.sort((a, b) => a - b);
+    const typical = densities[densities.length >> 1];
+    // An echo path shows as one lag far more consistent than the rest; without one, every lag
+    // scatters alike. Until enough frames have taught it, assume none.
+    this.present = this.taught >= MIN_TEACHING_FRAMES && bestDensity >= MIN_PEAK_DENSITY && bestDensity >= PEAK_CONTRAST * typical;
+    this.bestLag = bestLag;
+    // The upper edge of the peak: the loudest the echo usually gets relative to the remote voice.
+    this.gainDb = GAIN_LOW_DB + bestBin + PEAK_WIDTH_DB;
+    for (let i = 0; i < gainHist.length; i++) gainHist[i] *= this.age;
   }
 }

@@ -31,8 +31,6 @@ export const ENGINE_PARAMS = {
   echoMemorySec: 30,
   /** The remote channel must be this far above its floor for a frame to teach the echo path. */
   echoTeachDb: 15,
-  /** Correlation of my mic's level with the delayed remote level above which echo is present. */
-  echoPresentCorrelation: 0.45,
   /** My speech must stand this far above the predicted echo to count (double talk still counts). */
   echoMarginDb: 6,
 
