@@ -1,0 +1,171 @@
+// Series for the trend charts: the main habits per week or per call, against the person's targets.
+// One pass over the calls with small accumulators, so thousands of calls aggregate in milliseconds.
+import type { CallSummary } from '../record/summary';
+import type { MeetingKind } from '../record/types';
+
+export type TrendCall = Pick<CallSummary, 'startedAtMs' | 'durationSec' | 'meetingKind' | 'metrics' | 'checkIn'>;
+
+export interface TrendPoint {
+  /** Week start (Monday 00:00 local) or the call's start. */
+  startMs: number;
+  calls: number;
+  /** Talk share over all speech in the period (long calls weigh more); null without calls. */
+  talkShare: number | null;
+  /** My target for the period's calls, weighted the same way. */
+  targetShare: number | null;
+  interruptionsPerHour: number | null;
+  /** My backchannels per minute of others' speech; null before a minute of it. */
+  backchannelsPerMin: number | null;
+  /** Median of each call's longest monologue. */
+  longestMonologueSec: number | null;
+  turnSwitchesPerMin: number | null;
+  /** Share of "yes" among the answered check-in questions; null when none was answered. */
+  checkInScore: number | null;
+}
+
+interface Accumulator {
+  startMs: number;
+  calls: number;
+  selfSpeech: number;
+  allSpeech: number;
+  targetWeighted: number;
+  callSec: number;
+  interruptions: number;
+  backchannels: number;
+  othersSpeech: number;
+  switches: number;
+  monologues: number[];
+  checkInYes: number;
+  checkInAnswered: number;
+}
+
+function emptyAccumulator(startMs: number): Accumulator {
+  return {
+    startMs,
+    calls: 0,
+    selfSpeech: 0,
+    allSpeech: 0,
+    targetWeighted: 0,
+    callSec: 0,
+    interruptions: 0,
+    backchannels: 0,
+    othersSpeech: 0,
+    switches: 0,
+    monologues: [],
+    checkInYes: 0,
+    checkInAnswered: 0,
+  };
+}
+
+function add(acc: Accumulator, call: TrendCall, targets: Record<MeetingKind, number>): void {
+  const m = call.metrics;
+  const speech = m.selfSpeechSec + m.othersSpeechSec;
+  acc.calls++;
+  acc.selfSpeech += m.selfSpeechSec;
+  acc.allSpeech += speech;
+  acc.targetWeighted += targets[call.meetingKind] * speech;
+  acc.callSec += call.durationSec;
+  acc.interruptions += m.interruptionsBySelf;
+  acc.backchannels += m.backchannelsBySelf;
+  acc.othersSpeech += m.othersSpeechSec;
+  acc.switches += m.turnSwitchesPerMin * (call.durationSec / 60);
+  acc.monologues.push(m.longestMonologueSec);
+  for (const answer of [call.checkIn?.summarised, call.checkIn?.thankedSomeone, call.checkIn?.agreedNextSteps]) {
+    if (answer === null || answer === undefined) continue;
+    acc.checkInAnswered++;
+    if (answer) acc.checkInYes++;
+  }
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = values.length > 1 ? [...values].sort((a, b) => a - b) : values;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function toPoint(acc: Accumulator): TrendPoint {
+  const minutes = acc.callSec / 60;
+  return {
+    startMs: acc.startMs,
+    calls: acc.calls,
+    talkShare: acc.allSpeech > 0 ? acc.selfSpeech / acc.allSpeech : null,
+    targetShare: acc.allSpeech > 0 ? acc.targetWeighted / acc.allSpeech : null,
+    interruptionsPerHour: minutes > 0 ? acc.interruptions / (minutes / 60) : null,
+    backchannelsPerMin: acc.othersSpeech >= 60 ? acc.backchannels / (acc.othersSpeech / 60) : null,
+    longestMonologueSec: median(acc.monologues),
+    turnSwitchesPerMin: minutes > 0 ? acc.switches / minutes : null,
+    checkInScore: acc.checkInAnswered > 0 ? acc.checkInYes / acc.checkInAnswered : null,
+  };
+}
+
+/** Monday 00:00 local time of the week holding `ms`. */
+export function weekStart(ms: number): number {
+  const d = new Date(ms);
+  d.setHours(0, 0, 0, 0);
+  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
+  return d.getTime();
+}
+
+/** Start of the earliest of the `weeks` weeks ending with the week of `nowMs`. */
+export function firstWeekStart(nowMs: number, weeks: number): number {
+  const d = new Date(weekStart(nowMs));
+  d.setDate(d.getDate() - 7 * (weeks - 1));
+  return d.getTime();
+}
+
+/**
+ * One point per week for the last `weeks` weeks (empty weeks included, with nulls, so the chart's
+ * time axis stays honest). Calls before the first week are ignored; order does not matter.
+ */
+export function weeklyTrend(
+  calls: Iterable<TrendCall>,
+  targets: Record<MeetingKind, number>,
+  { nowMs, weeks }: { nowMs: number; weeks: number },
+): TrendPoint[] {
+  // Boundaries by calendar, not by 7 × 24 h: a daylight-saving week is 167 or 169 hours.
+  const starts: number[] = [];
+  const d = new Date(firstWeekStart(nowMs, weeks));
+  for (let i = 0; i <= weeks; i++) {
+    starts.push(d.getTime());
+    d.setDate(d.getDate() + 7);
+  }
+  const buckets = starts.slice(0, weeks).map(emptyAccumulator);
+  for (const call of calls) {
+    const at = call.startedAtMs;
+    if (at < starts[0] || at >= starts[weeks]) continue;
+    // Binary search: the last boundary ≤ at.
+    let lo = 0;
+    let hi = weeks - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    add(buckets[lo], call, targets);
+  }
+  return buckets.map(toPoint);
+}
+
+/** One point per call, oldest first: the last `limit` calls. */
+export function perCallTrend(
+  calls: readonly TrendCall[],
+  targets: Record<MeetingKind, number>,
+  limit: number,
+): TrendPoint[] {
+  return [...calls]
+    .sort((a, b) => a.startedAtMs - b.startedAtMs)
+    .slice(-limit)
+    .map((call) => {
+      const acc = emptyAccumulator(call.startedAtMs);
+      add(acc, call, targets);
+      return toPoint(acc);
+    });
+}
+
+/** The whole period as one point: the "last four weeks" headline beside the charts. */
+export function overallTrend(calls: Iterable<TrendCall>, targets: Record<MeetingKind, number>, startMs: number): TrendPoint {
+  const acc = emptyAccumulator(startMs);
+  for (const call of calls) if (call.startedAtMs >= startMs) add(acc, call, targets);
+  return toPoint(acc);
+}

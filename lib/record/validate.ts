@@ -1,0 +1,189 @@
+// Checks an untrusted value (an imported file, an old export) field by field and rebuilds it as a
+// CallRecord with only the known fields. Never throws: a bad record is reported, not stored.
+import type { CallMetrics } from '../engine/types';
+import type { SiteId } from '../sites/types';
+import { CALL_RECORD_VERSION, type CallRecord, type CheckIn, type CompactTimeline } from './types';
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const SITE_IDS: readonly SiteId[] = ['meet', 'teams', 'zoom', 'webex', 'jitsi', 'whereby', 'custom'];
+const STATUSES: readonly CallRecord['status'][] = ['live', 'ended', 'recovered'];
+const MEETING_KINDS: readonly CallRecord['meetingKind'][] = ['one-on-one', 'team', 'interview', 'sales'];
+const CAPTURE_MODES: readonly CallRecord['captureMode'][] = ['in-page', 'tab'];
+const SPEECH_MODELS: readonly CallRecord['speechModel'][] = ['yamnet', 'none'];
+
+/** Every metric and whether it may be null; the record type and this list must agree. */
+const METRIC_FIELDS: Record<keyof CallMetrics, 'number' | 'nullable'> = {
+  selfSpeechSec: 'number',
+  othersSpeechSec: 'number',
+  talkShare: 'number',
+  interruptionsBySelf: 'number',
+  interruptionsOfSelf: 'number',
+  talkoversBySelf: 'number',
+  talkoversOfSelf: 'number',
+  backchannelsBySelf: 'number',
+  backchannelsByOthers: 'number',
+  backchannelsPerOthersMin: 'nullable',
+  earlyResponsesBySelf: 'number',
+  longestMonologueSec: 'number',
+  othersLongestTurnSec: 'number',
+  medianResponseGapSec: 'nullable',
+  quickResponses: 'number',
+  turnSwitchesPerMin: 'number',
+  mutedSec: 'number',
+  sideTalkSec: 'number',
+};
+
+/** Thrown inside this module only, turned into a `{ ok: false }` result at its edge. */
+class Invalid extends Error {}
+
+function fail(message: string): never {
+  throw new Invalid(message);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function finite(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(`${field} is not a number`);
+  return value;
+}
+
+function nonNegative(value: unknown, field: string): number {
+  const n = finite(value, field);
+  if (n < 0) fail(`${field} is negative`);
+  return n;
+}
+
+function oneOf<T>(value: unknown, allowed: readonly T[], field: string): T {
+  if (!allowed.includes(value as T)) fail(`${field} is not one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function stringOrNull(value: unknown, field: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string') fail(`${field} is not text`);
+  return value;
+}
+
+function booleanOrNull(value: unknown, field: string): boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'boolean') fail(`${field} is not true/false`);
+  return value;
+}
+
+function metrics(value: unknown): CallMetrics {
+  if (!isObject(value)) fail('metrics missing');
+  const out: Record<string, number | null> = {};
+  for (const [key, kind] of Object.entries(METRIC_FIELDS)) {
+    const v = value[key];
+    out[key] = kind === 'nullable' && (v === null || v === undefined) ? null : finite(v, `metrics.${key}`);
+  }
+  const m = out as unknown as CallMetrics;
+  if (m.talkShare < 0 || m.talkShare > 1) fail('metrics.talkShare is outside 0..1');
+  return m;
+}
+
+/** Flat [start, end, start, end, …] ticks: even length, each interval forward, in order. */
+function intervals(value: unknown, field: string): number[] {
+  if (!Array.isArray(value) || value.length % 2 !== 0) fail(`${field} is not a list of intervals`);
+  let previous = -Infinity;
+  for (let i = 0; i < value.length; i++) {
+    const tick = value[i];
+    if (!Number.isInteger(tick) || tick < previous) fail(`${field} is not ordered ticks`);
+    previous = tick as number;
+  }
+  return value as number[];
+}
+
+function triples<T extends readonly [number, number, number]>(
+  value: unknown,
+  field: string,
+  kinds: readonly number[],
+): T[] {
+  if (!Array.isArray(value)) fail(`${field} is not a list`);
+  for (const item of value) {
+    if (!Array.isArray(item) || item.length !== 3) fail(`${field} has a malformed entry`);
+    const [kind, second, third] = item;
+    if (!kinds.includes(kind) || !Number.isInteger(second) || !Number.isInteger(third)) {
+      fail(`${field} has a malformed entry`);
+    }
+  }
+  return value as T[];
+}
+
+function timeline(value: unknown): CompactTimeline {
+  if (!isObject(value)) fail('timeline missing');
+  if (value.tickSec !== 0.01) fail('timeline.tickSec is not 0.01');
+  const turns = triples<[0 | 1, number, number]>(value.turns, 'timeline.turns', [0, 1]);
+  if (turns.some(([, start, end]) => end < start)) fail('timeline.turns has a turn ending before it starts');
+  const events = triples<[0 | 1 | 2, 0 | 1, number]>(value.events, 'timeline.events', [0, 1, 2]);
+  if (events.some(([, by]) => by !== 0 && by !== 1)) fail('timeline.events has an unknown party');
+  return {
+    tickSec: 0.01,
+    self: intervals(value.self, 'timeline.self'),
+    others: intervals(value.others, 'timeline.others'),
+    turns,
+    events,
+    muted: intervals(value.muted, 'timeline.muted'),
+  };
+}
+
+function checkIn(value: unknown): CheckIn | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) fail('checkIn is malformed');
+  const note = stringOrNull(value.note, 'checkIn.note');
+  return {
+    summarised: booleanOrNull(value.summarised, 'checkIn.summarised'),
+    thankedSomeone: booleanOrNull(value.thankedSomeone, 'checkIn.thankedSomeone'),
+    agreedNextSteps: booleanOrNull(value.agreedNextSteps, 'checkIn.agreedNextSteps'),
+    ...(note ? { note } : {}),
+    atMs: finite(value.atMs, 'checkIn.atMs'),
+  };
+}
+
+function callRecord(value: unknown): CallRecord {
+  if (!isObject(value)) fail('not an object');
+  if (typeof value.id !== 'string' || value.id.length === 0) fail('id missing');
+  if (value.version !== CALL_RECORD_VERSION) fail(`version ${String(value.version)} is not supported`);
+  if (typeof value.host !== 'string') fail('host is not text');
+  const startedAtMs = nonNegative(value.startedAtMs, 'startedAtMs');
+  const endedAtMs = nonNegative(value.endedAtMs, 'endedAtMs');
+  if (endedAtMs < startedAtMs) fail('endedAtMs is before startedAtMs');
+  const participants = value.participants ?? null;
+  if (participants !== null && (!Number.isInteger(participants) || (participants as number) < 1)) {
+    fail('participants is not a positive whole number');
+  }
+  if (typeof value.limited !== 'boolean') fail('limited is not true/false');
+  const record: CallRecord = {
+    id: value.id,
+    version: CALL_RECORD_VERSION,
+    site: oneOf(value.site, SITE_IDS, 'site'),
+    host: value.host,
+    title: stringOrNull(value.title, 'title'),
+    startedAtMs,
+    endedAtMs,
+    status: oneOf(value.status, STATUSES, 'status'),
+    participants: participants as number | null,
+    meetingKind: oneOf(value.meetingKind, MEETING_KINDS, 'meetingKind'),
+    captureMode: oneOf(value.captureMode, CAPTURE_MODES, 'captureMode'),
+    speechModel: oneOf(value.speechModel, SPEECH_MODELS, 'speechModel'),
+    limited: value.limited,
+    durationSec: nonNegative(value.durationSec, 'durationSec'),
+    metrics: metrics(value.metrics),
+    timeline: timeline(value.timeline),
+  };
+  const answers = checkIn(value.checkIn);
+  if (answers) record.checkIn = answers;
+  return record;
+}
+
+export function validateCallRecord(value: unknown): Validated<CallRecord> {
+  try {
+    return { ok: true, value: callRecord(value) };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: error.message };
+    throw error;
+  }
+}
