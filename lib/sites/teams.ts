@@ -33,9 +33,9 @@ const MARKERS = {
     ],
   } satisfies PhaseMarkers,
   muted: [
-    // TC 2026-08: the call's mic button state, locale-free.
-    { name: 'muted:data-state', selector: '#microphone-button[data-state="mic-off"]', muted: true },
-    { name: 'unmuted:data-state', selector: '#microphone-button[data-state="mic"]', muted: false },
+    // TC 2026-08: the call's mic button state, locale-free; rendered only, as for the phase.
+    { name: 'muted:data-state', selector: '#microphone-button[data-state="mic-off"]', rendered: true, muted: true },
+    { name: 'unmuted:data-state', selector: '#microphone-button[data-state="mic"]', rendered: true, muted: false },
     // TC 2026-08: pre-join buttons name the action ("preJoinUnmute" = currently muted; the other is unverified).
     { name: 'muted:prejoin-unmute-action', selector: '[data-track-action-scenario="preJoinUnmute"]', muted: true },
     { name: 'unmuted:prejoin-mute-action', selector: '[data-track-action-scenario="preJoinMute"]', muted: false },
@@ -43,10 +43,10 @@ const MARKERS = {
     { name: 'unmuted:toggle-mute-on', selector: '[data-tid="toggle-mute"]:checked, [data-tid="toggle-mute"][aria-checked="true"]', muted: false },
     { name: 'muted:toggle-mute-off', selector: 'input[data-tid="toggle-mute"]:not(:checked), [data-tid="toggle-mute"][aria-checked="false"]', muted: true },
     // MM 2026-04 reads a pressed mic button as muted; L2 (EN) reads the "Unmute" label.
-    { name: 'muted:aria-pressed', selector: '#microphone-button[aria-pressed="true"]', muted: true },
-    { name: 'unmuted:aria-pressed', selector: '#microphone-button[aria-pressed="false"]', muted: false },
-    { name: 'muted:label-en', selector: '#microphone-button[aria-label^="Unmute" i]', muted: true },
-    { name: 'unmuted:label-en', selector: '#microphone-button[aria-label^="Mute" i]', muted: false },
+    { name: 'muted:aria-pressed', selector: '#microphone-button[aria-pressed="true"]', rendered: true, muted: true },
+    { name: 'unmuted:aria-pressed', selector: '#microphone-button[aria-pressed="false"]', rendered: true, muted: false },
+    { name: 'muted:label-en', selector: '#microphone-button[aria-label^="Unmute" i]', rendered: true, muted: true },
+    { name: 'unmuted:label-en', selector: '#microphone-button[aria-label^="Mute" i]', rendered: true, muted: false },
   ] satisfies MuteMarker[],
   participants: [
     // L2 2026-06 (EN): the roster section title "In this meeting (N)"; S2: roster text with the count.
