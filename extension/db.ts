@@ -90,6 +90,28 @@ export async function listCalls(limit = Infinity): Promise<CallRecord[]> {
   return out;
 }
 
+/**
+ * Changes one stored call in a single transaction, both stores together; returns the new record,
+ * or undefined when the call is gone. For ended calls (a live call is re-saved by the background).
+ */
+export async function updateCall(
+  id: string,
+  change: (record: CallRecord) => CallRecord,
+): Promise<CallRecord | undefined> {
+  const db = await openCoachDb();
+  const tx = db.transaction(['calls', 'summaries'], 'readwrite');
+  const stored = await tx.objectStore('calls').get(id);
+  if (!stored) {
+    await tx.done;
+    return undefined;
+  }
+  const updated = change(stored);
+  void tx.objectStore('calls').put(updated);
+  void tx.objectStore('summaries').put(summarizeCall(updated));
+  await tx.done;
+  return updated;
+}
+
 /** The newest call with its timeline, without reading any other. */
 export async function getLatestCall(): Promise<CallRecord | undefined> {
   const db = await openCoachDb();

@@ -71,3 +71,18 @@ describe('call store', () => {
     expect((await db.listCallSummaries(5)).map((s) => s.id)).toEqual(['old']);
   });
 });
+
+describe('updateCall', () => {
+  it('changes a call and its summary together', async () => {
+    await db.putCall(call('a', 10));
+    const checkIn = { summarised: true, thankedSomeone: null, agreedNextSteps: false, atMs: 5 };
+    const updated = await db.updateCall('a', (r) => ({ ...r, checkIn, meetingKind: 'sales' }));
+    expect(updated?.checkIn).toEqual(checkIn);
+    expect((await db.getCall('a'))?.meetingKind).toBe('sales');
+    expect((await db.listCallSummaries(1))[0].checkIn).toEqual(checkIn);
+  });
+
+  it('reports a call that is gone', async () => {
+    expect(await db.updateCall('missing', (r) => r)).toBeUndefined();
+  });
+});
