@@ -1,0 +1,137 @@
+// Drives the interactive fixture meeting pages (tests/e2e/sites/<site>.html): one script for every
+// site, with no site-specific code. Each page says which site it imitates (<html data-site="meet">)
+// and holds three <template data-fixture-state="lobby|in-call|ended">; one at a time is copied into
+// #fixture-stage, so a state's markers exist only while the page is in that state, as on the real site.
+// The site's markers are then rewritten from declarative annotations in the templates:
+//   data-fixture-muted / data-fixture-unmuted  attributes to set while my mic is muted / on
+//   data-fixture-count                          attributes to set from the participant count {n}
+//   data-fixture-remote-tile                    the tile of one remote participant, repeated n-1 times;
+//     inside it, data-fixture-tile sets attributes from the person's {name} and number {i}, and
+//     data-fixture-speaking / data-fixture-silent set attributes while that person speaks or not
+//   data-fixture-action="join|toggle-mute|leave"  buttons that act (the site's own and #fixture-*)
+// An annotation is a JSON object of attribute → value: "#text" sets the element's text, null removes
+// the attribute, and {n}, {name}, {i} are filled in.
+// The audio part, fixture-call.js (loaded after this script), is told of the moments it acts on:
+// window.fixtureCall.onJoin(), .onLeave() and .onMute(muted). Tests drive the page through
+// window.fixture = { join(), leave(), setMuted(b), setParticipants(n), setSpeakers(names), state }.
+// No inline script or handler anywhere, so the pages load under a strict CSP.
+(() => {
+  const REMOTE_NAMES = ['Ana Lopez', 'Ben Okafor', 'Dana Ito', 'Emil Novak', 'Fatima Said', 'Goran Ilic', 'Hana Sato'];
+  const stage = document.getElementById('fixture-stage');
+  const state = { phase: 'lobby', muted: false, participants: 3, speakers: [REMOTE_NAMES[0]] };
+  /** The remote-tile prototype of the current state and where its copies go: null when it has none. */
+  let remoteTiles = null;
+
+  const remoteName = (index) => REMOTE_NAMES[index] ?? `Guest ${index + 1}`;
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (placeholder, key) => values[key] ?? placeholder);
+  }
+
+  /** Applies the annotation `attribute` of `root` and its descendants. */
+  function annotate(root, attribute, values = {}) {
+    const selector = `[${attribute}]`;
+    const elements = [...(root.matches?.(selector) ? [root] : []), ...root.querySelectorAll(selector)];
+    for (const element of elements) {
+      for (const [name, value] of Object.entries(JSON.parse(element.getAttribute(attribute)))) {
+        if (name === '#text') element.textContent = fill(value, values);
+        else if (value === null) element.removeAttribute(name);
+        else element.setAttribute(name, fill(value, values));
+      }
+    }
+  }
+
+  function showMuted() {
+    annotate(stage, state.muted ? 'data-fixture-muted' : 'data-fixture-unmuted');
+  }
+
+  function showParticipants() {
+    if (remoteTiles) {
+      for (const tile of remoteTiles.copies) tile.remove();
+      remoteTiles.copies = Array.from({ length: state.participants - 1 }, (_, index) => {
+        const tile = remoteTiles.prototype.cloneNode(true);
+        tile.dataset.fixtureName = remoteName(index);
+        annotate(tile, 'data-fixture-tile', { name: remoteName(index), i: String(index + 1) });
+        return tile;
+      });
+      remoteTiles.anchor.before(...remoteTiles.copies);
+    }
+    annotate(stage, 'data-fixture-count', { n: String(state.participants) });
+    showSpeakers();
+  }
+
+  function showSpeakers() {
+    for (const tile of remoteTiles?.copies ?? []) {
+      const speaking = state.speakers.includes(tile.dataset.fixtureName);
+      annotate(tile, speaking ? 'data-fixture-speaking' : 'data-fixture-silent');
+    }
+  }
+
+  function showPhase() {
+    const template = document.querySelector(`template[data-fixture-state="${state.phase}"]`);
+    stage.replaceChildren(template.content.cloneNode(true));
+    const prototype = stage.querySelector('[data-fixture-remote-tile]');
+    remoteTiles = null;
+    if (prototype) {
+      const anchor = document.createComment('remote tiles');
+      prototype.replaceWith(anchor);
+      remoteTiles = { prototype, anchor, copies: [] };
+    }
+    document.documentElement.dataset.fixturePhase = state.phase;
+    showMuted();
+    showParticipants();
+  }
+
+  function join() {
+    if (state.phase === 'in-call') return;
+    state.phase = 'in-call';
+    showPhase();
+    window.fixtureCall?.onJoin?.();
+  }
+
+  function leave() {
+    if (state.phase === 'ended') return;
+    const wasInCall = state.phase === 'in-call';
+    state.phase = 'ended';
+    showPhase();
+    if (wasInCall) window.fixtureCall?.onLeave?.();
+  }
+
+  function setMuted(muted) {
+    if (state.muted === Boolean(muted)) return;
+    state.muted = Boolean(muted);
+    showMuted();
+    window.fixtureCall?.onMute?.(state.muted);
+  }
+
+  function setParticipants(count) {
+    state.participants = Math.max(1, Math.floor(count));
+    showParticipants();
+  }
+
+  function setSpeakers(names) {
+    state.speakers = [...names];
+    showSpeakers();
+  }
+
+  const ACTIONS = { join, leave, 'toggle-mute': () => setMuted(!state.muted) };
+
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest?.('[data-fixture-action]');
+    if (button) ACTIONS[button.dataset.fixtureAction]?.();
+  });
+
+  window.fixture = {
+    site: document.documentElement.dataset.site,
+    join,
+    leave,
+    setMuted,
+    setParticipants,
+    setSpeakers,
+    get state() {
+      return { ...state, speakers: [...state.speakers] };
+    },
+  };
+
+  showPhase();
+})();
