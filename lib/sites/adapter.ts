@@ -104,17 +104,17 @@ export function defineSiteAdapter(spec: SiteSpec): SiteAdapter {
     remoteAudio: spec.remoteAudio,
     matches: (url) => spec.matchPatterns.some((pattern) => matchesPattern(pattern, url)),
     read(root, url) {
-      const probe = new MarkerProbe([]);
+      const matched: string[] = [];
       try {
-        const documents = documentsWithFrames(root, spec.uiFrames ?? [], (line) => probe.note(line));
-        const pageProbe = new MarkerProbe(documents, probe.matched);
-        const page = spec.readPage(pageProbe, url);
-        const looksLikeCall = spec.isMeetingUrl(url) && pageProbe.hasMediaElements();
-        return { ...page, limited: isLimited(looksLikeCall, page), matched: probe.matched };
+        const documents = documentsWithFrames(root, spec.uiFrames ?? [], (line) => matched.push(line));
+        const probe = new MarkerProbe(documents, matched);
+        const page = spec.readPage(probe, url);
+        const looksLikeCall = spec.isMeetingUrl(url) && probe.hasMediaElements();
+        return { ...page, limited: isLimited(looksLikeCall, page), matched };
       } catch (error) {
         // A bug or an engine quirk must not break the content script: report "can't read" instead.
-        probe.note(`error:${error instanceof Error ? error.message : String(error)}`);
-        return { ...NOTHING_READ, limited: true, matched: probe.matched };
+        matched.push(`error:${error instanceof Error ? error.message : String(error)}`);
+        return { ...NOTHING_READ, limited: true, matched };
       }
     },
   };
