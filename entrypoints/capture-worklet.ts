@@ -1,0 +1,135 @@
+// The capture AudioWorklet: turns the two inputs (my mic, everyone I hear) into 20 ms chunks posted
+// to the content script or offscreen document. Audio-clock driven, so hidden tabs (whose timers are
+// throttled) keep their pace. Loaded by URL from the extension: page CSPs block blob: worklets.
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import {
+  CAPTURE_PROCESSOR,
+  CHUNK_FRAMES,
+  OTHERS_INPUT,
+  SELF_INPUT,
+  type CaptureChunk,
+  type WorkletCommand,
+} from '../extension/capture/worklet-protocol';
+
+// The AudioWorkletGlobalScope is not in TypeScript's libs.
+declare const currentFrame: number;
+declare class AudioWorkletProcessor {
+  readonly port: MessagePort;
+}
+declare function registerProcessor(name: string, ctor: new () => AudioWorkletProcessor): void;
+
+/** Relayed samples are buffered this deep before playing out, to ride over message jitter… */
+const EXTERNAL_PRIME_FRAMES = 3 * CHUNK_FRAMES;
+/** …and dropped past this depth, so a stall never turns into lasting delay. */
+const EXTERNAL_MAX_FRAMES = 12 * CHUNK_FRAMES;
+
+/** One channel being filled up to a chunk. */
+class ChunkBuilder {
+  buffer = new Float32Array(CHUNK_FRAMES);
+  present = false;
+
+  write(offset: number, samples: Float32Array | undefined, from: number, count: number): void {
+    if (!samples) return;
+    this.present = true;
+    this.buffer.set(samples.subarray(from, from + count), offset);
+  }
+
+  take(): Float32Array | null {
+    const out = this.present ? this.buffer : null;
+    this.buffer = new Float32Array(CHUNK_FRAMES);
+    this.present = false;
+    return out;
+  }
+}
+
+/** FIFO of relayed others-samples, read one render quantum at a time. */
+class ExternalQueue {
+  private chunks: Float32Array[] = [];
+  private readOffset = 0;
+  private depth = 0;
+  private primed = false;
+
+  push(samples: Float32Array): void {
+    this.chunks.push(samples);
+    this.depth += samples.length;
+    while (this.depth - this.readOffset > EXTERNAL_MAX_FRAMES && this.chunks.length > 1) {
+      const dropped = this.chunks.shift()!;
+      this.depth -= dropped.length;
+      this.readOffset = 0;
+    }
+  }
+
+  /** Fills `out` (zeros where nothing arrived in time). */
+  read(out: Float32Array): void {
+    out.fill(0);
+    if (!this.primed) {
+      if (this.depth - this.readOffset < EXTERNAL_PRIME_FRAMES) return;
+      this.primed = true;
+    }
+    let written = 0;
+    while (written < out.length && this.chunks.length > 0) {
+      const head = this.chunks[0];
+      const n = Math.min(out.length - written, head.length - this.readOffset);
+      out.set(head.subarray(this.readOffset, this.readOffset + n), written);
+      written += n;
+      this.readOffset += n;
+      if (this.readOffset === head.length) {
+        this.chunks.shift();
+        this.depth -= head.length;
+        this.readOffset = 0;
+      }
+    }
+    if (written < out.length) this.primed = false; // ran dry: wait for a fresh cushion
+  }
+}
+
+export default defineUnlistedScript(() => {
+  // Declared here, not at module level: WXT imports entrypoints in Node to read their options,
+  // where AudioWorkletProcessor does not exist.
+  class CaptureProcessor extends AudioWorkletProcessor {
+    private readonly self = new ChunkBuilder();
+    private readonly others = new ChunkBuilder();
+    private filled = 0;
+    private external: ExternalQueue | null = null;
+    private externalQuantum = new Float32Array(128);
+
+    constructor() {
+      super();
+      this.port.onmessage = (event: MessageEvent<WorkletCommand>) => {
+        const command = event.data;
+        if (command.type === 'external-others') this.external = command.enabled ? new ExternalQueue() : null;
+        else this.external?.push(command.samples);
+      };
+    }
+
+    process(inputs: Float32Array[][]): boolean {
+      const selfIn = inputs[SELF_INPUT]?.[0];
+      let othersIn = inputs[OTHERS_INPUT]?.[0];
+      const quantum = (selfIn ?? othersIn)?.length ?? 128;
+      if (this.external) {
+        if (this.externalQuantum.length !== quantum) this.externalQuantum = new Float32Array(quantum);
+        this.external.read(this.externalQuantum);
+        othersIn = this.externalQuantum;
+      }
+      let from = 0;
+      while (from < quantum) {
+        const n = Math.min(quantum - from, CHUNK_FRAMES - this.filled);
+        this.self.write(this.filled, selfIn, from, n);
+        this.others.write(this.filled, othersIn, from, n);
+        this.filled += n;
+        from += n;
+        if (this.filled === CHUNK_FRAMES) this.post(currentFrame + from);
+      }
+      return true;
+    }
+
+    private post(endFrame: number): void {
+      this.filled = 0;
+      const chunk: CaptureChunk = { self: this.self.take(), others: this.others.take(), endFrame };
+      const transfer = [chunk.self?.buffer, chunk.others?.buffer].filter((b): b is ArrayBuffer => !!b);
+      this.port.postMessage(chunk, transfer);
+    }
+  }
+
+  registerProcessor(CAPTURE_PROCESSOR, CaptureProcessor);
+});

@@ -1,0 +1,71 @@
+// Which remote audio tracks make up "everyone I hear". Sources: the page's own media elements
+// (Meet, Jitsi, Whereby play remote streams in <audio>/<video>) and the hidden elements the MAIN-world
+// RTC hook (rtc-hook.ts) attaches for tracks no element plays (Teams). Every distinct track is mixed
+// once; when a server-side mix is present, only the mix counts (shared/docs/sites.md, "Audio").
+
+/** Set by the RTC hook on its hidden elements: the id of the stream the track arrived in. */
+export const HOOK_STREAM_ATTR = 'data-listening-coach-stream';
+/** The hidden container of the RTC hook's elements. */
+export const HOOK_CONTAINER_TAG = 'listening-coach-remote-audio';
+
+/** Teams' server-side mix of all speakers arrives in a stream whose id contains "mainAudio";
+ *  the per-person tracks and a redundant copy repeat what it carries (sites.md, V7/A4). */
+const MIXED_STREAM_ID = /mainaudio/i;
+
+export interface RemoteTrackCandidate<T extends { id: string } = MediaStreamTrack> {
+  track: T;
+  streamId: string;
+}
+
+/**
+ * The tracks to mix: distinct by track id, none of my own, and only the server-side mixes when any
+ * is present (mixing it with the per-person tracks would count every voice twice).
+ */
+export function chooseRemoteTracks<T extends { id: string }>(
+  candidates: readonly RemoteTrackCandidate<T>[],
+  ownTrackIds: ReadonlySet<string>,
+): T[] {
+  const distinct = new Map<string, RemoteTrackCandidate<T>>();
+  for (const candidate of candidates) {
+    if (ownTrackIds.has(candidate.track.id)) continue;
+    const seen = distinct.get(candidate.track.id);
+    // The same track seen in a page element and a hook element: keep the hook's stream id, which is
+    // the one it arrived in (a page element may hold a stream the page assembled itself).
+    if (!seen || (!MIXED_STREAM_ID.test(seen.streamId) && MIXED_STREAM_ID.test(candidate.streamId))) {
+      distinct.set(candidate.track.id, candidate);
+    }
+  }
+  const all = [...distinct.values()];
+  const mixed = all.filter((c) => MIXED_STREAM_ID.test(c.streamId));
+  return (mixed.length > 0 ? mixed : all).map((c) => c.track);
+}
+
+/** Live remote audio tracks held by media elements in `doc` and its same-origin frames. */
+export function collectRemoteAudio(doc: Document): RemoteTrackCandidate[] {
+  const out: RemoteTrackCandidate[] = [];
+  for (const element of doc.querySelectorAll<HTMLMediaElement>('audio, video')) {
+    const stream = element.srcObject;
+    if (!(stream instanceof MediaStream)) continue;
+    const streamId = element.getAttribute(HOOK_STREAM_ATTR) ?? stream.id;
+    for (const track of stream.getAudioTracks()) {
+      if (track.readyState === 'live' && !isLocalCapture(track)) out.push({ track, streamId });
+    }
+  }
+  for (const frame of doc.querySelectorAll('iframe')) {
+    let inner: Document | null = null;
+    try {
+      inner = frame.contentDocument; // null or throws for cross-origin frames
+    } catch {
+      inner = null;
+    }
+    if (inner) out.push(...collectRemoteAudio(inner));
+  }
+  return out;
+}
+
+/** A mic or other capture device (a self-view <video> may carry my own mic). Chromium reports a
+ *  remote WebRTC track's own id as its deviceId; a captured track names its device. */
+function isLocalCapture(track: MediaStreamTrack): boolean {
+  const { deviceId } = track.getSettings();
+  return !!deviceId && deviceId !== track.id;
+}
