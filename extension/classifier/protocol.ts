@@ -1,0 +1,21 @@
+// Messages between the content script, the extension frame it embeds in the meeting page
+// (entrypoints/classifier/) and the speech-model worker inside that frame. The content script cannot
+// start an extension Worker itself (SecurityError) nor run MediaPipe (its loader adds a <script> tag
+// that would run in the page's world), so the model lives in this extension-origin frame.
+
+/** window.postMessage type with which the content script hands the frame its private port. */
+export const CONNECT_FRAME = 'listening-coach/connect';
+
+export type SpeechWorkerRequest = { type: 'classify'; id: number; samples: Float32Array; sampleRate: number };
+
+export type SpeechWorkerReply =
+  /** `model: false` when the model file is absent or failed to load: the engine runs without it. */
+  | { type: 'ready'; model: boolean; error?: string }
+  | { type: 'score'; id: number; score: number };
+
+export type FrameRequest =
+  | SpeechWorkerRequest
+  /** Relay tab audio published by the offscreen document on this BroadcastChannel (null = stop). */
+  | { type: 'relay-tab-audio'; channel: string | null };
+
+export type FrameReply = SpeechWorkerReply | { type: 'tab-audio'; samples: Float32Array };
