@@ -1,5 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../extension/background';
 
 export default defineBackground(() => {
-  // Sessions, storage and tab-capture stream ids live here (docs/architecture.md).
+  // Sessions, storage and tab-capture stream ids (extension/background/).
+  startBackground();
 });

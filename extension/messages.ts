@@ -2,7 +2,8 @@
 // route is visible at every call site. The background checks every sender (extension/sender.ts):
 // only this extension's own pages and its content scripts on meeting tabs are answered.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AnalysisResult, LiveState, SpeechModelName } from '../lib/engine/types';
+import type { LiveState, SpeechModelName } from '../lib/engine/types';
+import type { CallHeader, CallUpdate } from '../lib/record/call-record';
 import type { CallRecord, CaptureMode, CheckIn } from '../lib/record/types';
 import type { SiteId } from '../lib/sites/types';
 
@@ -25,30 +26,21 @@ export interface TabStatus {
   live: LiveState | null;
   /** A plain sentence for the person when something needs their action (mic denied, …). */
   message: string | null;
+  /** Participants the page shows (me included), for the fair share; absent or null when unknown. */
+  participants?: number | null;
 }
 
-export interface CallStart {
-  site: SiteId;
-  host: string;
-  title: string | null;
-  startedAtMs: number;
-  captureMode: CaptureMode;
-  speechModel: SpeechModelName;
-}
+/** What is known when the call starts (lib/record/call-record.ts builds the record from it). */
+export type CallStart = CallHeader;
 
-export interface CallProgress {
-  callId: string;
-  /** Engine result so far (finalised part plus provisional tail). */
-  result: AnalysisResult;
-  participants: number | null;
-  title: string | null;
-  limited: boolean;
-  endedAtMs: number;
-}
+/** One save: the engine result so far (finalised part plus provisional tail), what the page shows,
+ *  and the muted stretches. */
+export type CallProgress = CallUpdate & { callId: string };
 
 export interface ProtocolMap {
   // content script → background
-  'background.callStarted'(start: CallStart): { callId: string };
+  /** `tabAudioChannel`: tab capture already runs for this tab, use its audio as the remote channel. */
+  'background.callStarted'(start: CallStart): { callId: string; tabAudioChannel: string | null };
   /** Saved as it goes (≤10 s apart) and once more, final, at the end. */
   'background.callProgress'(progress: CallProgress & { final: boolean }): void;
   'background.tabStatus'(status: TabStatus): void;
@@ -57,15 +49,19 @@ export interface ProtocolMap {
   'background.getTabStatus'(tabId: number): TabStatus | null;
   'background.startTabCapture'(tabId: number): { ok: true } | { ok: false; message: string };
   'background.stopTabCapture'(tabId: number): void;
+  /** Pause or resume the coach in a tab (forwarded as content.setPaused). */
+  'background.setPaused'(args: { tabId: number; paused: boolean }): void;
   'background.saveCheckIn'(args: { callId: string; checkIn: CheckIn }): void;
 
   // background → content script (via tabs)
   'content.setPaused'(paused: boolean): void;
-  /** Tab audio arrived from the offscreen document: use it as the remote channel. */
-  'content.tabCaptureChanged'(active: boolean): void;
+  /** Tab capture started (relay the offscreen document's tab audio from this BroadcastChannel and
+   *  use it as the remote channel) or stopped (null: back to in-page audio). */
+  'content.tabCaptureChanged'(capture: { channel: string } | null): void;
 
   // background → offscreen document
-  'offscreen.startTabCapture'(args: { streamId: string; tabId: number }): void;
+  /** Consume the tab's stream, play it back, and publish its audio on `channel`. */
+  'offscreen.startTabCapture'(args: { streamId: string; tabId: number; channel: string }): void;
   'offscreen.stopTabCapture'(tabId: number): void;
 }
 
