@@ -1,0 +1,275 @@
+// One call in a meeting tab, from join to leave: capture (my mic + remote audio, or relayed tab
+// audio) → engine → live figures for the overlay and saves through the background. Everything runs
+// on the audio clock: chunks drive analysis, overlay updates, remote-track rescans and saves, so a
+// hidden tab with throttled timers keeps pace.
+import { createEngine } from '../../lib/engine/engine';
+import type { ConversationEvent, Engine, Interval, LiveState } from '../../lib/engine/types';
+import type { CallHeader, CallUpdate } from '../../lib/record/call-record';
+import { CaptureGraph } from '../capture/audio-graph';
+import { openMic, stopStream } from '../capture/mic';
+import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
+import { CHUNK_FRAMES, type CaptureChunk } from '../capture/worklet-protocol';
+import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
+import { sendMessage } from '../messages';
+
+/** How often, in seconds of call audio, each job runs. */
+export const SESSION_CADENCE = {
+  /** Overlay and nudges: 10 per second keeps a turn change on screen within ~0.1 s of the engine. */
+  liveSec: 0.1,
+  /** The page may start or stop playing remote streams at any time (Meet rotates its pool). */
+  rescanSec: 1,
+  /** Saves: the issue asks for ≤10 s of loss after a crash. */
+  saveSec: 5,
+} as const;
+
+/** What the page shows about the call at save time. */
+export interface PageFacts {
+  participants: number | null;
+  title: string | null;
+  limited: boolean;
+}
+
+export interface CallSessionOptions {
+  header: Omit<CallHeader, 'startedAtMs' | 'speechModel'>;
+  /** Tab audio relayed from the offscreen document replaces in-page remote audio. */
+  tabAudioChannel: string | null;
+  pageFacts(): PageFacts;
+  onLive(live: LiveState, events: ConversationEvent[]): void;
+  /** The call's id once the background has it, and the capture facts the status shows. */
+  onChange(): void;
+}
+
+const SILENCE = new Float32Array(CHUNK_FRAMES);
+
+/** Longest wait for the engine's last verdicts when a call ends. */
+const FINISH_TIMEOUT_MS = 5000;
+
+export class CallSession {
+  callId: string | null = null;
+  micProblem: { denied: boolean; message: string } | null = null;
+  modelError: string | null = null;
+  /** Audio waits for a user gesture in the page (autoplay policy). */
+  waitingForGesture = false;
+
+  private engine: Engine | null = null;
+  private graph: CaptureGraph | null = null;
+  private frame: ExtensionFrame | null = null;
+  private mic: MediaStream | null = null;
+  private readonly abort = new AbortController();
+  private callStarted: Promise<string | null> | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private ended = false;
+  private paused = false;
+  private muted = false;
+  private readonly mutedIntervals: Interval[] = [];
+  /** Samples given to the engine, and when each job is next due (in samples). */
+  private samples = 0;
+  private nextLive = 0;
+  private nextRescan = 0;
+  private nextSave = 0;
+  private tabAudioChannel: string | null;
+
+  constructor(private readonly options: CallSessionOptions) {
+    this.tabAudioChannel = options.tabAudioChannel;
+  }
+
+  async start(): Promise<void> {
+    const signal = this.abort.signal;
+    const [frame, mic, graph] = await Promise.all([
+      openExtensionFrame(signal),
+      openMic(this.options.header.host),
+      CaptureGraph.create((chunk) => this.onChunk(chunk)),
+    ]);
+    this.frame = frame;
+    this.graph = graph;
+    if (signal.aborted) return this.teardown();
+    this.modelError = frame.modelError;
+    if (mic.ok) this.mic = mic.stream;
+    else this.micProblem = mic;
+    this.engine = createEngine({
+      sampleRate: graph.sampleRate,
+      classifier: frame.classifier ?? undefined,
+      onClassifierError: (error) => {
+        this.modelError = `the speech model failed: ${String(error)}`;
+        this.options.onChange();
+      },
+    });
+    if (this.muted) this.engine.setMuted(true);
+    graph.setSelf(this.mic);
+    this.applyTabAudio();
+    await graph.resume().catch(() => {});
+    this.waitingForGesture = graph.context.state !== 'running';
+    this.options.onChange();
+  }
+
+  /** Autoplay policy kept the audio suspended: a click or key in the page lets it start. */
+  async resumeAfterGesture(): Promise<void> {
+    if (!this.graph || !this.waitingForGesture) return;
+    await this.graph.resume().catch(() => {});
+    this.waitingForGesture = this.graph.context.state !== 'running';
+    this.options.onChange();
+  }
+
+  get captureMode(): 'in-page' | 'tab' {
+    return this.tabAudioChannel ? 'tab' : 'in-page';
+  }
+
+  get timeSec(): number {
+    return this.graph ? this.samples / this.graph.sampleRate : 0;
+  }
+
+  setMuted(muted: boolean): void {
+    if (muted === this.muted) return;
+    this.muted = muted;
+    this.engine?.setMuted(muted);
+    const t = this.timeSec;
+    if (muted) this.mutedIntervals.push([t, Infinity]);
+    else {
+      const open = this.mutedIntervals.at(-1);
+      if (open) open[1] = t;
+    }
+  }
+
+  /** While paused the engine hears nothing: the paused stretch is cut out of the call's audio. */
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+  }
+
+  useTabAudio(channel: string | null): void {
+    this.tabAudioChannel = channel;
+    this.applyTabAudio();
+    this.options.onChange();
+  }
+
+  /** Leave or navigation inside the page: finish the analysis and store the final record. */
+  async end(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    await this.graph?.close();
+    const engine = this.engine;
+    if (engine) {
+      // The last classifications take milliseconds; should they never come back, the record is
+      // still closed, with the figures as they stand.
+      const timeout = new Promise<null>((resolve) => setTimeout(resolve, FINISH_TIMEOUT_MS, null));
+      const result = (await Promise.race([engine.finish(), timeout])) ?? engine.snapshot();
+      await this.save({ result, final: true });
+    }
+    this.teardown();
+  }
+
+  /** The page is going away (tab closed, full navigation): no time to finish the analysis, so
+   *  the snapshot so far is sent as final; if even that is lost, the background recovers the call
+   *  from its last save. */
+  endNow(): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.engine && this.callId) void this.send(this.callId, this.engine.snapshot(), true);
+    this.teardown();
+  }
+
+  /** The extension was reloaded or updated: messaging is gone, only stop the audio. */
+  dispose(): void {
+    this.ended = true;
+    this.teardown();
+  }
+
+  private onChunk(chunk: CaptureChunk): void {
+    const engine = this.engine;
+    if (!engine || this.ended || this.paused) return;
+    if (this.samples === 0) this.announce();
+    // With neither channel connected the call still goes on: time advances in silence.
+    engine.push(chunk.self, chunk.others ?? (chunk.self ? null : SILENCE));
+    this.samples += CHUNK_FRAMES;
+
+    if (this.samples >= this.nextLive) {
+      this.nextLive = this.samples + this.every(SESSION_CADENCE.liveSec);
+      this.options.onLive(engine.live(), engine.takeEvents());
+    }
+    if (this.samples >= this.nextRescan) {
+      this.nextRescan = this.samples + this.every(SESSION_CADENCE.rescanSec);
+      this.rescanRemote();
+    }
+    if (this.samples >= this.nextSave && this.callId) {
+      this.nextSave = this.samples + this.every(SESSION_CADENCE.saveSec);
+      void this.save({ result: engine.snapshot(), final: false });
+    }
+  }
+
+  private every(sec: number): number {
+    return Math.round(sec * (this.graph?.sampleRate ?? 16000));
+  }
+
+  /** The first chunk fixes the call's start: its first sample is t = 0 of the analysis. */
+  private announce(): void {
+    const chunkMs = (CHUNK_FRAMES / (this.graph?.sampleRate ?? 16000)) * 1000;
+    const facts = this.options.pageFacts();
+    this.callStarted = sendMessage('background.callStarted', {
+      ...this.options.header,
+      title: facts.title,
+      startedAtMs: Date.now() - chunkMs,
+      speechModel: this.frame?.classifier ? 'yamnet' : 'none',
+      captureMode: this.captureMode,
+    }).then(
+      ({ callId, tabAudioChannel }) => {
+        this.callId = callId;
+        if (tabAudioChannel && !this.tabAudioChannel) this.useTabAudio(tabAudioChannel);
+        else this.options.onChange();
+        return callId;
+      },
+      () => null,
+    );
+  }
+
+  private rescanRemote(): void {
+    if (!this.graph || this.tabAudioChannel) return;
+    const ownTracks = new Set(this.mic?.getTracks().map((t) => t.id) ?? []);
+    this.graph.setOthers(chooseRemoteTracks(collectRemoteAudio(document), ownTracks));
+  }
+
+  private applyTabAudio(): void {
+    const graph = this.graph;
+    if (!graph || !this.frame) return;
+    const channel = this.tabAudioChannel;
+    graph.useExternalOthers(channel !== null);
+    if (channel) {
+      graph.setOthers([]);
+      this.frame.relayTabAudio(channel, (samples) => graph.pushOthers(samples));
+    } else {
+      this.frame.relayTabAudio(null);
+      this.rescanRemote();
+    }
+  }
+
+  /** Saves one after another, so an older snapshot never lands after a newer one. */
+  private save({ result, final }: { result: CallUpdate['result']; final: boolean }): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      const callId = this.callId ?? (await this.callStarted);
+      if (callId) await this.send(callId, result, final);
+    });
+    return this.saving;
+  }
+
+  private send(callId: string, result: CallUpdate['result'], final: boolean): Promise<void> {
+    const facts = this.options.pageFacts();
+    // Muted stretches as of this result; one still open ends where the result ends.
+    const muted = this.mutedIntervals.map(([s, e]): Interval => [s, Math.min(e, result.durationSec)]);
+    return sendMessage('background.callProgress', {
+      callId,
+      result,
+      participants: facts.participants,
+      title: facts.title,
+      limited: facts.limited,
+      endedAtMs: Date.now(),
+      muted,
+      final,
+    }).catch(() => {});
+  }
+
+  private teardown(): void {
+    this.abort.abort();
+    void this.graph?.close();
+    stopStream(this.mic);
+    this.frame?.remove();
+    this.engine = null;
+  }
+}

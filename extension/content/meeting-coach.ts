@@ -1,0 +1,227 @@
+// The coach in one meeting tab: follows the page through its site adapter, starts a CallSession
+// when the call is joined and ends it on leave or navigation, keeps the overlay and the background's
+// tab status up to date, and tears everything down with the content script's context.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { initialNudgeState, stepNudges, type NudgeState } from '../../lib/coaching/nudges';
+import type { ConversationEvent, LiveState } from '../../lib/engine/types';
+import { meetingKindFor } from '../../lib/record/call-record';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { adapterFor } from '../../lib/sites';
+import type { SiteAdapter, SiteReading } from '../../lib/sites/types';
+import { onMessage, sendMessage, type TabStatus } from '../messages';
+import { settingsItem } from '../settings';
+import { CallSession } from './call-session';
+import { coachState } from './coach-state';
+import { mountOverlay, type OverlayController } from './overlay';
+import { watchPage } from './site-watch';
+
+/** A call is over when the page has not looked like one for this long (or shows its end screen
+ *  at once): toolbars that hide and re-render must not split a call in two. */
+const LEAVE_CONFIRM_MS = 1500;
+
+const TAB_CAPTURE_HINT =
+  'This site plays its audio where the coach cannot read it: click the Listening Coach toolbar ' +
+  'button and choose “Listen to this tab” (or press Alt+Shift+L).';
+
+/** Overlay placement and visibility are settings: they follow the person to every meeting tab. */
+async function updateOverlaySettings(change: (overlay: Settings['overlay']) => Settings['overlay']): Promise<void> {
+  const current = await settingsItem.getValue();
+  await settingsItem.setValue({ ...current, overlay: change(current.overlay) });
+}
+
+export class MeetingCoach {
+  private settings: Settings = DEFAULT_SETTINGS;
+  private adapter: SiteAdapter | null = null;
+  private reading: SiteReading | null = null;
+  private session: CallSession | null = null;
+  private notInCallSinceMs: number | null = null;
+  private paused = false;
+  private tabAudioChannel: string | null = null;
+  private live: LiveState | null = null;
+  private nudges: NudgeState = initialNudgeState();
+  private maxParticipants: number | null = null;
+  private lastStatusJson = '';
+
+  private constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly overlay: OverlayController,
+  ) {}
+
+  static async run(ctx: ContentScriptContext): Promise<void> {
+    const overlay = await mountOverlay(ctx, {
+      dismissNudge: () => coach.dismissNudge(),
+      setCollapsed: (collapsed) => void updateOverlaySettings((overlay) => ({ ...overlay, collapsed })),
+      move: (position) => void updateOverlaySettings((overlay) => ({ ...overlay, position })),
+      hideOnThisSite: () =>
+        void updateOverlaySettings((overlay) => ({ ...overlay, hiddenOn: [...new Set([...overlay.hiddenOn, location.hostname])] })),
+      setPaused: (paused) => coach.setPaused(paused),
+    });
+    const coach = new MeetingCoach(ctx, overlay);
+    coach.settings = await settingsItem.getValue();
+    ctx.onInvalidated(settingsItem.watch((settings) => coach.onSettings(settings)));
+    coach.listen();
+    watchPage(ctx, () => coach.readPage());
+  }
+
+  private listen(): void {
+    const ctx = this.ctx;
+    ctx.onInvalidated(
+      onMessage('content.setPaused', ({ data }) => this.setPaused(data)),
+    );
+    ctx.onInvalidated(
+      onMessage('content.tabCaptureChanged', ({ data }) => {
+        this.tabAudioChannel = data?.channel ?? null;
+        this.session?.useTabAudio(this.tabAudioChannel);
+        this.publish();
+      }),
+    );
+    // Full navigation or tab close: no time to finish, send what there is.
+    ctx.addEventListener(window, 'pagehide', () => this.session?.endNow());
+    // Extension reloaded: the old script must go quietly (no messaging is possible any more).
+    ctx.onInvalidated(() => {
+      this.session?.dispose();
+      this.session = null;
+    });
+    // Autoplay policy: audio may wait for the first click or key press in the page.
+    const resume = () => void this.session?.resumeAfterGesture();
+    ctx.addEventListener(document, 'pointerdown', resume, { capture: true });
+    ctx.addEventListener(document, 'keydown', resume, { capture: true });
+  }
+
+  private onSettings(settings: Settings): void {
+    this.settings = settings;
+    this.readPage();
+  }
+
+  private readPage(): void {
+    const url = new URL(location.href);
+    this.adapter = adapterFor(url, this.settings.customSites);
+    const enabled = this.adapter ? this.adapter.id === 'custom' || this.settings.sites[this.adapter.id] : false;
+    this.reading = this.adapter && enabled ? this.adapter.read(document, url) : null;
+    if (this.reading?.participants) {
+      this.maxParticipants = Math.max(this.maxParticipants ?? 0, this.reading.participants);
+    }
+
+    const inCall = this.reading?.phase === 'in-call';
+    if (inCall) this.notInCallSinceMs = null;
+    else this.notInCallSinceMs ??= Date.now();
+    if (inCall && !this.session) this.startSession();
+    const leaveConfirmed =
+      this.reading?.phase === 'ended' || Date.now() - (this.notInCallSinceMs ?? Date.now()) >= LEAVE_CONFIRM_MS;
+    if (!inCall && this.session && leaveConfirmed) void this.endSession();
+
+    this.session?.setMuted(this.reading?.muted === true);
+    this.publish();
+  }
+
+  private startSession(): void {
+    const adapter = this.adapter!;
+    const session = new CallSession({
+      header: { site: adapter.id, host: location.hostname, title: this.pageTitle(), captureMode: this.tabAudioChannel ? 'tab' : 'in-page' },
+      tabAudioChannel: this.tabAudioChannel,
+      pageFacts: () => ({ participants: this.reading?.participants ?? null, title: this.pageTitle(), limited: this.reading?.limited ?? false }),
+      onLive: (live, events) => this.onLive(live, events),
+      onChange: () => this.publish(),
+    });
+    this.session = session;
+    session.setPaused(this.paused);
+    session.setMuted(this.reading?.muted === true);
+    this.nudges = initialNudgeState();
+    this.live = null;
+    this.maxParticipants = this.reading?.participants ?? null;
+    session.start().catch((error: unknown) => {
+      console.warn('[listening-coach] capture failed to start', error);
+      if (this.session === session) this.session = null;
+      session.dispose();
+      this.publish();
+    });
+  }
+
+  private async endSession(): Promise<void> {
+    const session = this.session;
+    this.session = null;
+    this.live = null;
+    this.publish();
+    await session?.end();
+  }
+
+  private pageTitle(): string | null {
+    return this.reading?.title ?? (document.title.trim() || null);
+  }
+
+  private onLive(live: LiveState, events: ConversationEvent[]): void {
+    this.live = live;
+    const kind = meetingKindFor(this.maxParticipants);
+    this.nudges = stepNudges(this.nudges, {
+      live,
+      events,
+      settings: this.settings,
+      participants: this.maxParticipants,
+      targetShare: this.settings.targetShare[kind],
+      nowMs: Date.now(),
+    });
+    this.publish();
+  }
+
+  private dismissNudge(): void {
+    this.nudges = { ...this.nudges, current: null };
+    this.publish();
+  }
+
+  private setPaused(paused: boolean): void {
+    this.paused = paused;
+    this.session?.setPaused(paused);
+    this.publish();
+  }
+
+  /** Pushes the current picture to the overlay, and to the background when the status changed. */
+  private publish(): void {
+    const status = this.status();
+    this.overlay.update({
+      status,
+      live: this.live,
+      nudge: this.nudges.current,
+      participants: this.maxParticipants,
+      settings: this.settings,
+      host: location.hostname,
+    });
+    // The live figures change every 100 ms: the background hears about them with each state
+    // change and about once a second otherwise (the popup shows them).
+    const json = JSON.stringify({ ...status, live: status.live && Math.floor(status.live.timeSec) });
+    if (json === this.lastStatusJson || this.ctx.isInvalid) return;
+    this.lastStatusJson = json;
+    void sendMessage('background.tabStatus', status).catch(() => {});
+  }
+
+  private status(): TabStatus {
+    const session = this.session;
+    const state = coachState({
+      supported: this.reading !== null,
+      inCall: session !== null,
+      paused: this.paused,
+      micDenied: session?.micProblem?.denied ?? false,
+      muted: this.reading?.muted === true,
+      limited: this.reading?.limited ?? false,
+    });
+    return {
+      state,
+      site: this.adapter?.id ?? null,
+      captureMode: session?.captureMode ?? null,
+      speechModel: session && !session.modelError ? 'yamnet' : 'none',
+      callId: session?.callId ?? null,
+      live: this.live,
+      message: this.message(),
+    };
+  }
+
+  private message(): string | null {
+    const session = this.session;
+    if (!session) return null;
+    if (session.micProblem) return session.micProblem.message;
+    if (session.waitingForGesture) return 'Click anywhere in the meeting to let the coach start listening.';
+    if (this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab') return TAB_CAPTURE_HINT;
+    if (this.reading?.limited) return 'The coach cannot read this page’s call controls: figures come from audio only (mute is not detected).';
+    if (session.modelError) return 'The speech model is not installed: speech is told from noise by loudness alone.';
+    return null;
+  }
+}
