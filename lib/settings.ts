@@ -62,3 +62,29 @@ export const DEFAULT_SETTINGS: Settings = {
   preferTabCapture: false,
   retentionDays: 0,
 };
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Calls that started before this time are past the retention period; null = keep forever. */
+export function retentionCutoffMs(settings: Pick<Settings, 'retentionDays'>, nowMs: number): number | null {
+  return settings.retentionDays > 0 ? nowMs - settings.retentionDays * DAY_MS : null;
+}
+
+/**
+ * What a person typed as a meeting site ("meet.example.org", "https://meet.example.org/room") →
+ * its origin, the form `customSites` stores. Only https: the optional host permission covers
+ * https hosts only, and meeting audio needs a secure page anyway.
+ */
+export function parseSiteOrigin(input: string): { ok: true; origin: string } | { ok: false; message: string } {
+  const text = input.trim();
+  if (text === '') return { ok: false, message: 'Type the address of the meeting site.' };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    return { ok: false, message: 'That does not look like a web address.' };
+  }
+  if (url.protocol !== 'https:') return { ok: false, message: 'Only secure (https) meeting sites can be added.' };
+  if (!url.hostname.includes('.')) return { ok: false, message: 'Type the full host name, such as meet.example.org.' };
+  return { ok: true, origin: url.origin };
+}

@@ -1,3 +1,88 @@
+// Popup connector: reads the store and the current tab's coach, and supplies real actions to the
+// view (components/popup/popup-app.tsx). It reads only what the first screen needs (the latest call
+// and the settings) before rendering; history and trends load their own pages when opened.
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { PopupApp, type PopupActions, type PopupData } from '../../components/popup/popup-app';
+import {
+  deleteCall,
+  deleteCallsStartedBefore,
+  getCall,
+  getLatestCall,
+  listCallSummaries,
+  listCallSummariesSince,
+  updateCall,
+} from '../../extension/db';
+import { sendMessage, type TabStatus } from '../../extension/messages';
+import { settingsItem } from '../../extension/settings';
+import { retentionCutoffMs } from '../../lib/settings';
 
-createRoot(document.getElementById('root')!).render(<main>Listening Coach</main>);
+/** How often the live figures of the current tab refresh while the popup is open. */
+const LIVE_REFRESH_MS = 1000;
+
+const root = createRoot(document.getElementById('root')!);
+
+async function currentTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+/** The coach's status in a tab; null when the tab has none (not a meeting page, or no answer). */
+async function tabStatus(tabId: number | null): Promise<TabStatus | null> {
+  if (tabId === null) return null;
+  try {
+    return await sendMessage('background.getTabStatus', tabId);
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const [latest, settings] = await Promise.all([getLatestCall(), settingsItem.getValue()]);
+  const tabIdPromise = currentTabId().catch(() => null);
+  let data: PopupData = { settings, latest: latest ?? null, tabStatus: null, nowMs: Date.now() };
+
+  const actions: PopupActions = {
+    loadHistoryPage: listCallSummaries,
+    loadCall: getCall,
+    loadLatest: getLatestCall,
+    deleteCall,
+    loadSince: listCallSummariesSince,
+    loadRecent: (limit) => listCallSummaries(limit),
+    // A live call is re-saved by the background every few seconds: the view offers these for
+    // ended calls only, so a direct write cannot be overwritten.
+    saveCheckIn: (id, answers) => updateCall(id, (record) => ({ ...record, checkIn: { ...answers, atMs: Date.now() } })),
+    setMeetingKind: (id, meetingKind) => updateCall(id, (record) => ({ ...record, meetingKind })),
+    async startTabCapture() {
+      const tabId = await tabIdPromise;
+      if (tabId === null) return { ok: false, message: 'No tab to capture.' };
+      return sendMessage('background.startTabCapture', tabId);
+    },
+    async stopTabCapture() {
+      const tabId = await tabIdPromise;
+      if (tabId !== null) await sendMessage('background.stopTabCapture', tabId);
+    },
+    openSettings: () => void browser.runtime.openOptionsPage(),
+  };
+
+  const render = () => root.render(<PopupApp data={data} actions={actions} />);
+  const update = (patch: Partial<PopupData>) => {
+    data = { ...data, ...patch };
+    render();
+  };
+  render();
+
+  settingsItem.watch((next) => update({ settings: next }));
+  const refreshLive = async () => {
+    const status = await tabStatus(await tabIdPromise);
+    if (status !== null || data.tabStatus !== null) update({ tabStatus: status });
+  };
+  void refreshLive();
+  setInterval(() => void refreshLive(), LIVE_REFRESH_MS);
+
+  // Retention is applied whenever the person looks at their calls; it is cheap (an index range).
+  const cutoff = retentionCutoffMs(settings, Date.now());
+  if (cutoff !== null) void deleteCallsStartedBefore(cutoff);
+}
+
+void main();

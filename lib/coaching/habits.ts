@@ -32,6 +32,8 @@ export interface HabitFigure {
   id: FigureId;
   label: string;
   value: string;
+  /** The value at a glance (a tile): the count without its rate. */
+  glance: string;
   /** The habit this number reflects, in a sentence a person can act on. */
   explain: string;
   /** 0..1 (1 = the habit at its best); null for figures shown for context only. */
@@ -162,6 +164,7 @@ function assessListen({ m, target, call, measured }: CallContext): HabitAssessme
     id: 'talk-share',
     label: 'Your talk share',
     value: formatPercent(m.talkShare),
+    glance: formatPercent(m.talkShare),
     explain: `Listening more than you talk leaves room for others. Your target for a ${kind} is ${formatPercent(target)}.`,
     score: measured ? ramp(m.talkShare / target, RAMPS.shareOverTarget) : null,
   };
@@ -170,6 +173,7 @@ function assessListen({ m, target, call, measured }: CallContext): HabitAssessme
     id: 'backchannels',
     label: 'Your backchannels',
     value: perMin === null ? String(m.backchannelsBySelf) : `${m.backchannelsBySelf} (${formatRate(perMin)} per min)`,
+    glance: String(m.backchannelsBySelf),
     explain: 'Short "mm-hm", "right" while others speak show them you are following.',
     score: measured && perMin !== null ? ramp(perMin, RAMPS.backchannelsPerMin) : null,
   };
@@ -177,6 +181,7 @@ function assessListen({ m, target, call, measured }: CallContext): HabitAssessme
     id: 'others-longest-turn',
     label: "Others' longest turn",
     value: formatDuration(m.othersLongestTurnSec),
+    glance: formatDuration(m.othersLongestTurnSec),
     explain:
       m.othersLongestTurnSec >= LONG_STORY_SEC
         ? 'Someone had room to tell a whole story: a sign you listened.'
@@ -202,6 +207,7 @@ function assessLetFinish({ m, rateHours, measured }: CallContext): HabitAssessme
     id: 'interruptions-by-self',
     label: 'Your interruptions',
     value: rated(m.interruptionsBySelf),
+    glance: String(m.interruptionsBySelf),
     explain: 'Times you took the floor while someone was still speaking. Fewer is better.',
     score: measured ? ramp(perHour(m.interruptionsBySelf), RAMPS.interruptionsPerHour) : null,
   };
@@ -209,6 +215,7 @@ function assessLetFinish({ m, rateHours, measured }: CallContext): HabitAssessme
     id: 'talkovers-by-self',
     label: 'Your talk-overs',
     value: rated(m.talkoversBySelf),
+    glance: String(m.talkoversBySelf),
     explain: 'Times you spoke over someone who kept going: attempted interruptions.',
     score: measured ? ramp(perHour(m.talkoversBySelf), RAMPS.talkoversPerHour) : null,
   };
@@ -216,6 +223,7 @@ function assessLetFinish({ m, rateHours, measured }: CallContext): HabitAssessme
     id: 'early-responses',
     label: 'Early starts',
     value: String(m.earlyResponsesBySelf),
+    glance: String(m.earlyResponsesBySelf),
     explain: 'Replies that began in the last half second of someone else’s sentence.',
     score: measured ? ramp(perHour(m.earlyResponsesBySelf), RAMPS.earlyResponsesPerHour) : null,
   };
@@ -223,6 +231,7 @@ function assessLetFinish({ m, rateHours, measured }: CallContext): HabitAssessme
     id: 'interruptions-of-self',
     label: 'Interruptions of you',
     value: String(m.interruptionsOfSelf),
+    glance: String(m.interruptionsOfSelf),
     explain: 'Others cutting in on you. Not your habit, but worth noticing in the room.',
     score: null,
   };
@@ -230,6 +239,7 @@ function assessLetFinish({ m, rateHours, measured }: CallContext): HabitAssessme
     id: 'talkovers-of-self',
     label: 'Talk-overs of you',
     value: String(m.talkoversOfSelf),
+    glance: String(m.talkoversOfSelf),
     explain: 'Others speaking over you while you kept going.',
     score: null,
   };
@@ -251,6 +261,7 @@ function assessConcise({ m, measured, monologueNudgeSec }: CallContext): HabitAs
     id: 'longest-monologue',
     label: 'Your longest monologue',
     value: formatDuration(m.longestMonologueSec),
+    glance: formatDuration(m.longestMonologueSec),
     explain: `Your longest turn without handing over. Past ${formatDuration(monologueNudgeSec)} people stop following.`,
     score: measured && m.selfSpeechSec > 0 ? ramp(m.longestMonologueSec, RAMPS.monologueSec) : null,
   };
@@ -259,6 +270,7 @@ function assessConcise({ m, measured, monologueNudgeSec }: CallContext): HabitAs
     id: 'response-gap',
     label: 'Your response gap',
     value: gap === null ? '—' : formatGap(gap),
+    glance: gap === null ? '—' : formatGap(gap),
     explain: 'Typical pause before you reply (negative: you started before they finished). About a second after a long turn is ideal.',
     score: measured && gap !== null ? ramp(gap, RAMPS.responseGapSec) : null,
   };
@@ -266,6 +278,7 @@ function assessConcise({ m, measured, monologueNudgeSec }: CallContext): HabitAs
     id: 'quick-responses',
     label: 'Quick replies',
     value: String(m.quickResponses),
+    glance: String(m.quickResponses),
     explain: 'Replies within 0.2 s: quick is fine in banter, less so after a long or difficult point.',
     score: null,
   };
@@ -290,6 +303,7 @@ function assessShareFloor({ m, fair, reference, call, measured }: CallContext): 
       fair === null
         ? `${formatPercent(m.talkShare)} (group size unknown)`
         : `${formatPercent(m.talkShare)} vs fair ${formatPercent(fair)}`,
+    glance: formatPercent(m.talkShare),
     explain:
       fair === null
         ? 'How your share compares with an even split; the page did not show how many took part.'
@@ -300,6 +314,7 @@ function assessShareFloor({ m, fair, reference, call, measured }: CallContext): 
     id: 'turn-switches',
     label: 'Turn switches',
     value: `${formatRate(m.turnSwitchesPerMin)} per min`,
+    glance: `${formatRate(m.turnSwitchesPerMin)}/min`,
     explain: 'How often the floor changed hands: a conversation rather than a series of speeches.',
     score: measured ? ramp(m.turnSwitchesPerMin, RAMPS.turnSwitchesPerMin) : null,
   };
@@ -317,23 +332,18 @@ function assessShareFloor({ m, fair, reference, call, measured }: CallContext): 
   return habit('share-floor', score, summary, [balance, switches]);
 }
 
-const CHECK_IN_FIGURES: [FigureId, keyof Pick<CheckIn, 'summarised' | 'thankedSomeone' | 'agreedNextSteps'>, string][] = [
-  ['summarised', 'summarised', 'Summarised what you heard'],
-  ['thanked', 'thankedSomeone', 'Thanked someone specifically'],
-  ['next-steps', 'agreedNextSteps', 'Agreed next steps'],
+const CHECK_IN_FIGURES: [FigureId, keyof Pick<CheckIn, 'summarised' | 'thankedSomeone' | 'agreedNextSteps'>, string, string][] = [
+  ['summarised', 'summarised', 'Summarised what you heard', 'Saying back what you heard shows people they were understood.'],
+  ['thanked', 'thankedSomeone', 'Thanked someone specifically', 'Specific thanks (for what, not just "thanks all") builds trust.'],
+  ['next-steps', 'agreedNextSteps', 'Agreed next steps', 'Clear next steps, and keeping them, make you someone people rely on.'],
 ];
 
 function assessAppreciation({ call }: CallContext): HabitAssessment {
   const checkIn = call.checkIn;
-  const figures: HabitFigure[] = CHECK_IN_FIGURES.map(([id, key, label]) => {
+  const figures: HabitFigure[] = CHECK_IN_FIGURES.map(([id, key, label, explain]) => {
     const answer = checkIn?.[key] ?? null;
-    return {
-      id,
-      label,
-      value: answer === null ? '—' : answer ? 'Yes' : 'No',
-      explain: 'From your check-in: audio cannot hear appreciation or follow-through.',
-      score: answer === null ? null : answer ? 1 : 0,
-    };
+    const value = answer === null ? '—' : answer ? 'Yes' : 'No';
+    return { id, label, value, glance: value, explain, score: answer === null ? null : answer ? 1 : 0 };
   });
   const score = weightedScore(figures.map((f) => [f.score, 1]));
   const summary =

@@ -163,9 +163,14 @@ export function perCallTrend(
     });
 }
 
-/** The whole period as one point: the "last four weeks" headline beside the charts. */
-export function overallTrend(calls: Iterable<TrendCall>, targets: Record<MeetingKind, number>, startMs: number): TrendPoint {
+/** Calls from `startMs` (inclusive) to `endMs` (exclusive) as one point: "the last four weeks". */
+export function overallTrend(
+  calls: Iterable<TrendCall>,
+  targets: Record<MeetingKind, number>,
+  startMs = -Infinity,
+  endMs = Infinity,
+): TrendPoint {
   const acc = emptyAccumulator(startMs);
-  for (const call of calls) if (call.startedAtMs >= startMs) add(acc, call, targets);
+  for (const call of calls) if (call.startedAtMs >= startMs && call.startedAtMs < endMs) add(acc, call, targets);
   return toPoint(acc);
 }

@@ -83,8 +83,10 @@ describe('perCallTrend and overallTrend', () => {
     expect(perCallTrend(calls, targets, 2).map((p) => p.startMs)).toEqual([2, 3]);
   });
 
-  it('sums a period from its start', () => {
-    const point = overallTrend([trendCall(10), trendCall(20), trendCall(30)], targets, 15);
-    expect(point.calls).toBe(2);
+  it('sums a period, start inclusive, end exclusive', () => {
+    const calls = [trendCall(10), trendCall(20), trendCall(30)];
+    expect(overallTrend(calls, targets, 15).calls).toBe(2);
+    expect(overallTrend(calls, targets, 10, 30).calls).toBe(2);
+    expect(overallTrend(calls, targets).calls).toBe(3);
   });
 });
