@@ -12,6 +12,7 @@ import { meetingKindFor } from '../../lib/record/call-record';
 export interface LivePanelActions {
   startTabCapture(): Promise<{ ok: true } | { ok: false; message: string }>;
   stopTabCapture(): Promise<void>;
+  setPaused(paused: boolean): Promise<void>;
 }
 
 export interface LivePanelProps {
@@ -26,6 +27,8 @@ export function LivePanel({ status, settings, actions }: LivePanelProps) {
   const live = status.live;
   const tabAudio = status.captureMode === 'tab';
   const participants = status.participants ?? null;
+  const paused = status.state === 'paused';
+  const canPause = paused || status.state === 'listening' || status.state === 'muted' || status.state === 'limited';
 
   async function toggleCapture() {
     setBusy(true);
@@ -73,6 +76,11 @@ export function LivePanel({ status, settings, actions }: LivePanelProps) {
             {live.backchannelsBySelf} · talk {formatPercent(live.talkShare)}
           </p>
         </>
+      )}
+      {canPause && (
+        <button type="button" className="button live-pause" onClick={() => void actions.setPaused(!paused)}>
+          {paused ? 'Resume coaching' : 'Pause coaching'}
+        </button>
       )}
       <div className="capture">
         <p className="small">

@@ -49,9 +49,11 @@ async function main() {
     deleteCall,
     loadSince: listCallSummariesSince,
     loadRecent: (limit) => listCallSummaries(limit),
-    // A live call is re-saved by the background every few seconds: the view offers these for
-    // ended calls only, so a direct write cannot be overwritten.
-    saveCheckIn: (id, answers) => updateCall(id, (record) => ({ ...record, checkIn: { ...answers, atMs: Date.now() } })),
+    async saveCheckIn(callId, answers) {
+      await sendMessage('background.saveCheckIn', { callId, checkIn: { ...answers, atMs: Date.now() } });
+      return getCall(callId);
+    },
+    // The background re-saves a call only while it is live; the view offers this for ended calls.
     setMeetingKind: (id, meetingKind) => updateCall(id, (record) => ({ ...record, meetingKind })),
     async startTabCapture() {
       const tabId = await tabIdPromise;
@@ -61,6 +63,10 @@ async function main() {
     async stopTabCapture() {
       const tabId = await tabIdPromise;
       if (tabId !== null) await sendMessage('background.stopTabCapture', tabId);
+    },
+    async setPaused(paused) {
+      const tabId = await tabIdPromise;
+      if (tabId !== null) await sendMessage('background.setPaused', { tabId, paused });
     },
     openSettings: () => void browser.runtime.openOptionsPage(),
   };

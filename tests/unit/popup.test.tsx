@@ -27,6 +27,7 @@ function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions {
     loadRecent: vi.fn(async (limit: number) => calls.slice(0, limit).map(summarizeCall)),
     startTabCapture: vi.fn(async () => ({ ok: true as const })),
     stopTabCapture: vi.fn(async () => {}),
+    setPaused: vi.fn(async () => {}),
     openSettings: vi.fn(),
     ...overrides,
   };
@@ -136,6 +137,16 @@ describe('popup: live call in this tab', () => {
     expect(within(panel).getByRole('img', { name: /Fair share for 4 people: 25%/ })).toBeTruthy();
     fireEvent.click(within(panel).getByRole('button', { name: /Use this tab’s sound/ }));
     await waitFor(() => expect(actions.startTabCapture).toHaveBeenCalledOnce());
+  });
+
+  it('pauses and resumes the coach in this tab', () => {
+    const actions = setup({ tabStatus: liveStatus() });
+    fireEvent.click(screen.getByRole('button', { name: 'Pause coaching' }));
+    expect(actions.setPaused).toHaveBeenCalledWith(true);
+    cleanup();
+    const paused = setup({ tabStatus: liveStatus({ state: 'paused', live: null }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Resume coaching' }));
+    expect(paused.setPaused).toHaveBeenCalledWith(false);
   });
 
   it('says why tab audio could not start', async () => {
