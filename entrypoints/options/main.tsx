@@ -1,3 +1,115 @@
+// Settings page connector: the stored settings and calls, the model and mic-check status, and
+// the real actions for the view (components/options/options-app.tsx).
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { OptionsApp, type OptionsActions, type OptionsData } from '../../components/options/options-app';
+import type { ModelStatus } from '../../components/options/audio-section';
+import { countCalls, deleteAllCalls, deleteCallsStartedBefore, listCalls, putCalls } from '../../extension/db';
+import { settingsItem } from '../../extension/settings';
+import { exportCallsCsv, exportCallsJson, parseCallsImport, type ImportReport } from '../../lib/record/transfer';
+import { retentionCutoffMs, type Settings } from '../../lib/settings';
+import { startMicCheck, type MicCheckSession } from './mic-check';
 
-createRoot(document.getElementById('root')!).render(<main>Listening Coach</main>);
+/** Where the build puts the speech model when it is available (see entrypoints/classifier-worker.ts). */
+const MODEL_PATH = '/model/yamnet.tflite';
+
+const root = createRoot(document.getElementById('root')!);
+
+async function modelStatus(): Promise<ModelStatus> {
+  try {
+    // getURL's path type lists only files present at build time; the model may be absent.
+    const url = (browser.runtime.getURL as (path: string) => string)(MODEL_PATH);
+    const response = await fetch(url, { method: 'HEAD' });
+    return response.ok ? 'packaged' : 'missing';
+  } catch {
+    return 'missing';
+  }
+}
+
+function download(text: string, type: string, extension: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `listening-coach-calls-${new Date().toISOString().slice(0, 10)}.${extension}`;
+  link.click();
+  // The download has its own copy once started; release ours a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function applyRetention(settings: Settings) {
+  const cutoff = retentionCutoffMs(settings, Date.now());
+  return cutoff === null ? 0 : deleteCallsStartedBefore(cutoff);
+}
+
+async function main() {
+  let data: OptionsData = { settings: await settingsItem.getValue(), model: 'checking', mic: { state: 'off' }, callCount: null };
+  let mic: MicCheckSession | null = null;
+
+  const render = () => root.render(<OptionsApp data={data} actions={actions} />);
+  const update = (patch: Partial<OptionsData>) => {
+    data = { ...data, ...patch };
+    render();
+  };
+  const recount = async () => update({ callCount: await countCalls() });
+
+  const updateSettings = async (change: (settings: Settings) => Settings) => {
+    await settingsItem.setValue(change(await settingsItem.getValue()));
+  };
+
+  const actions: OptionsActions = {
+    updateSettings,
+    async addCustomSite(origin) {
+      // First statement: Chrome shows the permission prompt only inside the click that asked.
+      const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+      if (!granted) return { ok: false, message: 'Chrome did not allow access to that site, so it was not added.' };
+      await updateSettings((s) => ({ ...s, customSites: [...new Set([...s.customSites, origin])] }));
+      return { ok: true };
+    },
+    async removeCustomSite(origin) {
+      await updateSettings((s) => ({ ...s, customSites: s.customSites.filter((o) => o !== origin) }));
+      await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+    },
+    startMicCheck() {
+      void startMicCheck((state) => update({ mic: state })).then((session) => {
+        mic = session;
+      });
+    },
+    stopMicCheck() {
+      void mic?.stop();
+      mic = null;
+    },
+    async exportCalls(format) {
+      const calls = await listCalls();
+      if (format === 'json') download(exportCallsJson(calls, Date.now()), 'application/json', 'json');
+      else download(exportCallsCsv(calls), 'text/csv', 'csv');
+    },
+    async importCalls(file): Promise<ImportReport> {
+      let report: ImportReport;
+      try {
+        report = parseCallsImport(await file.text());
+        await putCalls(report.records);
+      } catch {
+        report = { records: [], skipped: [], fileError: 'The calls could not be stored (is the disk full?). Nothing was imported.' };
+      }
+      void recount();
+      return report;
+    },
+    async deleteAllCalls() {
+      await deleteAllCalls();
+      await recount();
+    },
+  };
+
+  render();
+  settingsItem.watch((settings) => {
+    update({ settings });
+    void applyRetention(settings).then((removed) => {
+      if (removed > 0) void recount();
+    });
+  });
+  void modelStatus().then((model) => update({ model }));
+  await applyRetention(data.settings);
+  void recount();
+}
+
+void main();
