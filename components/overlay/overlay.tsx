@@ -236,7 +236,8 @@ export function Overlay({ data, actions }: OverlayProps) {
                   <dd>{live?.interruptionsOfSelf ?? 0}</dd>
                 </div>
                 <div>
-                  <dt>My mm-hms</dt>
+                  {/* A non-breaking hyphen: "mm-" and "hms" must not part. */}
+                  <dt>My mm‑hms</dt>
                   <dd>{live?.backchannelsBySelf ?? 0}</dd>
                 </div>
               </dl>
