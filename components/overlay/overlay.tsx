@@ -8,6 +8,7 @@ import type { Nudge } from '../../lib/coaching/nudges';
 import { formatClock, formatPercent } from '../../lib/coaching/format';
 import { fairShare } from '../../lib/coaching/share';
 import type { CoachState } from '../../extension/messages';
+import { STATE_LABELS } from '../coach-state-labels';
 import './overlay.css';
 
 export interface OverlayPosition {
@@ -49,16 +50,6 @@ export interface OverlayProps {
   data: OverlayData;
   actions: OverlayActions;
 }
-
-export const STATE_LABELS: Record<CoachState, string> = {
-  idle: 'Not in a call',
-  listening: 'Listening',
-  paused: 'Paused',
-  muted: 'Muted',
-  'mic-denied': 'Microphone blocked',
-  unsupported: 'Site not supported',
-  limited: 'Limited: audio only',
-};
 
 /** What to tell the person in each state when the pipeline sent no message of its own. */
 const STATE_HELP: Partial<Record<CoachState, string>> = {

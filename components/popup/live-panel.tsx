@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { formatClock, formatPercent } from '../../lib/coaching/format';
 import type { Settings } from '../../lib/settings';
 import type { TabStatus } from '../../extension/messages';
-import { STATE_LABELS } from '../overlay/overlay';
+import { STATE_LABELS } from '../coach-state-labels';
 import { TalkShareBar } from '../call/talk-share-bar';
 import { siteName } from '../call/site-name';
 import { meetingKindFor } from '../../lib/record/call-record';

@@ -29,7 +29,7 @@ export interface TrendsViewProps {
 }
 
 type Mode = 'week' | 'call';
-type Metric = Exclude<keyof TrendPoint, 'startMs' | 'calls' | 'targetShare' | 'turnSwitchesPerMin'>;
+type Metric = Exclude<keyof TrendPoint, 'startMs' | 'calls' | 'targetShare'>;
 
 interface ChartSpec {
   metric: Metric;
@@ -40,7 +40,8 @@ interface ChartSpec {
   /** Shorter labels for the y axis, where "1 min 15 s" does not fit. */
   axis(value: number): string;
   kind: 'line' | 'bar';
-  lowerIsBetter: boolean;
+  /** null: neither direction is better in itself (compare with your own history). */
+  lowerIsBetter: boolean | null;
 }
 
 function chartSpecs(settings: Settings): ChartSpec[] {
@@ -82,6 +83,15 @@ function chartSpecs(settings: Settings): ChartSpec[] {
       lowerIsBetter: true,
     },
     {
+      metric: 'turnSwitchesPerMin',
+      title: 'Turn switches per minute',
+      habit: 'Share the floor',
+      format: formatRate,
+      axis: formatRate,
+      kind: 'line',
+      lowerIsBetter: null,
+    },
+    {
       metric: 'checkInScore',
       title: 'Check-in: questions answered “yes”',
       habit: 'Show appreciation',
@@ -99,7 +109,7 @@ function headline(spec: ChartSpec, recent: TrendPoint, earlier: TrendPoint, peri
   const target = spec.metric === 'talkShare' && recent.targetShare !== null ? ` (target ${formatPercent(recent.targetShare)})` : '';
   const before = earlier[spec.metric];
   if (before === null || spec.format(now) === spec.format(before)) return `${period}: ${spec.format(now)}${target}.`;
-  const better = now < before === spec.lowerIsBetter;
+  const better = spec.lowerIsBetter !== null && now < before === spec.lowerIsBetter;
   return `${period}: ${spec.format(now)}${target}, ${now < before ? 'down' : 'up'} from ${spec.format(before)}${better ? ' (better)' : ''}.`;
 }
 

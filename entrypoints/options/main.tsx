@@ -101,6 +101,8 @@ async function main() {
   };
 
   render();
+  // The mic is released when the page goes, not only on "Stop check".
+  addEventListener('pagehide', () => actions.stopMicCheck());
   settingsItem.watch((settings) => {
     update({ settings });
     void applyRetention(settings).then((removed) => {

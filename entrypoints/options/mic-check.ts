@@ -39,15 +39,22 @@ export async function startMicCheck(onChange: (state: MicCheck) => void): Promis
   let chunks = 0;
   let peak = 0;
   let engine: ReturnType<typeof createEngine> | null = null;
-  const graph = await CaptureGraph.create((chunk) => {
-    if (!chunk.self || !engine) return;
-    engine.push(chunk.self, null);
-    peak = Math.max(peak, meterLevel(chunk.self));
-    if (++chunks % CHUNKS_PER_UPDATE === 0) {
-      onChange({ state: 'on', level: peak, speaking: engine.live().selfSpeaking });
-      peak = 0;
-    }
-  });
+  let graph: CaptureGraph;
+  try {
+    graph = await CaptureGraph.create((chunk) => {
+      if (!chunk.self || !engine) return;
+      engine.push(chunk.self, null);
+      peak = Math.max(peak, meterLevel(chunk.self));
+      if (++chunks % CHUNKS_PER_UPDATE === 0) {
+        onChange({ state: 'on', level: peak, speaking: engine.live().selfSpeaking });
+        peak = 0;
+      }
+    });
+  } catch {
+    stopStream(mic.stream);
+    onChange({ state: 'failed', message: 'The mic check could not start its audio processing. Reload this page and try again.' });
+    return null;
+  }
   engine = createEngine({ sampleRate: graph.sampleRate });
   graph.setSelf(mic.stream);
   await graph.resume();

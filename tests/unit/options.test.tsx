@@ -209,3 +209,14 @@ describe('settings: privacy', () => {
     expect(privacy.textContent).toMatch(/Nothing is sent to any server/);
   });
 });
+
+describe('mic check meter', () => {
+  it('maps the level from −60 dBFS to −10 dBFS onto 0..1', async () => {
+    const { meterLevel } = await import('../../entrypoints/options/mic-check');
+    const tone = (amplitude: number) => Float32Array.from({ length: 320 }, (_, i) => amplitude * Math.sin(i / 3));
+    expect(meterLevel(new Float32Array(320))).toBe(0);
+    expect(meterLevel(tone(1))).toBe(1);
+    // RMS of a sine is amplitude ÷ √2: −35 dBFS sits half way.
+    expect(meterLevel(tone(Math.SQRT2 * 10 ** (-35 / 20)))).toBeCloseTo(0.5, 1);
+  });
+});
