@@ -158,42 +158,44 @@ export function PopupApp({ data, actions }: PopupAppProps) {
         ))}
       </div>
 
-      <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="panel">
-        {tab === 'latest' &&
-          (latest ? (
-            <CallSummary record={latest} settings={data.settings} actions={summaryActions(latest)} width={CONTENT_WIDTH} />
-          ) : (
-            <div className="empty" data-testid="call-summary-empty">
-              <h2>No calls yet</h2>
-              <p>
-                Join a meeting on Google Meet, Microsoft Teams, Zoom, Webex, Jitsi or Whereby and the coach starts by
-                itself. After the call, its summary appears here.
-              </p>
-              <p className="muted small">Everything is measured and kept on this computer. No audio is stored.</p>
-            </div>
-          ))}
-        {tab === 'history' && (
-          <>
-            {opened && (
-              <>
-                <button type="button" className="link-button back" onClick={() => setOpened(null)} autoFocus>
-                  ← All calls
-                </button>
-                <CallSummary record={opened} settings={data.settings} actions={summaryActions(opened)} width={CONTENT_WIDTH} />
-              </>
-            )}
-            {/* Kept mounted while a call is open, so going back keeps the pages already loaded. */}
-            <div hidden={opened !== null}>
-              <HistoryList settings={data.settings} actions={historyActions} />
-            </div>
-          </>
-        )}
-        {tab === 'trends' &&
-          (trends ? (
-            <trends.TrendsView settings={data.settings} nowMs={data.nowMs} width={CONTENT_WIDTH} actions={actions} />
-          ) : (
-            <p className="muted">Loading trends…</p>
-          ))}
+      <main>
+        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="panel">
+          {tab === 'latest' &&
+            (latest ? (
+              <CallSummary record={latest} settings={data.settings} actions={summaryActions(latest)} width={CONTENT_WIDTH} />
+            ) : (
+              <div className="empty">
+                <h2>No calls yet</h2>
+                <p>
+                  Join a meeting on Google Meet, Microsoft Teams, Zoom, Webex, Jitsi or Whereby and the coach starts by
+                  itself. After the call, its summary appears here.
+                </p>
+                <p className="muted small">Everything is measured and kept on this computer. No audio is stored.</p>
+              </div>
+            ))}
+          {tab === 'history' && (
+            <>
+              {opened && (
+                <>
+                  <button type="button" className="link-button back" onClick={() => setOpened(null)} autoFocus>
+                    ← All calls
+                  </button>
+                  <CallSummary record={opened} settings={data.settings} actions={summaryActions(opened)} width={CONTENT_WIDTH} />
+                </>
+              )}
+              {/* Kept mounted while a call is open, so going back keeps the pages already loaded. */}
+              <div hidden={opened !== null}>
+                <HistoryList settings={data.settings} actions={historyActions} />
+              </div>
+            </>
+          )}
+          {tab === 'trends' &&
+            (trends ? (
+              <trends.TrendsView settings={data.settings} nowMs={data.nowMs} width={CONTENT_WIDTH} actions={actions} />
+            ) : (
+              <p className="muted">Loading trends…</p>
+            ))}
+        </div>
       </main>
     </div>
   );
