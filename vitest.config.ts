@@ -4,10 +4,27 @@ import { WxtVitest } from 'wxt/testing';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/**/*.test.{ts,tsx}'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // Suites that decode long WAVs or drive Chromium are heavy; two cores here.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/**/*.test.{ts,tsx}'], exclude: ['tests/e2e/**', '**/node_modules/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          // Real Chromium with the built extension (tests/e2e/README.md): `npm run test:e2e`.
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/support/global-setup.ts'],
+          // Each file plays meetings in real time: one browser at a time keeps audio on schedule.
+          fileParallelism: false,
+          testTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

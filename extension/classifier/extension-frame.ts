@@ -5,8 +5,9 @@ import { browser } from 'wxt/browser';
 import type { SpeechClassifier } from '../../lib/engine/types';
 import { CONNECT_FRAME, type FrameReply, type FrameRequest } from './protocol';
 
-/** Loading MediaPipe takes ≈0.4 s here; a frame the page blocks (CSP frame-src) never answers. */
-const FRAME_READY_TIMEOUT_MS = 8000;
+/** Loading MediaPipe takes ≈0.4 s on an idle machine and several seconds on a busy one; a frame
+ *  the page blocks (CSP frame-src) never answers. */
+const FRAME_READY_TIMEOUT_MS = 20_000;
 
 export interface ExtensionFrame {
   /** null when the model is absent or could not load: the engine runs on its 10 ms detector. */

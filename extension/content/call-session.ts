@@ -9,7 +9,7 @@ import { CaptureGraph } from '../capture/audio-graph';
 import { openMic, stopStream } from '../capture/mic';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
 import { CHUNK_FRAMES, type CaptureChunk } from '../capture/worklet-protocol';
-import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
+import type { ExtensionFrame } from '../classifier/extension-frame';
 import { sendMessage } from '../messages';
 
 /** How often, in seconds of call audio, each job runs. */
@@ -31,6 +31,8 @@ export interface PageFacts {
 
 export interface CallSessionOptions {
   header: Omit<CallHeader, 'startedAtMs' | 'speechModel'>;
+  /** The page's extension frame (speech model, tab-audio relay), loading or loaded. */
+  frame: Promise<ExtensionFrame>;
   /** Tab audio relayed from the offscreen document replaces in-page remote audio. */
   tabAudioChannel: string | null;
   pageFacts(): PageFacts;
@@ -55,7 +57,6 @@ export class CallSession {
   private graph: CaptureGraph | null = null;
   private frame: ExtensionFrame | null = null;
   private mic: MediaStream | null = null;
-  private readonly abort = new AbortController();
   private callStarted: Promise<string | null> | null = null;
   private saving: Promise<void> = Promise.resolve();
   private ended = false;
@@ -74,18 +75,17 @@ export class CallSession {
   }
 
   async start(): Promise<void> {
-    const signal = this.abort.signal;
     const [frame, mic, graph] = await Promise.all([
-      openExtensionFrame(signal),
+      this.options.frame,
       openMic(this.options.header.host),
       CaptureGraph.create((chunk) => this.onChunk(chunk)),
     ]);
     this.frame = frame;
     this.graph = graph;
-    if (signal.aborted) return this.teardown();
+    this.mic = mic.ok ? mic.stream : null;
+    if (this.ended) return this.teardown();
     this.modelError = frame.modelError;
-    if (mic.ok) this.mic = mic.stream;
-    else this.micProblem = mic;
+    if (!mic.ok) this.micProblem = mic;
     this.engine = createEngine({
       sampleRate: graph.sampleRate,
       classifier: frame.classifier ?? undefined,
@@ -266,10 +266,9 @@ export class CallSession {
   }
 
   private teardown(): void {
-    this.abort.abort();
     void this.graph?.close();
     stopStream(this.mic);
-    this.frame?.remove();
+    this.frame?.relayTabAudio(null);
     this.engine = null;
   }
 }

@@ -8,6 +8,7 @@ import { meetingKindFor } from '../../lib/record/call-record';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { adapterFor } from '../../lib/sites';
 import type { SiteAdapter, SiteReading } from '../../lib/sites/types';
+import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
 import { onMessage, sendMessage, type TabStatus } from '../messages';
 import { settingsItem } from '../settings';
 import { CallSession } from './call-session';
@@ -34,6 +35,8 @@ export class MeetingCoach {
   private adapter: SiteAdapter | null = null;
   private reading: SiteReading | null = null;
   private session: CallSession | null = null;
+  /** Opened in the lobby, so the speech model is warm when the call starts; kept for the page. */
+  private frame: Promise<ExtensionFrame> | null = null;
   private notInCallSinceMs: number | null = null;
   private paused = false;
   private tabAudioChannel: string | null = null;
@@ -103,6 +106,7 @@ export class MeetingCoach {
     }
 
     const inCall = this.reading?.phase === 'in-call';
+    if (inCall || this.reading?.phase === 'lobby') this.ensureFrame();
     if (inCall) this.notInCallSinceMs = null;
     else this.notInCallSinceMs ??= Date.now();
     if (inCall && !this.session) this.startSession();
@@ -118,6 +122,7 @@ export class MeetingCoach {
     const adapter = this.adapter!;
     const session = new CallSession({
       header: { site: adapter.id, host: location.hostname, title: this.pageTitle(), captureMode: this.tabAudioChannel ? 'tab' : 'in-page' },
+      frame: this.ensureFrame(),
       tabAudioChannel: this.tabAudioChannel,
       pageFacts: () => ({ participants: this.reading?.participants ?? null, title: this.pageTitle(), limited: this.reading?.limited ?? false }),
       onLive: (live, events) => this.onLive(live, events),
@@ -135,6 +140,11 @@ export class MeetingCoach {
       session.dispose();
       this.publish();
     });
+  }
+
+  private ensureFrame(): Promise<ExtensionFrame> {
+    this.frame ??= openExtensionFrame(this.ctx.signal);
+    return this.frame;
   }
 
   private async endSession(): Promise<void> {

@@ -56,8 +56,13 @@ export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayAc
         if (ui.mounted) ui.remove();
         return;
       }
-      if (!ui.mounted) ui.mount();
-      root?.render(<Overlay data={toOverlayData(picture)} actions={actions} />);
+      try {
+        if (!ui.mounted) ui.mount();
+        root?.render(<Overlay data={toOverlayData(picture)} actions={actions} />);
+      } catch (error) {
+        // The overlay is a view: if it breaks, the call is still measured and saved.
+        console.warn('[listening-coach] overlay failed', error);
+      }
     },
   };
 }

@@ -1,0 +1,60 @@
+// Debian's Chromium with the built extension, a fake mic playing a WAV, and the fixture server
+// standing in for the real meeting hosts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { EXTENSION_DIR } from './build';
+import { FIXTURE_HOSTS } from './https-server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface CoachBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  close(): Promise<void>;
+}
+
+export async function launchCoachBrowser(options: {
+  serverPort: number;
+  /** The fake mic plays this WAV, looping (16 or 48 kHz PCM16). */
+  micWav: string;
+  headless?: boolean;
+}): Promise<CoachBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'lc-profile-'));
+  const hostRules = Object.keys(FIXTURE_HOSTS)
+    .map((host) => `MAP ${host} 127.0.0.1:${options.serverPort}`)
+    .join(',');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    ignoreHTTPSErrors: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${hostRules}`,
+      '--ignore-certificate-errors',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${options.micWav}`,
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

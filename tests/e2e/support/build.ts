@@ -1,0 +1,34 @@
+// Builds the extension when .output is older than any source it is built from, so end-to-end tests
+// always run the code under test. Called from the e2e project's globalSetup (once per run).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+
+const SOURCES = ['entrypoints', 'extension', 'lib', 'components', 'public', 'wxt.config.ts', 'package.json'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+export function isBuildStale(): boolean {
+  const manifest = join(EXTENSION_DIR, 'manifest.json');
+  if (!existsSync(manifest)) return true;
+  const built = statSync(manifest).mtimeMs;
+  return SOURCES.some((source) => newestMtime(join(ROOT, source)) > built);
+}
+
+export function ensureExtensionBuilt(log: (line: string) => void = () => {}): void {
+  if (!isBuildStale()) return;
+  log('building the extension (wxt build)…');
+  // vitest sets NODE_ENV=test, which would make Vite build React's development JSX runtime.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+}

@@ -1,0 +1,83 @@
+// Reading what the extension shows and stores: the overlay's data attributes (through its open
+// shadow root) and the call records in the extension's IndexedDB (through an extension page).
+import type { Page } from 'playwright-core';
+import type { CallRecord } from '../../../lib/record/types';
+import type { CoachBrowser } from './browser';
+
+export interface OverlayReading {
+  state: string;
+  talkShare: number;
+  interruptionsBySelf: number;
+  interruptionsOfSelf: number;
+  backchannelsBySelf: number;
+}
+
+export async function readOverlay(page: Page): Promise<OverlayReading | null> {
+  return page.evaluate(() => {
+    const root = document.querySelector('listening-coach-overlay')?.shadowRoot?.querySelector<HTMLElement>('[data-state]');
+    if (!root) return null;
+    const d = root.dataset;
+    return {
+      state: d.state ?? '',
+      talkShare: Number(d.talkShare),
+      interruptionsBySelf: Number(d.interruptionsBySelf),
+      interruptionsOfSelf: Number(d.interruptionsOfSelf),
+      backchannelsBySelf: Number(d.backchannelsBySelf),
+    };
+  });
+}
+
+export async function waitForOverlayState(page: Page, state: string, timeoutMs = 20_000): Promise<OverlayReading> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const reading = await readOverlay(page);
+    if (reading?.state === state) return reading;
+    if (Date.now() > deadline) throw new Error(`overlay state stayed ${reading?.state ?? 'absent'}, expected ${state}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** An inert extension page (it acts only when a content script connects) to read the database from. */
+async function extensionPage(browser: CoachBrowser): Promise<Page> {
+  const url = `chrome-extension://${browser.extensionId}/classifier.html`;
+  const open = browser.context.pages().find((p) => p.url() === url);
+  if (open) return open;
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+export async function readCalls(browser: CoachBrowser): Promise<CallRecord[]> {
+  const page = await extensionPage(browser);
+  return page.evaluate(
+    () =>
+      new Promise<CallRecord[]>((resolve, reject) => {
+        const open = indexedDB.open('listening-coach');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('calls')) return resolve([]);
+          const all = db.transaction('calls').objectStore('calls').getAll();
+          all.onsuccess = () => {
+            resolve(all.result as CallRecord[]);
+            db.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+export async function waitForCall(
+  browser: CoachBrowser,
+  matches: (call: CallRecord) => boolean,
+  timeoutMs = 20_000,
+): Promise<CallRecord> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const call = (await readCalls(browser)).find(matches);
+    if (call) return call;
+    if (Date.now() > deadline) throw new Error('no matching call record was stored');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}

@@ -1,0 +1,102 @@
+// Audio for the fixture calls, with known truth: the shared synthetic scenes (read in place from
+// ../shared, never copied into the repo) or short conversations spoken by espeak-ng at test time.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { decodeWav, encodeWavPcm16, mixDown } from '../../../lib/audio/wav';
+import type { Interval } from '../../../lib/engine/types';
+import { ROOT } from './build';
+
+export const SYNTHETIC_DIR = resolve(ROOT, '../shared/evalsets/synthetic');
+export const SCENE_RATE = 16000;
+
+export interface Scene {
+  self: string;
+  others: string;
+  /** Speech intervals per party, seconds from the start of the files. */
+  truth: { self: Interval[]; others: Interval[] };
+  durationSec: number;
+}
+
+/** Why the shared scenes cannot be used here, or null when they can. Absent scenes skip the tests
+ *  that need them, except in CI, where they must be present. */
+export function sharedScenesMissing(): string | null {
+  if (existsSync(join(SYNTHETIC_DIR, 'index.json'))) return null;
+  return `shared synthetic scenes not found at ${SYNTHETIC_DIR}`;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `lc-${prefix}-`));
+}
+
+/** The first `seconds` of a shared scene, written to `dir`; truth clipped to match. */
+export function sharedScene(id: string, seconds: number, dir: string): Scene {
+  const truth = JSON.parse(readFileSync(join(SYNTHETIC_DIR, `${id}.truth.json`), 'utf8')) as {
+    speech: Record<string, Interval[]>;
+  };
+  const clip = (intervals: Interval[]) =>
+    intervals.filter(([s]) => s < seconds).map(([s, e]): Interval => [s, Math.min(e, seconds)]);
+  const others = Object.entries(truth.speech)
+    .filter(([party]) => party !== 'self')
+    .flatMap(([, intervals]) => intervals)
+    .sort((a, b) => a[0] - b[0]);
+  const out = { self: join(dir, `${id}.self.wav`), others: join(dir, `${id}.others.wav`) };
+  for (const party of ['self', 'others'] as const) {
+    trimWav(join(SYNTHETIC_DIR, `${id}.${party}.wav`), out[party], 0, seconds);
+  }
+  return { ...out, truth: { self: clip(truth.speech.self), others: clip(others) }, durationSec: seconds };
+}
+
+export function trimWav(input: string, output: string, startSec: number, durationSec: number): void {
+  execFileSync('sox', [input, '-r', String(SCENE_RATE), '-c', '1', '-b', '16', output, 'trim', startSec.toFixed(3), durationSec.toFixed(3)], {
+    stdio: 'ignore',
+  });
+}
+
+export interface Utterance {
+  by: 'self' | 'others';
+  /** Start, seconds from the beginning of the scene. */
+  at: number;
+  text: string;
+}
+
+const VOICES = { self: ['en-gb', 165], others: ['en-us+f3', 160] } as const;
+
+/** A conversation spoken by espeak-ng: each utterance placed at its time in its party's track. */
+export function espeakScene(utterances: readonly Utterance[], durationSec: number, dir: string): Scene {
+  const tracks = { self: new Float32Array(durationSec * SCENE_RATE), others: new Float32Array(durationSec * SCENE_RATE) };
+  const truth: Scene['truth'] = { self: [], others: [] };
+  utterances.forEach((u, i) => {
+    const [voice, speed] = VOICES[u.by];
+    const raw = join(dir, `utterance-${i}.wav`);
+    const resampled = join(dir, `utterance-${i}-16k.wav`);
+    execFileSync('espeak-ng', ['-v', voice, '-s', String(speed), '-w', raw, u.text], { stdio: 'ignore' });
+    execFileSync('sox', [raw, '-r', String(SCENE_RATE), '-c', '1', '-b', '16', resampled], { stdio: 'ignore' });
+    const samples = mixDown(decodeWav(readFileSync(resampled)).channels);
+    const offset = Math.round(u.at * SCENE_RATE);
+    const target = tracks[u.by];
+    for (let k = 0; k < samples.length && offset + k < target.length; k++) target[offset + k] += samples[k];
+    const [first, last] = voicedBounds(samples);
+    truth[u.by].push([u.at + first / SCENE_RATE, Math.min(durationSec, u.at + last / SCENE_RATE)]);
+  });
+  const out = { self: join(dir, 'scene.self.wav'), others: join(dir, 'scene.others.wav') };
+  for (const party of ['self', 'others'] as const) writeFileSync(out[party], encodeWavPcm16([tracks[party]], SCENE_RATE));
+  return { ...out, truth, durationSec };
+}
+
+/** First and last sample above a small level: espeak pads its output with silence. */
+function voicedBounds(samples: Float32Array): [number, number] {
+  const threshold = 0.01;
+  let first = samples.findIndex((x) => Math.abs(x) > threshold);
+  let last = samples.length - 1;
+  while (last > 0 && Math.abs(samples[last]) <= threshold) last--;
+  if (first < 0) first = 0;
+  return [first, Math.max(first, last)];
+}
+
+/** A silent WAV, e.g. for a fake mic when I say nothing. */
+export function silentWav(path: string, durationSec: number): string {
+  writeFileSync(path, encodeWavPcm16([new Float32Array(durationSec * SCENE_RATE)], SCENE_RATE));
+  return path;
+}
