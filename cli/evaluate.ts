@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { EngineOptions } from '../lib/engine/engine';
 import { analyzeRecording, PROJECT_ROOT, readWavFile, type Recording } from './recording';
 
 export const SHARED_DIR = process.env.LISTENING_COACH_SHARED ?? path.resolve(PROJECT_ROOT, '../shared');
@@ -17,17 +18,23 @@ export interface EvalSet {
   predDir: string;
 }
 
-/** Runs the engine over every synthetic scene (me + others WAVs) into a fresh prediction folder. */
-export async function predictSynthetic(modelPath: string | null, predDir = tempDir('synthetic')): Promise<EvalSet> {
-  for (const truthFile of truthFiles(SYNTHETIC_DIR)) {
+/** Runs the engine over every two-channel scene of a folder (`<id>.self.wav`, `<id>.others.wav`,
+ *  `<id>.truth.json`) into a fresh prediction folder. */
+export async function predictScenes(
+  sceneDir: string,
+  modelPath: string | null,
+  options: Partial<EngineOptions> = {},
+  predDir = tempDir(path.basename(sceneDir)),
+): Promise<EvalSet> {
+  for (const truthFile of truthFiles(sceneDir)) {
     const id = path.basename(truthFile, '.truth.json');
-    const self = readWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`), true);
-    const others = readWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`), true);
+    const self = readWavFile(path.join(sceneDir, `${id}.self.wav`), true);
+    const others = readWavFile(path.join(sceneDir, `${id}.others.wav`), true);
     const rec: Recording = { sampleRate: self.sampleRate, self: self.channels[0], others: others.channels[0] };
-    const result = await analyzeRecording(rec, modelPath);
+    const result = await analyzeRecording(rec, modelPath, options);
     fs.writeFileSync(path.join(predDir, `${id}.json`), JSON.stringify(result));
   }
-  return { name: 'synthetic', truthDir: SYNTHETIC_DIR, predDir };
+  return { name: path.basename(sceneDir), truthDir: sceneDir, predDir };
 }
 
 /**
@@ -35,7 +42,11 @@ export async function predictSynthetic(modelPath: string | null, predDir = tempD
  * remote channel only: the reference is the union of the RTTM speakers. Their truth files are
  * written beside the predictions, in a temporary folder (the clips stay in ../shared).
  */
-export async function predictReal(modelPath: string | null, outDir = tempDir('real')): Promise<EvalSet> {
+export async function predictReal(
+  modelPath: string | null,
+  options: Partial<EngineOptions> = {},
+  outDir = tempDir('real'),
+): Promise<EvalSet> {
   const truthDir = path.join(outDir, 'truth');
   const predDir = path.join(outDir, 'pred');
   fs.mkdirSync(truthDir, { recursive: true });
@@ -48,7 +59,7 @@ export async function predictReal(modelPath: string | null, outDir = tempDir('re
     const duration = wav.channels[0].length / wav.sampleRate;
     const speech = parseRttm(fs.readFileSync(path.join(REAL_DIR, rttm), 'utf8'));
     fs.writeFileSync(path.join(truthDir, `${id}.truth.json`), JSON.stringify({ id, duration, speech, turns: [], events: [] }));
-    const result = await analyzeRecording({ sampleRate: wav.sampleRate, self: null, others: wav.channels[0] }, modelPath);
+    const result = await analyzeRecording({ sampleRate: wav.sampleRate, self: null, others: wav.channels[0] }, modelPath, options);
     fs.writeFileSync(path.join(predDir, `${id}.json`), JSON.stringify(result));
   }
   return { name: 'real (others only)', truthDir, predDir };

@@ -61,7 +61,7 @@ export function createEngine(options: EngineOptions): Engine {
       options.onClassifierError?.(error);
     });
     const detector = new ActivityDetector(p, (candidate, kept) => {
-      if (kept) gate.close(candidate, frame + 1);
+      if (kept) gate.close(candidate);
       else gate.discardOpen(candidate.start);
     });
     return { party, input, detector, gate, stream, segments };
@@ -85,9 +85,9 @@ export function createEngine(options: EngineOptions): Engine {
     others.detector.push(othersDb, othersDb);
     self.detector.push(selfLevel, selfDb);
     frame++;
-    for (const ch of channels) {
+    for (const [ch, level] of [[self, selfLevel], [others, othersDb]] as const) {
       const view = ch.detector.view();
-      ch.gate.tick(frame, view.openStart, view.openLastWarm);
+      ch.gate.tick(frame, view.openStart, view.openLastWarm, level);
     }
     settle();
   }

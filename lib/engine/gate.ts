@@ -2,51 +2,80 @@
 // segment is speech, so typing, music and noise are not talk. YAMNet's ~1 s windows are too coarse
 // for timing, so the detector keeps deciding *when*; the gate only cuts away what is not speech.
 //
-// Cost is what shapes this: one window at each segment's onset, another every few seconds in long
-// segments, and more only where two checks disagree (bisection finds where speech turned into
-// music, say). A budget refilled per second of audio caps the rate on pathological input.
-// Verdicts may arrive late (the classifier runs in a worker): segments are released in order once
-// all their verdicts are in, so the result never depends on how fast the classifier answered.
+// Cost shapes this. One window at each segment's onset; in long segments another every few
+// seconds, or every second or so while the channel has lately had sound that was not speech
+// (music, typing, a noisy room); and more only where two checks disagree, to find where speech
+// turned into music, say. A cap on checks per stretch of audio bounds the cost on endless noise.
+//
+// Verdicts may arrive late (the classifier runs in a worker). Every decision is taken from the
+// audio and from verdicts of earlier windows only, and segments are released in order once all
+// their verdicts are in, so the result never depends on how fast the classifier answered.
+import type { ChannelInput } from './channel-input';
 import type { Candidate } from './detector';
 import type { EngineParams } from './params';
-import type { ChannelInput } from './channel-input';
 import type { SpeechClassifier } from './types';
 
 interface Check {
   /** Window start, frames. */
   at: number;
-  /** Speech score; null while pending, and for a check skipped because the budget was spent
-   *  (it takes the verdict before it when the segment is released). */
+  /** Speech score; null while pending or when skipped. */
   score: number | null;
+  /** Skipped for the cost cap: takes the verdict before it when the segment is released. */
   skipped: boolean;
+  regular: boolean;
 }
 
 interface GatedSegment {
   start: number;
   /** null while the detector still has the segment open. */
   end: number | null;
-  /** Checks in time order: the regular ones and those added by bisection. */
+  /** Checks in time order: regular ones and those added by bisection. */
   checks: Check[];
-  regularChecks: number;
+  /** Where the next regular check goes; null until it can be decided. */
+  nextAt: number | null;
+  done: boolean;
   pending: number;
 }
 
 /** Finalised speech of the channel, frames [start, end). */
 export type FrameInterval = [start: number, end: number];
 
+/** Frame levels kept for refining edges: 2^14 frames ≈ 164 s; older parts of a longer segment
+ *  keep the checks' verdicts unrefined. */
+const LEVEL_MASK = (1 << 14) - 1;
+/** Inside a segment that also holds non-speech sound, speech must stand this far above the
+ *  quietest level around it (the background showing through between syllables). */
+const SPEECH_OVER_BACKGROUND_DB = 8;
+/** Half-width of the window in which that quietest level is taken. */
+const BACKGROUND_REACH_FRAMES = 50;
+
+/** The span over which the cost cap counts checks. */
+const CAP_SPAN_SEC = 10;
+
 export class SpeechGate {
   private readonly queue: GatedSegment[] = [];
   private readonly windowFrames: number;
   private readonly lead: number;
-  private readonly recheck: number;
+  private readonly stride: number;
+  private readonly waryStride: number;
+  private readonly waryFor: number;
   private readonly bisectMin: number;
+  private readonly capSpan: number;
+  private readonly capCount: number;
   private readonly windowSamples: number;
-  private tokens: number;
-  /** Verdict of the last released check: what a segment skipped for budget inherits. Taken at
-   *  release (in order), never at arrival, so the result does not depend on classifier timing. */
+  /** Positions of recent regular checks (for the cost cap) and of recent rejections. */
+  private readonly recentChecks: number[] = [];
+  private readonly recentRejections: number[] = [];
+  /** Checks of this channel whose verdict has not arrived, by position. */
+  private readonly unresolved = new Set<Check>();
+  /** Verdict of the last released region: what a segment skipped for cost inherits. Taken at
+   *  release (in order), never at arrival. */
   private lastSpeech = true;
   /** Classifier failures are reported once, then the gate passes segments through. */
   private failed: unknown = null;
+  private frame = 0;
+  /** Recent frame levels (dB), to refine speech edges inside segments that also hold other sound. */
+  private readonly levels = new Float32Array(LEVEL_MASK + 1);
 
   constructor(
     private readonly p: EngineParams,
@@ -55,48 +84,47 @@ export class SpeechGate {
     private readonly release: (speech: FrameInterval) => void,
     private readonly onError: (error: unknown) => void,
   ) {
-    const f = p.frameSec;
-    this.windowFrames = p.windowSec / f;
-    this.lead = Math.round(p.windowLeadSec / f);
-    this.recheck = Math.round(p.recheckEverySec / f);
-    this.bisectMin = Math.round(p.bisectMinSec / f);
+    const fr = (sec: number) => Math.round(sec / p.frameSec);
+    this.windowFrames = p.windowSec / p.frameSec;
+    this.lead = fr(p.windowLeadSec);
+    this.stride = fr(p.recheckEverySec);
+    this.waryStride = fr(p.recheckWaryEverySec);
+    this.waryFor = fr(p.waryForSec);
+    this.bisectMin = fr(p.bisectMinSec);
+    this.capSpan = fr(CAP_SPAN_SEC);
+    this.capCount = Math.max(1, Math.round(p.classifierBudgetPerSec * CAP_SPAN_SEC));
     this.windowSamples = Math.round(p.windowSec * input.sampleRate);
-    this.tokens = p.classifierBurst;
   }
 
-  /** Called once per frame with the detector's open segment (start frame) if any. */
-  tick(frame: number, openStart: number | null, openLastWarm: number): void {
-    this.tokens = Math.min(this.p.classifierBurst, this.tokens + this.p.classifierBudgetPerSec * this.p.frameSec);
-    if (openStart !== null && this.queue.at(-1)?.start !== openStart) {
-      this.queue.push({ start: openStart, end: null, checks: [], regularChecks: 0, pending: 0 });
-    }
-    for (const seg of this.queue) this.schedule(seg, frame, seg.end ?? openLastWarm + 1);
+  /** Called once per frame (frames completed so far) with the detector's open segment. */
+  tick(frame: number, openStart: number | null, openLastWarm: number, levelDb: number): void {
+    this.frame = frame;
+    this.levels[(frame - 1) & LEVEL_MASK] = levelDb;
+    if (openStart !== null && this.queue.at(-1)?.start !== openStart) this.queue.push(newSegment(openStart));
+    this.schedule(openLastWarm + 1);
     this.releaseReady();
   }
 
   /** The detector closed a segment. */
-  close(candidate: Candidate, frame: number): void {
+  close(candidate: Candidate): void {
     let seg = this.queue.find((s) => s.start === candidate.start && s.end === null);
-    if (!seg) {
-      seg = { start: candidate.start, end: null, checks: [], regularChecks: 0, pending: 0 };
-      this.queue.push(seg);
-    }
+    if (!seg) this.queue.push((seg = newSegment(candidate.start)));
     seg.end = candidate.end;
-    this.schedule(seg, frame, candidate.end);
+    this.schedule(candidate.end);
     this.releaseReady();
   }
 
-  /** Drops a segment the detector opened but then discarded as a blip. */
+  /** Drops a segment the detector opened but discarded as a blip (no check reaches that soon). */
   discardOpen(start: number): void {
     const i = this.queue.findIndex((s) => s.start === start && s.end === null);
-    if (i >= 0 && this.queue[i].pending === 0) this.queue.splice(i, 1);
-    else if (i >= 0) this.queue[i].end = start; // empty: released as nothing once its checks return
+    if (i >= 0) this.queue[i].end = start; // released as nothing
     this.releaseReady();
   }
 
-  /** End of audio: windows that would reach past it are taken as they are (silence-padded). */
+  /** End of audio: windows reaching past it are taken as they are (silence-padded). */
   flush(frame: number): void {
-    for (const seg of this.queue) this.schedule(seg, frame + this.windowFrames, seg.end ?? frame);
+    this.frame = frame + this.windowFrames;
+    this.schedule(frame);
     this.releaseReady();
   }
 
@@ -106,7 +134,7 @@ export class SpeechGate {
   }
 
   get busy(): boolean {
-    return this.queue.some((s) => s.pending > 0);
+    return this.unresolved.size > 0 || this.queue.some((s) => s.end !== null && !s.done);
   }
 
   /** Unreleased segments, with what is known of them, for the live view. */
@@ -118,34 +146,65 @@ export class SpeechGate {
     }));
   }
 
-  private schedule(seg: GatedSegment, frame: number, end: number): void {
-    if (!this.classifier || this.failed) return;
-    for (;;) {
-      const k = seg.regularChecks;
-      const at = Math.max(0, seg.start - this.lead + k * this.recheck);
-      // A recheck only where the window's middle still falls inside the segment.
-      if (k > 0 && at + this.windowFrames / 2 >= end) return;
-      if (frame < at + this.windowFrames) return; // its audio has not all arrived
-      seg.regularChecks++;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        this.classify(seg, at);
-      } else {
-        insertCheck(seg, { at, score: null, skipped: true });
+  /** Issues every regular check whose position is decided and whose audio has arrived. */
+  private schedule(openEnd: number): void {
+    for (const seg of this.queue) {
+      if (!this.classifier || this.failed) seg.done = true;
+      while (!seg.done) {
+        const at = this.nextPosition(seg);
+        if (at === null) break; // waits for earlier verdicts
+        const end = seg.end ?? openEnd;
+        // A recheck only where the window's middle still falls inside the segment.
+        if (seg.checks.some((c) => c.regular) && at + this.windowFrames / 2 >= end) {
+          if (seg.end !== null) seg.done = true;
+          break;
+        }
+        if (this.frame < at + this.windowFrames) break; // its audio has not all arrived
+        seg.nextAt = null;
+        this.issue(seg, at);
       }
+      // Later segments wait: checks are issued in time order, so the cost cap counts the same
+      // windows however late the verdicts of this one arrive.
+      if (!seg.done) return;
     }
   }
 
-  private classify(seg: GatedSegment, at: number): void {
-    const check: Check = { at, score: null, skipped: false };
+  private nextPosition(seg: GatedSegment): number | null {
+    if (seg.nextAt !== null) return seg.nextAt;
+    const regular = seg.checks.filter((c) => c.regular);
+    const prev = regular.at(-1);
+    if (!prev) return (seg.nextAt = Math.max(0, seg.start - this.lead));
+    // The stride depends on verdicts up to the previous check only, so wait for all of them.
+    for (const c of this.unresolved) if (c.at <= prev.at) return null;
+    const wary = this.recentRejections.some((r) => r <= prev.at && r > prev.at - this.waryFor);
+    return (seg.nextAt = prev.at + (wary ? this.waryStride : this.stride));
+  }
+
+  private issue(seg: GatedSegment, at: number): void {
+    const recent = this.recentChecks;
+    while (recent.length > 0 && recent[0] <= at - this.capSpan) recent.shift();
+    if (recent.length >= this.capCount) {
+      insertCheck(seg, { at, score: null, skipped: true, regular: true });
+      return;
+    }
+    recent.push(at);
+    this.classify(seg, at, true);
+  }
+
+  private classify(seg: GatedSegment, at: number, regular: boolean): void {
+    const check: Check = { at, score: null, skipped: false, regular };
     insertCheck(seg, check);
     seg.pending++;
+    this.unresolved.add(check);
     const window = this.input.read(Math.round(at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
-    normaliseLevel(window, this.p.windowTargetDb, this.p.windowMaxGainDb);
+    raiseQuietWindow(window, this.p.windowMinLevelDb, this.p.windowMaxGainDb);
     const settle = (score: number) => {
       check.score = score;
       seg.pending--;
+      this.unresolved.delete(check);
+      if (score < this.p.speechScore) this.noteRejection(at);
       this.bisect(seg);
+      this.schedule(seg.end ?? at);
       this.releaseReady();
     };
     let result: number | Promise<number>;
@@ -156,6 +215,13 @@ export class SpeechGate {
     }
     if (typeof result === 'number') settle(result);
     else result.then(settle, (error: unknown) => this.fail(error, settle));
+  }
+
+  private noteRejection(at: number): void {
+    const r = this.recentRejections;
+    r.push(at);
+    r.sort((a, b) => a - b);
+    while (r.length > 0 && r[0] < at - 2 * this.waryFor) r.shift();
   }
 
   private fail(error: unknown, settle: (score: number) => void): void {
@@ -176,8 +242,8 @@ export class SpeechGate {
       if (a.score === null || b.score === null) continue;
       if (a.score >= threshold === b.score >= threshold) continue;
       if (b.at - a.at <= this.bisectMin) continue;
-      // Bisection windows are exempt from the budget: at most log2(recheck / bisectMin) per change.
-      this.classify(seg, Math.round((a.at + b.at) / 2));
+      // Bisection is exempt from the cap: at most log2(stride / bisectMin) windows per change.
+      this.classify(seg, Math.round((a.at + b.at) / 2), false);
       return;
     }
   }
@@ -186,6 +252,7 @@ export class SpeechGate {
     while (this.queue.length > 0) {
       const seg = this.queue[0];
       if (seg.end === null || seg.pending > 0) return;
+      if (!seg.done && seg.end > seg.start) return;
       this.queue.shift();
       this.releaseSpeech(seg);
     }
@@ -201,6 +268,8 @@ export class SpeechGate {
       return;
     }
     const half = this.windowFrames / 2;
+    const speechRegions: FrameInterval[] = [];
+    let mixed = false;
     let from = seg.start;
     for (let k = 0; k < checks.length; k++) {
       const check = checks[k];
@@ -209,10 +278,43 @@ export class SpeechGate {
       // Each check rules the frames nearer to its window's centre than to its neighbours'.
       const to = k + 1 < checks.length ? Math.round((check.at + checks[k + 1].at) / 2 + half) : end;
       const regionEnd = Math.min(end, Math.max(from, to));
-      if (speech && regionEnd > from) this.release([from, regionEnd]);
+      if (speech && regionEnd > from) speechRegions.push([from, regionEnd]);
+      if (!speech) mixed = true;
       from = regionEnd;
     }
+    for (const region of speechRegions) {
+      // A segment that also holds music, typing or room noise has no silence to mark where speech
+      // stops: the checks' ~1 s resolution is all there is, unless the speech stands out of that
+      // background. Keep the frames that do (with the usual 0.3 s bridging).
+      if (mixed && this.frame - region[0] <= LEVEL_MASK) this.releaseAboveBackground(region);
+      else this.release(region);
+    }
   }
+
+  private releaseAboveBackground([start, end]: FrameInterval): void {
+    const levels = this.levels;
+    const bridge = Math.round(this.p.bridgeGapSec / this.p.frameSec);
+    let pieceStart = -1;
+    let lastActive = -1;
+    for (let n = start; n < end; n++) {
+      let quietest = Infinity;
+      const lo = Math.max(start, n - BACKGROUND_REACH_FRAMES);
+      const hi = Math.min(end - 1, n + BACKGROUND_REACH_FRAMES);
+      for (let m = lo; m <= hi; m++) quietest = Math.min(quietest, levels[m & LEVEL_MASK]);
+      if (levels[n & LEVEL_MASK] < quietest + SPEECH_OVER_BACKGROUND_DB) continue;
+      if (pieceStart >= 0 && n - lastActive >= bridge) {
+        this.release([pieceStart, lastActive + 1]);
+        pieceStart = -1;
+      }
+      if (pieceStart < 0) pieceStart = n;
+      lastActive = n;
+    }
+    if (pieceStart >= 0) this.release([pieceStart, lastActive + 1]);
+  }
+}
+
+function newSegment(start: number): GatedSegment {
+  return { start, end: null, checks: [], nextAt: null, done: false, pending: 0 };
 }
 
 function insertCheck(seg: GatedSegment, check: Check): void {
@@ -221,12 +323,15 @@ function insertCheck(seg: GatedSegment, check: Check): void {
   else seg.checks.splice(i, 0, check);
 }
 
-/** Scales a window to a common level so a quiet mic's speech is not heard as silence. */
-function normaliseLevel(window: Float32Array, targetDb: number, maxGainDb: number): void {
+/** Raises a quiet window towards `minDb` (by at most `maxGainDb`) so a quiet mic's speech is not
+ *  heard as silence; windows at normal levels are left as they are. */
+function raiseQuietWindow(window: Float32Array, minDb: number, maxGainDb: number): void {
   let sum = 0;
   for (let i = 0; i < window.length; i++) sum += window[i] * window[i];
-  const rms = Math.sqrt(sum / window.length);
-  if (rms <= 0) return;
-  const gain = Math.min(10 ** (maxGainDb / 20), 10 ** (targetDb / 20) / rms);
+  if (sum <= 0) return;
+  const levelDb = 10 * Math.log10(sum / window.length);
+  const gainDb = Math.min(maxGainDb, minDb - levelDb);
+  if (gainDb <= 0) return;
+  const gain = 10 ** (gainDb / 20);
   for (let i = 0; i < window.length; i++) window[i] *= gain;
 }

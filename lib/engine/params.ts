@@ -43,20 +43,26 @@ export const ENGINE_PARAMS = {
    *  below 0.05 on the scenes, speech above 0.4, speech under loud music 0.06–0.26. */
   speechScore: 0.12,
   /** Long segments are checked again this often, so speech that turns into music (or typing
-   *  that runs into speech) is caught. */
+   *  that runs into speech) is caught… */
   recheckEverySec: 4,
+  /** …and this often while the channel has lately had sound the classifier rejected (music,
+   *  typing, a noisy room), where speech and non-speech interleave within one segment. */
+  recheckWaryEverySec: 1,
+  /** How long a rejection keeps the channel wary. */
+  waryForSec: 20,
   /** When two checks disagree, windows are added between them down to this spacing. */
   bisectMinSec: 0.5,
   /** Segments shorter than this are dropped without asking the classifier. */
   minSegmentSec: 0.08,
   /** Cap on classifier calls: a bucket refilled per second of audio, so a pathological input
    *  (endless typing) cannot burn the CPU; unchecked segments inherit the channel's last verdict. */
-  classifierBudgetPerSec: 0.6,
+  classifierBudgetPerSec: 1,
   classifierBurst: 12,
-  /** Target level (dBFS RMS) a window is scaled to before classification; YAMNet's log-mel
-   *  features are level-dependent, and a quiet mic must not read as silence. */
-  windowTargetDb: -20,
-  windowMaxGainDb: 30,
+  /** YAMNet's log-mel features are level-dependent: speech 40 dB below normal reads as silence.
+   *  Windows quieter than this (dBFS RMS) are raised to it, by at most windowMaxGainDb, so a
+   *  quiet mic still counts. Raising more would make room tone sound like distant talk. */
+  windowMinLevelDb: -45,
+  windowMaxGainDb: 0,
 
   // ── Turns and events (metrics.md) ─────────────────────────────────────────────────────────
   /** A party's segments join into one turn across pauses shorter than this. */

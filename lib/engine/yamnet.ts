@@ -13,9 +13,22 @@ export interface ScoredCategory {
   score: number;
 }
 
-/** The strongest speech-class score of one classification result (0..1). */
+/** AudioSet's "Music". */
+const MUSIC_CLASS = 132;
+/** Under a music bed YAMNet hears speech faintly: on the scenes, music alone scores ≤0.01 for
+ *  speech while speech under music scores 0.06–0.5. When music is plainly there, the speech
+ *  evidence is scaled up by this much so the same threshold separates the two. */
+const UNDER_MUSIC_BOOST = 2.5;
+const MUSIC_PRESENT = 0.3;
+
+/** How much one classification result says "speech", 0..1: the strongest speech-class score,
+ *  weighed up when music is playing (see UNDER_MUSIC_BOOST). */
 export function speechScore(categories: readonly ScoredCategory[]): number {
   let best = 0;
-  for (const c of categories) if (YAMNET_SPEECH_CLASSES.includes(c.index) && c.score > best) best = c.score;
-  return best;
+  let music = 0;
+  for (const c of categories) {
+    if (YAMNET_SPEECH_CLASSES.includes(c.index) && c.score > best) best = c.score;
+    else if (c.index === MUSIC_CLASS) music = c.score;
+  }
+  return music >= MUSIC_PRESENT ? Math.min(1, best * UNDER_MUSIC_BOOST) : best;
 }

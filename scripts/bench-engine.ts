@@ -1,0 +1,61 @@
+// `npm run bench:engine`: CPU milliseconds per second of call for both channels together, with and
+// without the speech classifier, over at least 30 minutes of audio (the synthetic scenes, looped),
+// plus classifier calls per minute and the heap after each run. Decoding is outside the timing;
+// framing, detection, echo, gating (YAMNet included) and the conversation are inside.
+import fs from 'node:fs';
+import path from 'node:path';
+import { SYNTHETIC_DIR } from '../cli/evaluate';
+import { findModel, readWavFile } from '../cli/recording';
+import { loadYamnet } from '../cli/yamnet-node';
+import { createEngine } from '../lib/engine/engine';
+import type { EngineParams } from '../lib/engine/params';
+import type { SpeechClassifier } from '../lib/engine/types';
+
+const MIN_AUDIO_SEC = 30 * 60;
+const BLOCK = 320; // 20 ms at 16 kHz, as the live worklet delivers it
+
+const params = JSON.parse(process.argv.find((a) => a.startsWith('{')) ?? '{}') as Partial<EngineParams>;
+if (!fs.existsSync(SYNTHETIC_DIR)) {
+  console.error(`bench: ${SYNTHETIC_DIR} not found (the scenes live in ../shared)`);
+  process.exit(1);
+}
+const scenes = fs.readdirSync(SYNTHETIC_DIR).filter((f) => f.endsWith('.truth.json')).map((f) => f.replace('.truth.json', '')).sort();
+const audio = scenes.map((id) => {
+  const self = readWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`), true);
+  const others = readWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`), true);
+  return { sampleRate: self.sampleRate, self: self.channels[0], others: others.channels[0] };
+});
+
+async function run(classifier: SpeechClassifier | undefined): Promise<{ audioSec: number; cpuMs: number; calls: number; heapMb: number }> {
+  let calls = 0;
+  const counted: SpeechClassifier | undefined = classifier && ((w, sr) => (calls++, classifier(w, sr)));
+  let audioSec = 0;
+  let cpuMs = 0;
+  while (audioSec < MIN_AUDIO_SEC) {
+    for (const rec of audio) {
+      const engine = createEngine({ sampleRate: rec.sampleRate, classifier: counted, params });
+      const start = process.cpuUsage();
+      for (let i = 0; i < rec.self.length; i += BLOCK) engine.push(rec.self.subarray(i, i + BLOCK), rec.others.subarray(i, i + BLOCK));
+      await engine.finish();
+      const used = process.cpuUsage(start);
+      cpuMs += (used.user + used.system) / 1000;
+      audioSec += rec.self.length / rec.sampleRate;
+    }
+  }
+  global.gc?.();
+  return { audioSec, cpuMs, calls, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
+}
+
+const model = findModel();
+const alone = await run(undefined);
+const line = (name: string, r: Awaited<ReturnType<typeof run>>) =>
+  `${name.padEnd(28)} ${(r.audioSec / 60).toFixed(1).padStart(6)} min  ${(r.cpuMs / r.audioSec).toFixed(3).padStart(7)} ms CPU per s of call (both channels)  ${((r.calls / r.audioSec) * 60).toFixed(1).padStart(5)} classifier calls/min  heap ${r.heapMb.toFixed(0)} MB`;
+console.log(line('10 ms detector alone', alone));
+if (model) {
+  const yamnet = await loadYamnet(model);
+  const withModel = await run(yamnet.classify);
+  yamnet.close();
+  console.log(line('with YAMNet speech gate', withModel));
+} else {
+  console.log('with YAMNet speech gate: no model (run `npm run setup`)');
+}
