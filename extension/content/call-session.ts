@@ -43,6 +43,15 @@ export interface CallSessionOptions {
 
 const SILENCE = new Float32Array(CHUNK_FRAMES);
 
+/** A freshly opened mic delivers exact zeros for its first tens of milliseconds; the engine would
+ *  take them for the room's noise floor and hear the real room as speech for many seconds after.
+ *  The call's clock starts with the mic's first sound (or after this many chunks: 1 s). */
+const MIC_WARMUP_MAX_CHUNKS = 50;
+
+function hasSignal(samples: Float32Array | null): boolean {
+  return samples?.some((x) => x !== 0) ?? false;
+}
+
 /** Longest wait for the engine's last verdicts when a call ends. */
 const FINISH_TIMEOUT_MS = 5000;
 
@@ -65,6 +74,7 @@ export class CallSession {
   private readonly mutedIntervals: Interval[] = [];
   /** Samples given to the engine, and when each job is next due (in samples). */
   private samples = 0;
+  private warmupChunks = 0;
   private nextLive = 0;
   private nextRescan = 0;
   private nextSave = 0;
@@ -176,7 +186,10 @@ export class CallSession {
   private onChunk(chunk: CaptureChunk): void {
     const engine = this.engine;
     if (!engine || this.ended || this.paused) return;
-    if (this.samples === 0) this.announce();
+    if (this.samples === 0) {
+      if (this.mic && !hasSignal(chunk.self) && this.warmupChunks++ < MIC_WARMUP_MAX_CHUNKS) return;
+      this.announce();
+    }
     // With neither channel connected the call still goes on: time advances in silence.
     engine.push(chunk.self, chunk.others ?? (chunk.self ? null : SILENCE));
     this.samples += CHUNK_FRAMES;
