@@ -215,10 +215,8 @@ export class CallSession {
   /** The first chunk fixes the call's start: its first sample is t = 0 of the analysis. */
   private announce(): void {
     const chunkMs = (CHUNK_FRAMES / (this.graph?.sampleRate ?? 16000)) * 1000;
-    const facts = this.options.pageFacts();
     this.callStarted = sendMessage('background.callStarted', {
       ...this.options.header,
-      title: facts.title,
       startedAtMs: Date.now() - chunkMs,
       speechModel: this.frame?.classifier ? 'yamnet' : 'none',
       captureMode: this.captureMode,

@@ -124,7 +124,8 @@ export class MeetingCoach {
       header: { site: adapter.id, host: location.hostname, title: this.pageTitle(), captureMode: this.tabAudioChannel ? 'tab' : 'in-page' },
       frame: this.ensureFrame(),
       tabAudioChannel: this.tabAudioChannel,
-      pageFacts: () => ({ participants: this.reading?.participants ?? null, title: this.pageTitle(), limited: this.reading?.limited ?? false }),
+      // Only the adapter's title later on: an end screen's tab title must not replace the meeting's.
+      pageFacts: () => ({ participants: this.reading?.participants ?? null, title: this.reading?.title ?? null, limited: this.reading?.limited ?? false }),
       onLive: (live, events) => this.onLive(live, events),
       onChange: () => this.publish(),
     });
@@ -155,6 +156,7 @@ export class MeetingCoach {
     await session?.end();
   }
 
+  /** The meeting's title where the page shows one, else the tab's title as the call starts. */
   private pageTitle(): string | null {
     return this.reading?.title ?? (document.title.trim() || null);
   }
