@@ -47,6 +47,8 @@ export class ActivityDetector {
   private openStart: number | null = null;
   private lastWarm = -1;
   private hotFrames = 0;
+  private hotRun = 0;
+  private longestHotRun = 0;
   private frame = 0;
 
   constructor(
@@ -82,9 +84,11 @@ export class ActivityDetector {
     const isHot = levelDb >= Math.max(floor + this.hot, this.minHot);
     this.warmRing[n % this.warmRing.length] = isWarm ? 1 : 0;
 
+    this.hotRun = isHot ? this.hotRun + 1 : 0;
     if (this.openStart !== null) {
       if (isWarm) this.lastWarm = n;
       if (isHot) this.hotFrames++;
+      if (this.hotRun > this.longestHotRun) this.longestHotRun = this.hotRun;
       if (n - this.lastWarm >= this.bridge) this.close();
     } else if (isHot) {
       let start = n;
@@ -92,6 +96,7 @@ export class ActivityDetector {
       this.openStart = start;
       this.lastWarm = n;
       this.hotFrames = 1;
+      this.longestHotRun = 1;
     }
   }
 
@@ -118,7 +123,7 @@ export class ActivityDetector {
     const start = this.openStart!;
     const end = this.lastWarm + 1;
     this.openStart = null;
-    this.emit({ start, end }, this.hotFrames >= this.minHotFrames && end - start >= this.minFrames);
+    this.emit({ start, end }, this.longestHotRun >= this.minHotFrames && end - start >= this.minFrames);
   }
 
   private learnFloor(level: number): void {

@@ -20,6 +20,8 @@ const MIN_PEAK_DENSITY = 0.3;
 const PEAK_CONTRAST = 1.4;
 /** Two seconds of loud remote speech before any echo path is believed. */
 const MIN_TEACHING_FRAMES = 200;
+/** Until then, echo is assumed to reach up to this level relative to the remote voice. */
+const PRIOR_GAIN_DB = -12;
 
 export class EchoModel {
   private readonly maxLag: number;
@@ -53,7 +55,14 @@ export class EchoModel {
     this.remote[this.frame % size] = remoteDb;
     if (remoteLoud && this.frame >= this.maxLag) this.teach(micDb);
     let predicted = -120;
-    if (this.present) {
+    if (this.taught < MIN_TEACHING_FRAMES) {
+      // Not yet learnt: assume the worst plausible path (any delay, PRIOR_GAIN_DB) so the first
+      // seconds of a call do not count leaked remote voices as mine. My own voice, as loud as
+      // the remote one or louder, still passes.
+      let loudest = -120;
+      for (let d = 0; d <= this.maxLag; d++) loudest = Math.max(loudest, this.remote[(this.frame - d + size * 2) % size]);
+      predicted = loudest + PRIOR_GAIN_DB;
+    } else if (this.present) {
       // The strongest remote frame around the learnt delay, for a path that smears over ±1 frame.
       let loudest = -120;
       for (let d = Math.max(0, this.bestLag - 1); d <= Math.min(this.maxLag, this.bestLag + 1); d++) {

@@ -14,8 +14,9 @@ export const ENGINE_PARAMS = {
   /** Levels below these (dBFS) are never speech, however quiet the room: dither, not talk. */
   minHotLevelDb: -72,
   minWarmLevelDb: -82,
-  /** A segment needs this much hot time; shorter blips are clicks. */
-  minHotSec: 0.04,
+  /** A segment needs this long a run of hot frames: a syllable lasts longer, while clicks and
+   *  keystrokes (even many in a row) are each shorter. */
+  minHotSec: 0.06,
   /** How far back from its first hot frame a segment's start may reach over warm frames. */
   onsetLookbackSec: 0.25,
   /** Gaps shorter than this inside a segment are bridged (metrics.md). */
