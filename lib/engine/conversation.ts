@@ -190,6 +190,37 @@ export class ConversationTracker {
   }
 }
 
+/**
+ * The floor right now, for the overlay: the decided floor moved on by the undecided tail (segments
+ * that arrive within the last seconds, the open ones ending `now`). A listener takes it once they
+ * have talked for `backchannelMax`, or as soon as they talk into the holder's silence of at least
+ * `takeAfterSilence` frames: quick enough to show a turn change within a fraction of a second, at
+ * the price of a brief flicker for an "mm-hm" in a pause (the decided figures never flicker).
+ */
+export function liveFloor(
+  decided: { floor: Party | null; turnStart: number; turnLastEnd: number },
+  tail: readonly Segment[],
+  now: number,
+  frames: { backchannelMax: number; takeAfterSilence: number },
+): { floor: Party | null; turnStart: number } {
+  let { floor, turnStart } = decided;
+  let holderEnd = decided.turnLastEnd;
+  for (const seg of [...tail].sort((a, b) => a.start - b.start)) {
+    if (seg.party === floor) {
+      holderEnd = Math.max(holderEnd, seg.end);
+      continue;
+    }
+    const talkedLongEnough = Math.min(seg.end, now) - seg.start >= frames.backchannelMax;
+    const intoSilence = seg.start - holderEnd >= frames.takeAfterSilence || (seg.end >= now && now - holderEnd >= frames.takeAfterSilence);
+    if (floor === null || talkedLongEnough || intoSilence) {
+      floor = seg.party;
+      turnStart = seg.start;
+      holderEnd = seg.end;
+    }
+  }
+  return { floor, turnStart };
+}
+
 /** Beyond this pause my speech starts something new rather than answering: not a response gap. */
 const MAX_RESPONSE_GAP_SEC = 5;
 

@@ -10,7 +10,7 @@
 //
 // No raw audio is kept beyond a few seconds of history for the classifier.
 import { ChannelInput, powerToDb } from './channel-input';
-import { ConversationTracker, type Segment } from './conversation';
+import { ConversationTracker, liveFloor, type Segment } from './conversation';
 import { ActivityDetector } from './detector';
 import { EchoModel } from './echo';
 import { SpeechGate, type FrameInterval } from './gate';
@@ -18,6 +18,10 @@ import { computeMetrics } from './metrics';
 import { ENGINE_PARAMS, type EngineParams } from './params';
 import { SpeechStream } from './speech-stream';
 import type { AnalysisResult, ConversationEvent, Engine, EngineInit, Interval, LiveState, Party } from './types';
+
+/** The live floor passes to someone talking into 0.2 s of the holder's silence: a turn change
+ *  shows within the 250 ms the overlay allows itself. */
+const LIVE_TAKE_AFTER_SILENCE_FRAMES = 20;
 
 /** Audio kept for the classifier's look-back (checks, rechecks and bisection reach ~6 s back). */
 const HISTORY_SEC = 20;
@@ -147,21 +151,26 @@ export function createEngine(options: EngineOptions): Engine {
     return out;
   }
 
-  function unmutedFrames(intervals: FrameInterval[]): number {
-    let total = 0;
-    for (const [s, e] of intervals) {
-      let t = e - s;
-      for (const [ms, me] of mutedFrames) t -= Math.max(0, Math.min(e, me) - Math.max(s, ms));
-      total += Math.max(0, t);
+  /** The parts of my provisional speech outside muted stretches. */
+  function unmuted(intervals: FrameInterval[]): FrameInterval[] {
+    let out = intervals;
+    for (const [ms, me] of mutedFrames) {
+      out = out.flatMap(([s, e]): FrameInterval[] => {
+        if (me <= s || ms >= e) return [[s, e]];
+        const parts: FrameInterval[] = [];
+        if (ms > s) parts.push([s, ms]);
+        if (me < e) parts.push([me, e]);
+        return parts;
+      });
     }
-    return total;
+    return out;
   }
 
   function result(final: boolean): AnalysisResult {
     const conv = tracker.totals;
-    const selfTail = final ? [] : provisional(self);
+    const selfTail = final ? [] : unmuted(provisional(self));
     const othersTail = final ? [] : provisional(others);
-    const selfSpeechSec = (self.stream.speechFrames + unmutedFrames(selfTail)) * f;
+    const selfSpeechSec = (self.stream.speechFrames + selfTail.reduce((sum, [a, b]) => sum + b - a, 0)) * f;
     const othersSpeechSec = (others.stream.speechFrames + othersTail.reduce((s, [a, b]) => s + b - a, 0)) * f;
     const durationSec = round2(frame * f);
     const cur = tracker.current;
@@ -199,32 +208,15 @@ export function createEngine(options: EngineOptions): Engine {
     const selfSpeaking = speakingNow(self) && !isMutedNow();
     const othersSpeaking = speakingNow(others);
     const r = result(false);
-    // The floor as decided, moved on by what the undecided tail plainly shows: whoever alone has
-    // been talking for a second, or talks into a silence longer than a turn pause.
-    const cur = tracker.current;
-    let floor = cur.floor;
-    let turnStart = cur.turnStart;
     const tail: Segment[] = [
       ...tracker.undecided,
-      ...provisional(self).map(([s, e]): Segment => ({ party: 'self', start: s, end: e })),
+      ...unmuted(provisional(self)).map(([s, e]): Segment => ({ party: 'self', start: s, end: e })),
       ...provisional(others).map(([s, e]): Segment => ({ party: 'others', start: s, end: e })),
-    ].sort((a, b) => a.start - b.start);
-    let holderEnd = cur.turnLastEnd;
-    for (const seg of tail) {
-      if (seg.party === floor) {
-        holderEnd = Math.max(holderEnd, seg.end);
-        continue;
-      }
-      const alone = seg.start >= holderEnd;
-      const longEnough = seg.end - seg.start >= p.backchannelMaxSec / f;
-      if (floor === null || (alone && (longEnough || seg.start - holderEnd >= p.turnPauseSec / f || seg.end >= now - 1))) {
-        if (floor === null || alone) {
-          floor = seg.party;
-          turnStart = seg.start;
-          holderEnd = seg.end;
-        }
-      }
-    }
+    ];
+    const { floor, turnStart } = liveFloor(tracker.current, tail, now, {
+      backchannelMax: Math.round(p.backchannelMaxSec / f),
+      takeAfterSilence: LIVE_TAKE_AFTER_SILENCE_FRAMES,
+    });
     const floorTurnSec = floor ? (now - turnStart) * f : 0;
     const m = r.metrics;
     return {

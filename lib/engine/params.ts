@@ -23,7 +23,7 @@ export const ENGINE_PARAMS = {
   bridgeGapSec: 0.3,
   /** Inside a segment the noise floor rises at most this fast (dB/s): sound that never stops
    *  (a fan, a music bed) becomes background, a long stretch of talk does not. */
-  floorCreepDbPerSec: 1.5,
+  floorCreepDbPerSec: 10,
 
   // ── Echo and bleed: remote voices leaking into my mic ─────────────────────────────────────
   /** Longest acoustic + processing delay from the remote channel to my mic. */
@@ -45,7 +45,7 @@ export const ENGINE_PARAMS = {
   speechScore: 0.12,
   /** Long segments are checked again this often, so speech that turns into music (or typing
    *  that runs into speech) is caught… */
-  recheckEverySec: 4,
+  recheckEverySec: 6,
   /** …and this often while the channel has lately had sound the classifier rejected (music,
    *  typing, a noisy room), where speech and non-speech interleave within one segment. */
   recheckWaryEverySec: 1,

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../lib/engine/engine';
+import type { AnalysisResult, Interval, SpeechClassifier } from '../../../lib/engine/types';
+import { addDelayed, clicks, noise, RATE, seededRandom, silence, tone, voice, zeroCrossingClassifier } from '../../support/signals';
+
+async function analyze(self: Float32Array | null, others: Float32Array | null, classifier?: SpeechClassifier, block = 320): Promise<AnalysisResult> {
+  const engine = createEngine({ sampleRate: RATE, classifier });
+  const n = (self ?? others)!.length;
+  for (let i = 0; i < n; i += block) engine.push(self?.subarray(i, i + block) ?? null, others?.subarray(i, i + block) ?? null);
+  return engine.finish();
+}
+
+/** Both interval lists have the same count and each edge within `tol` seconds. */
+function expectIntervals(actual: Interval[], expected: Interval[], tol = 0.03): void {
+  expect(actual.length, JSON.stringify(actual)).toBe(expected.length);
+  actual.forEach(([s, e], i) => {
+    expect(Math.abs(s - expected[i][0]), `start ${i}: ${s}`).toBeLessThanOrEqual(tol);
+    expect(Math.abs(e - expected[i][1]), `end ${i}: ${e}`).toBeLessThanOrEqual(tol);
+  });
+}
+
+describe('speech activity', () => {
+  it('finds voiced bursts in a quiet room to within 30 ms, bridging only gaps under 0.3 s', async () => {
+    const x = silence(10);
+    noise(x);
+    voice(x, 1, 2.5);
+    voice(x, 2.7, 3.5); // 0.2 s gap: one segment
+    voice(x, 4, 5); // 0.5 s gap: two
+    const r = await analyze(x, null);
+    expectIntervals(r.segments.self, [[1, 3.5], [4, 5]]);
+    expect(r.speechModel).toBe('none');
+  });
+
+  it('follows a room that gets noisier instead of counting the noise as talk', async () => {
+    const x = silence(16);
+    noise(x, 0.001);
+    const louder = silence(16);
+    noise(louder, 0.02, 3);
+    x.set(louder.subarray(6 * RATE), 6 * RATE); // the fan comes on at 6 s, 26 dB louder
+    voice(x, 2, 3);
+    voice(x, 12, 13, 0.3);
+    const talk = (r: AnalysisResult) => r.segments.self.reduce((s, [a, b]) => s + b - a, 0);
+    // Alone, the detector takes the fan for talk only until its floor has caught up (a few s)…
+    const alone = talk(await analyze(x, null));
+    expect(alone).toBeGreaterThan(1.8);
+    expect(alone).toBeLessThan(2 + 5);
+    // …and with the speech gate not at all (this fake classifier cannot hear a voice through
+    // white noise, so only the first voice is left; YAMNet hears both, see accuracy tests).
+    const gated = talk(await analyze(x, null, zeroCrossingClassifier));
+    expect(gated).toBeGreaterThan(0.9);
+    expect(gated).toBeLessThan(2.1);
+  });
+
+  it('drops clicks too short to be a syllable, even without the classifier', async () => {
+    const x = silence(4);
+    noise(x);
+    for (const t of [0.5, 1.5, 2.5]) tone(x, t, t + 0.03, 1000, 0.3);
+    expect((await analyze(x, null)).segments.self).toEqual([]);
+  });
+});
+
+describe('speech gate', () => {
+  it('cuts away typing and music that the classifier does not call speech', async () => {
+    const me = silence(14);
+    noise(me);
+    voice(me, 1, 3);
+    clicks(me, 4, 7); // typing
+    voice(me, 8, 10);
+    const remote = silence(14);
+    noise(remote, 0.001, 2);
+    tone(remote, 3, 6, 2200, 0.2); // "music"
+    voice(remote, 11, 13, 0.2, 210);
+    const r = await analyze(me, remote, zeroCrossingClassifier);
+    expect(r.speechModel).toBe('yamnet');
+    expectIntervals(r.segments.self, [[1, 3], [8, 10]]);
+    expectIntervals(r.segments.others, [[11, 13]]);
+  });
+
+  it('goes on with the detector alone when the classifier fails, and says so', async () => {
+    const x = silence(4);
+    noise(x);
+    voice(x, 1, 2);
+    const errors: unknown[] = [];
+    const engine = createEngine({
+      sampleRate: RATE,
+      classifier: () => Promise.reject(new Error('worker crashed')),
+      onClassifierError: (e) => errors.push(e),
+    });
+    engine.push(x, null);
+    const r = await engine.finish();
+    expect(errors).toHaveLength(1);
+    expect(r.speechModel).toBe('none');
+    expectIntervals(r.segments.self, [[1, 2]]);
+  });
+});
+
+describe('echo and mute', () => {
+  it('does not count the remote voice leaking into my mic, but keeps my double talk', async () => {
+    const remote = silence(24);
+    noise(remote, 0.001, 5);
+    for (let t = 0.5; t < 20; t += 3) voice(remote, t, t + 2.2, 0.25, 200);
+    const me = silence(24);
+    noise(me, 0.001, 6);
+    addDelayed(me, remote, 0.06, 0.12); // −18 dB, 60 ms
+    voice(me, 21, 23, 0.25); // my turn after theirs
+    voice(me, 15.8, 17.5, 0.3); // double talk over their turn at 15.5
+    const r = await analyze(me, remote);
+    expectIntervals(r.segments.self, [[15.8, 17.5], [21, 23]], 0.1);
+  });
+
+  it('keeps what I say while muted out of the talk and counts it as side talk', async () => {
+    const me = silence(8);
+    noise(me);
+    voice(me, 1, 2);
+    voice(me, 4, 6);
+    const engine = createEngine({ sampleRate: RATE });
+    engine.push(me.subarray(0, 3 * RATE), null);
+    engine.setMuted(true);
+    engine.push(me.subarray(3 * RATE, 7 * RATE), null);
+    engine.setMuted(false);
+    engine.push(me.subarray(7 * RATE), null);
+    const r = await engine.finish();
+    expectIntervals(r.segments.self, [[1, 2]]);
+    expect(r.metrics.mutedSec).toBeCloseTo(4, 1);
+    expect(r.metrics.sideTalkSec).toBeCloseTo(2, 1);
+  });
+});
+
+describe('streaming equals batch', () => {
+  it('gives the same result for any chunking and any classifier delay', async () => {
+    const me = silence(40);
+    const remote = silence(40);
+    noise(me, 0.001, 11);
+    noise(remote, 0.001, 12);
+    const rand = seededRandom(99);
+    for (let t = 0.5; t < 38; ) {
+      const len = 0.3 + rand() * 4;
+      voice(rand() < 0.5 ? me : remote, t, t + len, 0.1 + rand() * 0.2, 120 + rand() * 120);
+      if (rand() < 0.3) clicks(me, t, t + 1.5, 0.1, 0.2, Math.floor(rand() * 1000));
+      t += len * (0.4 + rand());
+    }
+    tone(remote, 20, 24, 1800);
+
+    const batch = await analyze(me, remote, zeroCrossingClassifier, me.length);
+    const slow: SpeechClassifier = (w) => new Promise((resolve) => setTimeout(() => resolve(zeroCrossingClassifier(w)), rand() * 8));
+    const engine = createEngine({ sampleRate: RATE, classifier: slow });
+    for (let i = 0; i < me.length; ) {
+      const n = 1 + Math.floor(rand() * 2000);
+      engine.push(me.subarray(i, i + n), remote.subarray(i, i + n));
+      i += n;
+      if (rand() < 0.05) await new Promise((r) => setTimeout(r, 5)); // let verdicts land mid-stream
+    }
+    const streamed = await engine.finish();
+    expect(streamed).toEqual(batch);
+    expect(batch.events.length + batch.turns.length).toBeGreaterThan(5);
+  });
+});
