@@ -46,7 +46,7 @@ const LEVEL_MASK = (1 << 14) - 1;
 /** Inside a segment that also holds non-speech sound, speech must stand this far above the
  *  quietest level around it (the background showing through between syllables). */
 const SPEECH_OVER_BACKGROUND_DB = 8;
-/** Half-width of the window in which that quietest level is taken. */
+/** Half-width of the stretch in which that quietest level is taken. */
 const BACKGROUND_REACH_FRAMES = 50;
 
 /** The span over which the cost cap counts checks. */
@@ -196,8 +196,8 @@ export class SpeechGate {
     insertCheck(seg, check);
     seg.pending++;
     this.unresolved.add(check);
-    const window = this.input.read(Math.round(at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
-    raiseQuietWindow(window, this.p.windowMinLevelDb, this.p.windowMaxGainDb);
+    const clip = this.input.read(Math.round(at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
+    raiseQuietWindow(clip, this.p.windowMinLevelDb, this.p.windowMaxGainDb);
     const settle = (score: number) => {
       check.score = score;
       seg.pending--;
@@ -209,7 +209,7 @@ export class SpeechGate {
     };
     let result: number | Promise<number>;
     try {
-      result = this.classifier!(window, this.input.sampleRate);
+      result = this.classifier!(clip, this.input.sampleRate);
     } catch (error) {
       return this.fail(error, settle);
     }
@@ -325,13 +325,13 @@ function insertCheck(seg: GatedSegment, check: Check): void {
 
 /** Raises a quiet window towards `minDb` (by at most `maxGainDb`) so a quiet mic's speech is not
  *  heard as silence; windows at normal levels are left as they are. */
-function raiseQuietWindow(window: Float32Array, minDb: number, maxGainDb: number): void {
+function raiseQuietWindow(clip: Float32Array, minDb: number, maxGainDb: number): void {
   let sum = 0;
-  for (let i = 0; i < window.length; i++) sum += window[i] * window[i];
+  for (let i = 0; i < clip.length; i++) sum += clip[i] * clip[i];
   if (sum <= 0) return;
-  const levelDb = 10 * Math.log10(sum / window.length);
+  const levelDb = 10 * Math.log10(sum / clip.length);
   const gainDb = Math.min(maxGainDb, minDb - levelDb);
   if (gainDb <= 0) return;
   const gain = 10 ** (gainDb / 20);
-  for (let i = 0; i < window.length; i++) window[i] *= gain;
+  for (let i = 0; i < clip.length; i++) clip[i] *= gain;
 }

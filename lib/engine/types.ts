@@ -68,7 +68,7 @@ export interface AnalysisResult {
  * The window is ≈0.975 s of mono audio at `sampleRate`, gain-normalised by the engine.
  * MediaPipe implements it in the browser and in Node; unit tests pass a fake.
  */
-export type SpeechClassifier = (window: Float32Array, sampleRate: number) => number | Promise<number>;
+export type SpeechClassifier = (clip: Float32Array, sampleRate: number) => number | Promise<number>;
 
 /** What the overlay shows while the call runs. Provisional: the last second may still change. */
 export interface LiveState {

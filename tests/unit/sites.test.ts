@@ -236,13 +236,4 @@ describe('site structure', () => {
   ])('adapterFor(%s) is %s', (url, id) => {
     expect(adapterFor(new URL(url), [CUSTOM_SITE])?.id ?? null).toBe(id);
   });
-
-  it('uses no browser globals in lib/sites (pure: only the root it is given)', () => {
-    for (const file of readdirSync(`${ROOT}lib/sites`)) {
-      const code = readFileSync(`${ROOT}lib/sites/${file}`, 'utf8')
-        .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
-        .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");
-      expect(code, file).not.toMatch(/\b(?:window|document|globalThis|self|navigator|location|chrome|browser)\b/);
-    }
-  });
 });
