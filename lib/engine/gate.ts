@@ -197,7 +197,6 @@ export class SpeechGate {
     seg.pending++;
     this.unresolved.add(check);
     const clip = this.input.read(Math.round(at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
-    raiseQuietWindow(clip, this.p.windowMinLevelDb, this.p.windowMaxGainDb);
     const settle = (score: number) => {
       check.score = score;
       seg.pending--;
@@ -321,17 +320,4 @@ function insertCheck(seg: GatedSegment, check: Check): void {
   const i = seg.checks.findIndex((c) => c.at > check.at);
   if (i < 0) seg.checks.push(check);
   else seg.checks.splice(i, 0, check);
-}
-
-/** Raises a quiet window towards `minDb` (by at most `maxGainDb`) so a quiet mic's speech is not
- *  heard as silence; windows at normal levels are left as they are. */
-function raiseQuietWindow(clip: Float32Array, minDb: number, maxGainDb: number): void {
-  let sum = 0;
-  for (let i = 0; i < clip.length; i++) sum += clip[i] * clip[i];
-  if (sum <= 0) return;
-  const levelDb = 10 * Math.log10(sum / clip.length);
-  const gainDb = Math.min(maxGainDb, minDb - levelDb);
-  if (gainDb <= 0) return;
-  const gain = 10 ** (gainDb / 20);
-  for (let i = 0; i < clip.length; i++) clip[i] *= gain;
 }

@@ -40,8 +40,9 @@ export const ENGINE_PARAMS = {
   windowSec: 0.975,
   /** The first window starts this much before a segment's onset. */
   windowLeadSec: 0.05,
-  /** A window with a speech score at or above this is speech. Typing, music and noise score
-   *  below 0.05 on the scenes, speech above 0.4, speech under loud music 0.06–0.26. */
+  /** A window with a speech score (lib/engine/yamnet.ts) at or above this is speech. On the
+   *  scenes typing, music and silence score ≤ 0.03 and speech mostly > 0.4; far-field speech in
+   *  the AMI room scores 0.15–0.3 while its room noise scores 0.02–0.08. */
   speechScore: 0.12,
   /** Long segments are checked again this often, so speech that turns into music (or typing
    *  that runs into speech) is caught… */
@@ -55,15 +56,12 @@ export const ENGINE_PARAMS = {
   bisectMinSec: 0.5,
   /** Segments shorter than this are dropped without asking the classifier. */
   minSegmentSec: 0.08,
-  /** Cap on classifier calls: a bucket refilled per second of audio, so a pathological input
-   *  (endless typing) cannot burn the CPU; unchecked segments inherit the channel's last verdict. */
+  /** Cap on regular checks per channel, counted over each 10 s of audio, so a pathological input
+   *  (endless typing) cannot burn the CPU; a skipped check inherits the verdict before it. */
   classifierBudgetPerSec: 1,
-  classifierBurst: 12,
-  /** YAMNet's log-mel features are level-dependent: speech 40 dB below normal reads as silence.
-   *  Windows quieter than this (dBFS RMS) are raised to it, by at most windowMaxGainDb, so a
-   *  quiet mic still counts. Raising more would make room tone sound like distant talk. */
-  windowMinLevelDb: -45,
-  windowMaxGainDb: 0,
+  // Windows go to YAMNet at their own level. Its features are level-dependent (speech 40 dB
+  // below normal reads as silence), but raising quiet windows made distant room noise sound like
+  // talk on the AMI clips, while a mic 30 dB quieter still scores as speech (stress scenes).
 
   // ── Turns and events (metrics.md) ─────────────────────────────────────────────────────────
   /** A party's segments join into one turn across pauses shorter than this. */
