@@ -26,6 +26,9 @@ const SUBWINDOW_SEC = 0.25;
  *  scatter sits below the mean by about this much. */
 const MIN_STAT_BIAS_DB = 2;
 const FLOOR_LOWEST_DB = -100;
+/** A word's first or last consonant may sit apart from its vowel by a short dip; keystrokes before
+ *  or after speech are usually further away. */
+const CORE_JOIN_FRAMES = 10;
 
 export class ActivityDetector {
   private readonly hot: number;
@@ -46,9 +49,18 @@ export class ActivityDetector {
 
   private openStart: number | null = null;
   private lastWarm = -1;
-  private hotFrames = 0;
   private hotRun = 0;
-  private longestHotRun = 0;
+  /** The current run of warm frames: where it began, and whether it holds a sustained hot run. */
+  private warmRunStart = -1;
+  private warmRunSustained = false;
+  /** The open segment's speech-like core: from the warm run of its first sustained hot run to the
+   *  end of the warm run of its last. Clicks before or after it (typing into speech) fall away. */
+  private coreStart = -1;
+  private coreEnd = -1;
+  /** End of the last sustained warm run, and the warm run before the core (one each may join the
+   *  core if within CORE_JOIN_FRAMES: a word's first or last consonant, cut off by a short dip). */
+  private sustainedEnd = -1;
+  private previousRun: [number, number] | null = null;
   private frame = 0;
 
   constructor(
@@ -83,26 +95,53 @@ export class ActivityDetector {
     const isWarm = levelDb >= Math.max(floor + this.warm, this.minWarm);
     const isHot = levelDb >= Math.max(floor + this.hot, this.minHot);
     this.warmRing[n % this.warmRing.length] = isWarm ? 1 : 0;
-
     this.hotRun = isHot ? this.hotRun + 1 : 0;
-    if (this.openStart !== null) {
-      if (isWarm) this.lastWarm = n;
-      if (isHot) this.hotFrames++;
-      if (this.hotRun > this.longestHotRun) this.longestHotRun = this.hotRun;
-      if (n - this.lastWarm >= this.bridge) this.close();
-    } else if (isHot) {
+
+    if (this.openStart === null && isHot) {
       let start = n;
       while (start > 0 && n - (start - 1) <= this.lookback && this.warmRing[(start - 1) % this.warmRing.length]) start--;
       this.openStart = start;
       this.lastWarm = n;
-      this.hotFrames = 1;
-      this.longestHotRun = 1;
+      this.coreStart = -1;
+      this.coreEnd = -1;
+      this.sustainedEnd = -1;
+      this.previousRun = null;
     }
+    if (isWarm && this.warmRunStart < 0) this.warmRunStart = n;
+    if (!isWarm && this.warmRunStart >= 0) this.endWarmRun(n);
+    if (this.hotRun >= this.minHotFrames && isWarm) {
+      this.warmRunSustained = true;
+      if (this.openStart !== null && this.coreStart < 0) {
+        this.coreStart = Math.max(this.openStart, this.warmRunStart);
+        const before = this.previousRun;
+        if (before && this.coreStart - before[1] <= CORE_JOIN_FRAMES) this.coreStart = Math.max(this.openStart, before[0]);
+      }
+    }
+    if (this.openStart !== null) {
+      if (isWarm) this.lastWarm = n;
+      if (n - this.lastWarm >= this.bridge) this.close();
+    }
+  }
+
+  private endWarmRun(n: number): void {
+    if (this.openStart !== null) {
+      if (this.warmRunSustained) {
+        this.coreEnd = this.sustainedEnd = n;
+      } else if (this.coreStart >= 0 && this.sustainedEnd >= 0 && this.warmRunStart - this.sustainedEnd <= CORE_JOIN_FRAMES) {
+        this.coreEnd = n;
+      } else if (this.coreStart < 0) {
+        this.previousRun = [this.warmRunStart, n];
+      }
+    }
+    this.warmRunStart = -1;
+    this.warmRunSustained = false;
   }
 
   /** Closes a segment in progress (end of the call). */
   flush(): void {
-    if (this.openStart !== null) this.close();
+    if (this.openStart === null) return;
+    if (this.warmRunStart >= 0) this.endWarmRun(this.lastWarm + 1);
+    this.close();
   }
 
   view(): DetectorView {
@@ -120,10 +159,11 @@ export class ActivityDetector {
   }
 
   private close(): void {
-    const start = this.openStart!;
-    const end = this.lastWarm + 1;
+    const opened = this.openStart!;
     this.openStart = null;
-    this.emit({ start, end }, this.longestHotRun >= this.minHotFrames && end - start >= this.minFrames);
+    if (this.coreStart < 0) return this.emit({ start: opened, end: this.lastWarm + 1 }, false);
+    const end = this.coreEnd > this.coreStart ? this.coreEnd : this.lastWarm + 1;
+    this.emit({ start: this.coreStart, end }, end - this.coreStart >= this.minFrames);
   }
 
   private learnFloor(level: number): void {

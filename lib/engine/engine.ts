@@ -66,7 +66,7 @@ export function createEngine(options: EngineOptions): Engine {
     });
     const detector = new ActivityDetector(p, (candidate, kept) => {
       if (kept) gate.close(candidate);
-      else gate.discardOpen(candidate.start);
+      else gate.discardOpen();
     });
     return { party, input, detector, gate, stream, segments };
   };

@@ -100,24 +100,26 @@ export class SpeechGate {
   tick(frame: number, openStart: number | null, openLastWarm: number, levelDb: number): void {
     this.frame = frame;
     this.levels[(frame - 1) & LEVEL_MASK] = levelDb;
-    if (openStart !== null && this.queue.at(-1)?.start !== openStart) this.queue.push(newSegment(openStart));
+    const last = this.queue.at(-1);
+    if (openStart !== null && (!last || last.end !== null)) this.queue.push(newSegment(openStart));
     this.schedule(openLastWarm + 1);
     this.releaseReady();
   }
 
-  /** The detector closed a segment. */
+  /** The detector closed its open segment (its start may have moved in to the speech-like core). */
   close(candidate: Candidate): void {
-    let seg = this.queue.find((s) => s.start === candidate.start && s.end === null);
+    let seg = this.queue.find((s) => s.end === null);
     if (!seg) this.queue.push((seg = newSegment(candidate.start)));
+    seg.start = candidate.start;
     seg.end = candidate.end;
     this.schedule(candidate.end);
     this.releaseReady();
   }
 
-  /** Drops a segment the detector opened but discarded as a blip (no check reaches that soon). */
-  discardOpen(start: number): void {
-    const i = this.queue.findIndex((s) => s.start === start && s.end === null);
-    if (i >= 0) this.queue[i].end = start; // released as nothing
+  /** Drops the open segment: the detector discarded it as a blip or clicks. */
+  discardOpen(): void {
+    const seg = this.queue.find((s) => s.end === null);
+    if (seg) seg.end = seg.start; // released as nothing once any checks are back
     this.releaseReady();
   }
 

@@ -51,6 +51,15 @@ describe('speech activity', () => {
     expect(gated).toBeLessThan(2.1);
   });
 
+  it('keeps keystrokes just before and after speech out of the segment', async () => {
+    const x = silence(6);
+    noise(x);
+    clicks(x, 0.8, 1.3, 0.1, 0.3); // typing that runs into speech within the 0.3 s bridge
+    voice(x, 1.5, 3);
+    clicks(x, 3.15, 3.6, 0.1, 0.3, 8);
+    expectIntervals((await analyze(x, null)).segments.self, [[1.5, 3]], 0.05);
+  });
+
   it('drops clicks too short to be a syllable, even without the classifier', async () => {
     const x = silence(4);
     noise(x);
