@@ -1,4 +1,4 @@
-// The capture AudioWorklet: turns the two inputs (my mic, everyone I hear) into 20 ms chunks posted
+// The capture AudioWorklet: turns the two inputs (my mic, everyone I hear) into 40 ms chunks posted
 // to the content script or offscreen document. Audio-clock driven, so hidden tabs (whose timers are
 // throttled) keep their pace. Loaded by URL from the extension: page CSPs block blob: worklets.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
@@ -19,9 +19,9 @@ declare class AudioWorkletProcessor {
 declare function registerProcessor(name: string, ctor: new () => AudioWorkletProcessor): void;
 
 /** Relayed samples are buffered this deep before playing out, to ride over message jitter… */
-const EXTERNAL_PRIME_FRAMES = 3 * CHUNK_FRAMES;
+const EXTERNAL_PRIME_FRAMES = 2 * CHUNK_FRAMES;
 /** …and dropped past this depth, so a stall never turns into lasting delay. */
-const EXTERNAL_MAX_FRAMES = 12 * CHUNK_FRAMES;
+const EXTERNAL_MAX_FRAMES = 6 * CHUNK_FRAMES;
 
 /** One channel being filled up to a chunk. */
 class ChunkBuilder {

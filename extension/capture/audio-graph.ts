@@ -1,4 +1,4 @@
-// The Web Audio graph that turns my mic and the remote audio into 20 ms chunks of two channels:
+// The Web Audio graph that turns my mic and the remote audio into chunks of two channels:
 // mic → input 0 and remote tracks (mixed) → input 1 of the capture worklet. Used by the content
 // script (in-page capture) and by the offscreen document (tab audio).
 import { browser } from 'wxt/browser';
@@ -31,8 +31,13 @@ export class CaptureGraph {
   }
 
   static async create(onChunk: (chunk: CaptureChunk) => void): Promise<CaptureGraph> {
-    // 'playback': the largest render buffers, hence the fewest wake-ups; nothing is played here.
-    const context = new AudioContext({ sampleRate: CAPTURE_SAMPLE_RATE, latencyHint: 'playback' });
+    const context = new AudioContext({
+      sampleRate: CAPTURE_SAMPLE_RATE,
+      // 'playback': the largest render buffers, hence the fewest wake-ups.
+      latencyHint: 'playback',
+      // Nothing is played here: a silent sink renders without opening an output stream at all.
+      sinkId: { type: 'none' },
+    } as AudioContextOptions);
     await context.audioWorklet.addModule(browser.runtime.getURL('/capture-worklet.js'));
     const node = new AudioWorkletNode(context, CAPTURE_PROCESSOR, {
       numberOfInputs: 2,

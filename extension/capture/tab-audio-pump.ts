@@ -1,5 +1,5 @@
 // Offscreen side of tab capture: consumes the tab's audio stream, plays it back (capturing a tab
-// silences it otherwise), and publishes it as 20 ms mono chunks at the capture rate on the call's
+// silences it otherwise), and publishes it as mono chunks at the capture rate on the call's
 // BroadcastChannel for the meeting tab's extension frame to relay (tab-audio-relay.ts).
 import { CaptureGraph } from './audio-graph';
 import { stopStream } from './mic';

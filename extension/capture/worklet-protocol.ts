@@ -3,9 +3,9 @@
 /** Registered name of the capture processor. */
 export const CAPTURE_PROCESSOR = 'listening-coach-capture';
 
-/** Samples per chunk posted by the worklet: 20 ms at 16 kHz. Small enough for a turn change to
- *  reach the overlay well within 250 ms, large enough to keep messages at 50 per second. */
-export const CHUNK_FRAMES = 320;
+/** Samples per chunk posted by the worklet: 40 ms at 16 kHz. Small enough for a turn change to
+ *  reach the overlay well within 250 ms, large enough to keep messages at 25 per second. */
+export const CHUNK_FRAMES = 640;
 
 /** Input indexes of the capture node. */
 export const SELF_INPUT = 0;

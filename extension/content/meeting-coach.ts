@@ -11,7 +11,7 @@ import type { SiteAdapter, SiteReading } from '../../lib/sites/types';
 import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
 import { onMessage, sendMessage, type TabStatus } from '../messages';
 import { settingsItem } from '../settings';
-import { CallSession } from './call-session';
+import { CallSession, SESSION_CADENCE } from './call-session';
 import { coachState } from './coach-state';
 import { mountOverlay, type OverlayController } from './overlay';
 import { watchPage } from './site-watch';
@@ -197,9 +197,10 @@ export class MeetingCoach {
       settings: this.settings,
       host: location.hostname,
     });
-    // The live figures change every 100 ms: the background hears about them with each state
-    // change and about once a second otherwise (the popup shows them).
-    const json = JSON.stringify({ ...status, live: status.live && Math.floor(status.live.timeSec) });
+    // The live figures change every 100 ms: the background hears about them with each state change
+    // and with each save otherwise, so the service worker wakes once per save interval (the popup's
+    // live figures are at most that old).
+    const json = JSON.stringify({ ...status, live: status.live && Math.floor(status.live.timeSec / SESSION_CADENCE.saveSec) });
     if (json === this.lastStatusJson || this.ctx.isInvalid) return;
     this.lastStatusJson = json;
     void sendMessage('background.tabStatus', status).catch(() => {});

@@ -14,6 +14,11 @@ import type { TabStatus } from '../messages';
 /** Custom element hosting the shadow root (kebab-case, unlikely to clash with a page's). */
 export const OVERLAY_HOST_TAG = 'listening-coach-overlay';
 
+/** Live figures arrive ten times a second; repainting the overlay that often cost more than all
+ *  the rest of the coach together. What must show at once (state, floor holder, counts, nudge,
+ *  message, placement) renders at once; the share bar and the turn clock at most this often. */
+const MIN_RENDER_INTERVAL_MS = 500;
+
 export interface OverlayPicture {
   status: TabStatus;
   live: LiveState | null;
@@ -29,6 +34,8 @@ export interface OverlayController {
 
 export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayActions): Promise<OverlayController> {
   let root: Root | null = null;
+  let lastKey = '';
+  let lastRenderMs = 0;
   const ui = await createShadowRootUi(ctx, {
     name: OVERLAY_HOST_TAG,
     position: 'inline',
@@ -54,8 +61,25 @@ export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayAc
       const visible = inCall && settings.overlay.visible && !settings.overlay.hiddenOn.includes(host);
       if (!visible) {
         if (ui.mounted) ui.remove();
+        lastKey = '';
         return;
       }
+      const { live, nudge, participants } = picture;
+      const key = JSON.stringify([
+        status.state,
+        status.message,
+        live?.floor,
+        live?.interruptionsBySelf,
+        live?.interruptionsOfSelf,
+        live?.backchannelsBySelf,
+        nudge?.text,
+        participants,
+        settings.overlay,
+      ]);
+      const nowMs = Date.now();
+      if (key === lastKey && nowMs - lastRenderMs < MIN_RENDER_INTERVAL_MS) return;
+      lastKey = key;
+      lastRenderMs = nowMs;
       try {
         if (!ui.mounted) ui.mount();
         root?.render(<Overlay data={toOverlayData(picture)} actions={actions} />);
