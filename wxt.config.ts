@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
-import { MEETING_MATCHES } from './lib/sites/hosts';
 
 /** MediaPipe's wasm runtime (classic-worker builds, with and without SIMD), copied from
  *  node_modules into the build at /mediapipe/ so no copy is committed. */
@@ -38,9 +37,13 @@ export default defineConfig({
     web_accessible_resources: [
       {
         // Loaded by the content script into the meeting page: the audio worklet (blob: worklets
-        // are blocked by page CSPs) and the extension-origin frame that runs the speech model.
-        resources: ['capture-worklet.js', 'classifier.html'],
-        matches: MEETING_MATCHES,
+        // are blocked by page CSPs), the extension-origin frame that runs the speech model, and the
+        // overlay's styles. On every https page, because sites the person adds are registered at
+        // run time (extension/background/custom-sites.ts). (`use_dynamic_url` would hide the
+        // extension from pages probing for it, but the frame and the worklet do not load from
+        // dynamic URLs in Chromium 156.)
+        resources: ['capture-worklet.js', 'classifier.html', 'content-scripts/content.css'],
+        matches: ['https://*/*'],
       },
     ],
     commands: {

@@ -1,10 +1,12 @@
 // The background's wiring: every message handler checks its sender (extension/sender.ts), then
-// hands over to calls.ts (records) or tab-capture.ts (stream ids). Tab status is kept in session
-// storage for the popup.
+// hands over to calls.ts (records), tab-capture.ts (stream ids) or custom-sites.ts (content scripts
+// for the sites the person added). Tab status is kept in session storage for the popup.
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '../messages';
+import { settingsItem } from '../settings';
 import { requireContentScript, requireExtensionPage } from '../sender';
 import { closeCallsOfTab, recoverOrphanedCalls, saveCheckIn, saveProgress, startCall } from './calls';
+import { syncCustomSiteScripts } from './custom-sites';
 import { sessionStore } from './session-store';
 import { startTabCapture, stopTabCapture, toggleTabCapture } from './tab-capture';
 
@@ -46,6 +48,15 @@ export function startBackground(): void {
     void sessionStore.removeTabStatus(tabId);
     void closeCallsOfTab(tabId);
   });
+  // Sites the person added: their content scripts follow the list and the granted permissions.
+  const syncCustomSites = async () => syncCustomSiteScripts((await settingsItem.getValue()).customSites);
+  settingsItem.watch((settings) => void syncCustomSiteScripts(settings.customSites));
+  browser.permissions.onAdded.addListener(() => void syncCustomSites());
+  browser.permissions.onRemoved.addListener(() => void syncCustomSites());
+
   browser.runtime.onStartup.addListener(() => void recoverOrphanedCalls());
-  browser.runtime.onInstalled.addListener(() => void recoverOrphanedCalls());
+  browser.runtime.onInstalled.addListener(() => {
+    void recoverOrphanedCalls();
+    void syncCustomSites();
+  });
 }
