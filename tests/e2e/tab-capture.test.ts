@@ -94,11 +94,11 @@ describe('tab capture', () => {
     expect((await readOverlay(page))?.talkShare).toBe(1); // only my voice so far
 
     // Injection 1: the stream id (the user's click on the toolbar button grants it in real use).
-    await browser.serviceWorker.evaluate(() => {
+    await browser.serviceWorker!.evaluate(() => {
       chrome.tabCapture.getMediaStreamId = (async () => 'injected-stream-id') as typeof chrome.tabCapture.getMediaStreamId;
     });
     // Injection 2: the tab's audio, in the offscreen document the background would create.
-    await browser.serviceWorker.evaluate(() =>
+    await browser.serviceWorker!.evaluate(() =>
       chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: [chrome.offscreen.Reason.USER_MEDIA], justification: 'e2e' }),
     );
     const wav = readFileSync(scene.others).toString('base64');
@@ -131,7 +131,7 @@ describe('tab capture', () => {
     expect(status.captureMode).toBe('tab');
 
     await sendFromExtensionPage('background.stopTabCapture', tabId);
-    const contexts = await browser.serviceWorker.evaluate(() =>
+    const contexts = await browser.serviceWorker!.evaluate(() =>
       chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] }),
     );
     expect(contexts).toHaveLength(0); // closed with the last capture

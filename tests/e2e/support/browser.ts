@@ -11,8 +11,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface CoachBrowser {
   context: BrowserContext;
+  /** Empty when launched without the extension (a baseline for measurements). */
   extensionId: string;
-  serviceWorker: Worker;
+  serviceWorker: Worker | null;
+  /** The profile folder, unique to this browser: it names its processes on the command line. */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -21,7 +24,10 @@ export async function launchCoachBrowser(options: {
   /** The fake mic plays this WAV, looping (16 or 48 kHz PCM16). */
   micWav: string;
   headless?: boolean;
+  /** Default true; false launches the same browser without the extension. */
+  withExtension?: boolean;
 }): Promise<CoachBrowser> {
+  const withExtension = options.withExtension ?? true;
   const userDataDir = mkdtempSync(join(tmpdir(), 'lc-profile-'));
   const hostRules = Object.keys(FIXTURE_HOSTS)
     .map((host) => `MAP ${host} 127.0.0.1:${options.serverPort}`)
@@ -37,8 +43,7 @@ export async function launchCoachBrowser(options: {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
       `--host-resolver-rules=${hostRules}`,
       '--ignore-certificate-errors',
       '--use-fake-ui-for-media-stream',
@@ -46,12 +51,13 @@ export async function launchCoachBrowser(options: {
       `--use-file-for-fake-audio-capture=${options.micWav}`,
     ],
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(serviceWorker.url()).host;
+  const serviceWorker = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))) : null;
+  const extensionId = serviceWorker ? new URL(serviceWorker.url()).host : '';
   return {
     context,
     extensionId,
     serviceWorker,
+    userDataDir,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
