@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EngineOptions } from '../lib/engine/engine';
+import type { AnalysisResult } from '../lib/engine/types';
 import { analyzeRecording, PROJECT_ROOT, readWavFile, type Recording } from './recording';
 
 export const SHARED_DIR = process.env.LISTENING_COACH_SHARED ?? path.resolve(PROJECT_ROOT, '../shared');
@@ -18,20 +19,32 @@ export interface EvalSet {
   predDir: string;
 }
 
+/** Turns one recording into the analysis JSON: the engine, or (in `npm run bench`) a peer VAD
+ *  scored the same way. */
+export type Analyzer = (rec: Recording) => Promise<AnalysisResult>;
+
+const engineAnalyzer = (modelPath: string | null, options: Partial<EngineOptions>): Analyzer => (rec) =>
+  analyzeRecording(rec, modelPath, options);
+
 /** Runs the engine over every two-channel scene of a folder (`<id>.self.wav`, `<id>.others.wav`,
  *  `<id>.truth.json`) into a fresh prediction folder. */
-export async function predictScenes(
+export function predictScenes(
   sceneDir: string,
   modelPath: string | null,
   options: Partial<EngineOptions> = {},
-  predDir = tempDir(path.basename(sceneDir)),
+  predDir?: string,
 ): Promise<EvalSet> {
+  return predictScenesWith(sceneDir, engineAnalyzer(modelPath, options), predDir);
+}
+
+/** `predictScenes` with any analyzer. */
+export async function predictScenesWith(sceneDir: string, analyze: Analyzer, predDir = tempDir(path.basename(sceneDir))): Promise<EvalSet> {
   for (const truthFile of truthFiles(sceneDir)) {
     const id = path.basename(truthFile, '.truth.json');
     const self = readWavFile(path.join(sceneDir, `${id}.self.wav`), true);
     const others = readWavFile(path.join(sceneDir, `${id}.others.wav`), true);
     const rec: Recording = { sampleRate: self.sampleRate, self: self.channels[0], others: others.channels[0] };
-    const result = await analyzeRecording(rec, modelPath, options);
+    const result = await analyze(rec);
     fs.writeFileSync(path.join(predDir, `${id}.json`), JSON.stringify(result));
   }
   return { name: path.basename(sceneDir), truthDir: sceneDir, predDir };
@@ -42,11 +55,12 @@ export async function predictScenes(
  * remote channel only: the reference is the union of the RTTM speakers. Their truth files are
  * written beside the predictions, in a temporary folder (the clips stay in ../shared).
  */
-export async function predictReal(
-  modelPath: string | null,
-  options: Partial<EngineOptions> = {},
-  outDir = tempDir('real'),
-): Promise<EvalSet> {
+export function predictReal(modelPath: string | null, options: Partial<EngineOptions> = {}, outDir?: string): Promise<EvalSet> {
+  return predictRealWith(engineAnalyzer(modelPath, options), outDir);
+}
+
+/** `predictReal` with any analyzer. */
+export async function predictRealWith(analyze: Analyzer, outDir = tempDir('real')): Promise<EvalSet> {
   const truthDir = path.join(outDir, 'truth');
   const predDir = path.join(outDir, 'pred');
   fs.mkdirSync(truthDir, { recursive: true });
@@ -59,7 +73,7 @@ export async function predictReal(
     const duration = wav.channels[0].length / wav.sampleRate;
     const speech = parseRttm(fs.readFileSync(path.join(REAL_DIR, rttm), 'utf8'));
     fs.writeFileSync(path.join(truthDir, `${id}.truth.json`), JSON.stringify({ id, duration, speech, turns: [], events: [] }));
-    const result = await analyzeRecording({ sampleRate: wav.sampleRate, self: null, others: wav.channels[0] }, modelPath, options);
+    const result = await analyze({ sampleRate: wav.sampleRate, self: null, others: wav.channels[0] });
     fs.writeFileSync(path.join(predDir, `${id}.json`), JSON.stringify(result));
   }
   return { name: 'real (others only)', truthDir, predDir };
