@@ -5,7 +5,7 @@
 import { createEngine } from '../../lib/engine/engine';
 import type { ConversationEvent, Engine, Interval, LiveState } from '../../lib/engine/types';
 import type { CallHeader, CallUpdate } from '../../lib/record/call-record';
-import { CaptureGraph } from '../capture/audio-graph';
+import { CAPTURE_SAMPLE_RATE, CaptureGraph } from '../capture/audio-graph';
 import { openMic, stopStream } from '../capture/mic';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
 import { CHUNK_FRAMES, type CaptureChunk } from '../capture/worklet-protocol';
@@ -46,7 +46,7 @@ const SILENCE = new Float32Array(CHUNK_FRAMES);
 /** A freshly opened mic delivers exact zeros for its first tens of milliseconds; the engine would
  *  take them for the room's noise floor and hear the real room as speech for many seconds after.
  *  The call's clock starts with the mic's first sound (or after this many chunks: 1 s). */
-const MIC_WARMUP_MAX_CHUNKS = 50;
+const MIC_WARMUP_MAX_CHUNKS = Math.round(CAPTURE_SAMPLE_RATE / CHUNK_FRAMES);
 
 function hasSignal(samples: Float32Array | null): boolean {
   return samples?.some((x) => x !== 0) ?? false;
@@ -209,12 +209,12 @@ export class CallSession {
   }
 
   private every(sec: number): number {
-    return Math.round(sec * (this.graph?.sampleRate ?? 16000));
+    return Math.round(sec * (this.graph?.sampleRate ?? CAPTURE_SAMPLE_RATE));
   }
 
   /** The first chunk fixes the call's start: its first sample is t = 0 of the analysis. */
   private announce(): void {
-    const chunkMs = (CHUNK_FRAMES / (this.graph?.sampleRate ?? 16000)) * 1000;
+    const chunkMs = (CHUNK_FRAMES / (this.graph?.sampleRate ?? CAPTURE_SAMPLE_RATE)) * 1000;
     this.callStarted = sendMessage('background.callStarted', {
       ...this.options.header,
       startedAtMs: Date.now() - chunkMs,
