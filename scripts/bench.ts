@@ -13,9 +13,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contender, CONTENDERS, webrtcContender, type Contender, type ContenderId } from '../bench/contenders';
+import { contender, CONTENDERS, ENGINE_CONTENDERS, PEER_CONTENDERS, webrtcContender, type Contender, type ContenderId } from '../bench/contenders';
 import { liveCpu, packageSizes, type LiveCpu, type PackageSizes } from '../bench/extension';
-import { WEBRTC_MODE, WEBRTC_MODES } from '../bench/peers/webrtc-vad';
+import { WEBRTC_MODE, WEBRTC_MODES, type WebrtcMode } from '../bench/peers/webrtc-vad';
 import { measureSpeedInChild, runSpeedChild, type SpeedResult } from '../bench/speed';
 import {
   predictRealWith,
@@ -115,6 +115,67 @@ function losses(a: Accuracy, b: Accuracy): string[] {
   );
 }
 
+interface Results {
+  finishedAt: string;
+  minutes: number;
+  /** The commit measured (`-dirty`: with uncommitted changes in the checkout). */
+  git: string;
+  machine: { node: string; cpus: number; cpuModel?: string };
+  contenders: Record<ContenderId, { label: string; settings: Record<string, unknown> }>;
+  accuracy: Record<ContenderId, Accuracy>;
+  webrtcModes: Record<WebrtcMode, Accuracy>;
+  speed: Record<ContenderId, SpeedResult>;
+  comparisons: Comparison[];
+  /** The targets are about the engine as shipped, with its YAMNet gate. */
+  targets: {
+    moreAccurateThanBothPeersEverywhere: boolean;
+    lossesToWebrtcModes: Record<string, string[]>;
+    timesFasterThanSilero: number;
+    atLeastTwiceAsFastAsSilero: boolean;
+  };
+  extension: (PackageSizes & { live: LiveCpu }) | null;
+}
+
+function printReport(r: Results): void {
+  const label = (id: ContenderId) => r.contenders[id].label;
+  log('## Accuracy (shared scorer: speech F1 per 10 ms frame, talk-share error in percentage points)\n');
+  table(['detector', ...FIGURES.map((f) => f.label)], CONTENDERS.map((id) => [label(id), ...FIGURES.map((f) => figure(r.accuracy[id], f))]));
+  log(`\n### WebRTC VAD in each mode (the comparison uses mode ${WEBRTC_MODE})\n`);
+  table(['mode', ...FIGURES.map((f) => f.label)], WEBRTC_MODES.map((mode) => [mode, ...FIGURES.map((f) => figure(r.webrtcModes[mode], f))]));
+
+  log(`\n## Speed (one ${fixed(r.speed.engine.audioSec / 60, 1)}-minute call, both channels, 20 ms blocks, each detector in its own process)\n`);
+  table(
+    ['detector', 'CPU ms per s of call', 'real-time factor', 'peak RSS (MB)', 'own RSS (MB)'],
+    CONTENDERS.map((id) => {
+      const s = r.speed[id];
+      return [label(id), fixed(s.cpuMsPerAudioSec, 3), fixed(s.realTimeFactor, 4), fixed(s.peakRssMb, 0), fixed(s.ownRssMb, 1)];
+    }),
+  );
+
+  log('\n## Ratios: this engine ÷ peer (F1: above 1 is better; share error, CPU, RSS: below 1 is better)\n');
+  table(
+    ['engine ÷ peer', ...FIGURES.map((f) => f.label), 'CPU', 'own RSS'],
+    r.comparisons.map((c) => [`${label(c.engine)} ÷ ${label(c.peer)}`, ...FIGURES.map((f) => fixed(c.accuracy[f.label], 3)), fixed(c.cpu, 3), fixed(c.rss, 2)]),
+  );
+
+  const t = r.targets;
+  log(`\n## Targets (${label('engine')})\n`);
+  log(`- more accurate than both peers on every set: ${t.moreAccurateThanBothPeersEverywhere ? 'yes' : 'NO'}`);
+  for (const c of r.comparisons.filter((c) => c.engine === 'engine')) for (const loss of c.losses) log(`  - behind ${label(c.peer)}: ${loss}`);
+  const beatsEveryMode = Object.values(t.lossesToWebrtcModes).every((l) => l.length === 0);
+  log(`- more accurate than WebRTC VAD in every mode (0–3), not only ${WEBRTC_MODE}: ${beatsEveryMode ? 'yes' : 'NO'}`);
+  for (const [mode, list] of Object.entries(t.lossesToWebrtcModes)) for (const loss of list) log(`  - behind mode ${mode}: ${loss}`);
+  log(`- ≥ 2× faster than Silero (CPU): ${fixed(t.timesFasterThanSilero, 1)}× — ${t.atLeastTwiceAsFastAsSilero ? 'yes' : 'NO'}`);
+
+  log('\n## The extension in Chromium\n');
+  const ext = r.extension;
+  if (!ext) return log('(skipped: --skip-browser)');
+  log(`- package (${ext.zipFile}): ${fixed(ext.zipKb, 0)} KB`);
+  for (const [file, size] of Object.entries(ext.contentScriptsKb)) log(`- content script ${file}: ${fixed(size, 1)} KB`);
+  log(`- live pipeline over a ${ext.live.minutes}-minute fixture call: ${fixed(ext.live.coachPct, 2)} % of one core (bench-live's table below)\n`);
+  log(ext.live.table);
+}
+
 // ── main ────────────────────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<void> {
@@ -130,10 +191,10 @@ async function main(): Promise<void> {
   progress('making the harder variants of the synthetic scenes');
   const stressDir = makeStressScenes();
   const acc = {} as Record<ContenderId, Accuracy>;
-  const webrtcModes: Record<string, Accuracy> = {};
+  const webrtcModes = {} as Record<WebrtcMode, Accuracy>;
   try {
     for (const id of CONTENDERS) {
-      if (id === 'webrtc') continue; // scored below, with every mode
+      if (id === 'webrtc') continue; // scored below, in every mode
       progress(`accuracy: ${contenders[id].label}`);
       acc[id] = await accuracy(contenders[id].analyze, stressDir);
     }
@@ -152,94 +213,38 @@ async function main(): Promise<void> {
     speed[id] = await measureSpeedInChild(import.meta.filename, id);
   }
 
-  let sizes: PackageSizes | null = null;
-  let live: LiveCpu | null = null;
+  let extension: (PackageSizes & { live: LiveCpu }) | null = null;
   if (!args['skip-browser']) {
     progress('extension: wxt zip');
-    sizes = packageSizes();
+    const sizes = packageSizes();
     const minutes = Number(args['browser-minutes']);
     progress(`extension: live CPU over a ${minutes}-minute fixture call, with the coach and without (≈ ${2 * minutes + 1} min)`);
-    live = liveCpu(minutes);
+    extension = { ...sizes, live: liveCpu(minutes) };
   }
 
-  const comparisons = (['engine', 'engine-detector'] as const).flatMap((engine) =>
-    (['silero', 'webrtc'] as const).map((peer) => compare(engine, peer, acc, speed)),
-  );
-
-  // The report.
-  log('## Accuracy (shared scorer: speech F1 per 10 ms frame, talk-share error in percentage points)\n');
-  table(['detector', ...FIGURES.map((f) => f.label)], CONTENDERS.map((id) => [contenders[id].label, ...FIGURES.map((f) => figure(acc[id], f))]));
-  log(`\n### WebRTC VAD modes (the comparison uses mode ${WEBRTC_MODE})\n`);
-  table(
-    ['mode', ...FIGURES.map((f) => f.label), 'mean F1'],
-    WEBRTC_MODES.map((mode) => {
-      const f1s = FIGURES.filter((f) => higherIsBetter(f.key)).map((f) => webrtcModes[mode][f.set][f.key]);
-      return [mode, ...FIGURES.map((f) => figure(webrtcModes[mode], f)), fixed(f1s.reduce((a, b) => a + b, 0) / f1s.length, 3)];
-    }),
-  );
-
-  log(`\n## Speed (one ${fixed(speed.engine.audioSec / 60, 1)}-minute call, both channels, 20 ms blocks, each in its own process)\n`);
-  table(
-    ['detector', 'CPU ms per s of call', 'real-time factor', 'peak RSS (MB)', 'own RSS (MB)'],
-    CONTENDERS.map((id) => [
-      contenders[id].label,
-      fixed(speed[id].cpuMsPerAudioSec, 3),
-      fixed(speed[id].realTimeFactor, 4),
-      fixed(speed[id].peakRssMb, 0),
-      fixed(speed[id].ownRssMb, 1),
-    ]),
-  );
-
-  log('\n## Ratios: this engine ÷ peer (F1: above 1 is better; share error, CPU, RSS: below 1 is better)\n');
-  table(
-    ['engine ÷ peer', ...FIGURES.map((f) => f.label), 'CPU', 'own RSS'],
-    comparisons.map((c) => [
-      `${contenders[c.engine].label} ÷ ${contenders[c.peer].label}`,
-      ...FIGURES.map((f) => fixed(c.accuracy[f.label], 3)),
-      fixed(c.cpu, 3),
-      fixed(c.rss, 2),
-    ]),
-  );
-
+  const comparisons = ENGINE_CONTENDERS.flatMap((engine) => PEER_CONTENDERS.map((peer) => compare(engine, peer, acc, speed)));
   const shipped = comparisons.filter((c) => c.engine === 'engine');
-  const vsSilero = shipped.find((c) => c.peer === 'silero')!;
+  const timesFasterThanSilero = 1 / shipped.find((c) => c.peer === 'silero')!.cpu;
   const lossesToWebrtcModes = Object.fromEntries(WEBRTC_MODES.map((mode) => [mode, losses(acc.engine, webrtcModes[mode])]));
-  const targets = {
-    moreAccurateThanBothPeersEverywhere: shipped.every((c) => c.losses.length === 0),
-    moreAccurateThanEveryWebrtcMode: Object.values(lossesToWebrtcModes).every((l) => l.length === 0),
-    timesFasterThanSilero: 1 / vsSilero.cpu,
-    atLeastTwiceAsFastAsSilero: 1 / vsSilero.cpu >= 2,
-  };
-  log('\n## Targets (the engine with its YAMNet gate)\n');
-  log(`- more accurate than both peers on every set: ${targets.moreAccurateThanBothPeersEverywhere ? 'yes' : 'NO'}`);
-  for (const c of shipped) for (const loss of c.losses) log(`  - behind ${contenders[c.peer].label} on ${loss}`);
-  log(`- more accurate than WebRTC VAD in every mode, not only ${WEBRTC_MODE}: ${targets.moreAccurateThanEveryWebrtcMode ? 'yes' : 'NO'}`);
-  for (const [mode, list] of Object.entries(lossesToWebrtcModes)) for (const loss of list) log(`  - behind mode ${mode} on ${loss}`);
-  log(`- ≥ 2× faster than Silero (CPU): ${fixed(targets.timesFasterThanSilero, 1)}× — ${targets.atLeastTwiceAsFastAsSilero ? 'yes' : 'NO'}`);
-
-  log('\n## The extension in Chromium\n');
-  if (sizes && live) {
-    log(`- package (${sizes.zipFile}): ${fixed(sizes.zipKb, 0)} KB`);
-    for (const [file, size] of Object.entries(sizes.contentScriptsKb)) log(`- content script ${file}: ${fixed(size, 1)} KB`);
-    log(`- live pipeline over a ${live.minutes}-minute fixture call: ${fixed(live.coachPct, 2)} % of one core (bench-live's table below)\n`);
-    log(live.table);
-  } else {
-    log('(skipped: --skip-browser)');
-  }
-
-  const results = {
+  const results: Results = {
     finishedAt: new Date().toISOString(),
     minutes: (Date.now() - startedMs) / 60_000,
     git: execFileSync('git', ['describe', '--always', '--dirty'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim(),
     machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model },
-    contenders: Object.fromEntries(CONTENDERS.map((id) => [id, { label: contenders[id].label, settings: contenders[id].settings }])),
+    contenders: Object.fromEntries(CONTENDERS.map((id) => [id, { label: contenders[id].label, settings: contenders[id].settings }])) as Results['contenders'],
     accuracy: acc,
     webrtcModes,
     speed,
     comparisons,
-    targets,
-    extension: sizes && live ? { ...sizes, liveCpu: live } : null,
+    targets: {
+      moreAccurateThanBothPeersEverywhere: shipped.every((c) => c.losses.length === 0),
+      lossesToWebrtcModes,
+      timesFasterThanSilero,
+      atLeastTwiceAsFastAsSilero: timesFasterThanSilero >= 2,
+    },
+    extension,
   };
+  printReport(results);
   fs.mkdirSync(path.dirname(args.out), { recursive: true });
   fs.writeFileSync(args.out, JSON.stringify(results, null, 1));
   progress(`results in ${args.out} (${fixed(results.minutes, 1)} min)`);
