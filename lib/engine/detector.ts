@@ -177,7 +177,9 @@ export class ActivityDetector {
     let lowest = Infinity;
     for (let k = 0; k < SUBWINDOWS; k++) if (this.subMins[k] < lowest) lowest = this.subMins[k];
     const target = Math.max(FLOOR_LOWEST_DB, lowest + MIN_STAT_BIAS_DB);
-    if (Number.isNaN(this.floor) || target <= this.floor) {
+    // From digital silence (a mic that has just opened, a track switched off) the floor rises
+    // freely to the first real room: no room is that quiet, so nothing above it is talk yet.
+    if (Number.isNaN(this.floor) || target <= this.floor || this.floor <= FLOOR_LOWEST_DB) {
       this.floor = target;
     } else {
       // Inside a segment the floor may only creep up: sound that never stops (a fan, a music bed)

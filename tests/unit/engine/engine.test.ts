@@ -51,6 +51,18 @@ describe('speech activity', () => {
     expect(gated).toBeLessThan(2.1);
   });
 
+  it('does not take a room for talk after a mic that opened with digital silence', async () => {
+    const x = silence(10);
+    const room = silence(10);
+    noise(room, 0.003, 4);
+    x.set(room.subarray(Math.round(0.5 * RATE)), Math.round(0.5 * RATE)); // zeros, then the room
+    voice(x, 6, 7.5);
+    const r = await analyze(x, null);
+    const talk = r.segments.self.reduce((s, [a, b]) => s + b - a, 0);
+    expect(talk).toBeLessThan(1.5 + 2.5); // the room for at most the floor's 2 s window
+    expect(r.segments.self.at(-1)![1]).toBeCloseTo(7.5, 1);
+  });
+
   it('keeps keystrokes just before and after speech out of the segment', async () => {
     const x = silence(6);
     noise(x);
