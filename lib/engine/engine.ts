@@ -17,7 +17,7 @@ import { SpeechGate, type FrameInterval } from './gate';
 import { computeMetrics } from './metrics';
 import { ENGINE_PARAMS, type EngineParams } from './params';
 import { SpeechStream } from './speech-stream';
-import type { AnalysisResult, ConversationEvent, Engine, EngineInit, Interval, LiveState, Party } from './types';
+import { LIVE_FIGURES, type AnalysisResult, type CallMetrics, type ConversationEvent, type Engine, type EngineInit, type Interval, type LiveState, type Party } from './types';
 
 /** The live floor passes to someone talking into 0.2 s of the holder's silence: a turn change
  *  shows within the 250 ms the overlay allows itself. */
@@ -218,7 +218,7 @@ export function createEngine(options: EngineOptions): Engine {
       takeAfterSilence: LIVE_TAKE_AFTER_SILENCE_FRAMES,
     });
     const floorTurnSec = floor ? (now - turnStart) * f : 0;
-    const m = r.metrics;
+    const figures = Object.fromEntries(LIVE_FIGURES.map((k) => [k, r.metrics[k]])) as Pick<CallMetrics, (typeof LIVE_FIGURES)[number]>;
     return {
       timeSec: now * f,
       selfSpeaking,
@@ -227,17 +227,7 @@ export function createEngine(options: EngineOptions): Engine {
       floor,
       floorTurnSec,
       selfTurnSec: floor === 'self' ? floorTurnSec : 0,
-      selfSpeechSec: m.selfSpeechSec,
-      othersSpeechSec: m.othersSpeechSec,
-      talkShare: m.talkShare,
-      interruptionsBySelf: m.interruptionsBySelf,
-      interruptionsOfSelf: m.interruptionsOfSelf,
-      talkoversBySelf: m.talkoversBySelf,
-      talkoversOfSelf: m.talkoversOfSelf,
-      backchannelsBySelf: m.backchannelsBySelf,
-      backchannelsByOthers: m.backchannelsByOthers,
-      longestMonologueSec: m.longestMonologueSec,
-      othersLongestTurnSec: m.othersLongestTurnSec,
+      ...figures,
     };
   }
 

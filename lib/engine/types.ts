@@ -65,13 +65,28 @@ export interface AnalysisResult {
 
 /**
  * Scores how much a window of audio sounds like speech, 0..1 (YAMNet's speech classes).
- * The window is ≈0.975 s of mono audio at `sampleRate`, gain-normalised by the engine.
+ * The window is ≈0.975 s of mono audio at `sampleRate`, as it was heard.
  * MediaPipe implements it in the browser and in Node; unit tests pass a fake.
  */
 export type SpeechClassifier = (clip: Float32Array, sampleRate: number) => number | Promise<number>;
 
+/** The running figures the overlay shows, named as in CallMetrics. */
+export const LIVE_FIGURES = [
+  'selfSpeechSec',
+  'othersSpeechSec',
+  'talkShare',
+  'interruptionsBySelf',
+  'interruptionsOfSelf',
+  'talkoversBySelf',
+  'talkoversOfSelf',
+  'backchannelsBySelf',
+  'backchannelsByOthers',
+  'longestMonologueSec',
+  'othersLongestTurnSec',
+] as const satisfies readonly (keyof CallMetrics)[];
+
 /** What the overlay shows while the call runs. Provisional: the last second may still change. */
-export interface LiveState {
+export interface LiveState extends Pick<CallMetrics, (typeof LIVE_FIGURES)[number]> {
   timeSec: number;
   selfSpeaking: boolean;
   othersSpeaking: boolean;
@@ -81,17 +96,6 @@ export interface LiveState {
   floorTurnSec: number;
   /** Length of my current turn, 0 when I do not hold the floor. */
   selfTurnSec: number;
-  selfSpeechSec: number;
-  othersSpeechSec: number;
-  talkShare: number;
-  interruptionsBySelf: number;
-  interruptionsOfSelf: number;
-  talkoversBySelf: number;
-  talkoversOfSelf: number;
-  backchannelsBySelf: number;
-  backchannelsByOthers: number;
-  longestMonologueSec: number;
-  othersLongestTurnSec: number;
 }
 
 /** The streaming engine (lib/engine/engine.ts: `createEngine`). */

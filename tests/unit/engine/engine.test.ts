@@ -147,6 +147,28 @@ describe('echo and mute', () => {
   });
 });
 
+describe('live state', () => {
+  it('shows a turn change within 250 ms of audio and tracks the talk share', async () => {
+    const me = silence(9), them = silence(9);
+    noise(me, 0.001, 21);
+    noise(them, 0.001, 22);
+    voice(them, 0.5, 3.5, 0.2, 210);
+    voice(me, 4, 8);
+    const engine = createEngine({ sampleRate: RATE });
+    let mineAt = -1;
+    for (let i = 0; i < me.length; i += 320) {
+      engine.push(me.subarray(i, i + 320), them.subarray(i, i + 320));
+      const live = engine.live();
+      if (mineAt < 0 && live.floor === 'self') mineAt = live.timeSec;
+    }
+    expect(mineAt - 4).toBeGreaterThan(0);
+    expect(mineAt - 4).toBeLessThan(0.25);
+    const live = engine.live();
+    expect(live.selfTurnSec).toBeGreaterThan(4);
+    expect(live.talkShare).toBeCloseTo(4 / 7, 1);
+  });
+});
+
 describe('streaming equals batch', () => {
   it('gives the same result for any chunking and any classifier delay', async () => {
     const me = silence(40);
