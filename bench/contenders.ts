@@ -2,7 +2,7 @@
 // with the 10 ms detector alone) and the per-channel VADs a developer would pick instead.
 import type { Analyzer } from '../cli/evaluate';
 import { analyzeRecording, findModel } from '../cli/recording';
-import { loadYamnet } from '../cli/yamnet-node';
+import { loadYamnet, type NodeClassifier } from '../cli/yamnet-node';
 import { createEngine } from '../lib/engine/engine';
 import { startPeerCall, type CallDetector, type ChannelVad } from './peers/peer-call';
 import { newSileroChannel, SILERO_SETTINGS } from './peers/silero';
@@ -15,7 +15,6 @@ export const ENGINE_CONTENDERS: readonly ContenderId[] = ['engine', 'engine-dete
 export const PEER_CONTENDERS: readonly ContenderId[] = ['silero', 'webrtc'];
 
 export interface Contender {
-  id: ContenderId;
   label: string;
   settings: Record<string, unknown>;
   /** A whole recording at once, for the accuracy runs. */
@@ -32,22 +31,21 @@ export function contender(id: ContenderId): Contender {
     case 'engine-detector':
       return engineContender(false);
     case 'silero':
-      return peerContender(id, 'Silero VAD v5 (vad-web)', SILERO_SETTINGS, newSileroChannel);
+      return peerContender('Silero VAD v5 (vad-web)', SILERO_SETTINGS, newSileroChannel);
     case 'webrtc':
       return webrtcContender(WEBRTC_MODE);
   }
 }
 
 export function webrtcContender(mode: WebrtcMode): Contender {
-  return peerContender('webrtc', `WebRTC VAD (fvad, mode ${mode})`, { mode, frameMs: 10, sampleRate: 16000 }, () => newWebrtcChannel(mode));
+  return peerContender(`WebRTC VAD (fvad, mode ${mode})`, { mode, frameMs: 10, sampleRate: 16000 }, () => newWebrtcChannel(mode));
 }
 
 function engineContender(withYamnet: boolean): Contender {
   const model = withYamnet ? findModel() : null;
   if (withYamnet && !model) throw new Error('bench: no YAMNet model (run `npm run setup`)');
-  let yamnet: Awaited<ReturnType<typeof loadYamnet>> | null = null;
+  let yamnet: NodeClassifier | null = null;
   return {
-    id: withYamnet ? 'engine' : 'engine-detector',
     label: withYamnet ? 'Listening Coach (YAMNet gate)' : 'Listening Coach (detector only)',
     settings: { model },
     analyze: (rec) => analyzeRecording(rec, model),
@@ -59,10 +57,9 @@ function engineContender(withYamnet: boolean): Contender {
   };
 }
 
-function peerContender(id: ContenderId, label: string, settings: Record<string, unknown>, newChannel: () => Promise<ChannelVad>): Contender {
+function peerContender(label: string, settings: Record<string, unknown>, newChannel: () => Promise<ChannelVad>): Contender {
   const startCall = (sampleRate: number) => startPeerCall(newChannel, sampleRate);
   return {
-    id,
     label,
     settings,
     async analyze(rec) {
