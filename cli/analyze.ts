@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { resample } from '../lib/audio/resample';
 import { analyzeRecording, findModel, InputError, readWavFile, type Recording } from './recording';
 
 const USAGE = 'usage: analyze (--self ME.wav --others OTHERS.wav | --stereo CALL.wav | --others OTHERS.wav | --self ME.wav) [--out RESULT.json] [--model YAMNET.tflite | --no-model]';
@@ -94,11 +95,11 @@ function combine(
     if (Math.abs(durA - durB) > 0.01) {
       throw new InputError(`mismatched lengths: ${a.file} is ${durA.toFixed(2)} s, ${b.file} is ${durB.toFixed(2)} s`);
     }
-    if (a.sampleRate !== b.sampleRate) {
-      throw new InputError(`mismatched sample rates: ${a.file} is ${a.sampleRate} Hz, ${b.file} is ${b.sampleRate} Hz; resample one (e.g. sox in.wav -r ${a.sampleRate} out.wav)`);
-    }
   }
-  return { sampleRate: a.sampleRate, self: self ? self.channels[0] : null, others: others ? others.channels[0] : null };
+  // Two sides recorded at different rates meet at the lower one.
+  const rate = Math.min(a.sampleRate, b.sampleRate);
+  const at = (side: typeof self) => (side ? resample(side.channels[0], side.sampleRate, rate) : null);
+  return { sampleRate: rate, self: at(self), others: at(others) };
 }
 
 main().then(

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resample } from '../../lib/audio/resample';
 import { encodeWavPcm16 } from '../../lib/audio/wav';
 import { PROJECT_ROOT } from '../../cli/recording';
 import { noise, RATE, silence, voice } from '../support/signals';
@@ -76,6 +77,17 @@ describe('analyze command', () => {
     const fromStereo = JSON.parse(fs.readFileSync(out, 'utf8'));
     const fromPair = JSON.parse(analyze('--self', me, '--others', them, '--no-model').stdout);
     expect(fromStereo.segments).toEqual(fromPair.segments);
+  });
+
+  it('puts two sides recorded at different rates on one clock', () => {
+    const a = silence(6);
+    noise(a, 0.001, 1);
+    voice(a, 0.5, 2.5);
+    const at48k = file('me-48k.wav', encodeWavPcm16([resample(a, RATE, 48000)], 48000));
+    const mixed = JSON.parse(analyze('--self', at48k, '--others', them, '--no-model').stdout);
+    const same = JSON.parse(analyze('--self', me, '--others', them, '--no-model').stdout);
+    expect(mixed.segments.others).toEqual(same.segments.others);
+    expect(mixed.segments.self[0][0]).toBeCloseTo(same.segments.self[0][0], 1);
   });
 
   it.each([

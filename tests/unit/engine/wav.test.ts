@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resample } from '../../../lib/audio/resample';
 import { decodeWav, encodeWavPcm16, mixDown, WavError } from '../../../lib/audio/wav';
 
 /** A WAV header + data built by hand, for encodings the encoder does not write. */
@@ -70,5 +71,26 @@ describe('decodeWav', () => {
     const bytes = encodeWavPcm16([new Float32Array(160).fill(0.1)], 16000);
     new DataView(bytes.buffer).setUint32(40, 0, true);
     expect(decodeWav(bytes).channels[0]).toHaveLength(160);
+  });
+});
+
+describe('resample', () => {
+  it('keeps a tone in the speech band and its level across 48 → 16 kHz and 8 → 16 kHz', () => {
+    const tone = (rate: number, sec: number) => Float32Array.from({ length: rate * sec }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / rate));
+    for (const [from, to] of [[48000, 16000], [8000, 16000], [44100, 16000]]) {
+      const out = resample(tone(from, 1), from, to);
+      expect(out.length).toBe(to);
+      const expected = tone(to, 1);
+      let err = 0;
+      for (let i = 100; i < to - 100; i++) err = Math.max(err, Math.abs(out[i] - expected[i]));
+      expect(err, `${from} → ${to}`).toBeLessThan(0.01);
+    }
+  });
+
+  it('removes what the new rate cannot carry instead of folding it into the speech band', () => {
+    const high = Float32Array.from({ length: 48000 }, (_, i) => Math.sin((2 * Math.PI * 12000 * i) / 48000));
+    const out = resample(high, 48000, 16000);
+    const rms = Math.sqrt(out.slice(200, -200).reduce((s, v) => s + v * v, 0) / (out.length - 400));
+    expect(rms).toBeLessThan(0.02);
   });
 });
