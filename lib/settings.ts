@@ -88,3 +88,48 @@ export function parseSiteOrigin(input: string): { ok: true; origin: string } | {
   if (!url.hostname.includes('.')) return { ok: false, message: 'Type the full host name, such as meet.example.org.' };
   return { ok: true, origin: url.origin };
 }
+
+/**
+ * Settings versions (SETTINGS_VERSION): step n turns version-n settings into version n + 1 ones.
+ * WXT's storage item runs the steps in order when it reads settings stored by an older version
+ * (extension/settings.ts). Version 1 is the first ever stored, so there is no step yet.
+ */
+export const SETTINGS_MIGRATIONS: Readonly<Record<number, (settings: unknown) => unknown>> = {};
+
+/**
+ * Stored settings made whole: every field of the right type kept, every missing or damaged one (a
+ * hand-edited sync value, a partial write) back to its default, unknown fields dropped. Never throws;
+ * `repaired` names what was replaced, for the log.
+ */
+export function completeSettings(stored: unknown): { settings: Settings; repaired: string[] } {
+  const repaired: string[] = [];
+  const settings = complete(stored, DEFAULT_SETTINGS, 'settings', repaired) as Settings;
+  return { settings, repaired };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function complete(value: unknown, fallback: unknown, path: string, repaired: string[]): unknown {
+  if (path === 'settings.overlay.position') {
+    const ok = value === null || (isPlainObject(value) && Number.isFinite(value.x) && Number.isFinite(value.y));
+    if (!ok) repaired.push(path);
+    return ok ? (value === null ? null : { x: (value as { x: number }).x, y: (value as { y: number }).y }) : fallback;
+  }
+  if (Array.isArray(fallback)) {
+    const ok = Array.isArray(value) && value.every((item) => typeof item === 'string');
+    if (!ok) repaired.push(path);
+    return ok ? [...value] : [...fallback];
+  }
+  if (isPlainObject(fallback)) {
+    if (!isPlainObject(value)) {
+      repaired.push(path);
+      return structuredClone(fallback);
+    }
+    return Object.fromEntries(Object.entries(fallback).map(([key, inner]) => [key, complete(value[key], inner, `${path}.${key}`, repaired)]));
+  }
+  const ok = typeof value === typeof fallback && (typeof value !== 'number' || Number.isFinite(value));
+  if (!ok) repaired.push(path);
+  return ok ? value : fallback;
+}

@@ -1,7 +1,10 @@
-// Checks an untrusted value (an imported file, an old export) field by field and rebuilds it as a
-// CallRecord with only the known fields. Never throws: a bad record is reported, not stored.
+// Checks an untrusted value (an imported file, an old export, a record read back from the store)
+// field by field and rebuilds it as a CallRecord with only the known fields, after bringing an older
+// shape up to date (lib/record/migrate.ts). Never throws: a bad record is reported, not stored or shown.
 import type { CallMetrics } from '../engine/types';
 import type { SiteId } from '../sites/types';
+import { migrateRecord } from './migrate';
+import type { CallSummary } from './summary';
 import { CALL_RECORD_VERSION, type CallRecord, type CheckIn, type CompactTimeline } from './types';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -143,10 +146,9 @@ function checkIn(value: unknown): CheckIn | undefined {
   };
 }
 
-function callRecord(value: unknown): CallRecord {
-  if (!isObject(value)) fail('not an object');
+/** Everything but the timeline, from a value already at the current version. */
+function callSummary(value: Record<string, unknown>): CallSummary {
   if (typeof value.id !== 'string' || value.id.length === 0) fail('id missing');
-  if (value.version !== CALL_RECORD_VERSION) fail(`version ${String(value.version)} is not supported`);
   if (typeof value.host !== 'string') fail('host is not text');
   const startedAtMs = nonNegative(value.startedAtMs, 'startedAtMs');
   const endedAtMs = nonNegative(value.endedAtMs, 'endedAtMs');
@@ -156,7 +158,7 @@ function callRecord(value: unknown): CallRecord {
     fail('participants is not a positive whole number');
   }
   if (typeof value.limited !== 'boolean') fail('limited is not true/false');
-  const record: CallRecord = {
+  const summary: CallSummary = {
     id: value.id,
     version: CALL_RECORD_VERSION,
     site: oneOf(value.site, SITE_IDS, 'site'),
@@ -172,18 +174,37 @@ function callRecord(value: unknown): CallRecord {
     limited: value.limited,
     durationSec: nonNegative(value.durationSec, 'durationSec'),
     metrics: metrics(value.metrics),
-    timeline: timeline(value.timeline),
   };
   const answers = checkIn(value.checkIn);
-  if (answers) record.checkIn = answers;
-  return record;
+  if (answers) summary.checkIn = answers;
+  return summary;
 }
 
-export function validateCallRecord(value: unknown): Validated<CallRecord> {
+function current(value: unknown): Record<string, unknown> {
+  const migrated = migrateRecord(value);
+  if (!migrated.ok) fail(migrated.error);
+  return migrated.value;
+}
+
+function validated<T>(read: () => T): Validated<T> {
   try {
-    return { ok: true, value: callRecord(value) };
+    return { ok: true, value: read() };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, error: error.message };
     throw error;
   }
+}
+
+export function validateCallRecord(value: unknown): Validated<CallRecord> {
+  return validated(() => {
+    const record = current(value);
+    const { checkIn: answers, ...rest } = callSummary(record);
+    // Key order as buildCallRecord writes it: timeline, then the optional check-in.
+    return { ...rest, timeline: timeline(record.timeline), ...(answers ? { checkIn: answers } : {}) };
+  });
+}
+
+/** A summary as the history and trends read it (lib/record/summary.ts): a record without timeline. */
+export function validateCallSummary(value: unknown): Validated<CallSummary> {
+  return validated(() => callSummary(current(value)));
 }
