@@ -43,6 +43,9 @@ export interface ProtocolMap {
   'background.callStarted'(start: CallStart): { callId: string; tabAudioChannel: string | null };
   /** Saved as it goes (≤10 s apart) and once more, final, at the end. */
   'background.callProgress'(progress: CallProgress & { final: boolean }): void;
+  /** The person joined the same meeting again soon after leaving it: continue that call's record.
+   *  false: too late or unknown, start a new call instead. */
+  'background.callResumed'(args: { callId: string }): boolean;
   'background.tabStatus'(status: TabStatus): void;
 
   // popup / options → background
@@ -58,6 +61,8 @@ export interface ProtocolMap {
   /** Tab capture started (relay the offscreen document's tab audio from this BroadcastChannel and
    *  use it as the remote channel) or stopped (null: back to in-page audio). */
   'content.tabCaptureChanged'(capture: { channel: string } | null): void;
+  /** The last save did not fit on the disk (true), or saving works again (false). */
+  'content.storageFull'(full: boolean): void;
 
   // background → offscreen document
   /** Consume the tab's stream, play it back, and publish its audio on `channel`. */
@@ -66,5 +71,17 @@ export interface ProtocolMap {
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** Long-lived connections (runtime.connect) whose only job is to end: the background learns that a
+ *  meeting page (crashed, closed, navigated) or the offscreen document has gone. */
+export const PORT_NAMES = {
+  meetingPage: 'listening-coach/meeting-page',
+  offscreen: 'listening-coach/offscreen',
+} as const;
+
+/** What the person sees when their disk is full (overlay and popup). */
+export const STORAGE_FULL_MESSAGE =
+  'Your disk is full, so this call is not being saved any more (it is kept up to the last save that fitted, ' +
+  'and your earlier calls are safe). Free some disk space and saving resumes by itself.';
 
 export type { CallRecord };

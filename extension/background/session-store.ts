@@ -10,6 +10,10 @@ export interface LiveCall {
   callId: string;
   tabId: number;
   header: CallHeader;
+  /** Set when the call ended cleanly: it may still be resumed by a rejoin (calls.ts). */
+  closedAtMs?: number;
+  /** The last save did not fit on the disk (the record holds the save before). */
+  storageFull?: boolean;
 }
 
 export interface TabCapture {
@@ -26,11 +30,13 @@ export const sessionStore = {
   setLiveCall: (call: LiveCall) => storage.setItem(liveCallKey(call.callId), call),
   removeLiveCall: (callId: string) => storage.removeItem(liveCallKey(callId)),
   async liveCallsOfTab(tabId: number): Promise<LiveCall[]> {
+    return (await sessionStore.allLiveCalls()).filter((call) => call.tabId === tabId);
+  },
+  async allLiveCalls(): Promise<LiveCall[]> {
     const all = await storage.snapshot('session');
     return Object.entries(all)
       .filter(([key]) => key.startsWith('call:'))
-      .map(([, value]) => value as LiveCall)
-      .filter((call) => call.tabId === tabId);
+      .map(([, value]) => value as LiveCall);
   },
 
   getTabStatus: (tabId: number) => storage.getItem<TabStatus>(tabStatusKey(tabId)),
@@ -41,7 +47,12 @@ export const sessionStore = {
   setTabCapture: (tabId: number, capture: TabCapture) => storage.setItem(tabCaptureKey(tabId), capture),
   removeTabCapture: (tabId: number) => storage.removeItem(tabCaptureKey(tabId)),
   async capturedTabCount(): Promise<number> {
+    return (await sessionStore.capturedTabs()).length;
+  },
+  async capturedTabs(): Promise<number[]> {
     const all = await storage.snapshot('session');
-    return Object.keys(all).filter((key) => key.startsWith('tabCapture:')).length;
+    return Object.keys(all)
+      .filter((key) => key.startsWith('tabCapture:'))
+      .map((key) => Number(key.slice('tabCapture:'.length)));
   },
 };

@@ -50,12 +50,31 @@ export async function toggleTabCapture(tabId: number): Promise<TabCaptureResult>
   return startTabCapture(tabId);
 }
 
-async function ensureOffscreenDocument(): Promise<void> {
+/**
+ * The offscreen document is gone while tabs still count on it (it crashed, or was closed from
+ * outside): their capture ends cleanly, and each page goes back to its own audio and, where that
+ * hears nothing (Zoom), says how to start listening to the tab again. Called when its port ends and
+ * at every start of the worker.
+ */
+export async function offscreenDocumentGone(): Promise<void> {
+  const tabs = await sessionStore.capturedTabs();
+  if (tabs.length === 0 || (await offscreenDocumentExists())) return;
+  for (const tabId of tabs) {
+    await sessionStore.removeTabCapture(tabId);
+    await sendMessage('content.tabCaptureChanged', null, tabId).catch(() => {}); // the tab may be gone
+  }
+}
+
+async function offscreenDocumentExists(): Promise<boolean> {
   const existing = await browser.runtime.getContexts({
     contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT],
     documentUrls: [browser.runtime.getURL(`/${OFFSCREEN_URL}`)],
   });
-  if (existing.length > 0) return;
+  return existing.length > 0;
+}
+
+async function ensureOffscreenDocument(): Promise<void> {
+  if (await offscreenDocumentExists()) return;
   await browser.offscreen.createDocument({
     url: OFFSCREEN_URL,
     reasons: [browser.offscreen.Reason.USER_MEDIA],

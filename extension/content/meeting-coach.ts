@@ -9,7 +9,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { adapterFor } from '../../lib/sites';
 import type { SiteAdapter, SiteReading } from '../../lib/sites/types';
 import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
-import { onMessage, sendMessage, type TabStatus } from '../messages';
+import { browser } from 'wxt/browser';
+import { onMessage, PORT_NAMES, sendMessage, STORAGE_FULL_MESSAGE, type TabStatus } from '../messages';
 import { settingsItem } from '../settings';
 import { CallSession, SESSION_CADENCE } from './call-session';
 import { coachState } from './coach-state';
@@ -44,6 +45,10 @@ export class MeetingCoach {
   private nudges: NudgeState = initialNudgeState();
   private maxParticipants: number | null = null;
   private lastStatusJson = '';
+  /** The background says the last save did not fit on the disk. */
+  private storageFull = false;
+  /** Held from the first call on, so the background learns when this page dies without a word. */
+  private backgroundPort: ReturnType<typeof browser.runtime.connect> | null = null;
 
   private constructor(
     private readonly ctx: ContentScriptContext,
@@ -78,12 +83,23 @@ export class MeetingCoach {
         this.publish();
       }),
     );
+    ctx.onInvalidated(
+      onMessage('content.storageFull', ({ data }) => {
+        this.storageFull = data;
+        this.publish();
+      }),
+    );
     // Full navigation or tab close: no time to finish, send what there is.
     ctx.addEventListener(window, 'pagehide', () => this.session?.endNow());
-    // Extension reloaded: the old script must go quietly (no messaging is possible any more).
     ctx.onInvalidated(() => {
-      this.session?.dispose();
+      // Extension reloaded or updated: the old script must go quietly (no messaging is possible any
+      // more; the background recovers the call from its last save). Anything else that stops this
+      // script while the extension lives (WXT's "newer script" message, which a page can forge)
+      // still sends what there is as final: the call is not lost.
+      if (browser.runtime?.id) this.session?.endNow();
+      else this.session?.dispose();
       this.session = null;
+      this.backgroundPort?.disconnect();
     });
     // Autoplay policy: audio may wait for the first click or key press in the page.
     const resume = () => void this.session?.resumeAfterGesture();
@@ -130,6 +146,7 @@ export class MeetingCoach {
       onChange: () => this.publish(),
     });
     this.session = session;
+    this.connectBackground();
     session.setPaused(this.paused);
     session.setMuted(this.reading?.muted === true);
     this.nudges = initialNudgeState();
@@ -140,6 +157,22 @@ export class MeetingCoach {
       if (this.session === session) this.session = null;
       session.dispose();
       this.publish();
+    });
+  }
+
+  /** A long-lived port that only ends: with the page (closed, crashed, navigated), the background
+   *  recovers its open call at once instead of at the next browser start. It also ends when the
+   *  service worker stops; during a call it is connected again (which wakes the worker, as the
+   *  call's saves do anyway), between calls it is left closed. */
+  private connectBackground(): void {
+    if (this.backgroundPort || this.ctx.isInvalid) return;
+    const port = browser.runtime.connect({ name: PORT_NAMES.meetingPage });
+    this.backgroundPort = port;
+    port.onDisconnect.addListener(() => {
+      this.backgroundPort = null;
+      this.ctx.setTimeout(() => {
+        if (this.session) this.connectBackground();
+      }, 1000);
     });
   }
 
@@ -231,6 +264,7 @@ export class MeetingCoach {
     const session = this.session;
     if (!session) return null;
     if (session.micProblem) return session.micProblem.message;
+    if (this.storageFull) return STORAGE_FULL_MESSAGE;
     if (session.waitingForGesture) return 'Click anywhere in the meeting to let the coach start listening.';
     if (this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab') return TAB_CAPTURE_HINT;
     if (this.reading?.limited) return 'The coach cannot read this page’s call controls: figures come from audio only (mute is not detected).';
