@@ -9,6 +9,41 @@ export interface DataActions {
   /** Reads, validates and stores the calls in `file`; never throws. */
   importCalls(file: File): Promise<ImportReport>;
   deleteAllCalls(): Promise<void>;
+  /** Removes what is left of the damaged calls listed. */
+  deleteDamagedCalls?(): Promise<void>;
+}
+
+/** A stored call that could not be read, and why (extension/db.ts). */
+export interface DamagedCallInfo {
+  id: string;
+  reason: string;
+}
+
+function DamagedCalls({ damaged, onDelete }: { damaged: DamagedCallInfo[]; onDelete?: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  if (damaged.length === 0) return null;
+  const n = damaged.length;
+  return (
+    <div className="damaged-calls" role="alert" data-testid="damaged-calls">
+      <p>
+        {n === 1 ? '1 stored call is damaged' : `${n} stored calls are damaged`} and could not be read, so{' '}
+        {n === 1 ? 'it is' : 'they are'} left out of your history and trends. Your other calls are fine.
+      </p>
+      <ul className="small">
+        {damaged.slice(0, SKIPPED_SHOWN).map((d) => (
+          <li key={d.id}>
+            {d.id}: {d.reason}
+          </li>
+        ))}
+        {n > SKIPPED_SHOWN && <li>…and {n - SKIPPED_SHOWN} more.</li>}
+      </ul>
+      {onDelete && (
+        <button type="button" className="button" disabled={busy} onClick={() => void (setBusy(true), onDelete().finally(() => setBusy(false)))}>
+          Remove the damaged {n === 1 ? 'call' : 'calls'}
+        </button>
+      )}
+    </div>
+  );
 }
 
 const RETENTION_CHOICES: [days: number, label: string][] = [
@@ -48,8 +83,9 @@ export function DataSection({
   settings,
   update,
   callCount,
+  damaged = [],
   actions,
-}: SectionProps & { callCount: number | null; actions: DataActions }) {
+}: SectionProps & { callCount: number | null; damaged?: DamagedCallInfo[]; actions: DataActions }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [importing, setImporting] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -73,6 +109,7 @@ export function DataSection({
     <section id="data" className="options-section" aria-labelledby="data-title">
       <h2 id="data-title">Your data</h2>
       <p>{callCount === null ? 'Counting your calls…' : `${callCount} ${callCount === 1 ? 'call' : 'calls'} stored in this browser.`}</p>
+      <DamagedCalls damaged={damaged} onDelete={actions.deleteDamagedCalls} />
 
       <div className="field">
         <label htmlFor="retention">Keep calls for</label>{' '}

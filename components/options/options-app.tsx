@@ -2,7 +2,7 @@
 // model and mic-check status and the real actions; tests supply fakes. Every change saves at once.
 import type { Settings } from '../../lib/settings';
 import { AudioSection, type AudioActions, type MicCheck, type ModelStatus } from './audio-section';
-import { DataSection, type DataActions } from './data-section';
+import { DataSection, type DamagedCallInfo, type DataActions } from './data-section';
 import { NudgesSection } from './nudges-section';
 import { OverlaySection } from './overlay-section';
 import { PrivacySection } from './privacy-section';
@@ -16,6 +16,8 @@ export interface OptionsData {
   mic: MicCheck;
   /** Stored calls; null while counting. */
   callCount: number | null;
+  /** Stored calls that cannot be read (damaged or partial): hidden from history and trends. */
+  damaged?: DamagedCallInfo[];
 }
 
 export interface OptionsActions extends SitesActions, AudioActions, DataActions {
@@ -67,7 +69,7 @@ export function OptionsApp({ data, actions }: OptionsAppProps) {
         <TargetsSection {...section} />
         <OverlaySection {...section} />
         <AudioSection {...section} model={data.model} mic={data.mic} actions={actions} />
-        <DataSection {...section} callCount={data.callCount} actions={actions} />
+        <DataSection {...section} callCount={data.callCount} damaged={data.damaged ?? []} actions={actions} />
         <PrivacySection />
       </main>
     </div>

@@ -59,7 +59,7 @@ export function CallSummary({ record, settings, actions, width }: CallSummaryPro
             {[
               record.limited && 'The page could not be read: figures from audio alone.',
               record.speechModel === 'none' && 'Measured without the speech model.',
-              record.status === 'recovered' && 'The tab closed early: saved up to its last update.',
+              record.status === 'recovered' && 'The call was cut short (the tab closed or crashed, or the extension was updated): kept up to its last save, a few seconds before.',
             ]
               .filter(Boolean)
               .join(' ')}

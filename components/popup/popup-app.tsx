@@ -30,6 +30,8 @@ export interface PopupData {
   /** The coach in the current tab; null when this tab is not a meeting page. */
   tabStatus: TabStatus | null;
   nowMs: number;
+  /** Stored calls skipped because they could not be read (extension/db.ts); absent = none. */
+  damagedCalls?: number;
 }
 
 export interface PopupActions extends LivePanelActions, TrendsActions {
@@ -137,6 +139,15 @@ export function PopupApp({ data, actions }: PopupAppProps) {
       </header>
 
       {live && <LivePanel status={live} settings={data.settings} actions={actions} />}
+
+      {(data.damagedCalls ?? 0) > 0 && (
+        <p className="notice small" role="status" data-testid="damaged-notice">
+          {data.damagedCalls === 1 ? '1 stored call is damaged and is' : `${data.damagedCalls} stored calls are damaged and are`} left out.{' '}
+          <button type="button" className="link-button" onClick={actions.openSettings}>
+            See them in the settings
+          </button>
+        </p>
+      )}
 
       <div className="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
         {TABS.map(([id, label]) => (

@@ -4,9 +4,19 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsActions, type OptionsData } from '../../components/options/options-app';
 import type { ModelStatus } from '../../components/options/audio-section';
-import { countCalls, deleteAllCalls, deleteCallsStartedBefore, listCalls, putCalls } from '../../extension/db';
+import {
+  countCalls,
+  deleteAllCalls,
+  deleteCalls,
+  deleteCallsStartedBefore,
+  findDamagedCalls,
+  isStorageFull,
+  listCalls,
+  onDamagedCalls,
+  putCalls,
+} from '../../extension/db';
 import { settingsItem } from '../../extension/settings';
-import { exportCallsCsv, exportCallsJson, parseCallsImport, type ImportReport } from '../../lib/record/transfer';
+import { exportCallsCsv, exportCallsJson, importFileProblem, parseCallsImport, type ImportReport } from '../../lib/record/transfer';
 import { retentionCutoffMs, type Settings } from '../../lib/settings';
 import { startMicCheck, type MicCheckSession } from './mic-check';
 
@@ -42,7 +52,7 @@ async function applyRetention(settings: Settings) {
 }
 
 async function main() {
-  let data: OptionsData = { settings: await settingsItem.getValue(), model: 'checking', mic: { state: 'off' }, callCount: null };
+  let data: OptionsData = { settings: await settingsItem.getValue(), model: 'checking', mic: { state: 'off' }, callCount: null, damaged: [] };
   let mic: MicCheckSession | null = null;
 
   const render = () => root.render(<OptionsApp data={data} actions={actions} />);
@@ -50,7 +60,9 @@ async function main() {
     data = { ...data, ...patch };
     render();
   };
-  const recount = async () => update({ callCount: await countCalls() });
+  const recount = async () => update({ callCount: await countCalls(), damaged: await findDamagedCalls() });
+  // A record found damaged when read (an export, for instance) joins the list at once.
+  onDamagedCalls((damaged) => update({ damaged }));
 
   const updateSettings = async (change: (settings: Settings) => Settings) => {
     await settingsItem.setValue(change(await settingsItem.getValue()));
@@ -84,15 +96,25 @@ async function main() {
       else download(exportCallsCsv(calls), 'text/csv', 'csv');
     },
     async importCalls(file): Promise<ImportReport> {
+      const problem = importFileProblem(file);
+      if (problem) return { records: [], skipped: [], fileError: problem };
       let report: ImportReport;
       try {
         report = parseCallsImport(await file.text());
         await putCalls(report.records);
-      } catch {
-        report = { records: [], skipped: [], fileError: 'The calls could not be stored (is the disk full?). Nothing was imported.' };
+      } catch (error) {
+        console.warn('[listening-coach] import failed', error);
+        const fileError = isStorageFull(error)
+          ? 'Your disk is full, so nothing was imported. The calls you already had are kept. Free some disk space and try again.'
+          : 'The calls could not be stored. Nothing was imported.';
+        report = { records: [], skipped: [], fileError };
       }
       void recount();
       return report;
+    },
+    async deleteDamagedCalls() {
+      await deleteCalls((data.damaged ?? []).map((d) => d.id));
+      await recount();
     },
     async deleteAllCalls() {
       await deleteAllCalls();

@@ -11,6 +11,7 @@ import {
   getLatestCall,
   listCallSummaries,
   listCallSummariesSince,
+  onDamagedCalls,
   updateCall,
 } from '../../extension/db';
 import { sendMessage, type TabStatus } from '../../extension/messages';
@@ -77,6 +78,8 @@ async function main() {
     render();
   };
   render();
+  // Damaged records are skipped by every read; the person is told how many, and where to see them.
+  onDamagedCalls((damaged) => update({ damagedCalls: damaged.length }));
 
   settingsItem.watch((next) => update({ settings: next }));
   const refreshLive = async () => {

@@ -62,7 +62,14 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   const dataView = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const out = Array.from({ length: channels }, () => new Float32Array(frames));
   for (let i = 0, offset = 0; i < frames; i++) {
-    for (let c = 0; c < channels; c++, offset += bytesPerSample) out[c][i] = read(dataView, offset);
+    for (let c = 0; c < channels; c++, offset += bytesPerSample) {
+      const sample = read(dataView, offset);
+      // One NaN would poison every filter downstream and silence the rest of the channel.
+      if (!Number.isFinite(sample)) {
+        throw new WavError(`damaged WAV: sample at ${(i / sampleRate).toFixed(3)} s is not a number (NaN or infinity)`);
+      }
+      out[c][i] = sample;
+    }
   }
   return { sampleRate, channels: out, encoding: `${code === FORMAT_FLOAT ? 'float' : 'pcm'}${bits}` };
 }

@@ -110,13 +110,38 @@ export interface ImportReport {
   fileError: string | null;
 }
 
+/** Larger files are refused before reading: the whole file is read as text and parsed at once,
+ *  and a page can hold only so much. 10,000 busy calls export to ≈95 MB. */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+const fileError = (message: string): ImportReport => ({ records: [], skipped: [], fileError: message });
+
+/** Why a file cannot be imported, judged before reading it (its size), or null. */
+export function importFileProblem(file: { size: number }): string | null {
+  if (file.size === 0) return 'The file is empty. Choose a file exported from Listening Coach.';
+  if (file.size > MAX_IMPORT_BYTES) {
+    return `The file is too large to import (${Math.round(file.size / 1024 / 1024)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Nothing was imported.`;
+  }
+  return null;
+}
+
 /** Accepts our export file, or a bare array of records (hand-made or from an older tool). */
 export function parseCallsImport(text: string): ImportReport {
+  // Editors on Windows save JSON with a byte-order mark, which JSON.parse refuses.
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return fileError('The file is empty. Choose a file exported from Listening Coach.');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(body);
   } catch {
-    return { records: [], skipped: [], fileError: 'The file is not JSON. Choose a file exported from Listening Coach.' };
+    if (/^"?id"?,"?site"?,/.test(body)) {
+      return fileError('This is a CSV export, which is for spreadsheets and cannot be imported. Choose the JSON export.');
+    }
+    return fileError('The file is not JSON. Choose a file exported from Listening Coach.');
+  }
+  const version = (parsed as Partial<CallExport> | null)?.formatVersion;
+  if ((parsed as Partial<CallExport> | null)?.format === EXPORT_FORMAT && typeof version === 'number' && version > EXPORT_FORMAT_VERSION) {
+    return fileError('This file was exported by a newer version of Listening Coach. Update the extension, then import it.');
   }
   const list = Array.isArray(parsed)
     ? parsed
@@ -124,7 +149,7 @@ export function parseCallsImport(text: string): ImportReport {
       ? (parsed as { calls?: unknown }).calls
       : undefined;
   if (!Array.isArray(list)) {
-    return { records: [], skipped: [], fileError: 'This JSON file does not contain Listening Coach calls.' };
+    return fileError('This JSON file does not contain Listening Coach calls.');
   }
   const records: CallRecord[] = [];
   const skipped: ImportReport['skipped'] = [];

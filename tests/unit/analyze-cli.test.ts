@@ -98,6 +98,13 @@ describe('analyze command', () => {
     ['mismatched lengths', () => ['--self', me, '--others', file('short.wav', encodeWavPcm16([silence(2)], RATE))], /mismatched lengths/],
     ['a mono file as --stereo', () => ['--stereo', me], /needs a 2-channel WAV/],
     ['no input at all', () => [], /give either --stereo/],
+    // Damaged files: cut short, or garbage where the chunks should be.
+    ['a header with no samples (cut after 44 bytes)', () => ['--self', file('header-only.wav', encodeWavPcm16([silence(2)], RATE).slice(0, 44))], /empty audio/],
+    ['a file cut inside its format chunk', () => ['--self', file('cut-fmt.wav', encodeWavPcm16([silence(2)], RATE).slice(0, 30))], /fmt chunk too short/],
+    ['garbage after the RIFF header', () => ['--self', file('garbage.wav', garbageAfterRiff())], /no fmt chunk/],
+    ['a float WAV with a NaN sample', () => ['--self', file('nan.wav', floatWav(silence(2), 100))], /not a number/],
+    ['a sample rate of 0', () => ['--self', file('rate0.wav', withRate(encodeWavPcm16([silence(1)], RATE), 0))], /unsupported sample rate 0/],
+    ['a directory', () => ['--self', dir], /./],
   ])('rejects %s with one line and a non-zero exit', (_, args, message) => {
     const r = analyze(...args());
     expect(r.status).not.toBe(0);
@@ -107,6 +114,63 @@ describe('analyze command', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 });
+
+describe('analyze command on files cut short or with junk', () => {
+  it('reads what a recording cut mid-data holds (a recorder that crashed), and ignores junk after the data', () => {
+    const full = encodeWavPcm16([(() => { const a = silence(6); voice(a, 0.5, 2.5); return a; })()], RATE);
+    const cut = analyze('--self', file('cut.wav', full.slice(0, 44 + 2 * RATE * 3)), '--no-model'); // 3 of 6 s
+    expect(cut.status, cut.stderr).toBe(0);
+    expect(JSON.parse(cut.stdout).durationSec).toBeCloseTo(3, 1);
+    const junk = new Uint8Array(full.length + 999);
+    junk.set(full);
+    junk.set(garbage(999), full.length);
+    const trailing = analyze('--self', file('trailing.wav', junk), '--no-model');
+    expect(trailing.status, trailing.stderr).toBe(0);
+    expect(JSON.parse(trailing.stdout).durationSec).toBeCloseTo(6, 1);
+  });
+});
+
+/** Reproducible bytes with no structure. */
+function garbage(length: number): Uint8Array {
+  let x = 12345;
+  return Uint8Array.from({ length }, () => ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) & 255);
+}
+
+function garbageAfterRiff(): Uint8Array {
+  const bytes = new Uint8Array(12 + 4000);
+  bytes.set(encodeWavPcm16([silence(1)], RATE).slice(0, 12));
+  bytes.set(garbage(4000), 12);
+  return bytes;
+}
+
+/** 32-bit float WAV of `samples`, the one at `nanAt` replaced by NaN. */
+function floatWav(samples: Float32Array, nanAt: number): Uint8Array {
+  const data = Float32Array.from(samples);
+  data[nanAt] = Number.NaN;
+  const bytes = new Uint8Array(44 + data.byteLength);
+  const view = new DataView(bytes.buffer);
+  const tag = (at: number, text: string) => [...text].forEach((c, i) => (bytes[at + i] = c.charCodeAt(0)));
+  tag(0, 'RIFF');
+  view.setUint32(4, 36 + data.byteLength, true);
+  tag(8, 'WAVE');
+  tag(12, 'fmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 3, true); // IEEE float
+  view.setUint16(22, 1, true);
+  view.setUint32(24, RATE, true);
+  view.setUint32(28, RATE * 4, true);
+  view.setUint16(32, 4, true);
+  view.setUint16(34, 32, true);
+  tag(36, 'data');
+  view.setUint32(40, data.byteLength, true);
+  bytes.set(new Uint8Array(data.buffer), 44);
+  return bytes;
+}
+
+function withRate(bytes: Uint8Array, rate: number): Uint8Array {
+  new DataView(bytes.buffer, bytes.byteOffset).setUint32(24, rate, true);
+  return bytes;
+}
 
 /** A-law (format 6) WAV: a real but unsupported encoding. */
 function aLawWav(): Uint8Array {

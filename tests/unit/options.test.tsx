@@ -182,6 +182,16 @@ describe('settings: data', () => {
     expect(await screen.findByText('The file is not JSON.')).toBeTruthy();
   });
 
+  it('lists the stored calls that are damaged, and removes them on request', async () => {
+    const deleteDamagedCalls = vi.fn(async () => {});
+    setup({ damaged: [{ id: 'call-9', reason: 'metrics missing' }, { id: 'call-12', reason: 'its record is missing' }] }, { deleteDamagedCalls });
+    const box = within(screen.getByTestId('damaged-calls'));
+    expect(box.getByText(/2 stored calls are damaged/)).toBeTruthy();
+    expect(box.getByText('call-9: metrics missing')).toBeTruthy();
+    fireEvent.click(box.getByRole('button', { name: 'Remove the damaged calls' }));
+    await waitFor(() => expect(deleteDamagedCalls).toHaveBeenCalledOnce());
+  });
+
   it('deletes everything only after confirming', async () => {
     const { actions } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Delete all calls…' }));

@@ -89,6 +89,19 @@ describe('popup: latest call', () => {
     expect(open.textContent).toContain('6 (8 per hour)');
   });
 
+  it('says how many stored calls were left out as damaged, and where to see them', () => {
+    const actions = setup({ damagedCalls: 2 });
+    const notice = screen.getByTestId('damaged-notice');
+    expect(notice.textContent).toMatch(/2 stored calls are damaged and are left out/);
+    fireEvent.click(within(notice).getByRole('button', { name: 'See them in the settings' }));
+    expect(actions.openSettings).toHaveBeenCalled();
+  });
+
+  it('says a cut-short call was kept up to its last save', () => {
+    setup({ latest: { ...calls[0], status: 'recovered' } });
+    expect(screen.getByText(/cut short .* kept up to its last save/)).toBeTruthy();
+  });
+
   it('explains what to do when there is no call yet', () => {
     setup({ latest: null });
     expect(screen.getByText('No calls yet')).toBeTruthy();
