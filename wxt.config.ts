@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { MEETING_MATCHES } from './lib/sites/hosts';
 
 /** MediaPipe's wasm runtime (classic-worker builds, with and without SIMD), copied from
  *  node_modules into the build at /mediapipe/ so no copy is committed. */
@@ -29,7 +30,13 @@ export default defineConfig({
     name: 'Listening Coach',
     description: 'On-device coaching for better listening in video meetings: talk share, interruptions, backchannels.',
     permissions: ['storage', 'offscreen', 'tabCapture', 'scripting'],
+    // The meeting hosts the content scripts run on anyway (the same install warning): needed to find
+    // and script meeting tabs left open across an update (extension/background/open-tabs.ts).
+    host_permissions: [...MEETING_MATCHES],
+    // Sites the person adds, asked for one by one at run time (custom-sites.ts).
     optional_host_permissions: ['https://*/*'],
+    // No web page and no other extension may message the background (the default lets any extension).
+    externally_connectable: { ids: [] },
     content_security_policy: {
       // MediaPipe's wasm needs 'wasm-unsafe-eval' (shared/docs/architecture.md); nothing else is loosened.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

@@ -12,6 +12,7 @@ import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension
 import { browser } from 'wxt/browser';
 import { onMessage, PORT_NAMES, sendMessage, STORAGE_FULL_MESSAGE, type TabStatus } from '../messages';
 import { settingsItem } from '../settings';
+import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
 import { CallSession, SESSION_CADENCE } from './call-session';
 import { coachState } from './coach-state';
 import { mountOverlay, type OverlayController } from './overlay';
@@ -65,6 +66,13 @@ export class MeetingCoach {
       setPaused: (paused) => coach.setPaused(paused),
     });
     const coach = new MeetingCoach(ctx, overlay);
+    // After an extension reload `browser.runtime` is gone, and WXT's own validity check throws on
+    // it instead of ending the context (every ctx timer then fails, and the audio and overlay would
+    // stay): notice it here, so the old script stops cleanly.
+    const orphanCheck = setInterval(() => {
+      if (!browser.runtime?.id) ctx.notifyInvalidated();
+    }, 1000);
+    ctx.onInvalidated(() => clearInterval(orphanCheck));
     coach.settings = await settingsItem.getValue();
     ctx.onInvalidated(settingsItem.watch((settings) => coach.onSettings(settings)));
     coach.listen();
@@ -121,7 +129,7 @@ export class MeetingCoach {
       this.maxParticipants = Math.max(this.maxParticipants ?? 0, this.reading.participants);
     }
 
-    const inCall = this.reading?.phase === 'in-call';
+    const inCall = this.reading?.phase === 'in-call' || this.audioOnlyCall();
     if (inCall || this.reading?.phase === 'lobby') this.ensureFrame();
     if (inCall) this.notInCallSinceMs = null;
     else this.notInCallSinceMs ??= Date.now();
@@ -187,6 +195,18 @@ export class MeetingCoach {
     this.live = null;
     this.publish();
     await session?.end();
+  }
+
+  /**
+   * The adapter cannot tell where we are (the site's markup changed: no phase, `limited`), but the
+   * page is receiving remote audio, which only a joined call does: coach on audio alone, in the
+   * "limited" state, rather than not at all. The call ends when the remote audio does.
+   */
+  private audioOnlyCall(): boolean {
+    const reading = this.reading;
+    if (!reading || reading.phase !== 'none' || !reading.limited) return false;
+    // Local captures (the page's mic, ours) are left out by collectRemoteAudio: they name a device.
+    return chooseRemoteTracks(collectRemoteAudio(document), new Set()).length > 0;
   }
 
   /** The meeting's title where the page shows one, else the tab's title as the call starts. */

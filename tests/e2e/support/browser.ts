@@ -26,8 +26,13 @@ export async function launchCoachBrowser(options: {
   headless?: boolean;
   /** Default true; false launches the same browser without the extension. */
   withExtension?: boolean;
+  /** More unpacked extensions to load beside it (e.g. a stranger that tries to message it). */
+  extraExtensions?: string[];
+  /** More Chromium switches (e.g. --remote-debugging-port=0 for support/cdp.ts). */
+  extraArgs?: string[];
 }): Promise<CoachBrowser> {
   const withExtension = options.withExtension ?? true;
+  const extensions = (dir: string) => [dir, ...(options.extraExtensions ?? [])].join(',');
   const userDataDir = mkdtempSync(join(tmpdir(), 'lc-profile-'));
   const hostRules = Object.keys(FIXTURE_HOSTS)
     .map((host) => `MAP ${host} 127.0.0.1:${options.serverPort}`)
@@ -43,15 +48,20 @@ export async function launchCoachBrowser(options: {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extensions(EXTENSION_DIR)}`, `--load-extension=${extensions(EXTENSION_DIR)}`] : []),
       `--host-resolver-rules=${hostRules}`,
       '--ignore-certificate-errors',
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-audio-capture=${options.micWav}`,
+      ...(options.extraArgs ?? []),
     ],
   });
-  const serviceWorker = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))) : null;
+  // Ours is background.js (extra extensions name theirs otherwise).
+  const ours = (worker: Worker) => worker.url().endsWith('/background.js');
+  const serviceWorker = withExtension
+    ? (context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours })))
+    : null;
   const extensionId = serviceWorker ? new URL(serviceWorker.url()).host : '';
   return {
     context,

@@ -40,7 +40,7 @@ export async function waitForOverlayState(page: Page, state: string, timeoutMs =
 /** An inert extension page (it acts only when a content script connects) to read the database from. */
 async function extensionPage(browser: CoachBrowser): Promise<Page> {
   const url = `chrome-extension://${browser.extensionId}/classifier.html`;
-  const open = browser.context.pages().find((p) => p.url() === url);
+  const open = browser.context.pages().find((p) => p.url() === url && !p.isClosed());
   if (open) return open;
   const page = await browser.context.newPage();
   await page.goto(url);
@@ -75,7 +75,8 @@ export async function waitForCall(
 ): Promise<CallRecord> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const call = (await readCalls(browser)).find(matches);
+    // An extension reload closes the page it reads through: the next round opens another.
+    const call = (await readCalls(browser).catch(() => [])).find(matches);
     if (call) return call;
     if (Date.now() > deadline) throw new Error('no matching call record was stored');
     await new Promise((r) => setTimeout(r, 300));

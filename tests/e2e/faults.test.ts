@@ -1,0 +1,135 @@
+// Faults in the middle of a call, injected through the DevTools protocol in real Chromium: the
+// meeting tab's renderer crashes, the service worker is stopped, the extension is reloaded. Each
+// time the record keeps everything up to the last save (saves run every 5 s; the issue allows 10),
+// the next call starts clean, and the person sees where things stand.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallRecord } from '../../lib/record/types';
+import { launchCoachBrowser, type CoachBrowser } from './support/browser';
+import { CDP_ARGS, CdpWatcher } from './support/cdp';
+import { readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
+import { join, leave, openFixtureCall } from './support/fixture-call';
+import { startFixtureServer, type FixtureServer } from './support/https-server';
+import { espeakScene, tempDir, type Scene } from './support/scenes';
+
+/** Both sides talk all the way through, so every stretch of the call has speech in it. */
+const SCENE = [
+  { by: 'self', at: 0.5, text: 'Good morning everyone. Let me start with the status of the release, which is mostly on track.' },
+  { by: 'others', at: 7, text: 'Thanks. What about the open bugs from last week, are they fixed?' },
+  { by: 'self', at: 12, text: 'Most of them are. Two remain, and both have an owner and a date.' },
+  { by: 'others', at: 18, text: 'Good. Then let us talk about the launch plan and the press release.' },
+  { by: 'self', at: 24, text: 'Sure. The draft is ready, and I will share it after this call.' },
+  { by: 'others', at: 30, text: 'Perfect, send it to the whole team please.' },
+] as const;
+
+let scene: Scene;
+let server: FixtureServer;
+let browser: CoachBrowser;
+let cdp: CdpWatcher;
+let othersPath: string;
+
+const knownIds = async () => new Set((await readCalls(browser)).map((c) => c.id));
+const newCall = (earlier: Set<string>, status: CallRecord['status']) => (c: CallRecord) => !earlier.has(c.id) && c.status === status;
+
+async function joinedCall(): Promise<Page> {
+  const page = await openFixtureCall(browser, 'meet', { others: othersPath });
+  await join(page);
+  await waitForOverlayState(page, 'listening');
+  return page;
+}
+
+function pageSession(page: Page): string {
+  const target = cdp.findTargets('page').find((t) => t.info.url === page.url());
+  if (!target) throw new Error(`no DevTools session for ${page.url()}`);
+  return target.sessionId;
+}
+
+beforeAll(async () => {
+  scene = espeakScene(SCENE, 40, tempDir('faults'));
+  server = await startFixtureServer();
+  othersPath = server.addAudio('faults-others.wav', scene.others);
+  browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self, extraArgs: CDP_ARGS });
+  cdp = await CdpWatcher.connect(browser.userDataDir);
+});
+
+afterAll(async () => {
+  cdp?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('faults mid-call', () => {
+  it('a crashed meeting tab keeps its call up to the last save, and the next call starts clean', async () => {
+    const earlier = await knownIds();
+    const page = await joinedCall();
+    await page.waitForTimeout(13_000);
+    // Not a close: the renderer dies, the tab stays (Chrome shows "Aw, Snap!"), no pagehide runs.
+    const crashedAtMs = Date.now();
+    void cdp.send('Page.crash', {}, pageSession(page)).catch(() => {}); // no reply: the session dies with it
+    const call = await waitForCall(browser, newCall(earlier, 'recovered'), 15_000);
+    expect((Date.now() - crashedAtMs) / 1000).toBeLessThan(10); // told by the page's port, not at the next browser start
+    expect(call.durationSec).toBeGreaterThan(13 - 10);
+    expect(call.metrics.selfSpeechSec).toBeGreaterThan(2);
+    expect(call.metrics.othersSpeechSec).toBeGreaterThan(1);
+    await page.close();
+
+    // The meeting again, in a new tab: a new call, its own record.
+    const again = await knownIds();
+    const next = await joinedCall();
+    await next.waitForTimeout(6000);
+    await leave(next);
+    const second = await waitForCall(browser, newCall(again, 'ended'));
+    expect(second.id).not.toBe(call.id);
+    expect(second.durationSec).toBeGreaterThan(3);
+    expect((await readCalls(browser)).find((c) => c.id === call.id)).toMatchObject({ status: 'recovered', durationSec: call.durationSec });
+    await next.close();
+  });
+
+  it('a stopped service worker costs nothing: the call goes on and is saved whole', async () => {
+    const earlier = await knownIds();
+    const page = await joinedCall();
+    const startedAtMs = Date.now();
+    for (let stop = 0; stop < 2; stop++) {
+      await page.waitForTimeout(6000);
+      const worker = cdp.findTargets('service_worker', `chrome-extension://${browser.extensionId}/`).at(-1)!;
+      await cdp.send('Target.closeTarget', { targetId: worker.info.targetId });
+      await page.waitForTimeout(500);
+      expect((await readOverlay(page))?.state).toBe('listening');
+    }
+    await page.waitForTimeout(5000);
+    const callSec = (Date.now() - startedAtMs) / 1000;
+    await leave(page);
+    const call = await waitForCall(browser, newCall(earlier, 'ended'));
+    expect(call.durationSec).toBeGreaterThan(callSec - 3);
+    expect(call.metrics.selfSpeechSec).toBeGreaterThan(4);
+    await page.close();
+  });
+
+  // Last: the reload replaces the service worker the other tests use.
+  it('an extension reload keeps the call up to its last save and puts the coach back in the tab', async () => {
+    const earlier = await knownIds();
+    const page = await joinedCall();
+    await page.waitForTimeout(12_000);
+    // Chromium keeps a reloaded command-line extension only in developer mode, as chrome://extensions
+    // has it when a person loads one unpacked.
+    const extensions = await browser.context.newPage();
+    await extensions.goto('chrome://extensions');
+    await extensions.evaluate(() =>
+      (chrome as unknown as { developerPrivate: { updateProfileConfiguration(c: object): Promise<void> } }).developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }),
+    );
+    await extensions.close();
+    await browser.serviceWorker!.evaluate(() => chrome.runtime.reload()).catch(() => {}); // the worker goes with it
+    const cut = await waitForCall(browser, newCall(earlier, 'recovered'), 20_000);
+    expect(cut.durationSec).toBeGreaterThan(12 - 10);
+    expect(cut.metrics.selfSpeechSec).toBeGreaterThan(2);
+
+    // The new version's coach is put into the open meeting tab: a clean new call, same page.
+    await waitForOverlayState(page, 'listening', 20_000);
+    await page.waitForTimeout(6000);
+    await leave(page);
+    const next = await waitForCall(browser, newCall(new Set([...earlier, cut.id]), 'ended'));
+    expect(next.durationSec).toBeGreaterThan(3);
+    expect(next.metrics.selfSpeechSec + next.metrics.othersSpeechSec).toBeGreaterThan(1);
+    await page.close();
+  });
+});
