@@ -1,7 +1,9 @@
 // Conditions a real meeting page puts the coach in: muting in the meeting (my speech while muted
-// is not talk), and a strict page CSP with Trusted Types, as Meet sends.
+// is not talk), a strict page CSP with Trusted Types, as Meet sends, two meetings in two tabs at
+// once, a page without remote audio, a site whose markup changed, and a mic the site may not use.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchCoachBrowser, type CoachBrowser } from './support/browser';
+import { CDP_ARGS, CdpWatcher } from './support/cdp';
 import { readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
 import { join, leave, openFixtureCall, setMuted } from './support/fixture-call';
 import { startFixtureServer, type FixtureServer } from './support/https-server';
@@ -22,9 +24,19 @@ const SCENE = [
   { by: 'others', at: 20, text: 'Could you say more about the pricing page?' },
 ] as const;
 
+/** Others who talk most of the time, for the tests that measure their side. */
+const CHATTY_OTHERS = [
+  { by: 'others', at: 0.3, text: 'Welcome everyone. Today we look at the roadmap, the hiring plan and the budget for the autumn.' },
+  { by: 'others', at: 7, text: 'First the roadmap. The mobile release moves to October, because the payment provider needs more time.' },
+  { by: 'others', at: 14, text: 'Then hiring. We have two open roles in support and one in design, and interviews start next week.' },
+  { by: 'others', at: 21, text: 'Finally the budget, which stays flat, although travel is cut by a third for the rest of the year.' },
+] as const;
+
 let scene: Scene;
+let chattyPath: string;
 let server: FixtureServer;
 let browser: CoachBrowser;
+let cdp: CdpWatcher;
 let othersPath: string;
 
 const knownCallIds = async () => new Set((await readCalls(browser)).map((c) => c.id));
@@ -33,10 +45,13 @@ beforeAll(async () => {
   scene = espeakScene(SCENE, 40, tempDir('conditions'));
   server = await startFixtureServer();
   othersPath = server.addAudio('conditions-others.wav', scene.others);
-  browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self });
+  chattyPath = server.addAudio('conditions-chatty.wav', espeakScene(CHATTY_OTHERS, 30, tempDir('conditions-chatty')).others);
+  browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self, extraArgs: CDP_ARGS });
+  cdp = await CdpWatcher.connect(browser.userDataDir);
 });
 
 afterAll(async () => {
+  cdp?.close();
   await browser?.close();
   await server?.close();
 });
@@ -102,6 +117,85 @@ describe('meeting conditions', () => {
     expect(call.metrics.selfSpeechSec).toBeGreaterThan(5);
     expect(call.metrics.othersSpeechSec).toBeGreaterThan(0.5);
     await page.close();
+  });
+
+  it('runs two meetings in two tabs at once: two calls, two records, no cross-talk', async () => {
+    const earlier = await knownCallIds();
+    // Tab A hears the others; tab B is a page with no remote audio at all (a call nobody else joined).
+    const a = await openFixtureCall(browser, 'meet', { others: chattyPath });
+    const b = await openFixtureCall(browser, 'jitsi', { remote: 'none' });
+    await join(a);
+    await join(b);
+    await waitForOverlayState(a, 'listening');
+    await waitForOverlayState(b, 'listening');
+    await a.waitForTimeout(8000);
+    // Pausing the coach in A leaves B alone.
+    await a.getByRole('button', { name: 'Pause coaching' }).click();
+    await waitForOverlayState(a, 'paused', 5000);
+    await b.waitForTimeout(1500);
+    expect((await readOverlay(b))?.state).toBe('listening');
+    await a.getByRole('button', { name: 'Resume coaching' }).click();
+    await waitForOverlayState(a, 'listening', 5000);
+    await a.waitForTimeout(3000);
+    await leave(a);
+    await leave(b);
+    const callA = await waitForCall(browser, (c) => !earlier.has(c.id) && c.status === 'ended' && c.site === 'meet');
+    const callB = await waitForCall(browser, (c) => !earlier.has(c.id) && c.status === 'ended' && c.site === 'jitsi');
+    expect(callA.id).not.toBe(callB.id);
+    expect(callA.host).toBe('meet.google.com');
+    expect(callB.host).toBe('meet.jit.si');
+    expect(callA.metrics.othersSpeechSec).toBeGreaterThan(4);
+    expect(callB.metrics.othersSpeechSec).toBeLessThan(0.5); // nothing of A's remote voices
+    expect(callB.metrics.selfSpeechSec).toBeGreaterThan(3); // the same mic, heard in both
+    // A's paused stretch is cut out of A only.
+    expect(callB.durationSec - callA.durationSec).toBeGreaterThan(0.5);
+    await a.close();
+    await b.close();
+  });
+
+  it('coaches on audio alone, without an error, when the site’s markup changed', async () => {
+    const earlier = await knownCallIds();
+    const page = await openFixtureCall(browser, 'meet', { others: othersPath, markupChanged: true });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.waitForTimeout(1500);
+    expect(await readOverlay(page)).toBeNull(); // the lobby (no remote audio): not a call
+    await join(page);
+    const limited = await waitForOverlayState(page, 'limited');
+    const help = await page.evaluate(() => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '');
+    expect(help).toMatch(/audio only/i);
+    await page.waitForTimeout(10_000);
+    expect((await readOverlay(page))!.talkShare).toBeGreaterThan(limited.talkShare - 1); // figures run
+    await leave(page);
+    const call = await waitForCall(browser, (c) => !earlier.has(c.id) && c.status === 'ended');
+    expect(call.limited).toBe(true);
+    expect(call.participants).toBeNull(); // the page could not tell
+    expect(call.metrics.selfSpeechSec).toBeGreaterThan(3);
+    expect(call.metrics.othersSpeechSec).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says the mic is blocked and how to allow it, and still measures the others', async () => {
+    const earlier = await knownCallIds();
+    const origin = 'https://meet.google.com';
+    await cdp.send('Browser.setPermission', { permission: { name: 'microphone' }, setting: 'denied', origin });
+    try {
+      const page = await openFixtureCall(browser, 'meet', { others: chattyPath });
+      await join(page);
+      await waitForOverlayState(page, 'mic-denied');
+      const text = await page.evaluate(() => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '');
+      expect(text).toMatch(/Microphone blocked/);
+      expect(text).toMatch(/Allow it in the address bar/);
+      await page.waitForTimeout(10_000);
+      await leave(page);
+      const call = await waitForCall(browser, (c) => !earlier.has(c.id) && c.status === 'ended');
+      expect(call.metrics.selfSpeechSec).toBe(0);
+      expect(call.metrics.othersSpeechSec).toBeGreaterThan(4);
+      await page.close();
+    } finally {
+      await cdp.send('Browser.resetPermissions', {});
+    }
   });
 
   it('keeps the call when the tab closes mid-call', async () => {

@@ -71,7 +71,8 @@
     if (call) return;
     call = {};
     await audio.resume();
-    call.mic = await navigator.mediaDevices.getUserMedia({ audio: true });
+    // A person may join without a mic (permission denied): they still hear the others.
+    call.mic = await navigator.mediaDevices.getUserMedia({ audio: true }).catch(() => null);
     timing.micOpenedAtMs = Date.now();
     const buffer = await othersBuffer;
     if (!buffer || !call) return;

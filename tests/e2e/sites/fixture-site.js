@@ -18,6 +18,18 @@
 (() => {
   const REMOTE_NAMES = ['Ana Lopez', 'Ben Okafor', 'Dana Ito', 'Emil Novak', 'Fatima Said', 'Goran Ilic', 'Hana Sato'];
   const stage = document.getElementById('fixture-stage');
+  // ?markup=changed: the site shipped new markup. Every marker attribute and class of the states is
+  // dropped (only the fixture's own data-fixture-* hooks stay), as if every selector had changed;
+  // text stays. The adapter then cannot tell the call's phase: the coach must degrade, not break.
+  const markupChanged = new URLSearchParams(location.search).get('markup') === 'changed';
+  function changeMarkup() {
+    if (!markupChanged) return;
+    for (const element of stage.querySelectorAll('*')) {
+      for (const name of element.getAttributeNames()) {
+        if (!name.startsWith('data-fixture') && name !== 'id' && name !== 'hidden') element.removeAttribute(name);
+      }
+    }
+  }
   const state = { phase: 'lobby', muted: false, participants: 3, speakers: [REMOTE_NAMES[0]] };
   /** The remote-tile prototype of the current state and where its copies go: null when it has none. */
   let remoteTiles = null;
@@ -43,6 +55,7 @@
 
   function showMuted() {
     annotate(stage, state.muted ? 'data-fixture-muted' : 'data-fixture-unmuted');
+    changeMarkup();
   }
 
   function showParticipants() {
@@ -65,6 +78,7 @@
       const speaking = state.speakers.includes(tile.dataset.fixtureName);
       annotate(tile, speaking ? 'data-fixture-speaking' : 'data-fixture-silent');
     }
+    changeMarkup();
   }
 
   function showPhase() {

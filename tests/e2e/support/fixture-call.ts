@@ -22,6 +22,8 @@ export interface FixtureCallOptions {
   /** Teams-style server mix plus a redundant copy. */
   mixed?: boolean;
   strictCsp?: boolean;
+  /** Every marker the site adapters read is gone (fixture-site.js: ?markup=changed). */
+  markupChanged?: boolean;
 }
 
 export function fixtureUrl(site: FixtureSite, options: FixtureCallOptions = {}): string {
@@ -30,6 +32,7 @@ export function fixtureUrl(site: FixtureSite, options: FixtureCallOptions = {}):
   if (options.remote) url.searchParams.set('remote', options.remote);
   if (options.mixed) url.searchParams.set('mixed', '1');
   if (options.strictCsp) url.searchParams.set('csp', 'strict');
+  if (options.markupChanged) url.searchParams.set('markup', 'changed');
   return url.href;
 }
 
