@@ -47,6 +47,9 @@ export interface ProtocolMap {
    *  false: too late or unknown, start a new call instead. */
   'background.callResumed'(args: { callId: string }): boolean;
   'background.tabStatus'(status: TabStatus): void;
+  /** This tab's secret for the extension frame (asked by the content script and by the frame itself:
+   *  the frame serves only a connection that shows it). */
+  'background.frameToken'(): string;
 
   // popup / options → background
   'background.getTabStatus'(tabId: number): TabStatus | null;

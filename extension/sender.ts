@@ -19,6 +19,12 @@ export function contentScriptTab(sender: Sender): number | null {
   return sender.url?.startsWith('https://') ? sender.tab.id : null;
 }
 
+/** The tab of our extension frame (classifier.html) embedded in a page, or null for any other sender. */
+export function extensionFrameTab(sender: Sender): number | null {
+  if (!isExtensionPage(sender) || !sender.url?.startsWith(browser.runtime.getURL('/classifier.html'))) return null;
+  return sender.tab?.id ?? null;
+}
+
 export function requireExtensionPage(sender: Sender): void {
   if (!isExtensionPage(sender)) throw new UntrustedSenderError(`refused a message from ${sender.url ?? 'unknown'}`);
 }

@@ -9,6 +9,7 @@ import {
   type SpeechWorkerReply,
 } from '../../extension/classifier/protocol';
 import type { TabAudioMessage } from '../../extension/capture/tab-audio-relay';
+import { sendMessage } from '../../extension/messages';
 
 function serve(port: MessagePort): void {
   const send = (message: FrameReply, transfer: Transferable[] = []) => port.postMessage(message, transfer);
@@ -31,7 +32,18 @@ function serve(port: MessagePort): void {
   };
 }
 
+// The meeting page can post to this frame too (it is in its DOM): only a connection that shows this
+// tab's secret (from the background, which gives it only to this tab's content script and to this
+// frame) is served, and only one, so a page can neither use the model nor listen to relayed audio.
+const token = sendMessage('background.frameToken', undefined).catch(() => null);
+let served = false;
 window.addEventListener('message', (event) => {
-  if (event.source !== window.parent || event.data?.type !== CONNECT_FRAME || !event.ports[0]) return;
-  serve(event.ports[0]);
+  if (served || event.source !== window.parent || event.data?.type !== CONNECT_FRAME || !event.ports[0]) return;
+  const port = event.ports[0];
+  const offered: unknown = event.data.token;
+  void token.then((expected) => {
+    if (served || !expected || offered !== expected) return;
+    served = true;
+    serve(port);
+  });
 });

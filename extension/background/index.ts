@@ -10,7 +10,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import { onMessage, PORT_NAMES, sendMessage, STORAGE_FULL_MESSAGE } from '../messages';
 import { settingsItem } from '../settings';
-import { contentScriptTab, isExtensionPage, requireContentScript, requireExtensionPage } from '../sender';
+import {
+  contentScriptTab,
+  extensionFrameTab,
+  isExtensionPage,
+  requireContentScript,
+  requireExtensionPage,
+  UntrustedSenderError,
+} from '../sender';
 import {
   closeCallsOfTab,
   recoverCallsOfMissingTabs,
@@ -50,6 +57,11 @@ export function startBackground(): void {
   });
   onMessage('background.callResumed', ({ data, sender }) => resumeCall(requireContentScript(sender), data.callId));
   onMessage('background.tabStatus', ({ data, sender }) => sessionStore.setTabStatus(requireContentScript(sender), data));
+  onMessage('background.frameToken', ({ sender }) => {
+    const tabId = contentScriptTab(sender) ?? extensionFrameTab(sender);
+    if (tabId === null) throw new UntrustedSenderError(`refused a message from ${sender.url ?? 'unknown'}`);
+    return sessionStore.frameToken(tabId);
+  });
 
   onMessage('background.getTabStatus', async ({ data: tabId, sender }) => {
     requireExtensionPage(sender);
@@ -86,6 +98,7 @@ export function startBackground(): void {
     storageFullTabs.delete(tabId);
     void stopTabCapture(tabId);
     void sessionStore.removeTabStatus(tabId);
+    void sessionStore.removeFrameToken(tabId);
     void closeCallsOfTab(tabId);
   });
   // Sites the person added: their content scripts follow the list and the granted permissions.

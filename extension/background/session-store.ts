@@ -24,6 +24,9 @@ export interface TabCapture {
 const liveCallKey = (callId: string) => `session:call:${callId}` as const;
 const tabStatusKey = (tabId: number) => `session:tabStatus:${tabId}` as const;
 const tabCaptureKey = (tabId: number) => `session:tabCapture:${tabId}` as const;
+const frameTokenKey = (tabId: number) => `session:frameToken:${tabId}` as const;
+/** Token requests in flight: the content script and its frame ask at the same moment. */
+const frameTokens = new Map<number, Promise<string>>();
 
 export const sessionStore = {
   getLiveCall: (callId: string) => storage.getItem<LiveCall>(liveCallKey(callId)),
@@ -42,6 +45,23 @@ export const sessionStore = {
   getTabStatus: (tabId: number) => storage.getItem<TabStatus>(tabStatusKey(tabId)),
   setTabStatus: (tabId: number, status: TabStatus) => storage.setItem(tabStatusKey(tabId), status),
   removeTabStatus: (tabId: number) => storage.removeItem(tabStatusKey(tabId)),
+
+  /** This tab's extension-frame secret, made on first request. */
+  frameToken(tabId: number): Promise<string> {
+    let token = frameTokens.get(tabId);
+    if (!token) {
+      token = (async () => {
+        const stored = await storage.getItem<string>(frameTokenKey(tabId));
+        if (stored) return stored;
+        const fresh = crypto.randomUUID();
+        await storage.setItem(frameTokenKey(tabId), fresh);
+        return fresh;
+      })().finally(() => frameTokens.delete(tabId));
+      frameTokens.set(tabId, token);
+    }
+    return token;
+  },
+  removeFrameToken: (tabId: number) => storage.removeItem(frameTokenKey(tabId)),
 
   getTabCapture: (tabId: number) => storage.getItem<TabCapture>(tabCaptureKey(tabId)),
   setTabCapture: (tabId: number, capture: TabCapture) => storage.setItem(tabCaptureKey(tabId), capture),

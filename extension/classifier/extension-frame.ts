@@ -3,6 +3,7 @@
 // SpeechClassifier plus the relayed tab audio.
 import { browser } from 'wxt/browser';
 import type { SpeechClassifier } from '../../lib/engine/types';
+import { sendMessage } from '../messages';
 import { CONNECT_FRAME, type FrameReply, type FrameRequest } from './protocol';
 
 /** Loading MediaPipe takes ≈0.4 s on an idle machine and several seconds on a busy one; a frame
@@ -61,8 +62,11 @@ export async function openExtensionFrame(signal: AbortSignal): Promise<Extension
   };
   signal.addEventListener('abort', remove, { once: true });
 
-  void loaded.then(() =>
-    iframe.contentWindow?.postMessage({ type: CONNECT_FRAME }, new URL(iframe.src).origin, [channel.port2]),
+  // The frame serves only whoever shows this tab's secret, which the page never sees: it comes from
+  // the background to this isolated world and to the frame, and travels only to the frame's origin.
+  const token = sendMessage('background.frameToken', undefined).catch(() => null);
+  void loaded.then(async () =>
+    iframe.contentWindow?.postMessage({ type: CONNECT_FRAME, token: await token }, new URL(iframe.src).origin, [channel.port2]),
   );
   const { model, error } = await ready;
 

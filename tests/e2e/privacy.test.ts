@@ -158,6 +158,24 @@ describe('a whole call', () => {
       return reply;
     }, browser.extensionId);
     expect(pageSide).not.toMatch(/answered/);
+    // The extension frame is in the page's DOM: the page connects to it as the content script does,
+    // with and without a guessed secret, and asks for the model and for relayed tab audio.
+    const frameReplies = await page.evaluate(async () => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[src^="chrome-extension://"]');
+      if (!frame?.contentWindow) return ['no frame found'];
+      const replies: string[] = [];
+      for (const token of [undefined, null, '', 'guess', 0]) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => replies.push(JSON.stringify(event.data).slice(0, 80));
+        frame.contentWindow.postMessage({ type: 'listening-coach/connect', token }, '*', [channel.port2]);
+        const samples = new Float32Array(15600);
+        channel.port1.postMessage({ type: 'classify', id: 1, samples, sampleRate: 16000 }, [samples.buffer]);
+        channel.port1.postMessage({ type: 'relay-tab-audio', channel: 'listening-coach/tab-audio/guess' });
+      }
+      await new Promise((r) => setTimeout(r, 3000));
+      return replies;
+    });
+    expect(frameReplies).toEqual([]);
     const after = await readOverlay(page);
     expect(before?.state).toBe('listening');
     expect(after?.state).toBe('listening'); // not paused by the page
@@ -214,6 +232,7 @@ describe('a whole call', () => {
 
   it('writes nothing audio-like: records hold times and counts only, of bounded size', async () => {
     expect(call.metrics.selfSpeechSec).toBeGreaterThan(2);
+    expect(call.speechModel).toBe('yamnet'); // the frame did serve its own content script
     const reader = await browser.context.newPage();
     await reader.goto(`chrome-extension://${browser.extensionId}/classifier.html`);
     const dump = await reader.evaluate(async () => {

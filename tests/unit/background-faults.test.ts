@@ -192,6 +192,23 @@ describe('forged senders', () => {
   });
 });
 
+describe('the extension frame’s secret', () => {
+  const frame = (tabId: number): chrome.runtime.MessageSender => ({ ...extensionPage('/classifier.html'), tab: { id: tabId } as chrome.tabs.Tab, frameId: 5 });
+
+  it('is the same for a tab’s content script and its frame, asked at once, and differs between tabs', async () => {
+    const [fromScript, fromFrame] = await Promise.all([deliver('background.frameToken', undefined, contentScript(7)), deliver('background.frameToken', undefined, frame(7))]);
+    expect(fromScript.res).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fromFrame.res).toBe(fromScript.res);
+    expect((await deliver('background.frameToken', undefined, contentScript(8))).res).not.toBe(fromScript.res);
+  });
+
+  it('is given to nobody else: another extension page, a frame outside a tab, a subframe script, another extension', async () => {
+    for (const sender of [extensionPage('/popup.html'), { ...extensionPage('/classifier.html') }, { ...contentScript(7), frameId: 2 }, { ...frame(7), id: 'other-extension-id' }]) {
+      expect((await deliver('background.frameToken', undefined, sender)).err?.message).toMatch(/refused a message/);
+    }
+  });
+});
+
 describe('a meeting page that dies without a word', () => {
   it('has its open call recovered from the last save when its port ends (renderer crash)', async () => {
     const id = await startedCall();
