@@ -27,6 +27,7 @@ let browser: CoachBrowser;
 let page: Page;
 let extension: Page;
 let cdp: CDPSession;
+let firstCallId = '';
 
 /** Sends a message as the extension's own pages do (@webext-core/messaging's wire format). */
 function sendFromExtensionPage(type: string, data: unknown): Promise<unknown> {
@@ -63,6 +64,32 @@ async function evaluateInOffscreen(expression: string): Promise<unknown> {
   return result?.result.value;
 }
 
+/** The two points headless Chromium cannot give, injected: the stream id (the user's click on the
+ *  toolbar button grants it in real use) and the tab's audio, in the offscreen document the
+ *  background would create. */
+async function injectTabAudio(): Promise<void> {
+  await browser.serviceWorker!.evaluate(() => {
+    chrome.tabCapture.getMediaStreamId = (async () => 'injected-stream-id') as typeof chrome.tabCapture.getMediaStreamId;
+  });
+  await browser.serviceWorker!.evaluate(() =>
+    chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: [chrome.offscreen.Reason.USER_MEDIA], justification: 'e2e' }),
+  );
+  const wav = readFileSync(scene.others).toString('base64');
+  await evaluateInOffscreen(`(async () => {
+    const bytes = Uint8Array.from(atob('${wav}'), (c) => c.charCodeAt(0));
+    const context = new AudioContext();
+    const buffer = await context.decodeAudioData(bytes.buffer);
+    const source = new AudioBufferSourceNode(context, { buffer, loop: true });
+    const destination = new MediaStreamAudioDestinationNode(context);
+    source.connect(destination);
+    source.start();
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      window.requestedTabSource = constraints.audio.mandatory;
+      return destination.stream;
+    };
+  })()`);
+}
+
 async function meetingTabId(): Promise<number> {
   const keys = await extension.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
   const key = keys.find((k) => k.startsWith('tabStatus:'));
@@ -93,28 +120,7 @@ describe('tab capture', () => {
     await page.waitForTimeout(4000);
     expect((await readOverlay(page))?.talkShare).toBe(1); // only my voice so far
 
-    // Injection 1: the stream id (the user's click on the toolbar button grants it in real use).
-    await browser.serviceWorker!.evaluate(() => {
-      chrome.tabCapture.getMediaStreamId = (async () => 'injected-stream-id') as typeof chrome.tabCapture.getMediaStreamId;
-    });
-    // Injection 2: the tab's audio, in the offscreen document the background would create.
-    await browser.serviceWorker!.evaluate(() =>
-      chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: [chrome.offscreen.Reason.USER_MEDIA], justification: 'e2e' }),
-    );
-    const wav = readFileSync(scene.others).toString('base64');
-    await evaluateInOffscreen(`(async () => {
-      const bytes = Uint8Array.from(atob('${wav}'), (c) => c.charCodeAt(0));
-      const context = new AudioContext();
-      const buffer = await context.decodeAudioData(bytes.buffer);
-      const source = new AudioBufferSourceNode(context, { buffer, loop: true });
-      const destination = new MediaStreamAudioDestinationNode(context);
-      source.connect(destination);
-      source.start();
-      navigator.mediaDevices.getUserMedia = async (constraints) => {
-        window.requestedTabSource = constraints.audio.mandatory;
-        return destination.stream;
-      };
-    })()`);
+    await injectTabAudio();
 
     const tabId = await meetingTabId();
     expect(await sendFromExtensionPage('background.startTabCapture', tabId)).toEqual({ ok: true });
@@ -141,5 +147,40 @@ describe('tab capture', () => {
     expect(call.captureMode).toBe('tab');
     expect(call.metrics.othersSpeechSec).toBeGreaterThan(3);
     expect(call.metrics.selfSpeechSec).toBeGreaterThan(3);
+    firstCallId = call.id;
+    await page.close();
+  });
+
+  it('when the offscreen document dies, the call goes on, keeps what it heard, and says how to restart', async () => {
+    page = await openFixtureCall(browser, 'zoom', { remote: 'none' });
+    cdp = await browser.context.newCDPSession(page);
+    await join(page);
+    await waitForOverlayState(page, 'listening');
+    await injectTabAudio();
+    const tabId = await meetingTabId();
+    expect(await sendFromExtensionPage('background.startTabCapture', tabId)).toEqual({ ok: true });
+    await page.waitForTimeout(12_000);
+    expect((await readOverlay(page))?.talkShare).toBeLessThan(0.9);
+
+    // The document dies (as a crash would take it): not a stop the background asked for.
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+    const offscreen = targetInfos.find((t) => t.url.endsWith('/offscreen.html'))!;
+    await cdp.send('Target.closeTarget', { targetId: offscreen.targetId });
+    // The background notices, ends tab capture cleanly, and the page says how to start it again.
+    const deadline = Date.now() + 10_000;
+    let status = (await sendFromExtensionPage('background.getTabStatus', tabId)) as { captureMode: string; message: string | null };
+    while (status.captureMode !== 'in-page' && Date.now() < deadline) {
+      await page.waitForTimeout(300);
+      status = (await sendFromExtensionPage('background.getTabStatus', tabId)) as typeof status;
+    }
+    expect(status.captureMode).toBe('in-page');
+    expect(status.message).toMatch(/Listen to this tab/);
+    expect((await readOverlay(page))?.state).toBe('listening'); // the call itself goes on (my mic)
+    await page.waitForTimeout(3000);
+    await leave(page);
+    const call = await waitForCall(browser, (c) => c.status === 'ended' && c.site === 'zoom' && c.id !== firstCallId);
+    expect(call.captureMode).toBe('tab');
+    expect(call.metrics.othersSpeechSec).toBeGreaterThan(3); // what the tab gave before it died
+    expect(call.durationSec).toBeGreaterThan(14);
   });
 });
