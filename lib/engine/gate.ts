@@ -18,6 +18,9 @@ import type { SpeechClassifier } from './types';
 interface Check {
   /** Window start, frames. */
   at: number;
+  /** When it was asked: the frame count then, and the wall clock (watchdog). */
+  askedAtFrame?: number;
+  askedAtMs?: number;
   /** Speech score; null while pending or when skipped. */
   score: number | null;
   /** Skipped for the cost cap: takes the verdict before it when the segment is released. */
@@ -52,6 +55,14 @@ const BACKGROUND_REACH_FRAMES = 50;
 /** The span over which the cost cap counts checks. */
 const CAP_SPAN_SEC = 10;
 
+/**
+ * A verdict still missing after this long — in audio *and* on the wall clock, so audio pushed
+ * faster than real time (analyze, tests) never trips it — means the classifier is gone (its frame
+ * or worker died, its port was closed): the gate then fails over to the detector alone, as on any
+ * classifier error, instead of holding every later segment back for ever.
+ */
+export const CLASSIFIER_TIMEOUT_SEC = 10;
+
 export class SpeechGate {
   private readonly queue: GatedSegment[] = [];
   private readonly windowFrames: number;
@@ -66,8 +77,8 @@ export class SpeechGate {
   /** Positions of recent regular checks (for the cost cap) and of recent rejections. */
   private readonly recentChecks: number[] = [];
   private readonly recentRejections: number[] = [];
-  /** Checks of this channel whose verdict has not arrived, by position. */
-  private readonly unresolved = new Set<Check>();
+  /** Checks of this channel whose verdict has not arrived, with what settles each. */
+  private readonly unresolved = new Map<Check, (score: number) => void>();
   /** Verdict of the last released region: what a segment skipped for cost inherits. Taken at
    *  release (in order), never at arrival. */
   private lastSpeech = true;
@@ -100,6 +111,7 @@ export class SpeechGate {
   tick(frame: number, openStart: number | null, openLastWarm: number, levelDb: number): void {
     this.frame = frame;
     this.levels[(frame - 1) & LEVEL_MASK] = levelDb;
+    this.watchdog();
     const last = this.queue.at(-1);
     if (openStart !== null && (!last || last.end !== null)) this.queue.push(newSegment(openStart));
     this.schedule(openLastWarm + 1);
@@ -177,7 +189,7 @@ export class SpeechGate {
     const prev = regular.at(-1);
     if (!prev) return (seg.nextAt = Math.max(0, seg.start - this.lead));
     // The stride depends on verdicts up to the previous check only, so wait for all of them.
-    for (const c of this.unresolved) if (c.at <= prev.at) return null;
+    for (const c of this.unresolved.keys()) if (c.at <= prev.at) return null;
     const wary = this.recentRejections.some((r) => r <= prev.at && r > prev.at - this.waryFor);
     return (seg.nextAt = prev.at + (wary ? this.waryStride : this.stride));
   }
@@ -193,13 +205,28 @@ export class SpeechGate {
     this.classify(seg, at, true);
   }
 
+  /** Fails over when the oldest verdict is overdue (CLASSIFIER_TIMEOUT_SEC). */
+  private watchdog(): void {
+    if (this.failed || this.unresolved.size === 0) return;
+    const timeoutFrames = CLASSIFIER_TIMEOUT_SEC / this.p.frameSec;
+    const now = Date.now();
+    for (const [check, settle] of this.unresolved) {
+      if (this.frame - (check.askedAtFrame ?? this.frame) < timeoutFrames) continue;
+      if (now - (check.askedAtMs ?? now) < CLASSIFIER_TIMEOUT_SEC * 1000) continue;
+      this.fail(new Error(`the speech model stopped answering (no verdict for ${CLASSIFIER_TIMEOUT_SEC} s)`), settle);
+      // Every other verdict still out is given up too: the detector's decision stands for them.
+      for (const other of [...this.unresolved.values()]) other(1);
+      return;
+    }
+  }
+
   private classify(seg: GatedSegment, at: number, regular: boolean): void {
-    const check: Check = { at, score: null, skipped: false, regular };
+    const check: Check = { at, score: null, skipped: false, regular, askedAtFrame: this.frame, askedAtMs: Date.now() };
     insertCheck(seg, check);
     seg.pending++;
-    this.unresolved.add(check);
     const clip = this.input.read(Math.round(at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
     const settle = (score: number) => {
+      if (!this.unresolved.has(check)) return; // given up by the watchdog, then answered after all
       check.score = score;
       seg.pending--;
       this.unresolved.delete(check);
@@ -208,6 +235,7 @@ export class SpeechGate {
       this.schedule(seg.end ?? at);
       this.releaseReady();
     };
+    this.unresolved.set(check, settle);
     let result: number | Promise<number>;
     try {
       result = this.classifier!(clip, this.input.sampleRate);

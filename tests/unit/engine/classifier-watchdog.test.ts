@@ -1,0 +1,60 @@
+// The speech model dies mid-call (its extension frame crashed, its worker was killed, its port was
+// closed): verdicts simply stop coming. The engine must not hold every later segment back for ever;
+// after CLASSIFIER_TIMEOUT_SEC of audio and of wall-clock time without a verdict it goes on with the
+// detector alone and says so, as on any classifier error.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createEngine } from '../../../lib/engine/engine';
+import { CLASSIFIER_TIMEOUT_SEC } from '../../../lib/engine/gate';
+import type { SpeechClassifier } from '../../../lib/engine/types';
+import { noise, RATE, silence, voice, zeroCrossingClassifier } from '../../support/signals';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** 60 s of my voice, a phrase every 4 s. */
+function phrases(): Float32Array {
+  const x = silence(60);
+  noise(x, 0.001, 3);
+  for (let t = 1; t < 58; t += 4) voice(x, t, t + 2);
+  return x;
+}
+
+describe('the speech model stops answering mid-call', () => {
+  it('fails over to the detector after the timeout, keeps every phrase, and finishes', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const x = phrases();
+    let alive = true;
+    // Answers at once while alive; after 20 s of the call, never again.
+    const dying: SpeechClassifier = (w) => (alive ? Promise.resolve(zeroCrossingClassifier(w)) : new Promise<number>(() => {}));
+    const errors: unknown[] = [];
+    const engine = createEngine({ sampleRate: RATE, classifier: dying, onClassifierError: (e) => errors.push(e) });
+    const block = RATE / 50; // 20 ms, in real time
+    for (let i = 0; i < x.length; i += block) {
+      if (i >= 20 * RATE) alive = false;
+      engine.push(x.subarray(i, i + block), null);
+      vi.advanceTimersByTime(20);
+      await Promise.resolve(); // verdicts of a live classifier land between blocks
+    }
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toMatch(/stopped answering/);
+    const result = await engine.finish();
+    expect(result.speechModel).toBe('none');
+    // All 15 phrases are there: those judged before the death, and those after it on the detector.
+    expect(result.segments.self.length).toBe(15);
+    expect(result.segments.self.at(-1)![0]).toBeCloseTo(57, 0);
+    expect(result.metrics.selfSpeechSec).toBeGreaterThan(25);
+  });
+
+  it('does not trip when audio comes faster than real time and verdicts are merely late', async () => {
+    const x = phrases();
+    const late: SpeechClassifier = (w) => new Promise((resolve) => setTimeout(() => resolve(zeroCrossingClassifier(w)), 30));
+    const errors: unknown[] = [];
+    const engine = createEngine({ sampleRate: RATE, classifier: late, onClassifierError: (e) => errors.push(e) });
+    engine.push(x, null); // a minute of audio in one go: far past the timeout in audio time
+    const result = await engine.finish();
+    expect(errors).toEqual([]);
+    expect(result.speechModel).toBe('yamnet');
+    expect(CLASSIFIER_TIMEOUT_SEC).toBeLessThanOrEqual(10); // the "≤ 10 s" of loss
+  });
+});
