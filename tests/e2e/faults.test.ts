@@ -105,6 +105,34 @@ describe('faults mid-call', () => {
     await page.close();
   });
 
+  it('the speech model dying mid-call costs the model, not the call: the detector carries on', async () => {
+    const earlier = await knownIds();
+    const page = await joinedCall();
+    const startedAtMs = Date.now();
+    await page.waitForTimeout(6000);
+    // The model's worker, inside the extension frame, goes (as when its process is killed).
+    const worker = cdp.findTargets('worker', `chrome-extension://${browser.extensionId}/classifier-worker`).at(-1)!;
+    await cdp.evaluate(worker.sessionId, 'close()').catch(() => {}); // its session goes with it
+    // Within the watchdog's 10 s the page says so, and the call goes on.
+    const deadline = Date.now() + 20_000;
+    let text = '';
+    while (!/speech model/i.test(text) && Date.now() < deadline) {
+      await page.waitForTimeout(500);
+      text = await page.evaluate(() => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '');
+    }
+    expect(text).toMatch(/speech model/i);
+    expect((await readOverlay(page))?.state).toBe('listening');
+    await page.waitForTimeout(4000);
+    const callSec = (Date.now() - startedAtMs) / 1000;
+    await leave(page);
+    const call = await waitForCall(browser, newCall(earlier, 'ended'));
+    expect(call.speechModel).toBe('none'); // said in the popup: "measured without the speech model"
+    expect(call.durationSec).toBeGreaterThan(callSec - 3);
+    expect(call.metrics.selfSpeechSec).toBeGreaterThan(5);
+    expect(call.metrics.othersSpeechSec).toBeGreaterThan(3);
+    await page.close();
+  });
+
   // Last: the reload replaces the service worker the other tests use.
   it('an extension reload keeps the call up to its last save and puts the coach back in the tab', async () => {
     const earlier = await knownIds();
