@@ -21,7 +21,7 @@
   // ?markup=changed: the site shipped new markup. Every marker attribute and class of the states is
   // dropped (only the fixture's own data-fixture-* hooks stay), as if every selector had changed;
   // text stays. The adapter then cannot tell the call's phase: the coach must degrade, not break.
-  const markupChanged = new URLSearchParams(location.search).get('markup') === 'changed';
+  const markupChanged = new URLSearchParams(window.location?.search ?? '').get('markup') === 'changed';
   function changeMarkup() {
     if (!markupChanged) return;
     for (const element of stage.querySelectorAll('*')) {
