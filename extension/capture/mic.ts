@@ -23,24 +23,65 @@ async function micPermission(): Promise<PermissionStatus | null> {
 }
 
 /**
- * Calls `onDenied` when the site's mic permission is taken away during the call (site settings, or
- * an enterprise policy). Chrome does not always end the open tracks then; the coach must not go on
- * listening to a mic the person has just blocked. Returns the function that stops watching.
+ * Keeps the call's mic honest while the call runs, and tells `onChange` each time it must change:
+ * - its track ends (device unplugged, the system took it): another device is tried at once, else
+ *   the problem is reported and the coach measures the others alone;
+ * - the site's permission is taken away (site settings, a policy; Chrome does not always end the
+ *   open track then): the mic is given up, as the person asked, and "mic denied" is reported;
+ * - a device appears, or the permission comes back, while there is none: it is opened again.
+ * The caller owns the streams it is given (stops the old one, connects the new one). Returns the
+ * function that stops supervising.
  */
-export function watchMicPermission(onDenied: () => void): () => void {
-  let status: PermissionStatus | null = null;
+export function superviseMic(host: string, initial: MicResult, onChange: (mic: MicResult) => void): () => void {
+  let current = initial;
   let stopped = false;
-  const onChange = () => {
-    if (status?.state === 'denied') onDenied();
+  let reopening = false;
+  let status: PermissionStatus | null = null;
+
+  const use = (next: MicResult) => {
+    if (stopped) {
+      if (next.ok) stopStream(next.stream);
+      return;
+    }
+    current = next;
+    if (next.ok) watchTracks(next.stream);
+    onChange(next);
   };
+  const reopen = async () => {
+    if (reopening || stopped) return;
+    reopening = true;
+    try {
+      use(await openMic(host));
+    } finally {
+      reopening = false;
+    }
+  };
+  const watchTracks = (stream: MediaStream) => {
+    for (const track of stream.getAudioTracks()) {
+      track.addEventListener('ended', () => {
+        if (current.ok && current.stream === stream) void reopen();
+      }, { once: true });
+    }
+  };
+  const onPermission = () => {
+    if (status?.state === 'denied') use({ ok: false, denied: true, message: micDeniedMessage(host) });
+    else if (status?.state === 'granted' && !current.ok) void reopen();
+  };
+  const onDevices = () => {
+    if (!current.ok && !current.denied) void reopen();
+  };
+
+  if (initial.ok) watchTracks(initial.stream);
+  navigator.mediaDevices?.addEventListener?.('devicechange', onDevices);
   void micPermission().then((found) => {
     if (stopped || !found) return;
     status = found;
-    status.addEventListener('change', onChange);
+    status.addEventListener('change', onPermission);
   });
   return () => {
     stopped = true;
-    status?.removeEventListener('change', onChange);
+    navigator.mediaDevices?.removeEventListener?.('devicechange', onDevices);
+    status?.removeEventListener('change', onPermission);
   };
 }
 
