@@ -5,19 +5,15 @@
 import { buildCallRecord, type CallHeader } from '../../lib/record/call-record';
 import type { CheckIn } from '../../lib/record/types';
 import { getCall, isStorageFull, listCallSummariesSince, putCall } from '../db';
-import type { CallProgress } from '../messages';
+import { REJOIN_WINDOW_MS, type CallProgress } from '../messages';
 import { sessionStore, type LiveCall } from './session-store';
 
 /** A closing tab usually sends its final save as it goes: give it this long to land. */
 const RECOVERY_GRACE_MS = 2000;
 
-/**
- * A call left and joined again in the same tab within this time (a network drop, a "Rejoin" click)
- * continues the same record. The content script keeps its analysis as long (REJOIN_WINDOW_MS in
- * extension/content/meeting-coach.ts); the background allows a little more for the message to land.
- */
-export const REJOIN_WINDOW_MS = 2 * 60_000;
+/** The rejoin window (messages.ts), plus a little for the content script's message to land. */
 const REJOIN_SLACK_MS = 30_000;
+export { REJOIN_WINDOW_MS };
 
 export type SaveOutcome = 'saved' | 'ignored' | 'storage-full';
 

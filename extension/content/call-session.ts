@@ -6,7 +6,7 @@ import { createEngine } from '../../lib/engine/engine';
 import type { ConversationEvent, Engine, Interval, LiveState } from '../../lib/engine/types';
 import type { CallHeader, CallUpdate } from '../../lib/record/call-record';
 import { CAPTURE_SAMPLE_RATE, CaptureGraph } from '../capture/audio-graph';
-import { openMic, stopStream } from '../capture/mic';
+import { openMic, stopStream, superviseMic, type MicResult } from '../capture/mic';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
 import { CHUNK_FRAMES, type CaptureChunk } from '../capture/worklet-protocol';
 import type { ExtensionFrame } from '../classifier/extension-frame';
@@ -70,6 +70,9 @@ export class CallSession {
   private saving: Promise<void> = Promise.resolve();
   private ended = false;
   private paused = false;
+  /** Left the call, perhaps only for a moment (park/rejoin): mic released, nothing measured. */
+  private parked = false;
+  private stopMicSupervision: (() => void) | null = null;
   private muted = false;
   private readonly mutedIntervals: Interval[] = [];
   /** Samples given to the engine, and when each job is next due (in samples). */
@@ -106,6 +109,7 @@ export class CallSession {
     });
     if (this.muted) this.engine.setMuted(true);
     graph.setSelf(this.mic);
+    this.superviseMic(mic);
     this.applyTabAudio();
     await graph.resume().catch(() => {});
     this.waitingForGesture = graph.context.state !== 'running';
@@ -143,6 +147,40 @@ export class CallSession {
   /** While paused the engine hears nothing: the paused stretch is cut out of the call's audio. */
   setPaused(paused: boolean): void {
     this.paused = paused;
+  }
+
+  /**
+   * The page left the call, maybe only for a moment (a network drop, "Rejoin"): the mic is given
+   * back, nothing is measured, and the record is saved as ended. `rejoin` in the same page soon
+   * after goes on with the same call and record; `end` finishes it for good.
+   */
+  async park(): Promise<void> {
+    if (this.ended || this.parked) return;
+    this.parked = true;
+    this.releaseMic();
+    this.options.onChange();
+    const result = this.engine?.snapshot();
+    if (result && !this.ended) await this.save({ result, final: true });
+  }
+
+  /** Joined the same meeting again: the same call goes on, if the background still has it open. */
+  async rejoin(): Promise<boolean> {
+    if (!this.parked || this.ended || !this.callId) return false;
+    const resumed = await sendMessage('background.callResumed', { callId: this.callId }).catch(() => false);
+    if (!resumed || this.ended) return false;
+    const mic = await openMic(this.options.header.host);
+    if (this.ended) {
+      if (mic.ok) stopStream(mic.stream);
+      return false;
+    }
+    this.parked = false;
+    this.useMic(mic);
+    this.superviseMic(mic);
+    return true;
+  }
+
+  get isParked(): boolean {
+    return this.parked;
   }
 
   useTabAudio(channel: string | null): void {
@@ -185,7 +223,7 @@ export class CallSession {
 
   private onChunk(chunk: CaptureChunk): void {
     const engine = this.engine;
-    if (!engine || this.ended || this.paused) return;
+    if (!engine || this.ended || this.paused || this.parked) return;
     if (this.samples === 0) {
       if (this.mic && !hasSignal(chunk.self) && this.warmupChunks++ < MIC_WARMUP_MAX_CHUNKS) return;
       this.announce();
@@ -276,7 +314,30 @@ export class CallSession {
     }).catch(() => {});
   }
 
+  /** A device that went, a permission taken away or given back (extension/capture/mic.ts). */
+  private superviseMic(initial: MicResult): void {
+    this.stopMicSupervision?.();
+    this.stopMicSupervision = superviseMic(this.options.header.host, initial, (mic) => this.useMic(mic));
+  }
+
+  private useMic(mic: MicResult): void {
+    if (this.mic && (!mic.ok || mic.stream !== this.mic)) stopStream(this.mic);
+    this.mic = mic.ok ? mic.stream : null;
+    this.micProblem = mic.ok ? null : mic;
+    this.graph?.setSelf(this.mic);
+    this.options.onChange();
+  }
+
+  private releaseMic(): void {
+    this.stopMicSupervision?.();
+    this.stopMicSupervision = null;
+    stopStream(this.mic);
+    this.mic = null;
+    this.graph?.setSelf(null);
+  }
+
   private teardown(): void {
+    this.stopMicSupervision?.();
     void this.graph?.close();
     stopStream(this.mic);
     this.frame?.relayTabAudio(null);

@@ -10,7 +10,7 @@ import { adapterFor } from '../../lib/sites';
 import type { SiteAdapter, SiteReading } from '../../lib/sites/types';
 import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
 import { browser } from 'wxt/browser';
-import { onMessage, PORT_NAMES, sendMessage, STORAGE_FULL_MESSAGE, type TabStatus } from '../messages';
+import { onMessage, PORT_NAMES, REJOIN_WINDOW_MS, sendMessage, STORAGE_FULL_MESSAGE, type TabStatus } from '../messages';
 import { settingsItem } from '../settings';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
 import { CallSession, SESSION_CADENCE } from './call-session';
@@ -37,6 +37,10 @@ export class MeetingCoach {
   private adapter: SiteAdapter | null = null;
   private reading: SiteReading | null = null;
   private session: CallSession | null = null;
+  /** The meeting this session is in (origin, path and hash of the page when it started). */
+  private sessionMeeting = '';
+  /** A call just left, kept for REJOIN_WINDOW_MS in case the person joins the same meeting again. */
+  private parked: { session: CallSession; meeting: string; expires: number } | null = null;
   /** Opened in the lobby, so the speech model is warm when the call starts; kept for the page. */
   private frame: Promise<ExtensionFrame> | null = null;
   private notInCallSinceMs: number | null = null;
@@ -97,8 +101,13 @@ export class MeetingCoach {
         this.publish();
       }),
     );
-    // Full navigation or tab close: no time to finish, send what there is.
-    ctx.addEventListener(window, 'pagehide', () => this.session?.endNow());
+    // Full navigation or tab close: no time to finish, send what there is. A parked call was saved
+    // as ended when it was left.
+    ctx.addEventListener(window, 'pagehide', () => {
+      this.session?.endNow();
+      this.parked?.session.dispose();
+      this.parked = null;
+    });
     ctx.onInvalidated(() => {
       // Extension reloaded or updated: the old script must go quietly (no messaging is possible any
       // more; the background recovers the call from its last save). Anything else that stops this
@@ -107,6 +116,8 @@ export class MeetingCoach {
       if (browser.runtime?.id) this.session?.endNow();
       else this.session?.dispose();
       this.session = null;
+      this.parked?.session.dispose();
+      this.parked = null;
       this.backgroundPort?.disconnect();
     });
     // Autoplay policy: audio may wait for the first click or key press in the page.
@@ -142,7 +153,13 @@ export class MeetingCoach {
     this.publish();
   }
 
+  /** Where the page is: a rejoin must be into the same meeting. */
+  private meetingHere(): string {
+    return `${location.origin}${location.pathname}${location.hash}`;
+  }
+
   private startSession(): void {
+    if (this.rejoinParked()) return;
     const adapter = this.adapter!;
     const session = new CallSession({
       header: { site: adapter.id, host: location.hostname, title: this.pageTitle(), captureMode: this.tabAudioChannel ? 'tab' : 'in-page' },
@@ -154,6 +171,7 @@ export class MeetingCoach {
       onChange: () => this.publish(),
     });
     this.session = session;
+    this.sessionMeeting = this.meetingHere();
     this.connectBackground();
     session.setPaused(this.paused);
     session.setMuted(this.reading?.muted === true);
@@ -189,12 +207,56 @@ export class MeetingCoach {
     return this.frame;
   }
 
+  /**
+   * Left the call. It may be for good or for a moment (a network drop): the call is saved as ended
+   * at once (the popup shows it), and kept for REJOIN_WINDOW_MS; joining the same meeting again in
+   * that time goes on with the same call and record. After it, the analysis is finished and the
+   * record refined with the last verdicts.
+   */
   private async endSession(): Promise<void> {
     const session = this.session;
     this.session = null;
     this.live = null;
     this.publish();
-    await session?.end();
+    if (!session) return;
+    if (!session.callId) return session.end(); // never reached its first audio: nothing to continue
+    void this.finishParked();
+    this.parked = { session, meeting: this.sessionMeeting, expires: Date.now() + REJOIN_WINDOW_MS };
+    this.ctx.setTimeout(() => {
+      if (this.parked?.session === session) void this.finishParked();
+    }, REJOIN_WINDOW_MS);
+    await session.park();
+  }
+
+  private async finishParked(): Promise<void> {
+    const parked = this.parked;
+    this.parked = null;
+    await parked?.session.end();
+  }
+
+  /** The person is in the meeting they just left: the parked call goes on. */
+  private rejoinParked(): boolean {
+    const parked = this.parked;
+    if (!parked) return false;
+    if (parked.meeting !== this.meetingHere() || Date.now() > parked.expires) {
+      void this.finishParked(); // another meeting: the one left is over
+      return false;
+    }
+    this.parked = null;
+    const session = parked.session;
+    this.session = session;
+    this.sessionMeeting = parked.meeting;
+    this.connectBackground();
+    session.setMuted(this.reading?.muted === true);
+    session.setPaused(this.paused);
+    void session.rejoin().then((resumed) => {
+      if (resumed) return this.publish();
+      // Too late for the background (or it lost the call): finish that one, start afresh.
+      if (this.session === session) this.session = null;
+      void session.end();
+      this.readPage();
+    });
+    return true;
   }
 
   /**

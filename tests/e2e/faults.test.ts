@@ -133,6 +133,31 @@ describe('faults mid-call', () => {
     await page.close();
   });
 
+  it('the mic taken away mid-call: "mic blocked" with how to fix it, the others still measured; given back, it returns', async () => {
+    const earlier = await knownIds();
+    const page = await joinedCall();
+    await page.waitForTimeout(6000);
+    const origin = 'https://meet.google.com';
+    await cdp.send('Browser.setPermission', { permission: { name: 'microphone' }, setting: 'denied', origin });
+    try {
+      await waitForOverlayState(page, 'mic-denied', 5000);
+      const text = await page.evaluate(() => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '');
+      expect(text).toMatch(/Allow it in the address bar/);
+      await page.waitForTimeout(6000);
+    } finally {
+      await cdp.send('Browser.setPermission', { permission: { name: 'microphone' }, setting: 'granted', origin });
+    }
+    await waitForOverlayState(page, 'listening', 5000);
+    await page.waitForTimeout(4000);
+    await leave(page);
+    const call = await waitForCall(browser, newCall(earlier, 'ended'));
+    expect(call.durationSec).toBeGreaterThan(15);
+    expect(call.metrics.othersSpeechSec).toBeGreaterThan(4);
+    expect(call.metrics.selfSpeechSec).toBeGreaterThan(2);
+    await cdp.send('Browser.resetPermissions', {});
+    await page.close();
+  });
+
   // Last: the reload replaces the service worker the other tests use.
   it('an extension reload keeps the call up to its last save and puts the coach back in the tab', async () => {
     const earlier = await knownIds();

@@ -198,6 +198,31 @@ describe('meeting conditions', () => {
     }
   });
 
+  it('a drop and a rejoin into the same meeting are one call, one record', async () => {
+    const earlier = await knownCallIds();
+    const page = await openFixtureCall(browser, 'meet', { others: chattyPath });
+    await join(page);
+    await waitForOverlayState(page, 'listening');
+    await page.waitForTimeout(8000);
+    await leave(page); // the connection drops: the site shows its end screen with "Rejoin"
+    const left = await waitForCall(browser, (c) => !earlier.has(c.id) && c.status === 'ended');
+    expect(await readOverlay(page)).toBeNull();
+    await page.waitForTimeout(3000);
+    await join(page); // "Rejoin", a few seconds later
+    await waitForOverlayState(page, 'listening');
+    await page.waitForTimeout(7000);
+    await leave(page);
+    await page.waitForTimeout(1500);
+    const calls = (await readCalls(browser)).filter((c) => !earlier.has(c.id));
+    expect(calls.map((c) => c.id)).toEqual([left.id]); // the same record, not a second one
+    const call = calls[0];
+    expect(call.status).toBe('ended');
+    // Both stretches are in it (the time away is left out).
+    expect(call.durationSec).toBeGreaterThan(left.durationSec + 5);
+    expect(call.metrics.othersSpeechSec).toBeGreaterThan(left.metrics.othersSpeechSec + 2);
+    await page.close();
+  });
+
   it('keeps the call when the tab closes mid-call', async () => {
     const earlier = await knownCallIds();
     const page = await openFixtureCall(browser, 'meet', { others: othersPath });
