@@ -1,22 +1,46 @@
-// The capture AudioWorklet: turns the two inputs (my mic, everyone I hear) into 40 ms chunks posted
-// to the content script or offscreen document. Audio-clock driven, so hidden tabs (whose timers are
-// throttled) keep their pace. Loaded by URL from the extension: page CSPs block blob: worklets.
+// The capture AudioWorklet: takes the two inputs (my mic, everyone I hear) and either runs the
+// engine on them (a call: extension/capture/live-analysis.ts, reporting the live picture to the
+// content script) or posts them as 40 ms chunks (tab audio in the offscreen document, the mic
+// check). Audio-clock driven, so hidden tabs (whose timers are throttled) keep their pace. Loaded
+// by URL from the extension: page CSPs block blob: worklets.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { LiveAnalysis } from '../extension/capture/live-analysis';
 import {
   CAPTURE_PROCESSOR,
   CHUNK_FRAMES,
   OTHERS_INPUT,
   SELF_INPUT,
   type CaptureChunk,
+  type CaptureProcessorOptions,
   type WorkletCommand,
 } from '../extension/capture/worklet-protocol';
 
 // The AudioWorkletGlobalScope is not in TypeScript's libs.
 declare const currentFrame: number;
+declare const sampleRate: number;
 declare class AudioWorkletProcessor {
   readonly port: MessagePort;
 }
-declare function registerProcessor(name: string, ctor: new () => AudioWorkletProcessor): void;
+declare function registerProcessor(
+  name: string,
+  ctor: new (options: { processorOptions?: CaptureProcessorOptions }) => AudioWorkletProcessor,
+): void;
+
+/** The worklet scope has no timers; the engine waits for its last verdicts with setTimeout when a
+ *  call ends. The callbacks run at the next render quantum (the audio clock goes on until the
+ *  content script has the final result and closes the context). */
+const timerQueue: (() => void)[] = [];
+function installTimeoutShim(): void {
+  const scope = globalThis as { setTimeout?: unknown };
+  if (typeof scope.setTimeout === 'function') return;
+  scope.setTimeout = (callback: () => void) => {
+    timerQueue.push(callback);
+    return 0;
+  };
+}
+function runTimers(): void {
+  for (let n = timerQueue.length; n > 0; n--) timerQueue.shift()!();
+}
 
 /** Relayed samples are buffered this deep before playing out, to ride over message jitter… */
 const EXTERNAL_PRIME_FRAMES = 2 * CHUNK_FRAMES;
@@ -92,13 +116,21 @@ export default defineUnlistedScript(() => {
     private filled = 0;
     private external: ExternalQueue | null = null;
     private externalQuantum = new Float32Array(128);
+    private readonly analyze: boolean;
+    /** Analyze mode: null until the call's engine starts (audio before that is dropped). */
+    private analysis: LiveAnalysis | null = null;
 
-    constructor() {
+    constructor(options: { processorOptions?: CaptureProcessorOptions }) {
       super();
+      this.analyze = options.processorOptions?.analyze === true;
+      if (this.analyze) installTimeoutShim();
       this.port.onmessage = (event: MessageEvent<WorkletCommand>) => {
         const command = event.data;
         if (command.type === 'external-others') this.external = command.enabled ? new ExternalQueue() : null;
-        else this.external?.push(command.samples);
+        else if (command.type === 'others-samples') this.external?.push(command.samples);
+        else if (command.type === 'start-analysis') {
+          this.analysis ??= new LiveAnalysis(sampleRate, command, (report) => this.port.postMessage(report));
+        } else this.analysis?.command(command);
       };
     }
 
@@ -110,6 +142,11 @@ export default defineUnlistedScript(() => {
         if (this.externalQuantum.length !== quantum) this.externalQuantum = new Float32Array(quantum);
         this.external.read(this.externalQuantum);
         othersIn = this.externalQuantum;
+      }
+      if (this.analyze) {
+        if (timerQueue.length > 0) runTimers();
+        this.analysis?.push(selfIn ?? null, othersIn ?? null, quantum);
+        return true;
       }
       let from = 0;
       while (from < quantum) {

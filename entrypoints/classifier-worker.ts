@@ -2,7 +2,7 @@
 // loader needs importScripts, and the worker keeps inference off every page's main thread.
 import { AudioClassifier, FilesetResolver } from '@mediapipe/tasks-audio';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { SpeechWorkerReply, SpeechWorkerRequest } from '../extension/classifier/protocol';
+import type { SpeechWorkerCommand, SpeechWorkerReply, SpeechWorkerRequest } from '../extension/classifier/protocol';
 import { speechScore } from '../lib/engine/yamnet';
 
 /** Where the build puts the model (scripts/setup-model.mjs) and MediaPipe's wasm (wxt.config.ts). */
@@ -24,7 +24,7 @@ export default defineUnlistedScript(() => {
   // The worker global scope (not in TypeScript's DOM lib): what this file uses of it.
   const scope = self as unknown as {
     postMessage(message: SpeechWorkerReply): void;
-    onmessage: ((event: MessageEvent<SpeechWorkerRequest>) => void) | null;
+    onmessage: ((event: MessageEvent<SpeechWorkerCommand>) => void) | null;
   };
   const reply = (message: SpeechWorkerReply) => scope.postMessage(message);
   const loading = loadClassifier();
@@ -34,8 +34,7 @@ export default defineUnlistedScript(() => {
     (error: unknown) => reply({ type: 'ready', model: false, error: String(error) }),
   );
 
-  scope.onmessage = async (event) => {
-    const { id, samples, sampleRate } = event.data;
+  const classify = async ({ id, samples, sampleRate }: SpeechWorkerRequest): Promise<SpeechWorkerReply> => {
     const classifier = await loading.catch(() => null);
     // Every request is answered: without a model, or if inference fails, with "speech", so the
     // 10 ms detector's decision stands.
@@ -47,6 +46,17 @@ export default defineUnlistedScript(() => {
     } catch (error) {
       console.warn('[listening-coach] speech model failed on a window', error);
     }
-    reply({ type: 'score', id, score });
+    return { type: 'score', id, score };
+  };
+
+  scope.onmessage = async (event) => {
+    const command = event.data;
+    if (command.type === 'port') {
+      // The capture worklet's own line to the model (extension/capture/live-analysis.ts).
+      const port = command.port;
+      port.onmessage = async (message: MessageEvent<SpeechWorkerRequest>) => port.postMessage(await classify(message.data));
+      return;
+    }
+    reply(await classify(command));
   };
 });

@@ -6,6 +6,7 @@ import {
   CONNECT_FRAME,
   type FrameReply,
   type FrameRequest,
+  type SpeechWorkerCommand,
   type SpeechWorkerReply,
 } from '../../extension/classifier/protocol';
 import type { TabAudioMessage } from '../../extension/capture/tab-audio-relay';
@@ -21,6 +22,10 @@ function serve(port: MessagePort): void {
     const request = event.data;
     if (request.type === 'classify') {
       worker.postMessage(request, [request.samples.buffer]);
+      return;
+    }
+    if (request.type === 'classifier-port') {
+      worker.postMessage({ type: 'port', port: request.port } satisfies SpeechWorkerCommand, [request.port]);
       return;
     }
     relay?.close();

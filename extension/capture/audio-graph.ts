@@ -6,7 +6,10 @@ import {
   CAPTURE_PROCESSOR,
   OTHERS_INPUT,
   SELF_INPUT,
+  type AnalysisReport,
   type CaptureChunk,
+  type CaptureProcessorOptions,
+  type StartAnalysis,
   type WorkletCommand,
 } from './worklet-protocol';
 
@@ -14,27 +17,44 @@ import {
  *  two thirds of every downstream cost compared with 48 kHz. */
 export const CAPTURE_SAMPLE_RATE = 16000;
 
+/** Render buffer of a call's capture context (analyze mode). The worklet thread wakes once per
+ *  buffer; with 'playback' (≈40–50 ms with a silent sink in Chromium 156) the wake-ups cost more
+ *  than the engine itself: 0.1 s cuts the Web Audio side of the worklet thread by about two thirds
+ *  (scripts/bench-live.ts) and adds at most 0.1 s before a turn change reaches the overlay, inside
+ *  its 250 ms. Chunk mode keeps 'playback': relayed tab audio rides a small jitter buffer. */
+export const ANALYZE_LATENCY_SEC = 0.1;
+
 export class CaptureGraph {
-  private readonly selfBus: GainNode;
-  private readonly othersBus: GainNode;
+  // Sources connect straight to the worklet's inputs: an input sums whatever is connected to it
+  // (and downmixes to the node's one channel), so no mixing node runs every render quantum.
   private selfSource: MediaStreamAudioSourceNode | null = null;
   private readonly othersSources = new Map<string, MediaStreamAudioSourceNode>();
 
   private constructor(
     readonly context: AudioContext,
     private readonly node: AudioWorkletNode,
-  ) {
-    this.selfBus = new GainNode(context);
-    this.othersBus = new GainNode(context);
-    this.selfBus.connect(node, 0, SELF_INPUT);
-    this.othersBus.connect(node, 0, OTHERS_INPUT);
+  ) {}
+
+  /** Posts raw chunks of both channels to `onChunk` (tab audio, mic check). */
+  static create(onChunk: (chunk: CaptureChunk) => void): Promise<CaptureGraph> {
+    return CaptureGraph.open({}, 'playback', onChunk);
   }
 
-  static async create(onChunk: (chunk: CaptureChunk) => void): Promise<CaptureGraph> {
+  /** Runs the engine inside the worklet (a call): `startAnalysis` starts it, `onReport` hears the
+   *  live picture, saves and the final result. */
+  static createAnalyzing(onReport: (report: AnalysisReport) => void): Promise<CaptureGraph> {
+    return CaptureGraph.open({ analyze: true }, ANALYZE_LATENCY_SEC, onReport);
+  }
+
+  private static async open<T>(
+    processorOptions: CaptureProcessorOptions,
+    latencyHint: AudioContextLatencyCategory | number,
+    onMessage: (message: T) => void,
+  ): Promise<CaptureGraph> {
     const context = new AudioContext({
       sampleRate: CAPTURE_SAMPLE_RATE,
-      // 'playback': the largest render buffers, hence the fewest wake-ups.
-      latencyHint: 'playback',
+      // Large render buffers: few wake-ups of the worklet thread.
+      latencyHint,
       // Nothing is played here: a silent sink renders without opening an output stream at all.
       sinkId: { type: 'none' },
     } as AudioContextOptions);
@@ -45,8 +65,9 @@ export class CaptureGraph {
       numberOfOutputs: 0,
       channelCount: 1,
       channelCountMode: 'explicit',
+      processorOptions,
     });
-    node.port.onmessage = (event: MessageEvent<CaptureChunk>) => onChunk(event.data);
+    node.port.onmessage = (event: MessageEvent<T>) => onMessage(event.data);
     return new CaptureGraph(context, node);
   }
 
@@ -58,7 +79,7 @@ export class CaptureGraph {
   setSelf(stream: MediaStream | null): void {
     this.selfSource?.disconnect();
     this.selfSource = stream ? new MediaStreamAudioSourceNode(this.context, { mediaStream: stream }) : null;
-    this.selfSource?.connect(this.selfBus);
+    this.selfSource?.connect(this.node, 0, SELF_INPUT);
   }
 
   /** The remote tracks to mix into the others channel, each exactly once (callers dedupe). */
@@ -72,7 +93,7 @@ export class CaptureGraph {
     for (const [id, track] of wanted) {
       if (this.othersSources.has(id)) continue;
       const source = new MediaStreamAudioSourceNode(this.context, { mediaStream: new MediaStream([track]) });
-      source.connect(this.othersBus);
+      source.connect(this.node, 0, OTHERS_INPUT);
       this.othersSources.set(id, source);
     }
   }
@@ -86,6 +107,16 @@ export class CaptureGraph {
     this.command({ type: 'others-samples', samples }, [samples.buffer]);
   }
 
+  /** Analyze mode: the engine starts with the call's settings; its classifier port is handed over. */
+  startAnalysis(init: StartAnalysis): void {
+    this.command({ type: 'start-analysis', ...init }, init.classifierPort ? [init.classifierPort] : []);
+  }
+
+  /** Analyze mode: mute, pause, snapshot and finish (worklet-protocol.ts). */
+  command(message: WorkletCommand, transfer: Transferable[] = []): void {
+    this.node.port.postMessage(message, transfer);
+  }
+
   /** Autoplay policy may start the context suspended until the page has had a user gesture. */
   resume(): Promise<void> {
     return this.context.state === 'suspended' ? this.context.resume() : Promise.resolve();
@@ -96,9 +127,5 @@ export class CaptureGraph {
     this.setSelf(null);
     this.setOthers([]);
     if (this.context.state !== 'closed') await this.context.close();
-  }
-
-  private command(message: WorkletCommand, transfer: Transferable[] = []): void {
-    this.node.port.postMessage(message, transfer);
   }
 }

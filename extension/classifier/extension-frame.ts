@@ -15,6 +15,9 @@ export interface ExtensionFrame {
   classifier: SpeechClassifier | null;
   /** Why there is no classifier, for the settings/overlay message. */
   modelError: string | null;
+  /** Gives the speech model's worker one end of a channel; whoever holds the other end (the
+   *  capture worklet) asks it for verdicts directly. Only meaningful when `classifier` is set. */
+  connectClassifier(port: MessagePort): void;
   /** Relay tab audio published on this BroadcastChannel (null = stop); samples go to `onTabAudio`. */
   relayTabAudio(channel: string | null, onTabAudio?: (samples: Float32Array) => void): void;
   remove(): void;
@@ -83,6 +86,9 @@ export async function openExtensionFrame(signal: AbortSignal): Promise<Extension
   return {
     classifier: model ? classifier : null,
     modelError: model ? null : (error ?? 'speech model unavailable'),
+    connectClassifier(classifierPort) {
+      send({ type: 'classifier-port', port: classifierPort }, [classifierPort]);
+    },
     relayTabAudio(channelName, callback) {
       onTabAudio = callback;
       send({ type: 'relay-tab-audio', channel: channelName });

@@ -8,6 +8,10 @@ export const CONNECT_FRAME = 'listening-coach/connect';
 
 export type SpeechWorkerRequest = { type: 'classify'; id: number; samples: Float32Array; sampleRate: number };
 
+/** Frame → worker: a port on which the capture worklet asks for verdicts itself (SpeechWorkerRequest
+ *  in, SpeechWorkerReply out), so a call's classifications never touch a main thread. */
+export type SpeechWorkerCommand = SpeechWorkerRequest | { type: 'port'; port: MessagePort };
+
 export type SpeechWorkerReply =
   /** `model: false` when the model file is absent or failed to load: the engine runs without it. */
   | { type: 'ready'; model: boolean; error?: string }
@@ -15,6 +19,8 @@ export type SpeechWorkerReply =
 
 export type FrameRequest =
   | SpeechWorkerRequest
+  /** Hand this port to the worker (the other end goes to the capture worklet). */
+  | { type: 'classifier-port'; port: MessagePort }
   /** Relay tab audio published by the offscreen document on this BroadcastChannel (null = stop). */
   | { type: 'relay-tab-audio'; channel: string | null };
 

@@ -1,21 +1,24 @@
 // One call in a meeting tab, from join to leave: capture (my mic + remote audio, or relayed tab
-// audio) → engine → live figures for the overlay and saves through the background. Everything runs
-// on the audio clock: chunks drive analysis, overlay updates, remote-track rescans and saves, so a
+// audio) → the engine, which runs inside the capture AudioWorklet (extension/capture/live-analysis.ts)
+// → live figures for the overlay and saves through the background. Everything runs on the audio
+// clock: the worklet's live reports drive overlay updates, remote-track rescans and saves, so a
 // hidden tab with throttled timers keeps pace.
-import { createEngine } from '../../lib/engine/engine';
-import type { ConversationEvent, Engine, Interval, LiveState } from '../../lib/engine/types';
-import type { CallHeader, CallUpdate } from '../../lib/record/call-record';
-import { CAPTURE_SAMPLE_RATE, CaptureGraph } from '../capture/audio-graph';
+import type { AnalysisResult, ConversationEvent, Interval, LiveState } from '../../lib/engine/types';
+import type { CallHeader } from '../../lib/record/call-record';
+import { CaptureGraph } from '../capture/audio-graph';
 import { openMic, stopStream, superviseMic, type MicResult } from '../capture/mic';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
-import { CHUNK_FRAMES, type CaptureChunk } from '../capture/worklet-protocol';
+import type { AnalysisReport, ResultReport } from '../capture/worklet-protocol';
 import type { ExtensionFrame } from '../classifier/extension-frame';
 import { sendMessage } from '../messages';
 
 /** How often, in seconds of call audio, each job runs. */
 export const SESSION_CADENCE = {
-  /** Overlay and nudges: 10 per second keeps a turn change on screen within ~0.1 s of the engine. */
+  /** The live picture is looked at 10 times a second, so a turn change reaches the overlay within
+   *  ~0.1 s of the engine; it goes to the page when something shown at once changed… */
   liveSec: 0.1,
+  /** …or after this long (share, clocks, nudge timing). */
+  liveQuietSec: 0.5,
   /** The page may start or stop playing remote streams at any time (Meet rotates its pool). */
   rescanSec: 1,
   /** Saves: the issue asks for ≤10 s of loss after a crash. */
@@ -41,19 +44,10 @@ export interface CallSessionOptions {
   onChange(): void;
 }
 
-const SILENCE = new Float32Array(CHUNK_FRAMES);
-
-/** A freshly opened mic delivers exact zeros for its first tens of milliseconds; the engine would
- *  take them for the room's noise floor and hear the real room as speech for many seconds after.
- *  The call's clock starts with the mic's first sound (or after this many chunks: 1 s). */
-const MIC_WARMUP_MAX_CHUNKS = Math.round(CAPTURE_SAMPLE_RATE / CHUNK_FRAMES);
-
-function hasSignal(samples: Float32Array | null): boolean {
-  return samples?.some((x) => x !== 0) ?? false;
-}
-
-/** Longest wait for the engine's last verdicts when a call ends. */
+/** Longest wait for the engine's last verdicts when a call ends… */
 const FINISH_TIMEOUT_MS = 5000;
+/** …and for the result as it stands, should they never come. */
+const SNAPSHOT_TIMEOUT_MS = 1000;
 
 export class CallSession {
   callId: string | null = null;
@@ -62,10 +56,11 @@ export class CallSession {
   /** Audio waits for a user gesture in the page (autoplay policy). */
   waitingForGesture = false;
 
-  private engine: Engine | null = null;
   private graph: CaptureGraph | null = null;
   private frame: ExtensionFrame | null = null;
   private mic: MediaStream | null = null;
+  /** The engine runs in the worklet: it has started (with the call's classifier and settings). */
+  private analyzing = false;
   private callStarted: Promise<string | null> | null = null;
   private saving: Promise<void> = Promise.resolve();
   private ended = false;
@@ -74,13 +69,14 @@ export class CallSession {
   private parked = false;
   private stopMicSupervision: (() => void) | null = null;
   private muted = false;
-  private readonly mutedIntervals: Interval[] = [];
-  /** Samples given to the engine, and when each job is next due (in samples). */
-  private samples = 0;
-  private warmupChunks = 0;
-  private nextLive = 0;
-  private nextRescan = 0;
-  private nextSave = 0;
+  /** Seconds of call audio the engine has had (from its live reports), and when each job is next due. */
+  private timeSecNow = 0;
+  private nextRescanSec = 0;
+  private nextSaveSec = 0;
+  /** The latest saved result: sent as final when the page goes away with no time to ask for more. */
+  private lastResult: ResultReport | null = null;
+  private readonly replies = new Map<number, (report: ResultReport) => void>();
+  private nextReplyId = 0;
   private tabAudioChannel: string | null;
 
   constructor(private readonly options: CallSessionOptions) {
@@ -91,7 +87,7 @@ export class CallSession {
     const [frame, mic, graph] = await Promise.all([
       this.options.frame,
       openMic(this.options.header.host),
-      CaptureGraph.create((chunk) => this.onChunk(chunk)),
+      CaptureGraph.createAnalyzing((report) => this.onReport(report)),
     ]);
     this.frame = frame;
     this.graph = graph;
@@ -99,15 +95,22 @@ export class CallSession {
     if (this.ended) return this.teardown();
     this.modelError = frame.modelError;
     if (!mic.ok) this.micProblem = mic;
-    this.engine = createEngine({
-      sampleRate: graph.sampleRate,
-      classifier: frame.classifier ?? undefined,
-      onClassifierError: (error) => {
-        this.modelError = `the speech model failed: ${String(error)}`;
-        this.options.onChange();
-      },
+    // The worklet asks the model's worker for verdicts itself, over a channel of its own.
+    let classifierPort: MessagePort | null = null;
+    if (frame.classifier) {
+      const channel = new MessageChannel();
+      frame.connectClassifier(channel.port2);
+      classifierPort = channel.port1;
+    }
+    graph.startAnalysis({
+      classifierPort,
+      waitForMic: this.mic !== null,
+      muted: this.muted,
+      paused: this.paused,
+      liveEverySec: SESSION_CADENCE.liveSec,
+      liveQuietSec: SESSION_CADENCE.liveQuietSec,
     });
-    if (this.muted) this.engine.setMuted(true);
+    this.analyzing = true;
     graph.setSelf(this.mic);
     this.superviseMic(mic);
     this.applyTabAudio();
@@ -128,25 +131,21 @@ export class CallSession {
     return this.tabAudioChannel ? 'tab' : 'in-page';
   }
 
+  /** Seconds of call audio analysed so far (as of the engine's last live report). */
   get timeSec(): number {
-    return this.graph ? this.samples / this.graph.sampleRate : 0;
+    return this.timeSecNow;
   }
 
   setMuted(muted: boolean): void {
     if (muted === this.muted) return;
     this.muted = muted;
-    this.engine?.setMuted(muted);
-    const t = this.timeSec;
-    if (muted) this.mutedIntervals.push([t, Infinity]);
-    else {
-      const open = this.mutedIntervals.at(-1);
-      if (open) open[1] = t;
-    }
+    if (this.analyzing) this.graph?.command({ type: 'muted', muted });
   }
 
   /** While paused the engine hears nothing: the paused stretch is cut out of the call's audio. */
   setPaused(paused: boolean): void {
     this.paused = paused;
+    if (this.analyzing) this.graph?.command({ type: 'paused', paused: paused || this.parked });
   }
 
   /**
@@ -157,10 +156,11 @@ export class CallSession {
   async park(): Promise<void> {
     if (this.ended || this.parked) return;
     this.parked = true;
+    this.setPaused(this.paused);
     this.releaseMic();
     this.options.onChange();
-    const result = this.engine?.snapshot();
-    if (result && !this.ended) await this.save({ result, final: true });
+    const report = (await this.ask('snapshot', SNAPSHOT_TIMEOUT_MS)) ?? this.lastResult;
+    if (report && !this.ended) await this.save({ ...report, final: true });
   }
 
   /** Joined the same meeting again: the same call goes on, if the background still has it open. */
@@ -176,6 +176,7 @@ export class CallSession {
     this.parked = false;
     this.useMic(mic);
     this.superviseMic(mic);
+    this.setPaused(this.paused);
     return true;
   }
 
@@ -193,25 +194,23 @@ export class CallSession {
   async end(): Promise<void> {
     if (this.ended) return;
     this.ended = true;
-    await this.graph?.close();
-    const engine = this.engine;
-    if (engine) {
+    if (this.graph && this.analyzing) {
       // The last classifications take milliseconds; should they never come back, the record is
       // still closed, with the figures as they stand.
-      const timeout = new Promise<null>((resolve) => setTimeout(resolve, FINISH_TIMEOUT_MS, null));
-      const result = (await Promise.race([engine.finish(), timeout])) ?? engine.snapshot();
-      await this.save({ result, final: true });
+      const final =
+        (await this.ask('finish', FINISH_TIMEOUT_MS)) ?? (await this.ask('snapshot', SNAPSHOT_TIMEOUT_MS)) ?? this.lastResult;
+      if (final) await this.save({ ...final, final: true });
     }
     this.teardown();
   }
 
-  /** The page is going away (tab closed, full navigation): no time to finish the analysis, so
-   *  the snapshot so far is sent as final; if even that is lost, the background recovers the call
-   *  from its last save. */
+  /** The page is going away (tab closed, full navigation): no time to ask the worklet for more, so
+   *  the latest saved result is sent as final; if even that is lost, the background recovers the
+   *  call from its last save. Either way at most one save interval is lost. */
   endNow(): void {
     if (this.ended) return;
     this.ended = true;
-    if (this.engine && this.callId) void this.send(this.callId, this.engine.snapshot(), true);
+    if (this.lastResult && this.callId) void this.send(this.callId, this.lastResult, true);
     this.teardown();
   }
 
@@ -221,41 +220,63 @@ export class CallSession {
     this.teardown();
   }
 
-  private onChunk(chunk: CaptureChunk): void {
-    const engine = this.engine;
-    if (!engine || this.ended || this.paused || this.parked) return;
-    if (this.samples === 0) {
-      if (this.mic && !hasSignal(chunk.self) && this.warmupChunks++ < MIC_WARMUP_MAX_CHUNKS) return;
-      this.announce();
-    }
-    // With neither channel connected the call still goes on: time advances in silence.
-    engine.push(chunk.self, chunk.others ?? (chunk.self ? null : SILENCE));
-    this.samples += CHUNK_FRAMES;
-
-    if (this.samples >= this.nextLive) {
-      this.nextLive = this.samples + this.every(SESSION_CADENCE.liveSec);
-      this.options.onLive(engine.live(), engine.takeEvents());
-    }
-    if (this.samples >= this.nextRescan) {
-      this.nextRescan = this.samples + this.every(SESSION_CADENCE.rescanSec);
-      this.rescanRemote();
-    }
-    if (this.samples >= this.nextSave && this.callId) {
-      this.nextSave = this.samples + this.every(SESSION_CADENCE.saveSec);
-      void this.save({ result: engine.snapshot(), final: false });
+  private onReport(report: AnalysisReport): void {
+    switch (report.type) {
+      case 'started':
+        return this.announce();
+      case 'live':
+        return this.onLive(report.live, report.events);
+      case 'snapshot':
+      case 'final':
+        this.replies.get(report.id)?.(report);
+        this.replies.delete(report.id);
+        return;
+      case 'classifier-error':
+        this.modelError = `the speech model failed: ${report.message}`;
+        this.options.onChange();
+        return;
     }
   }
 
-  private every(sec: number): number {
-    return Math.round(sec * (this.graph?.sampleRate ?? CAPTURE_SAMPLE_RATE));
+  private onLive(live: LiveState, events: ConversationEvent[]): void {
+    if (this.ended) return;
+    this.timeSecNow = live.timeSec;
+    this.options.onLive(live, events);
+    if (live.timeSec >= this.nextRescanSec) {
+      this.nextRescanSec = live.timeSec + SESSION_CADENCE.rescanSec;
+      this.rescanRemote();
+    }
+    if (live.timeSec >= this.nextSaveSec && this.callId) {
+      this.nextSaveSec = live.timeSec + SESSION_CADENCE.saveSec;
+      void this.ask('snapshot', SNAPSHOT_TIMEOUT_MS).then((report) => report && this.save({ ...report, final: false }));
+    }
+  }
+
+  /** A result from the worklet's engine: the snapshot so far, or the final one. */
+  private ask(type: 'snapshot' | 'finish', timeoutMs: number): Promise<ResultReport | null> {
+    const graph = this.graph;
+    if (!graph) return Promise.resolve(null);
+    const id = this.nextReplyId++;
+    return new Promise<ResultReport | null>((resolve) => {
+      const timer = setTimeout(() => {
+        this.replies.delete(id);
+        resolve(null);
+      }, timeoutMs);
+      this.replies.set(id, (report) => {
+        clearTimeout(timer);
+        resolve(report);
+      });
+      graph.command({ type, id });
+    });
   }
 
   /** The first chunk fixes the call's start: its first sample is t = 0 of the analysis. */
   private announce(): void {
-    const chunkMs = (CHUNK_FRAMES / (this.graph?.sampleRate ?? CAPTURE_SAMPLE_RATE)) * 1000;
     this.callStarted = sendMessage('background.callStarted', {
       ...this.options.header,
-      startedAtMs: Date.now() - chunkMs,
+      // The report comes one render quantum (8 ms) after the call's first sample, give or take
+      // the audio callback's batching: well under the timeline's resolution.
+      startedAtMs: Date.now(),
       speechModel: this.frame?.classifier ? 'yamnet' : 'none',
       captureMode: this.captureMode,
     }).then(
@@ -290,18 +311,17 @@ export class CallSession {
   }
 
   /** Saves one after another, so an older snapshot never lands after a newer one. */
-  private save({ result, final }: { result: CallUpdate['result']; final: boolean }): Promise<void> {
+  private save({ result, muted, final }: ResultReport & { final: boolean }): Promise<void> {
+    if (!final) this.lastResult = { result, muted };
     this.saving = this.saving.then(async () => {
       const callId = this.callId ?? (await this.callStarted);
-      if (callId) await this.send(callId, result, final);
+      if (callId) await this.send(callId, { result, muted }, final);
     });
     return this.saving;
   }
 
-  private send(callId: string, result: CallUpdate['result'], final: boolean): Promise<void> {
+  private send(callId: string, { result, muted }: { result: AnalysisResult; muted: Interval[] }, final: boolean): Promise<void> {
     const facts = this.options.pageFacts();
-    // Muted stretches as of this result; one still open ends where the result ends.
-    const muted = this.mutedIntervals.map(([s, e]): Interval => [s, Math.min(e, result.durationSec)]);
     return sendMessage('background.callProgress', {
       callId,
       result,
@@ -341,6 +361,6 @@ export class CallSession {
     void this.graph?.close();
     stopStream(this.mic);
     this.frame?.relayTabAudio(null);
-    this.engine = null;
+    this.analyzing = false;
   }
 }

@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay, type OverlayActions, type OverlayData } from '../../components/overlay/overlay';
 import type { Nudge } from '../../lib/coaching/nudges';
+import { fairShare } from '../../lib/coaching/share';
 import type { LiveState } from '../../lib/engine/types';
 import { meetingKindFor } from '../../lib/record/call-record';
 import type { Settings } from '../../lib/settings';
@@ -14,10 +15,44 @@ import type { TabStatus } from '../messages';
 /** Custom element hosting the shadow root (kebab-case, unlikely to clash with a page's). */
 export const OVERLAY_HOST_TAG = 'listening-coach-overlay';
 
-/** Live figures arrive ten times a second; repainting the overlay that often cost more than all
- *  the rest of the coach together. What must show at once (state, floor holder, counts, nudge,
- *  message, placement) renders at once; the share bar and the turn clock at most this often. */
-const MIN_RENDER_INTERVAL_MS = 500;
+/** Live figures arrive ten times a second, but what the overlay shows changes far less often, and
+ *  every repaint costs the page a frame (style, layout, paint, raster, compositing: more CPU than
+ *  the whole engine). What must show at once — state, floor holder, counts, nudge, message,
+ *  placement, a warning colour — renders at once; the share in whole percent and the turn clocks in
+ *  whole seconds render when they change, at most once per this interval. Nothing renders in a
+ *  silence that changes nothing. */
+const CONTINUOUS_RENDER_INTERVAL_MS = 1000;
+
+/** What the view shows that must appear without delay. */
+function discreteKey(d: OverlayData): string {
+  const live = d.live;
+  const share = live?.talkShare ?? 0;
+  const fair = fairShare(d.participants);
+  return JSON.stringify([
+    d.state,
+    d.message,
+    d.nudge,
+    d.participants,
+    d.targetShare,
+    d.thresholds,
+    d.collapsed,
+    d.position,
+    d.host,
+    live === null,
+    live?.floor,
+    (live?.selfTurnSec ?? 0) >= d.thresholds.monologueSec,
+    fair !== null && share > fair * d.thresholds.overShareFactor,
+    live?.interruptionsBySelf,
+    live?.interruptionsOfSelf,
+    live?.backchannelsBySelf,
+  ]);
+}
+
+/** What the view shows that moves on its own: the share and the turn clocks, as displayed. */
+function continuousKey(d: OverlayData): string {
+  const live = d.live;
+  return `${Math.round((live?.talkShare ?? 0) * 100)} ${Math.floor(live?.floorTurnSec ?? 0)} ${Math.floor(live?.selfTurnSec ?? 0)}`;
+}
 
 export interface OverlayPicture {
   status: TabStatus;
@@ -34,7 +69,8 @@ export interface OverlayController {
 
 export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayActions): Promise<OverlayController> {
   let root: Root | null = null;
-  let lastKey = '';
+  let lastDiscrete = '';
+  let lastContinuous = '';
   let lastRenderMs = 0;
   const ui = await createShadowRootUi(ctx, {
     name: OVERLAY_HOST_TAG,
@@ -61,28 +97,22 @@ export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayAc
       const visible = inCall && settings.overlay.visible && !settings.overlay.hiddenOn.includes(host);
       if (!visible) {
         if (ui.mounted) ui.remove();
-        lastKey = '';
+        lastDiscrete = '';
         return;
       }
-      const { live, nudge, participants } = picture;
-      const key = JSON.stringify([
-        status.state,
-        status.message,
-        live?.floor,
-        live?.interruptionsBySelf,
-        live?.interruptionsOfSelf,
-        live?.backchannelsBySelf,
-        nudge?.text,
-        participants,
-        settings.overlay,
-      ]);
+      const data = toOverlayData(picture);
+      const discrete = discreteKey(data);
+      const continuous = continuousKey(data);
       const nowMs = Date.now();
-      if (key === lastKey && nowMs - lastRenderMs < MIN_RENDER_INTERVAL_MS) return;
-      lastKey = key;
+      if (ui.mounted && discrete === lastDiscrete) {
+        if (continuous === lastContinuous || nowMs - lastRenderMs < CONTINUOUS_RENDER_INTERVAL_MS) return;
+      }
+      lastDiscrete = discrete;
+      lastContinuous = continuous;
       lastRenderMs = nowMs;
       try {
         if (!ui.mounted) ui.mount();
-        root?.render(<Overlay data={toOverlayData(picture)} actions={actions} />);
+        root?.render(<Overlay data={data} actions={actions} />);
       } catch (error) {
         // The overlay is a view: if it breaks, the call is still measured and saved.
         console.warn('[listening-coach] overlay failed', error);

@@ -30,9 +30,12 @@ export async function launchCoachBrowser(options: {
   extraExtensions?: string[];
   /** More Chromium switches (e.g. --remote-debugging-port=0 for support/cdp.ts). */
   extraArgs?: string[];
+  /** A built extension other than the tests' own (.output/chrome-mv3), e.g. a benchmark's copy. */
+  extensionDir?: string;
 }): Promise<CoachBrowser> {
   const withExtension = options.withExtension ?? true;
   const extensions = (dir: string) => [dir, ...(options.extraExtensions ?? [])].join(',');
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = mkdtempSync(join(tmpdir(), 'lc-profile-'));
   const hostRules = Object.keys(FIXTURE_HOSTS)
     .map((host) => `MAP ${host} 127.0.0.1:${options.serverPort}`)
@@ -48,7 +51,7 @@ export async function launchCoachBrowser(options: {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      ...(withExtension ? [`--disable-extensions-except=${extensions(EXTENSION_DIR)}`, `--load-extension=${extensions(EXTENSION_DIR)}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extensions(extensionDir)}`, `--load-extension=${extensions(extensionDir)}`] : []),
       `--host-resolver-rules=${hostRules}`,
       '--ignore-certificate-errors',
       '--use-fake-ui-for-media-stream',
