@@ -30,6 +30,8 @@ export interface EngineOptions extends EngineInit {
   params?: Partial<EngineParams>;
   /** Told once when the classifier fails; the engine then goes on with the detector alone. */
   onClassifierError?: (error: unknown) => void;
+  /** The wall clock in milliseconds, for the classifier watchdog only (tests pass their own). */
+  nowMs?: () => number;
 }
 
 interface Channel {
@@ -43,7 +45,7 @@ interface Channel {
 
 export function createEngine(options: EngineOptions): Engine {
   const p: EngineParams = { ...ENGINE_PARAMS, ...options.params };
-  const { sampleRate, classifier } = options;
+  const { sampleRate, classifier, nowMs = Date.now } = options;
   if (!(sampleRate >= 4000)) throw new RangeError(`unsupported sample rate ${sampleRate}`);
   const f = p.frameSec;
   const bridgeFrames = Math.round(p.bridgeGapSec / f);
@@ -60,7 +62,7 @@ export function createEngine(options: EngineOptions): Engine {
       segments.push([round2(s * f), round2(e * f)]);
       tracker.push({ party, start: s, end: e });
     });
-    const gate = new SpeechGate(p, input, classifier, (piece) => stream.add(piece), (error) => {
+    const gate = new SpeechGate(p, input, classifier, nowMs, (piece) => stream.add(piece), (error) => {
       classifierFailed = true;
       options.onClassifierError?.(error);
     });

@@ -92,6 +92,7 @@ export class SpeechGate {
     private readonly p: EngineParams,
     private readonly input: ChannelInput,
     private readonly classifier: SpeechClassifier | undefined,
+    private readonly nowMs: () => number,
     private readonly release: (speech: FrameInterval) => void,
     private readonly onError: (error: unknown) => void,
   ) {
@@ -209,7 +210,7 @@ export class SpeechGate {
   private watchdog(): void {
     if (this.failed || this.unresolved.size === 0) return;
     const timeoutFrames = CLASSIFIER_TIMEOUT_SEC / this.p.frameSec;
-    const now = Date.now();
+    const now = this.nowMs();
     for (const [check, settle] of this.unresolved) {
       if (this.frame - (check.askedAtFrame ?? this.frame) < timeoutFrames) continue;
       if (now - (check.askedAtMs ?? now) < CLASSIFIER_TIMEOUT_SEC * 1000) continue;
@@ -221,7 +222,7 @@ export class SpeechGate {
   }
 
   private classify(seg: GatedSegment, at: number, regular: boolean): void {
-    const check: Check = { at, score: null, skipped: false, regular, askedAtFrame: this.frame, askedAtMs: Date.now() };
+    const check: Check = { at, score: null, skipped: false, regular, askedAtFrame: this.frame, askedAtMs: this.nowMs() };
     insertCheck(seg, check);
     seg.pending++;
     const clip = this.input.read(Math.round(at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
