@@ -8,17 +8,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'wxt';
 import type { CallRecord } from '../lib/record/types';
 import { exportCallsJson } from '../lib/record/transfer';
+import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../tests/e2e/support/browser';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROMIUM_ARGS = ['--headless=new', ...QUIET_CHROMIUM_ARGS];
 
 /**
  * Builds into `.output/<name>/chrome-mv3`, away from `.output/chrome-mv3`, which other work on
@@ -43,7 +35,7 @@ export async function launchExtension(
 ): Promise<ExtensionBrowser> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'lc-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: CHROMIUM,
     headless: false, // --headless=new above: the old headless mode cannot load extensions
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
     colorScheme: options.colorScheme ?? 'light',

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { build as bundle } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { generateSampleCalls } from '../lib/record/sample';
-import { buildExtension, CHROMIUM_PATH, launchExtension, seedCalls, watchConsole } from './extension-browser';
+import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../tests/e2e/support/browser';
+import { buildExtension, launchExtension, seedCalls, watchConsole } from './extension-browser';
 
 const OUT = path.resolve('docs/screenshots');
 /** Twelve weeks of calls at about one and a half a working day: enough for every chart. */
@@ -30,7 +31,7 @@ async function overlayGallery(errors: string[]) {
     '<!doctype html><html><head><link rel="stylesheet" href="gallery.css"></head>' +
       '<body style="margin:0;background:#3c4043"><div id="root"></div><script src="gallery.js"></script></body></html>',
   );
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: QUIET_CHROMIUM_ARGS });
   for (const scheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport: { width: 810, height: 600 }, colorScheme: scheme });
     watchConsole(page, errors);

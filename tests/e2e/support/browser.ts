@@ -8,6 +8,15 @@ import { EXTENSION_DIR } from './build';
 import { FIXTURE_HOSTS } from './https-server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A quiet browser: nothing of its own on the network, nothing that competes for the CPU. */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface CoachBrowser {
   context: BrowserContext;
@@ -45,12 +54,7 @@ export async function launchCoachBrowser(options: {
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...QUIET_CHROMIUM_ARGS,
       ...(withExtension ? [`--disable-extensions-except=${extensions(extensionDir)}`, `--load-extension=${extensions(extensionDir)}`] : []),
       `--host-resolver-rules=${hostRules}`,
       '--ignore-certificate-errors',
