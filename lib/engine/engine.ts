@@ -14,10 +14,10 @@ import { ConversationTracker, liveFloor, type Segment } from './conversation';
 import { ActivityDetector } from './detector';
 import { EchoModel } from './echo';
 import { SpeechGate, type FrameInterval } from './gate';
-import { computeMetrics } from './metrics';
+import { computeMetrics, ConversationTally, liveFigures } from './metrics';
 import { ENGINE_PARAMS, type EngineParams } from './params';
 import { SpeechStream } from './speech-stream';
-import { LIVE_FIGURES, type AnalysisResult, type CallMetrics, type ConversationEvent, type Engine, type EngineInit, type Interval, type LiveState, type Party } from './types';
+import type { AnalysisResult, ConversationEvent, Engine, EngineInit, Interval, LiveState, Party, Turn } from './types';
 
 /** The live floor passes to someone talking into 0.2 s of the holder's silence: a turn change
  *  shows within the 250 ms the overlay allows itself. */
@@ -51,6 +51,7 @@ export function createEngine(options: EngineOptions): Engine {
   const bridgeFrames = Math.round(p.bridgeGapSec / f);
   const samplesPerFrame = sampleRate * f;
   const tracker = new ConversationTracker(p);
+  const tally = new ConversationTally();
   const echo = new EchoModel(p);
   const mutedFrames: FrameInterval[] = [];
   let classifierFailed = false;
@@ -168,29 +169,43 @@ export function createEngine(options: EngineOptions): Engine {
     return out;
   }
 
+  /** My speech and the others' so far; before the end, with the provisional tails (unmuted). */
+  function speechSec(tails: { self: FrameInterval[]; others: FrameInterval[] }) {
+    const frames = (xs: FrameInterval[]) => xs.reduce((sum, [a, b]) => sum + b - a, 0);
+    return {
+      selfSpeechSec: (self.stream.speechFrames + frames(tails.self)) * f,
+      othersSpeechSec: (others.stream.speechFrames + frames(tails.others)) * f,
+    };
+  }
+
+  function provisionalTails(final: boolean) {
+    return final ? { self: [], others: [] } : { self: unmuted(provisional(self)), others: provisional(others) };
+  }
+
+  /** The turn whoever holds the floor is in, not yet among the tracker's turns. */
+  function openTurn(): Turn | null {
+    const cur = tracker.current;
+    return cur.floor ? { by: cur.floor, start: round2(cur.turnStart * f), end: round2(cur.turnLastEnd * f) } : null;
+  }
+
   function result(final: boolean): AnalysisResult {
     const conv = tracker.totals;
-    const selfTail = final ? [] : unmuted(provisional(self));
-    const othersTail = final ? [] : provisional(others);
-    const selfSpeechSec = (self.stream.speechFrames + selfTail.reduce((sum, [a, b]) => sum + b - a, 0)) * f;
-    const othersSpeechSec = (others.stream.speechFrames + othersTail.reduce((s, [a, b]) => s + b - a, 0)) * f;
+    const tails = provisionalTails(final);
     const durationSec = round2(frame * f);
-    const cur = tracker.current;
-    const turns = [...conv.turns];
-    if (!final && cur.floor) turns.push({ by: cur.floor, start: round2(cur.turnStart * f), end: round2(cur.turnLastEnd * f) });
+    const open = final ? null : openTurn();
+    const turns = open ? [...conv.turns, open] : [...conv.turns];
     const toSec = (xs: FrameInterval[]): Interval[] => xs.map(([s, e]) => [round2(s * f), round2(e * f)]);
     return {
       version: 1,
       durationSec,
       speechModel: classifier && !classifierFailed ? 'yamnet' : 'none',
-      segments: { self: [...self.segments, ...toSec(selfTail)], others: [...others.segments, ...toSec(othersTail)] },
+      segments: { self: [...self.segments, ...toSec(tails.self)], others: [...others.segments, ...toSec(tails.others)] },
       turns,
       events: [...conv.events],
       metrics: computeMetrics(
         { ...conv, turns },
         {
-          selfSpeechSec,
-          othersSpeechSec,
+          ...speechSec(tails),
           durationSec,
           mutedSec: mutedSec(frame),
           sideTalkSec: self.stream.sideTalkFrames * f,
@@ -200,6 +215,7 @@ export function createEngine(options: EngineOptions): Engine {
     };
   }
 
+  /** Costs the same at any point of the call: nothing here walks the call's history. */
   function live(): LiveState {
     const now = frame;
     const recent = Math.round(p.bridgeGapSec / f);
@@ -209,18 +225,17 @@ export function createEngine(options: EngineOptions): Engine {
     };
     const selfSpeaking = speakingNow(self) && !isMutedNow();
     const othersSpeaking = speakingNow(others);
-    const r = result(false);
+    const tails = provisionalTails(false);
     const tail: Segment[] = [
       ...tracker.undecided,
-      ...unmuted(provisional(self)).map(([s, e]): Segment => ({ party: 'self', start: s, end: e })),
-      ...provisional(others).map(([s, e]): Segment => ({ party: 'others', start: s, end: e })),
+      ...tails.self.map(([s, e]): Segment => ({ party: 'self', start: s, end: e })),
+      ...tails.others.map(([s, e]): Segment => ({ party: 'others', start: s, end: e })),
     ];
     const { floor, turnStart } = liveFloor(tracker.current, tail, now, {
       backchannelMax: Math.round(p.backchannelMaxSec / f),
       takeAfterSilence: LIVE_TAKE_AFTER_SILENCE_FRAMES,
     });
     const floorTurnSec = floor ? (now - turnStart) * f : 0;
-    const figures = Object.fromEntries(LIVE_FIGURES.map((k) => [k, r.metrics[k]])) as Pick<CallMetrics, (typeof LIVE_FIGURES)[number]>;
     return {
       timeSec: now * f,
       selfSpeaking,
@@ -229,7 +244,7 @@ export function createEngine(options: EngineOptions): Engine {
       floor,
       floorTurnSec,
       selfTurnSec: floor === 'self' ? floorTurnSec : 0,
-      ...figures,
+      ...liveFigures(tally.update(tracker.totals), speechSec(tails), openTurn()),
     };
   }
 

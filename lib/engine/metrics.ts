@@ -1,6 +1,6 @@
 // Per-call metrics (metrics.md, "Per-call metrics") from the conversation totals.
 import type { ConversationTotals } from './conversation';
-import type { CallMetrics } from './types';
+import type { CallMetrics, ConversationEvent, LiveFigures, OverlapEventType, Party, Turn } from './types';
 import type { EngineParams } from './params';
 
 export interface SpeechTotals {
@@ -11,30 +11,84 @@ export interface SpeechTotals {
   sideTalkSec: number;
 }
 
-export function computeMetrics(conv: ConversationTotals, speech: SpeechTotals, p: EngineParams): CallMetrics {
-  const count = (type: string, by: string) => conv.events.filter((e) => e.type === type && e.by === by).length;
-  const longest = (by: string) => Math.max(0, ...conv.turns.filter((t) => t.by === by).map((t) => t.end - t.start));
-  const { selfSpeechSec, othersSpeechSec, durationSec } = speech;
+/**
+ * Event counts and longest turns, folded in as the conversation's totals grow (they only ever
+ * grow): the overlay looks at the live figures ten times a second, and that look must cost the
+ * same in a call's fourth hour as in its first minute.
+ */
+export class ConversationTally {
+  private readonly counts = new Map<string, number>();
+  private readonly longest: Record<Party, number> = { self: 0, others: 0 };
+  private eventsSeen = 0;
+  private turnsSeen = 0;
+
+  /** Takes in the events and turns added since the last update. */
+  update(totals: { events: readonly ConversationEvent[]; turns: readonly Turn[] }): this {
+    for (; this.eventsSeen < totals.events.length; this.eventsSeen++) {
+      const { type, by } = totals.events[this.eventsSeen];
+      this.counts.set(`${type} ${by}`, this.count(type, by) + 1);
+    }
+    for (; this.turnsSeen < totals.turns.length; this.turnsSeen++) this.note(totals.turns[this.turnsSeen]);
+    return this;
+  }
+
+  count(type: OverlapEventType, by: Party): number {
+    return this.counts.get(`${type} ${by}`) ?? 0;
+  }
+
+  /** The longest turn of `by`, counting a turn still open (not yet in the totals) when given. */
+  longestTurnSec(by: Party, open: Turn | null = null): number {
+    return open?.by === by ? Math.max(this.longest[by], open.end - open.start) : this.longest[by];
+  }
+
+  private note(turn: Turn): void {
+    this.longest[turn.by] = Math.max(this.longest[turn.by], turn.end - turn.start);
+  }
+}
+
+/** The figures the overlay shows live; the same numbers the call's metrics carry. */
+export function liveFigures(
+  tally: ConversationTally,
+  speech: Pick<SpeechTotals, 'selfSpeechSec' | 'othersSpeechSec'>,
+  openTurn: Turn | null,
+): LiveFigures {
+  const { selfSpeechSec, othersSpeechSec } = speech;
   const total = selfSpeechSec + othersSpeechSec;
-  const backchannelsBySelf = count('backchannel', 'self');
-  const othersMinutes = othersSpeechSec / 60;
   return {
     selfSpeechSec: round(selfSpeechSec, 2),
     othersSpeechSec: round(othersSpeechSec, 2),
     talkShare: total > 0 ? round(selfSpeechSec / total, 4) : 0,
-    interruptionsBySelf: count('interruption', 'self'),
-    interruptionsOfSelf: count('interruption', 'others'),
-    talkoversBySelf: count('talkover', 'self'),
-    talkoversOfSelf: count('talkover', 'others'),
-    backchannelsBySelf,
-    backchannelsByOthers: count('backchannel', 'others'),
-    backchannelsPerOthersMin: othersMinutes >= 1 ? round(backchannelsBySelf / othersMinutes, 2) : null,
+    interruptionsBySelf: tally.count('interruption', 'self'),
+    interruptionsOfSelf: tally.count('interruption', 'others'),
+    talkoversBySelf: tally.count('talkover', 'self'),
+    talkoversOfSelf: tally.count('talkover', 'others'),
+    backchannelsBySelf: tally.count('backchannel', 'self'),
+    backchannelsByOthers: tally.count('backchannel', 'others'),
+    longestMonologueSec: round(tally.longestTurnSec('self', openTurn), 2),
+    othersLongestTurnSec: round(tally.longestTurnSec('others', openTurn), 2),
+  };
+}
+
+export function computeMetrics(conv: ConversationTotals, speech: SpeechTotals, p: EngineParams): CallMetrics {
+  const live = liveFigures(new ConversationTally().update(conv), speech, null);
+  const othersMinutes = speech.othersSpeechSec / 60;
+  return {
+    selfSpeechSec: live.selfSpeechSec,
+    othersSpeechSec: live.othersSpeechSec,
+    talkShare: live.talkShare,
+    interruptionsBySelf: live.interruptionsBySelf,
+    interruptionsOfSelf: live.interruptionsOfSelf,
+    talkoversBySelf: live.talkoversBySelf,
+    talkoversOfSelf: live.talkoversOfSelf,
+    backchannelsBySelf: live.backchannelsBySelf,
+    backchannelsByOthers: live.backchannelsByOthers,
+    backchannelsPerOthersMin: othersMinutes >= 1 ? round(live.backchannelsBySelf / othersMinutes, 2) : null,
     earlyResponsesBySelf: conv.earlyResponsesBySelf,
-    longestMonologueSec: round(longest('self'), 2),
-    othersLongestTurnSec: round(longest('others'), 2),
+    longestMonologueSec: live.longestMonologueSec,
+    othersLongestTurnSec: live.othersLongestTurnSec,
     medianResponseGapSec: conv.responseGaps.length ? round(median(conv.responseGaps), 2) : null,
     quickResponses: conv.responseGaps.filter((g) => g < p.quickResponseSec).length,
-    turnSwitchesPerMin: durationSec > 0 ? round(conv.turnSwitches / (durationSec / 60), 2) : 0,
+    turnSwitchesPerMin: speech.durationSec > 0 ? round(conv.turnSwitches / (speech.durationSec / 60), 2) : 0,
     mutedSec: round(speech.mutedSec, 2),
     sideTalkSec: round(speech.sideTalkSec, 2),
   };

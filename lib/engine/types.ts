@@ -71,22 +71,23 @@ export interface AnalysisResult {
 export type SpeechClassifier = (clip: Float32Array, sampleRate: number) => number | Promise<number>;
 
 /** The running figures the overlay shows, named as in CallMetrics. */
-export const LIVE_FIGURES = [
-  'selfSpeechSec',
-  'othersSpeechSec',
-  'talkShare',
-  'interruptionsBySelf',
-  'interruptionsOfSelf',
-  'talkoversBySelf',
-  'talkoversOfSelf',
-  'backchannelsBySelf',
-  'backchannelsByOthers',
-  'longestMonologueSec',
-  'othersLongestTurnSec',
-] as const satisfies readonly (keyof CallMetrics)[];
+export type LiveFigures = Pick<
+  CallMetrics,
+  | 'selfSpeechSec'
+  | 'othersSpeechSec'
+  | 'talkShare'
+  | 'interruptionsBySelf'
+  | 'interruptionsOfSelf'
+  | 'talkoversBySelf'
+  | 'talkoversOfSelf'
+  | 'backchannelsBySelf'
+  | 'backchannelsByOthers'
+  | 'longestMonologueSec'
+  | 'othersLongestTurnSec'
+>;
 
 /** What the overlay shows while the call runs. Provisional: the last second may still change. */
-export interface LiveState extends Pick<CallMetrics, (typeof LIVE_FIGURES)[number]> {
+export interface LiveState extends LiveFigures {
   timeSec: number;
   selfSpeaking: boolean;
   othersSpeaking: boolean;

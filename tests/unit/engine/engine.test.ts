@@ -167,6 +167,33 @@ describe('live state', () => {
     expect(live.selfTurnSec).toBeGreaterThan(4);
     expect(live.talkShare).toBeCloseTo(4 / 7, 1);
   });
+  it('gives, at every look, the figures a snapshot of that moment carries', () => {
+    // Overlaps both ways (interruptions, talk-overs, backchannels) and turns still open at a look.
+    const me = silence(40), them = silence(40);
+    noise(me, 0.001, 31);
+    noise(them, 0.001, 32);
+    const rand = seededRandom(7);
+    for (let t = 0.5; t < 38; ) {
+      const len = 0.3 + rand() * 4;
+      voice(rand() < 0.5 ? me : them, t, t + len, 0.1 + rand() * 0.2, 120 + rand() * 120);
+      t += len * (0.4 + rand());
+    }
+    const engine = createEngine({ sampleRate: RATE });
+    const metricsIn = (live: object, metrics: object) => Object.fromEntries(Object.entries(live).filter(([k]) => k in metrics));
+    let looks = 0;
+    for (let i = 0; i < me.length; i += 1600) {
+      engine.push(me.subarray(i, i + 1600), them.subarray(i, i + 1600));
+      const live = engine.live();
+      const snap = engine.snapshot().metrics;
+      const shown = metricsIn(live, snap);
+      expect(Object.keys(shown)).toHaveLength(11);
+      expect(shown, `at ${live.timeSec} s`).toEqual(metricsIn(snap, shown));
+      looks++;
+    }
+    const end = engine.snapshot().metrics;
+    expect(looks).toBe(400);
+    expect(end.interruptionsBySelf + end.interruptionsOfSelf + end.talkoversBySelf + end.talkoversOfSelf).toBeGreaterThan(0);
+  });
 });
 
 describe('streaming equals batch', () => {
