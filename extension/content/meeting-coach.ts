@@ -312,7 +312,7 @@ export class MeetingCoach {
       settings: this.settings,
       host: location.hostname,
     });
-    // The live figures change every 100 ms: the background hears about them with each state change
+    // The live figures arrive several times a second: the background hears about them with each state change
     // and with each save otherwise, so the service worker wakes once per save interval (the popup's
     // live figures are at most that old).
     const json = JSON.stringify({ ...status, live: status.live && Math.floor(status.live.timeSec / SESSION_CADENCE.saveSec) });
