@@ -83,6 +83,14 @@ export const PORT_NAMES = {
 } as const;
 
 /**
+ * Set by a running coach in its content-script world: a function telling whether it is still alive
+ * (an orphan of a reloaded extension is not). The background asks before putting the coach into an
+ * open tab, because two coaches starting together in one page stop each other (WXT's "newer script"
+ * check fires in both) and the page is left with none.
+ */
+export const LIVE_COACH_GLOBAL = '__listeningCoachAlive';
+
+/**
  * A call left and joined again in the same tab and meeting within this time (a network drop, a
  * "Rejoin" click) goes on as the same call and record: the content script keeps its analysis that
  * long (extension/content/meeting-coach.ts), the background keeps the call open to it (calls.ts).

@@ -5,6 +5,7 @@
 // are recovered (calls.ts); the scripts put in here start the next call clean.
 import { browser } from 'wxt/browser';
 import { MEETING_MATCHES } from '../../lib/sites/hosts';
+import { LIVE_COACH_GLOBAL } from '../messages';
 
 /** The manifest's two content scripts, as WXT builds them (custom-sites.ts registers the same). */
 const RTC_HOOK_FILE = 'content-scripts/rtc-hook.js';
@@ -17,8 +18,10 @@ export async function injectIntoOpenMeetingTabs(customSites: readonly string[]):
     .catch(() => browser.tabs.query({ url: [...MEETING_MATCHES] }));
   const injected: number[] = [];
   for (const tab of tabs) {
-    if (tab.id === undefined || tab.discarded) continue;
+    // A page still loading gets the manifest's scripts when it is ready.
+    if (tab.id === undefined || tab.discarded || tab.status === 'loading') continue;
     try {
+      if (await hasLiveCoach(tab.id)) continue;
       // The hook sees only peer connections made from now on; media elements still carry the rest.
       await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, world: 'MAIN', files: [RTC_HOOK_FILE] });
       await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [COACH_FILE] });
@@ -28,4 +31,17 @@ export async function injectIntoOpenMeetingTabs(customSites: readonly string[]):
     }
   }
   return injected;
+}
+
+/** A coach of this extension's current run already works in the tab (the manifest put it there). */
+async function hasLiveCoach(tabId: number): Promise<boolean> {
+  const [probe] = await browser.scripting.executeScript({
+    target: { tabId },
+    args: [LIVE_COACH_GLOBAL],
+    func: (key: string) => {
+      const alive = (globalThis as Record<string, unknown>)[key];
+      return typeof alive === 'function' && alive() === true;
+    },
+  });
+  return probe?.result === true;
 }

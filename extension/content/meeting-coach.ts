@@ -10,7 +10,7 @@ import { adapterFor } from '../../lib/sites';
 import type { SiteAdapter, SiteReading } from '../../lib/sites/types';
 import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
 import { browser } from 'wxt/browser';
-import { onMessage, PORT_NAMES, REJOIN_WINDOW_MS, sendMessage, STORAGE_FULL_MESSAGE, type TabStatus } from '../messages';
+import { LIVE_COACH_GLOBAL, onMessage, PORT_NAMES, REJOIN_WINDOW_MS, sendMessage, STORAGE_FULL_MESSAGE, type TabStatus } from '../messages';
 import { settingsItem } from '../settings';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
 import { CallSession, SESSION_CADENCE } from './call-session';
@@ -77,6 +77,7 @@ export class MeetingCoach {
       if (!browser.runtime?.id) ctx.notifyInvalidated();
     }, 1000);
     ctx.onInvalidated(() => clearInterval(orphanCheck));
+    (globalThis as Record<string, unknown>)[LIVE_COACH_GLOBAL] = () => !ctx.isInvalid && !!browser.runtime?.id;
     coach.settings = await settingsItem.getValue();
     ctx.onInvalidated(settingsItem.watch((settings) => coach.onSettings(settings)));
     coach.listen();

@@ -41,6 +41,9 @@ let onConnect: ReturnType<typeof fakeEvent<(port: Port) => void>>;
 let tabMessages: { tabId: number; type: string; data: unknown }[];
 let openTabs: Map<number, string>;
 let executed: { tabId: number; world?: string; files: string[]; allFrames?: boolean }[];
+/** Tabs where a coach of this run already works (the manifest put it there), and tabs still loading. */
+let liveCoachTabs: Set<number>;
+let loadingTabs: Set<number>;
 let offscreenAlive: boolean;
 
 function makePort(name: string, sender: chrome.runtime.MessageSender): Port & { disconnected: boolean } {
@@ -56,6 +59,8 @@ beforeEach(async () => {
   tabMessages = [];
   openTabs = new Map([[7, MEET]]);
   executed = [];
+  liveCoachTabs = new Set();
+  loadingTabs = new Set();
   offscreenAlive = false;
   const b = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
   onConnect = fakeEvent();
@@ -67,7 +72,7 @@ beforeEach(async () => {
     if (!openTabs.has(tabId)) throw new Error(`No tab with id: ${tabId}`);
     return { id: tabId, url: openTabs.get(tabId) };
   });
-  b.tabs.query = vi.fn(async () => [...openTabs].map(([id, url]) => ({ id, url })));
+  b.tabs.query = vi.fn(async () => [...openTabs].map(([id, url]) => ({ id, url, status: loadingTabs.has(id) ? 'loading' : 'complete' })));
   // @webext-core/messaging sends to tabs with chrome.tabs.sendMessage(tabId, message, options, callback).
   b.tabs.sendMessage = vi.fn((tabId: number, message: { type: string; data: unknown }, _o: unknown, reply?: (r: unknown) => void) => {
     tabMessages.push({ tabId, type: message.type, data: message.data });
@@ -78,8 +83,9 @@ beforeEach(async () => {
     getRegisteredContentScripts: async () => [],
     unregisterContentScripts: async () => {},
     registerContentScripts: async () => {},
-    executeScript: vi.fn(async ({ target, world, files }: { target: { tabId: number; allFrames?: boolean }; world?: string; files: string[] }) => {
-      executed.push({ tabId: target.tabId, world, files, allFrames: target.allFrames });
+    executeScript: vi.fn(async ({ target, world, files, func }: { target: { tabId: number; allFrames?: boolean }; world?: string; files?: string[]; func?: unknown }) => {
+      if (func) return [{ result: liveCoachTabs.has(target.tabId) }]; // the probe for a live coach
+      executed.push({ tabId: target.tabId, world, files: files!, allFrames: target.allFrames });
       return [];
     }),
   };
@@ -322,6 +328,17 @@ describe('an update or reload of the extension', () => {
       { tabId: 11, world: 'MAIN', files: ['content-scripts/rtc-hook.js'], allFrames: true },
       { tabId: 11, world: undefined, files: ['content-scripts/content.js'], allFrames: undefined },
     ]);
+  });
+
+  it('leaves alone a tab whose coach already runs, and a tab still loading (the manifest scripts it)', async () => {
+    openTabs.set(11, 'https://teams.microsoft.com/v2/');
+    openTabs.set(12, 'https://meet.google.com/abc-defg-hij');
+    liveCoachTabs.add(7);
+    loadingTabs.add(12);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    await vi.waitFor(() => expect(executed).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(executed.map((e) => e.tabId)).toEqual([11, 11]);
   });
 
   it('does not inject on a browser update (the pages restarted with their scripts)', async () => {
