@@ -5,9 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnalysisResult } from '../../lib/engine/types';
-import type { CallHeader } from '../../lib/record/call-record';
-import { goodMetrics } from '../fixtures/records';
+import { CALL_HEADER, callProgress } from '../fixtures/records';
 
 type Calls = typeof import('../../extension/background/calls');
 type Db = typeof import('../../extension/db');
@@ -22,64 +20,44 @@ beforeEach(async () => {
   calls = await import('../../extension/background/calls');
 });
 
-const HEADER: CallHeader = {
-  site: 'meet',
-  host: 'meet.google.com',
-  title: 'Weekly',
-  startedAtMs: 1_000,
-  captureMode: 'in-page',
-  speechModel: 'yamnet',
-};
 
-function progress(callId: string, durationSec: number, final: boolean) {
-  const result: AnalysisResult = {
-    version: 1,
-    durationSec,
-    speechModel: 'yamnet',
-    segments: { self: [[1, 2]], others: [[3, 4]] },
-    turns: [],
-    events: [],
-    metrics: goodMetrics(),
-  };
-  return { callId, result, participants: 2, title: null, limited: false, endedAtMs: 1_000 + durationSec * 1000, muted: [], final };
-}
 
 describe('call records in the background', () => {
   it('creates the record at the first save, keeps it live, and closes it at the final save', async () => {
-    const id = await calls.startCall(7, HEADER);
-    await calls.saveProgress(7, progress(id, 5, false));
+    const id = await calls.startCall(7, CALL_HEADER);
+    await calls.saveProgress(7, callProgress(id, 5, false));
     expect(await db.getCall(id)).toMatchObject({ status: 'live', durationSec: 5, title: 'Weekly', participants: 2 });
-    await calls.saveProgress(7, progress(id, 9, true));
+    await calls.saveProgress(7, callProgress(id, 9, true));
     expect(await db.getCall(id)).toMatchObject({ status: 'ended', durationSec: 9, meetingKind: 'one-on-one' });
   });
 
   it('ignores saves from another tab and saves after the end', async () => {
-    const id = await calls.startCall(7, HEADER);
-    await calls.saveProgress(8, progress(id, 5, false));
+    const id = await calls.startCall(7, CALL_HEADER);
+    await calls.saveProgress(8, callProgress(id, 5, false));
     expect(await db.getCall(id)).toBeUndefined();
-    await calls.saveProgress(7, progress(id, 9, true));
-    await calls.saveProgress(7, progress(id, 12, false));
+    await calls.saveProgress(7, callProgress(id, 9, true));
+    await calls.saveProgress(7, callProgress(id, 12, false));
     expect(await db.getCall(id)).toMatchObject({ status: 'ended', durationSec: 9 });
   });
 
   it('recovers the call of a closed tab from its last save', async () => {
-    const id = await calls.startCall(7, HEADER);
-    await calls.saveProgress(7, progress(id, 5, false));
+    const id = await calls.startCall(7, CALL_HEADER);
+    await calls.saveProgress(7, callProgress(id, 5, false));
     await calls.closeCallsOfTab(7);
     expect(await db.getCall(id)).toMatchObject({ status: 'recovered', durationSec: 5 });
   });
 
   it('marks every live record recovered after a restart', async () => {
-    const id = await calls.startCall(7, HEADER);
-    await calls.saveProgress(7, progress(id, 5, false));
+    const id = await calls.startCall(7, CALL_HEADER);
+    await calls.saveProgress(7, callProgress(id, 5, false));
     await calls.recoverOrphanedCalls();
     expect((await db.getCall(id))?.status).toBe('recovered');
   });
 
   it('records tab capture when it starts mid-call', async () => {
-    const id = await calls.startCall(7, HEADER);
+    const id = await calls.startCall(7, CALL_HEADER);
     await calls.markTabCapture(7);
-    await calls.saveProgress(7, progress(id, 5, true));
+    await calls.saveProgress(7, callProgress(id, 5, true));
     expect((await db.getCall(id))?.captureMode).toBe('tab');
   });
 });

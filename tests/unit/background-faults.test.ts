@@ -10,10 +10,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnalysisResult } from '../../lib/engine/types';
-import type { CallHeader } from '../../lib/record/call-record';
 import { MEETING_MATCHES } from '../../lib/sites/hosts';
-import { goodMetrics } from '../fixtures/records';
+import { CALL_HEADER, callProgress } from '../fixtures/records';
 
 type Db = typeof import('../../extension/db');
 type Calls = typeof import('../../extension/background/calls');
@@ -123,23 +121,10 @@ const contentScript = (tabId = 7, url = MEET): chrome.runtime.MessageSender => (
 });
 const extensionPage = (path = '/popup.html'): chrome.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: `${EXTENSION}${path}` });
 
-const HEADER: CallHeader = { site: 'meet', host: 'meet.google.com', title: 'Weekly', startedAtMs: 1_000, captureMode: 'in-page', speechModel: 'yamnet' };
 
-function progress(callId: string, durationSec: number, final: boolean) {
-  const result: AnalysisResult = {
-    version: 1,
-    durationSec,
-    speechModel: 'yamnet',
-    segments: { self: [[1, 2]], others: [[3, 4]] },
-    turns: [],
-    events: [],
-    metrics: goodMetrics(),
-  };
-  return { callId, result, participants: 2, title: null, limited: false, endedAtMs: 1_000 + durationSec * 1000, muted: [], final };
-}
 
 async function startedCall(tabId = 7): Promise<string> {
-  const reply = await deliver('background.callStarted', HEADER, contentScript(tabId));
+  const reply = await deliver('background.callStarted', CALL_HEADER, contentScript(tabId));
   return (reply.res as { callId: string }).callId;
 }
 
@@ -174,7 +159,7 @@ describe('forged senders', () => {
       { ...extensionPage(), tab: { id: 7 } as chrome.tabs.Tab, frameId: 0 },
       { ...contentScript(), tab: undefined },
     ]) {
-      expect((await deliver('background.callStarted', HEADER, sender)).err?.message).toMatch(/refused a message/);
+      expect((await deliver('background.callStarted', CALL_HEADER, sender)).err?.message).toMatch(/refused a message/);
       expect((await deliver('background.tabStatus', { state: 'listening' }, sender)).err?.message).toMatch(/refused a message/);
     }
     expect(await store.allLiveCalls()).toEqual([]);
@@ -183,7 +168,7 @@ describe('forged senders', () => {
 
   it('gives a content script nothing of another tab: its saves for another tab’s call are ignored', async () => {
     const id = await startedCall(7);
-    await deliver('background.callProgress', progress(id, 5, false), contentScript(8));
+    await deliver('background.callProgress', callProgress(id, 5, false), contentScript(8));
     expect(await db.getCall(id)).toBeUndefined();
     // …and a content script cannot ask for extension-page things (status of any tab, history).
     expect((await deliver('background.getTabStatus', 7, contentScript(8))).err?.message).toMatch(/refused/);
@@ -220,7 +205,7 @@ describe('a meeting page that dies without a word', () => {
     const id = await startedCall();
     const port = makePort('listening-coach/meeting-page', contentScript());
     onConnect.trigger(port);
-    await deliver('background.callProgress', progress(id, 5, false), contentScript());
+    await deliver('background.callProgress', callProgress(id, 5, false), contentScript());
     vi.useFakeTimers();
     port.onDisconnect.trigger();
     await vi.advanceTimersByTimeAsync(2500);
@@ -233,7 +218,7 @@ describe('a meeting page that dies without a word', () => {
     const id = await startedCall();
     const first = makePort('listening-coach/meeting-page', contentScript());
     onConnect.trigger(first);
-    await deliver('background.callProgress', progress(id, 5, false), contentScript());
+    await deliver('background.callProgress', callProgress(id, 5, false), contentScript());
     vi.useFakeTimers();
     first.onDisconnect.trigger();
     onConnect.trigger(makePort('listening-coach/meeting-page', contentScript()));
@@ -244,7 +229,7 @@ describe('a meeting page that dies without a word', () => {
 
   it('recovers, at the worker’s next start, the calls of tabs that went while it was stopped', async () => {
     const id = await startedCall(9);
-    await deliver('background.callProgress', progress(id, 5, false), contentScript(9));
+    await deliver('background.callProgress', callProgress(id, 5, false), contentScript(9));
     openTabs.delete(9);
     await calls.recoverCallsOfMissingTabs((tabId) => browser.tabs.get(tabId).then(() => true, () => false));
     expect((await db.getCall(id))?.status).toBe('recovered');
@@ -254,17 +239,17 @@ describe('a meeting page that dies without a word', () => {
 describe('leaving and rejoining the same meeting', () => {
   it('continues the same record within the window, and is refined by the exact result at the end', async () => {
     const id = await startedCall();
-    await deliver('background.callProgress', progress(id, 5, false), contentScript());
-    await deliver('background.callProgress', progress(id, 8, true), contentScript()); // left (network drop)
+    await deliver('background.callProgress', callProgress(id, 5, false), contentScript());
+    await deliver('background.callProgress', callProgress(id, 8, true), contentScript()); // left (network drop)
     expect(await db.getCall(id)).toMatchObject({ status: 'ended', durationSec: 8 });
 
     expect((await deliver('background.callResumed', { callId: id }, contentScript())).res).toBe(true);
     expect((await db.getCall(id))?.status).toBe('live');
-    await deliver('background.callProgress', progress(id, 14, false), contentScript());
-    await deliver('background.callProgress', progress(id, 16, true), contentScript()); // left for good
+    await deliver('background.callProgress', callProgress(id, 14, false), contentScript());
+    await deliver('background.callProgress', callProgress(id, 16, true), contentScript()); // left for good
     expect(await db.getCall(id)).toMatchObject({ status: 'ended', durationSec: 16 });
     // The window passes: the content script sends its finished analysis; it replaces the record.
-    await deliver('background.callProgress', progress(id, 16.4, true), contentScript());
+    await deliver('background.callProgress', callProgress(id, 16.4, true), contentScript());
     expect(await db.getCall(id)).toMatchObject({ status: 'ended', durationSec: 16.4 });
     expect(await store.allLiveCalls()).toEqual([]);
     expect(await db.countCalls()).toBe(1);
@@ -272,9 +257,9 @@ describe('leaving and rejoining the same meeting', () => {
 
   it('refuses a rejoin from another tab, after the window, or of a call still running', async () => {
     const id = await startedCall();
-    await deliver('background.callProgress', progress(id, 5, false), contentScript());
+    await deliver('background.callProgress', callProgress(id, 5, false), contentScript());
     expect((await deliver('background.callResumed', { callId: id }, contentScript())).res).toBe(false); // still open
-    await deliver('background.callProgress', progress(id, 6, true), contentScript());
+    await deliver('background.callProgress', callProgress(id, 6, true), contentScript());
     expect((await deliver('background.callResumed', { callId: id }, contentScript(8))).res).toBe(false);
     const live = (await store.getLiveCall(id))!;
     await store.setLiveCall({ ...live, closedAtMs: Date.now() - calls.REJOIN_WINDOW_MS - 60_000 });
@@ -284,8 +269,8 @@ describe('leaving and rejoining the same meeting', () => {
 
   it('ignores a running save that lands after the end', async () => {
     const id = await startedCall();
-    await deliver('background.callProgress', progress(id, 6, true), contentScript());
-    await deliver('background.callProgress', progress(id, 9, false), contentScript());
+    await deliver('background.callProgress', callProgress(id, 6, true), contentScript());
+    await deliver('background.callProgress', callProgress(id, 9, false), contentScript());
     expect(await db.getCall(id)).toMatchObject({ status: 'ended', durationSec: 6 });
   });
 });
@@ -294,11 +279,11 @@ describe('a full disk during a call', () => {
   it('keeps the last save that fitted, tells the page and the popup, and clears once saving works again', async () => {
     const id = await startedCall();
     await store.setTabStatus(7, { state: 'listening', site: 'meet', captureMode: 'in-page', speechModel: 'yamnet', callId: id, live: null, message: null });
-    await deliver('background.callProgress', progress(id, 5, false), contentScript());
+    await deliver('background.callProgress', callProgress(id, 5, false), contentScript());
     const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    const reply = await deliver('background.callProgress', progress(id, 10, false), contentScript());
+    const reply = await deliver('background.callProgress', callProgress(id, 10, false), contentScript());
     expect(reply.err).toBeUndefined(); // not a crash of the save path
     expect(tabMessages).toEqual([{ tabId: 7, type: 'content.storageFull', data: true }]);
     const status = (await deliver('background.getTabStatus', 7, extensionPage())).res as { message: string };
@@ -306,7 +291,7 @@ describe('a full disk during a call', () => {
     put.mockRestore();
     expect(await db.getCall(id)).toMatchObject({ status: 'live', durationSec: 5 });
 
-    await deliver('background.callProgress', progress(id, 15, false), contentScript());
+    await deliver('background.callProgress', callProgress(id, 15, false), contentScript());
     expect(tabMessages.at(-1)).toEqual({ tabId: 7, type: 'content.storageFull', data: false });
     expect(await db.getCall(id)).toMatchObject({ durationSec: 15 });
     expect(((await deliver('background.getTabStatus', 7, extensionPage())).res as { message: string | null }).message).toBeNull();
