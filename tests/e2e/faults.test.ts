@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../lib/record/types';
 import { launchCoachBrowser, type CoachBrowser } from './support/browser';
 import { CDP_ARGS, CdpWatcher } from './support/cdp';
-import { readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
+import { knownCallIds, readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
 import { join, leave, openFixtureCall } from './support/fixture-call';
 import { startFixtureServer, type FixtureServer } from './support/https-server';
 import { espeakScene, tempDir, type Scene } from './support/scenes';
@@ -28,7 +28,6 @@ let browser: CoachBrowser;
 let cdp: CdpWatcher;
 let othersPath: string;
 
-const knownIds = async () => new Set((await readCalls(browser)).map((c) => c.id));
 const newCall = (earlier: Set<string>, status: CallRecord['status']) => (c: CallRecord) => !earlier.has(c.id) && c.status === status;
 
 async function joinedCall(): Promise<Page> {
@@ -60,7 +59,7 @@ afterAll(async () => {
 
 describe('faults mid-call', () => {
   it('a crashed meeting tab keeps its call up to the last save, and the next call starts clean', async () => {
-    const earlier = await knownIds();
+    const earlier = await knownCallIds(browser);
     const page = await joinedCall();
     await page.waitForTimeout(13_000);
     // Not a close: the renderer dies, the tab stays (Chrome shows "Aw, Snap!"), no pagehide runs.
@@ -74,7 +73,7 @@ describe('faults mid-call', () => {
     await page.close();
 
     // The meeting again, in a new tab: a new call, its own record.
-    const again = await knownIds();
+    const again = await knownCallIds(browser);
     const next = await joinedCall();
     await next.waitForTimeout(6000);
     await leave(next);
@@ -86,7 +85,7 @@ describe('faults mid-call', () => {
   });
 
   it('a stopped service worker costs nothing: the call goes on and is saved whole', async () => {
-    const earlier = await knownIds();
+    const earlier = await knownCallIds(browser);
     const page = await joinedCall();
     const startedAtMs = Date.now();
     for (let stop = 0; stop < 2; stop++) {
@@ -106,7 +105,7 @@ describe('faults mid-call', () => {
   });
 
   it('the speech model dying mid-call costs the model, not the call: the detector carries on', async () => {
-    const earlier = await knownIds();
+    const earlier = await knownCallIds(browser);
     const page = await joinedCall();
     const startedAtMs = Date.now();
     await page.waitForTimeout(6000);
@@ -134,7 +133,7 @@ describe('faults mid-call', () => {
   });
 
   it('the mic taken away mid-call: "mic blocked" with how to fix it, the others still measured; given back, it returns', async () => {
-    const earlier = await knownIds();
+    const earlier = await knownCallIds(browser);
     const page = await joinedCall();
     await page.waitForTimeout(6000);
     const origin = 'https://meet.google.com';
@@ -160,7 +159,7 @@ describe('faults mid-call', () => {
 
   // Last: the reload replaces the service worker the other tests use.
   it('an extension reload keeps the call up to its last save and puts the coach back in the tab', async () => {
-    const earlier = await knownIds();
+    const earlier = await knownCallIds(browser);
     const page = await joinedCall();
     await page.waitForTimeout(12_000);
     // Chromium keeps a reloaded command-line extension only in developer mode, as chrome://extensions

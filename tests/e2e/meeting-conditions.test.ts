@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchCoachBrowser, type CoachBrowser } from './support/browser';
 import { CDP_ARGS, CdpWatcher } from './support/cdp';
-import { readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
+import { knownCallIds, readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
 import { join, leave, openFixtureCall, setMuted } from './support/fixture-call';
 import { startFixtureServer, type FixtureServer } from './support/https-server';
 import { espeakScene, tempDir, type Scene } from './support/scenes';
@@ -39,8 +39,6 @@ let browser: CoachBrowser;
 let cdp: CdpWatcher;
 let othersPath: string;
 
-const knownCallIds = async () => new Set((await readCalls(browser)).map((c) => c.id));
-
 beforeAll(async () => {
   scene = espeakScene(SCENE, 40, tempDir('conditions'));
   server = await startFixtureServer();
@@ -58,7 +56,7 @@ afterAll(async () => {
 
 describe('meeting conditions', () => {
   it('does not count my speech as talk while I am muted in the meeting', async () => {
-    const earlier = await knownCallIds();
+    const earlier = await knownCallIds(browser);
     const page = await openFixtureCall(browser, 'meet', { others: othersPath });
     await join(page);
     await waitForOverlayState(page, 'listening');
@@ -91,7 +89,7 @@ describe('meeting conditions', () => {
   });
 
   it('works under a strict page CSP with Trusted Types', async () => {
-    const earlier = await knownCallIds();
+    const earlier = await knownCallIds(browser);
     const page = await openFixtureCall(browser, 'meet', { others: othersPath, strictCsp: true });
     // The page really is under the policy: Trusted Types refuse a plain string in an HTML sink.
     const trustedTypesEnforced = await page.evaluate(() => {
@@ -120,7 +118,7 @@ describe('meeting conditions', () => {
   });
 
   it('runs two meetings in two tabs at once: two calls, two records, no cross-talk', async () => {
-    const earlier = await knownCallIds();
+    const earlier = await knownCallIds(browser);
     // Tab A hears the others; tab B is a page with no remote audio at all (a call nobody else joined).
     const a = await openFixtureCall(browser, 'meet', { others: chattyPath });
     const b = await openFixtureCall(browser, 'jitsi', { remote: 'none' });
@@ -154,7 +152,7 @@ describe('meeting conditions', () => {
   });
 
   it('coaches on audio alone, without an error, when the site’s markup changed', async () => {
-    const earlier = await knownCallIds();
+    const earlier = await knownCallIds(browser);
     const page = await openFixtureCall(browser, 'meet', { others: othersPath, markupChanged: true });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -177,7 +175,7 @@ describe('meeting conditions', () => {
   });
 
   it('says the mic is blocked and how to allow it, and still measures the others', async () => {
-    const earlier = await knownCallIds();
+    const earlier = await knownCallIds(browser);
     const origin = 'https://meet.google.com';
     await cdp.send('Browser.setPermission', { permission: { name: 'microphone' }, setting: 'denied', origin });
     try {
@@ -199,7 +197,7 @@ describe('meeting conditions', () => {
   });
 
   it('a drop and a rejoin into the same meeting are one call, one record', async () => {
-    const earlier = await knownCallIds();
+    const earlier = await knownCallIds(browser);
     const page = await openFixtureCall(browser, 'meet', { others: chattyPath });
     await join(page);
     await waitForOverlayState(page, 'listening');
@@ -224,7 +222,7 @@ describe('meeting conditions', () => {
   });
 
   it('keeps the call when the tab closes mid-call', async () => {
-    const earlier = await knownCallIds();
+    const earlier = await knownCallIds(browser);
     const page = await openFixtureCall(browser, 'meet', { others: othersPath });
     await join(page);
     await waitForOverlayState(page, 'listening');

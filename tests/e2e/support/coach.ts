@@ -47,6 +47,11 @@ async function extensionPage(browser: CoachBrowser): Promise<Page> {
   return page;
 }
 
+/** The ids of the calls stored so far: a test's new call is the one not among them. */
+export async function knownCallIds(browser: CoachBrowser): Promise<Set<string>> {
+  return new Set((await readCalls(browser)).map((c) => c.id));
+}
+
 export async function readCalls(browser: CoachBrowser): Promise<CallRecord[]> {
   const page = await extensionPage(browser);
   return page.evaluate(
