@@ -63,10 +63,18 @@ export function createEngine(options: EngineOptions): Engine {
       segments.push([round2(s * f), round2(e * f)]);
       tracker.push({ party, start: s, end: e });
     });
-    const gate = new SpeechGate(p, input, classifier, nowMs, (piece) => stream.add(piece), (error) => {
-      classifierFailed = true;
-      options.onClassifierError?.(error);
-    });
+    const gate = new SpeechGate(
+      p,
+      input,
+      classifier,
+      nowMs,
+      (piece) => stream.add(piece),
+      (error) => {
+        classifierFailed = true;
+        options.onClassifierError?.(error);
+      },
+      (frame) => detector.speechLevelAt(frame),
+    );
     const detector = new ActivityDetector(p, (candidate, kept) => {
       if (kept) gate.close(candidate);
       else gate.discardOpen();

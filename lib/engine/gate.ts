@@ -26,6 +26,8 @@ interface Check {
   /** Skipped for the cost cap: takes the verdict before it when the segment is released. */
   skipped: boolean;
   regular: boolean;
+  /** How much the window was raised before the classifier heard it (normalise). */
+  gainDb: number;
 }
 
 interface GatedSegment {
@@ -38,6 +40,9 @@ interface GatedSegment {
   nextAt: number | null;
   done: boolean;
   pending: number;
+  /** The gain for its windows once it closed (null while open): the channel's speech level is
+   *  known by then, at least from this segment itself. */
+  closedGainDb: number | null;
 }
 
 /** Finalised speech of the channel, frames [start, end). */
@@ -51,6 +56,9 @@ const LEVEL_MASK = (1 << 14) - 1;
 const SPEECH_OVER_BACKGROUND_DB = 8;
 /** Half-width of the stretch in which that quietest level is taken. */
 const BACKGROUND_REACH_FRAMES = 50;
+
+/** A window heard at a gain this far from its segment's settled one is heard again. */
+const REHEAR_GAIN_CHANGE_DB = 6;
 
 /** The span over which the cost cap counts checks. */
 const CAP_SPAN_SEC = 10;
@@ -95,6 +103,8 @@ export class SpeechGate {
     private readonly nowMs: () => number,
     private readonly release: (speech: FrameInterval) => void,
     private readonly onError: (error: unknown) => void,
+    /** The channel's speech level (dB) as it was after a given frame; -Infinity while unknown. */
+    private readonly speechLevelAt: (frame: number) => number,
   ) {
     const fr = (sec: number) => Math.round(sec / p.frameSec);
     this.windowFrames = p.windowSec / p.frameSec;
@@ -106,7 +116,9 @@ export class SpeechGate {
     this.capSpan = fr(CAP_SPAN_SEC);
     this.capCount = Math.max(1, Math.round(p.classifierBudgetPerSec * CAP_SPAN_SEC));
     this.windowSamples = Math.round(p.windowSec * input.sampleRate);
+    this.pauseFrames = fr(p.turnPauseSec);
   }
+  private readonly pauseFrames: number;
 
   /** Called once per frame (frames completed so far) with the detector's open segment. */
   tick(frame: number, openStart: number | null, openLastWarm: number, levelDb: number): void {
@@ -125,6 +137,7 @@ export class SpeechGate {
     if (!seg) this.queue.push((seg = newSegment(candidate.start)));
     seg.start = candidate.start;
     seg.end = candidate.end;
+    this.settleGain(seg);
     this.schedule(candidate.end);
     this.releaseReady();
   }
@@ -199,7 +212,7 @@ export class SpeechGate {
     const recent = this.recentChecks;
     while (recent.length > 0 && recent[0] <= at - this.capSpan) recent.shift();
     if (recent.length >= this.capCount) {
-      insertCheck(seg, { at, score: null, skipped: true, regular: true });
+      insertCheck(seg, { at, score: null, skipped: true, regular: true, gainDb: 0 });
       return;
     }
     recent.push(at);
@@ -222,18 +235,33 @@ export class SpeechGate {
   }
 
   private classify(seg: GatedSegment, at: number, regular: boolean): void {
-    const check: Check = { at, score: null, skipped: false, regular, askedAtFrame: this.frame, askedAtMs: this.nowMs() };
+    const gainDb = seg.closedGainDb ?? this.gainAt(at + this.windowFrames);
+    const check: Check = { at, score: null, skipped: false, regular, gainDb };
     insertCheck(seg, check);
+    this.ask(seg, check);
+  }
+
+  private ask(seg: GatedSegment, check: Check): void {
+    check.askedAtFrame = this.frame;
+    check.askedAtMs = this.nowMs();
     seg.pending++;
-    const clip = this.input.read(Math.round(at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
+    const clip = this.input.read(Math.round(check.at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
+    if (check.gainDb > 0) {
+      const gain = 10 ** (check.gainDb / 20);
+      for (let i = 0; i < clip.length; i++) clip[i] *= gain;
+    }
     const settle = (score: number) => {
       if (!this.unresolved.has(check)) return; // given up by the watchdog, then answered after all
-      check.score = score;
       seg.pending--;
       this.unresolved.delete(check);
-      if (score < this.p.speechScore) this.noteRejection(at);
+      if (this.isStale(seg, check)) {
+        check.gainDb = seg.closedGainDb!;
+        return this.ask(seg, check);
+      }
+      check.score = score;
+      if (score < this.p.speechScore) this.noteRejection(check.at);
       this.bisect(seg);
-      this.schedule(seg.end ?? at);
+      this.schedule(seg.end ?? check.at);
       this.releaseReady();
     };
     this.unresolved.set(check, settle);
@@ -245,6 +273,38 @@ export class SpeechGate {
     }
     if (typeof result === 'number') settle(result);
     else result.then(settle, (error: unknown) => this.fail(error, settle));
+  }
+
+  /**
+   * YAMNet hears level: speech 40 dB below normal reads as silence. So a quiet channel's windows are
+   * raised until its speech sits at a normal level — by the channel's own speech level, not the
+   * window's, so the room noise of a quiet channel stays as far below its speech as it was (raising
+   * each window to its own level made distant room noise sound like talk on the AMI clips).
+   */
+  private gainAt(frame: number): number {
+    const level = this.speechLevelAt(frame);
+    if (!Number.isFinite(level)) return 0;
+    return Math.max(0, Math.min(this.p.classifierMaxBoostDb, this.p.classifierSpeechLevelDb - level));
+  }
+
+  /**
+   * A segment that closes tells how loud the channel's speech is, from itself if nothing earlier
+   * did (the first words of a call, on a quiet mic). Its windows heard at a gain far from that one
+   * are heard again: decided at the close, so the verdicts never depend on when they arrived.
+   */
+  private settleGain(seg: GatedSegment): void {
+    seg.closedGainDb = this.gainAt(Infinity);
+    if (this.failed) return;
+    for (const check of seg.checks) {
+      if (check.score === null || !this.isStale(seg, check)) continue;
+      check.score = null;
+      check.gainDb = seg.closedGainDb;
+      this.ask(seg, check);
+    }
+  }
+
+  private isStale(seg: GatedSegment, check: Check): boolean {
+    return seg.closedGainDb !== null && !check.skipped && Math.abs(check.gainDb - seg.closedGainDb) >= REHEAR_GAIN_CHANGE_DB;
   }
 
   private noteRejection(at: number): void {
@@ -308,7 +368,13 @@ export class SpeechGate {
       // Each check rules the frames nearer to its window's centre than to its neighbours'.
       const to = k + 1 < checks.length ? Math.round((check.at + checks[k + 1].at) / 2 + half) : end;
       const regionEnd = Math.min(end, Math.max(from, to));
-      if (speech && regionEnd > from) speechRegions.push([from, regionEnd]);
+      if (speech && regionEnd > from) {
+        // Sound between two stretches of speech that is shorter than a turn pause is a pause in
+        // the utterance (a breath, a hesitation), not something else going on: it stays in.
+        const previous = speechRegions.at(-1);
+        if (previous && from - previous[1] < this.pauseFrames) previous[1] = regionEnd;
+        else speechRegions.push([from, regionEnd]);
+      }
       if (!speech) mixed = true;
       from = regionEnd;
     }
@@ -344,7 +410,7 @@ export class SpeechGate {
 }
 
 function newSegment(start: number): GatedSegment {
-  return { start, end: null, checks: [], nextAt: null, done: false, pending: 0 };
+  return { start, end: null, checks: [], nextAt: null, done: false, pending: 0, closedGainDb: null };
 }
 
 function insertCheck(seg: GatedSegment, check: Check): void {

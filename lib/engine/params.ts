@@ -14,6 +14,16 @@ export const ENGINE_PARAMS = {
   /** Levels below these (dBFS) are never speech, however quiet the room: dither, not talk. */
   minHotLevelDb: -72,
   minWarmLevelDb: -82,
+  /** Frames quieter than this (dBFS) are digital silence — a muted track, codec DTX, a line that is
+   *  off — and do not teach the noise floor. Line and room noise sit well above it. */
+  digitalSilenceDb: -85,
+  /** Relative to the channel's own speech level (the median peak of its recent segments): a frame
+   *  must come within hotBelowSpeechDb of it to open a segment and within warmBelowSpeechDb to
+   *  extend one. */
+  hotBelowSpeechDb: 30,
+  warmBelowSpeechDb: 45,
+  /** How many recent segments' peaks the speech level is the median of. */
+  speechLevelSegments: 9,
   /** A segment needs this long a run of hot frames: a syllable lasts longer, while clicks and
    *  keystrokes (even many in a row) are each shorter. */
   minHotSec: 0.06,
@@ -59,9 +69,14 @@ export const ENGINE_PARAMS = {
   /** Cap on regular checks per channel, counted over each 10 s of audio, so a pathological input
    *  (endless typing) cannot burn the CPU; a skipped check inherits the verdict before it. */
   classifierBudgetPerSec: 1,
-  // Windows go to YAMNet at their own level. Its features are level-dependent (speech 40 dB
-  // below normal reads as silence), but raising quiet windows made distant room noise sound like
-  // talk on the AMI clips, while a mic 30 dB quieter still scores as speech (stress scenes).
+  /** Windows of a channel whose speech peaks below this (dBFS of a 10 ms frame) are raised to it
+   *  before YAMNet hears them. A mic 40 dB quieter than the scenes' (peaks near −55) scores as
+   *  speech again from −40 on (quiet-mic scenes: my F1 0.985 with −40 or −20, 0.30 without); the
+   *  AMI room clips (peaks −30 to −36) must not be raised: with −20 or −30 their distant room
+   *  noise read as talk (others' F1 on ami_dev01 0.93 → 0.86)… */
+  classifierSpeechLevelDb: -40,
+  /** …by at most this much: a channel quieter still is taken as it is. */
+  classifierMaxBoostDb: 40,
 
   // ── Turns and events (metrics.md) ─────────────────────────────────────────────────────────
   /** A party's segments join into one turn across pauses shorter than this. */
@@ -76,6 +91,10 @@ export const ENGINE_PARAMS = {
   yieldMaxSec: 2.0,
   /** An overlap starting in the holder's last 0.5 s is an early response (video-call delay). */
   earlyResponseSec: 0.5,
+  /** A listener's short piece followed within this pause by talk of a second or more, with no new
+   *  speech of the holder between, is a false start of that talk, not a backchannel. A restart
+   *  after a hesitation comes within a breath; an "mm-hm" that precedes an attempt stands apart. */
+  falseStartPauseSec: 1.0,
   /** A response starting less than this after (or before) the other turn's end is quick. */
   quickResponseSec: 0.2,
 } as const;
