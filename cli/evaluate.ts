@@ -11,6 +11,7 @@ import { analyzeRecording, PROJECT_ROOT, readWavFile, type Recording } from './r
 export const SHARED_DIR = process.env.LISTENING_COACH_SHARED ?? path.resolve(PROJECT_ROOT, '../shared');
 export const SYNTHETIC_DIR = path.join(SHARED_DIR, 'evalsets/synthetic');
 export const REAL_DIR = path.join(SHARED_DIR, 'evalsets/real');
+export const REAL_CALLS_DIR = path.join(SHARED_DIR, 'evalsets/real-calls');
 export const SCORER = path.join(SHARED_DIR, 'tools/score-scenes.mjs');
 
 export interface EvalSet {

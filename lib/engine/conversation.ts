@@ -168,8 +168,8 @@ export class ConversationTracker {
       holderGoesOn.push(s);
       holderEnd = Math.max(holderEnd, s.end);
     }
-    const resumes = this.pending.find((s) => s.party === holder && s.start >= seg.end);
-    // The holder carries on: still talking when the listener stops, or again soon after.
+    const resumes = this.pending.find((s) => s.party === holder && s.start > seg.start && !holderGoesOn.includes(s));
+    // The holder carries on: still talking when the listener stops, or again soon after (or before).
     const carriesOn = holderEnd > seg.end || (resumes !== undefined && resumes.start - seg.end < F.turnPause);
     const takeOver = (event: 'interruption' | null, early: boolean) => {
       // The holder's speech over the listener ends their turn; it is not a reply of its own.

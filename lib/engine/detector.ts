@@ -29,6 +29,9 @@ const FLOOR_LOWEST_DB = -100;
 /** A word's first or last consonant may sit apart from its vowel by a short dip; keystrokes before
  *  or after speech are usually further away. */
 const CORE_JOIN_FRAMES = 10;
+/** Warm frames in a row that keep a segment going (a lone one is the noise's scatter: on the
+ *  recomposed calls two in a row left 6 false backchannels where one left 13). */
+const MIN_WARM_RUN_FRAMES = 2;
 /** Frame levels kept for trimming edges: 2^14 frames ≈ 164 s; a longer segment keeps its start. */
 const LEVEL_MASK = (1 << 14) - 1;
 /** Speech-level changes remembered: far more than the segments within the classifier's reach. */
@@ -158,7 +161,9 @@ export class ActivityDetector {
       }
     }
     if (this.openStart !== null) {
-      if (isWarm) this.lastWarm = n;
+      // A lone warm frame is noise scattering across the threshold (10 ms levels of a telephone
+      // line's noise spread ±3 dB): only a run of them, or a hot frame, is sound going on.
+      if (isHot || (isWarm && n - this.warmRunStart + 1 >= MIN_WARM_RUN_FRAMES)) this.lastWarm = n;
       if (n - this.lastWarm >= this.bridge) this.close();
     }
   }
