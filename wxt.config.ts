@@ -22,7 +22,7 @@ const PREACT_ALIASES = [
 ];
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
   hooks: {
@@ -45,9 +45,14 @@ export default defineConfig({
     },
   },
   manifest: {
-    name: 'Listening Coach',
-    description: 'On-device coaching for better listening in video meetings: talk share, interruptions, backchannels.',
+    // Words from locales/<lang>.yml (@wxt-dev/i18n); English when the browser's language has none.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'offscreen', 'tabCapture', 'scripting'],
+    // Asked for only when the person allows the end-of-call recap (welcome page, settings): no
+    // install warning for those who never want it.
+    optional_permissions: ['notifications'],
     // The meeting hosts the content scripts run on anyway (the same install warning): needed to find
     // and script meeting tabs left open across an update (extension/background/open-tabs.ts).
     host_permissions: [...MEETING_MATCHES],
@@ -74,7 +79,7 @@ export default defineConfig({
     commands: {
       'toggle-tab-capture': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Listen to this tab’s audio (for sites whose audio the coach cannot read in the page, e.g. Zoom)',
+        description: '__MSG_commandTabCapture__',
       },
     },
   },
