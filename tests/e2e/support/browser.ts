@@ -41,6 +41,8 @@ export async function launchCoachBrowser(options: {
   extraArgs?: string[];
   /** A built extension other than the tests' own (.output/chrome-mv3), e.g. a benchmark's copy. */
   extensionDir?: string;
+  /** The browser's language (on Linux Chromium takes it from LANGUAGE, not from --lang). */
+  language?: string;
 }): Promise<CoachBrowser> {
   const withExtension = options.withExtension ?? true;
   const extensions = (dir: string) => [dir, ...(options.extraExtensions ?? [])].join(',');
@@ -53,6 +55,7 @@ export async function launchCoachBrowser(options: {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),
     args: [
       ...QUIET_CHROMIUM_ARGS,
       ...(withExtension ? [`--disable-extensions-except=${extensions(extensionDir)}`, `--load-extension=${extensions(extensionDir)}`] : []),
