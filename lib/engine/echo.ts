@@ -20,6 +20,8 @@ const MIN_PEAK_DENSITY = 0.3;
 const PEAK_CONTRAST = 1.4;
 /** Two seconds of loud remote speech before any echo path is believed. */
 const MIN_TEACHING_FRAMES = 200;
+/** A found path is dropped only when its peak falls below this share of the thresholds. */
+const PATH_HOLD = 0.8;
 /** Until then, echo is assumed to reach up to this level relative to the remote voice. */
 const PRIOR_GAIN_DB = -12;
 
@@ -32,6 +34,8 @@ export class EchoModel {
    *  channel is loud. Where an echo path exists, one lag has a sharp peak at the path's gain;
    *  my own speech during those frames (double talk) only spreads mass elsewhere. */
   private readonly gainHist: Float64Array;
+  /** Per lag, the teaching frames whose difference fell outside the histogram. */
+  private readonly outside: Float64Array;
   private taught = 0;
   private bestLag = 0;
   private gainDb = 0;
@@ -43,6 +47,7 @@ export class EchoModel {
     this.age = Math.exp((-p.frameSec * REESTIMATE_EVERY) / p.echoMemorySec);
     this.remote = new Float64Array(this.maxLag + 2).fill(-120);
     this.gainHist = new Float64Array((this.maxLag + 1) * GAIN_BINS);
+    this.outside = new Float64Array(this.maxLag + 1);
   }
 
   /**
@@ -89,9 +94,12 @@ export class EchoModel {
     const { remote, gainHist } = this;
     const size = remote.length;
     for (let d = 0; d <= this.maxLag; d++) {
-      const diff = micDb - remote[(this.frame - d + size) % size];
-      const bin = Math.min(GAIN_BINS - 1, Math.max(0, Math.floor(diff - GAIN_LOW_DB)));
-      gainHist[d * GAIN_BINS + bin] += 1;
+      // A difference outside the histogram (my voice far above the remote one, a mic far below
+      // it) is evidence against a path at this lag, not for one at the edge: piled into the end
+      // bins it made a dense false "path" on a loud telephone line.
+      const bin = Math.floor(micDb - remote[(this.frame - d + size) % size] - GAIN_LOW_DB);
+      if (bin >= 0 && bin < GAIN_BINS) gainHist[d * GAIN_BINS + bin] += 1;
+      else this.outside[d] += 1;
     }
     if (++this.taught % REESTIMATE_EVERY === 0) this.reestimate();
   }
@@ -104,7 +112,7 @@ export class EchoModel {
     let bestBin = 0;
     for (let d = 0; d <= this.maxLag; d++) {
       const base = d * GAIN_BINS;
-      let total = 0;
+      let total = this.outside[d];
       for (let b = 0; b < GAIN_BINS; b++) total += gainHist[base + b];
       // The densest PEAK_WIDTH_DB-wide band of level differences at this lag.
       let run = 0;
@@ -130,10 +138,13 @@ export class EchoModel {
     const typical = densities[densities.length >> 1];
     // An echo path shows as one lag far more consistent than the rest; without one, every lag
     // scatters alike. Until enough frames have taught it, assume none.
-    this.present = this.taught >= MIN_TEACHING_FRAMES && bestDensity >= MIN_PEAK_DENSITY && bestDensity >= PEAK_CONTRAST * typical;
+    // Once found, a path is kept through stretches of double talk that blur its peak a little.
+    const hold = this.present ? PATH_HOLD : 1;
+    this.present = this.taught >= MIN_TEACHING_FRAMES && bestDensity >= MIN_PEAK_DENSITY * hold && bestDensity >= PEAK_CONTRAST * hold * typical;
     this.bestLag = bestLag;
     // The upper edge of the peak: the loudest the echo usually gets relative to the remote voice.
     this.gainDb = GAIN_LOW_DB + bestBin + PEAK_WIDTH_DB;
     for (let i = 0; i < gainHist.length; i++) gainHist[i] *= this.age;
+    for (let d = 0; d < this.outside.length; d++) this.outside[d] *= this.age;
   }
 }
