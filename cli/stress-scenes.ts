@@ -23,8 +23,12 @@ export const STRESS_VARIANTS: Variant[] = [
   { name: 'band-limited', make: (p) => ({ ...p, others: bandLimit(p.others, p.sampleRate) }) },
 ];
 
-/** Writes every variant of every scene (`<variant>-<id>.{self,others,truth}`) into a new folder. */
-export function makeStressScenes(outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'listening-coach-stress-'))): string {
+/** My mic 40 dB quieter than the scenes', with nothing else changed (issue 9: speech near -55
+ *  dBFS, where the speech classifier, hearing raw levels, had thrown my speech away). */
+export const QUIET_MIC: Variant = { name: 'mic-40dB', make: (p) => ({ ...p, self: p.self.map((v) => v * dbGain(-40)) }) };
+
+/** Writes the variants of every scene (`<variant>-<id>.{self,others,truth}`) into a new folder. */
+export function makeStressScenes(variants = STRESS_VARIANTS, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'listening-coach-stress-'))): string {
   const sources = noiseSources();
   for (const file of fs.readdirSync(SYNTHETIC_DIR).filter((f) => f.endsWith('.truth.json')).sort()) {
     const id = file.replace('.truth.json', '');
@@ -32,7 +36,7 @@ export function makeStressScenes(outDir = fs.mkdtempSync(path.join(os.tmpdir(), 
     const others = readWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`), true);
     const scene: Pair = { self: self.channels[0], others: others.channels[0], sampleRate: self.sampleRate };
     const truth = JSON.parse(fs.readFileSync(path.join(SYNTHETIC_DIR, file), 'utf8'));
-    for (const v of STRESS_VARIANTS) {
+    for (const v of variants) {
       const out = v.make(scene, sources);
       const vid = `${v.name}-${id}`;
       fs.writeFileSync(path.join(outDir, `${vid}.self.wav`), encodeWavPcm16([clip(out.self)], out.sampleRate));
