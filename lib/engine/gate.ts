@@ -40,8 +40,10 @@ interface GatedSegment {
   nextAt: number | null;
   done: boolean;
   pending: number;
-  /** The gain for its windows once it closed (null while open): the channel's speech level is
-   *  known by then, at least from this segment itself. */
+  /** Opened before this channel's speech level was known (its first words): its windows are heard
+   *  at no gain while it is open, and again when it closes if its own level says otherwise. */
+  firstWords: boolean;
+  /** For first words, the gain once the segment has closed (null before). */
   closedGainDb: number | null;
 }
 
@@ -126,7 +128,7 @@ export class SpeechGate {
     this.levels[(frame - 1) & LEVEL_MASK] = levelDb;
     this.watchdog();
     const last = this.queue.at(-1);
-    if (openStart !== null && (!last || last.end !== null)) this.queue.push(newSegment(openStart));
+    if (openStart !== null && (!last || last.end !== null)) this.queue.push(newSegment(openStart, this.firstWordsAt(openStart)));
     this.schedule(openLastWarm + 1);
     this.releaseReady();
   }
@@ -134,7 +136,7 @@ export class SpeechGate {
   /** The detector closed its open segment (its start may have moved in to the speech-like core). */
   close(candidate: Candidate): void {
     let seg = this.queue.find((s) => s.end === null);
-    if (!seg) this.queue.push((seg = newSegment(candidate.start)));
+    if (!seg) this.queue.push((seg = newSegment(candidate.start, this.firstWordsAt(candidate.start))));
     seg.start = candidate.start;
     seg.end = candidate.end;
     this.settleGain(seg);
@@ -235,7 +237,7 @@ export class SpeechGate {
   }
 
   private classify(seg: GatedSegment, at: number, regular: boolean): void {
-    const gainDb = seg.closedGainDb ?? this.gainAt(at + this.windowFrames);
+    const gainDb = seg.firstWords ? (seg.closedGainDb ?? 0) : this.gainAt(at + this.windowFrames);
     const check: Check = { at, score: null, skipped: false, regular, gainDb };
     insertCheck(seg, check);
     this.ask(seg, check);
@@ -288,19 +290,29 @@ export class SpeechGate {
   }
 
   /**
-   * A segment that closes tells how loud the channel's speech is, from itself if nothing earlier
-   * did (the first words of a call, on a quiet mic). Its windows heard at a gain far from that one
-   * are heard again: decided at the close, so the verdicts never depend on when they arrived.
+   * The first words of a channel tell, once they end, how loud its speech is. Their windows heard at
+   * a gain far from that one (and whose audio is still held) are heard again: decided at the close,
+   * and with bisection held back until then, so no verdict depends on when another arrived.
    */
   private settleGain(seg: GatedSegment): void {
+    if (!seg.firstWords || this.failed) return;
     seg.closedGainDb = this.gainAt(Infinity);
-    if (this.failed) return;
-    for (const check of seg.checks) {
-      if (check.score === null || !this.isStale(seg, check)) continue;
+    const oldestHeld = this.input.samplesWritten - this.input.historySamples;
+    const stale = seg.checks.filter(
+      (c) => c.score !== null && this.isStale(seg, c) && Math.round(c.at * this.p.frameSec * this.input.sampleRate) >= oldestHeld,
+    );
+    seg.pending++; // nothing is released before every stale verdict has been asked again
+    for (const check of stale) {
       check.score = null;
       check.gainDb = seg.closedGainDb;
-      this.ask(seg, check);
     }
+    for (const check of stale) this.ask(seg, check);
+    seg.pending--;
+    this.bisect(seg);
+  }
+
+  private firstWordsAt(frame: number): boolean {
+    return !Number.isFinite(this.speechLevelAt(frame));
   }
 
   private isStale(seg: GatedSegment, check: Check): boolean {
@@ -324,7 +336,7 @@ export class SpeechGate {
 
   /** Adds a window between adjacent resolved checks that disagree, until they are close. */
   private bisect(seg: GatedSegment): void {
-    if (this.failed) return;
+    if (this.failed || (seg.firstWords && seg.closedGainDb === null)) return;
     const threshold = this.p.speechScore;
     for (let k = 0; k + 1 < seg.checks.length; k++) {
       const a = seg.checks[k];
@@ -409,8 +421,8 @@ export class SpeechGate {
   }
 }
 
-function newSegment(start: number): GatedSegment {
-  return { start, end: null, checks: [], nextAt: null, done: false, pending: 0, closedGainDb: null };
+function newSegment(start: number, firstWords: boolean): GatedSegment {
+  return { start, end: null, checks: [], nextAt: null, done: false, pending: 0, firstWords, closedGainDb: null };
 }
 
 function insertCheck(seg: GatedSegment, check: Check): void {
