@@ -17,6 +17,8 @@ interface OpenTurn {
   start: number;
   /** End of the holder's latest segment in this turn. */
   lastEnd: number;
+  /** End of the listener's latest backchannel: the holder's pause is counted from there. */
+  heardUntil: number;
 }
 
 export interface ConversationTotals {
@@ -145,12 +147,12 @@ export class ConversationTracker {
   /** The holder speaks again, or someone speaks into an empty floor. */
   private continueOrStart(seg: Segment): void {
     const turn = this.turn;
-    if (turn && seg.party === turn.by && seg.start - turn.lastEnd < this.frames.turnPause) {
+    if (turn && seg.party === turn.by && seg.start - Math.max(turn.lastEnd, turn.heardUntil) < this.frames.turnPause) {
       turn.lastEnd = Math.max(turn.lastEnd, seg.end);
       return;
     }
     if (turn) this.closeTurn();
-    this.turn = { by: seg.party, start: seg.start, lastEnd: seg.end };
+    this.turn = { by: seg.party, start: seg.start, lastEnd: seg.end, heardUntil: 0 };
   }
 
   private decideListener(seg: Segment, turn: OpenTurn): void {
@@ -186,19 +188,25 @@ export class ConversationTracker {
     if (!overlaps) {
       // Into a pause of the holder.
       const pause = seg.start - turn.lastEnd;
-      if (pause < F.turnPause && length < F.backchannelMax && carriesOn) return this.event('backchannel', seg);
+      if (pause < F.turnPause && length < F.backchannelMax && carriesOn) return this.backchannel(seg, turn);
       return this.takeFloor(seg, turn.lastEnd, false);
     }
     // Overlap: the listener starts while the holder is speaking.
     const yieldAfter = holderEnd - seg.start;
     if (length < F.backchannelMax) {
-      if (carriesOn) return this.event('backchannel', seg);
+      if (carriesOn) return this.backchannel(seg, turn);
       return takeOver(null, yieldAfter < F.early);
     }
     if (yieldAfter < F.early) return takeOver(null, true);
     // The holder gave way within 2 s, or talked on but was outlasted: the listener took the floor.
     if (yieldAfter <= F.yieldMax || seg.end > holderEnd) return takeOver('interruption', false);
     this.event('talkover', seg);
+  }
+
+  /** A backchannel does not end the holder's turn: their pause counts from its end. */
+  private backchannel(seg: Segment, turn: OpenTurn): void {
+    turn.heardUntil = Math.max(turn.heardUntil, seg.end);
+    this.event('backchannel', seg);
   }
 
   /** The listener takes the floor after (or just before) the holder's end: a response. */
@@ -214,7 +222,7 @@ export class ConversationTracker {
   private switchTo(seg: Segment): void {
     this.closeTurn();
     this.totals.turnSwitches++;
-    this.turn = { by: seg.party, start: seg.start, lastEnd: seg.end };
+    this.turn = { by: seg.party, start: seg.start, lastEnd: seg.end, heardUntil: 0 };
   }
 
   private closeTurn(): void {
