@@ -46,6 +46,7 @@ export class ConversationTracker {
     yieldMax: number;
     early: number;
     falseStartPause: number;
+    minEvent: number;
     maxResponseGap: number;
   };
   readonly totals: ConversationTotals = { turns: [], events: [], responseGaps: [], earlyResponsesBySelf: 0, turnSwitches: 0 };
@@ -63,12 +64,18 @@ export class ConversationTracker {
       yieldMax: fr(p.yieldMaxSec),
       early: fr(p.earlyResponseSec),
       falseStartPause: fr(p.falseStartPauseSec),
+      minEvent: fr(p.minEventSec),
       maxResponseGap: fr(MAX_RESPONSE_GAP_SEC),
     };
   }
 
   /** Adds a finalised segment (in start order per party). */
   push(seg: Segment): void {
+    // Shorter than any word: a click the gate let through is talk time, never an event or a turn.
+    if (seg.end - seg.start < this.frames.minEvent) {
+      this.known[seg.party] = Math.max(this.known[seg.party], seg.start);
+      return;
+    }
     let i = this.pending.length;
     while (i > 0 && this.pending[i - 1].start > seg.start) i--;
     this.pending.splice(i, 0, seg);

@@ -91,6 +91,10 @@ export const ENGINE_PARAMS = {
   yieldMaxSec: 2.0,
   /** An overlap starting in the holder's last 0.5 s is an early response (video-call delay). */
   earlyResponseSec: 0.5,
+  /** Speech shorter than this takes part in no event and starts no turn: the shortest backchannel
+   *  of the scenes lasts 0.27 s and of the real calls 0.36 s, while clicks that pass for speech
+   *  last 10–90 ms. */
+  minEventSec: 0.15,
   /** A listener's short piece followed within this pause by talk of a second or more, with no new
    *  speech of the holder between, is a false start of that talk, not a backchannel. A restart
    *  after a hesitation comes within a breath; an "mm-hm" that precedes an attempt stands apart. */
