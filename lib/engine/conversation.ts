@@ -65,7 +65,7 @@ export class ConversationTracker {
       early: fr(p.earlyResponseSec),
       falseStartPause: fr(p.falseStartPauseSec),
       minEvent: fr(p.minEventSec),
-      maxResponseGap: fr(MAX_RESPONSE_GAP_SEC),
+      maxResponseGap: fr(p.maxResponseGapSec),
     };
   }
 
@@ -275,8 +275,5 @@ export function liveFloor(
   }
   return { floor, turnStart };
 }
-
-/** Beyond this pause my speech starts something new rather than answering: not a response gap. */
-const MAX_RESPONSE_GAP_SEC = 5;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

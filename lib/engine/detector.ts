@@ -17,29 +17,14 @@ export interface DetectorView {
   floorDb: number;
 }
 
-// Minimum statistics (after Martin 2001): the floor is the lowest smoothed level seen over the
-// last SUBWINDOWS × subwindow frames, so it follows a room that gets noisier within ~2 s while
-// speech, which always dips between words, cannot pull it up.
+// Minimum statistics (after Martin 2001): the floor is the lowest level seen over the last
+// floorWindowSec, kept as the minima of SUBWINDOWS parts of it.
 const SUBWINDOWS = 8;
-const SUBWINDOW_SEC = 0.25;
-/** 10 ms frame levels of steady noise scatter a few dB around their mean; the minimum of that
- *  scatter sits below the mean by about this much. */
-const MIN_STAT_BIAS_DB = 2;
 const FLOOR_LOWEST_DB = -100;
-/** A word's first or last consonant may sit apart from its vowel by a short dip; keystrokes before
- *  or after speech are usually further away. */
-const CORE_JOIN_FRAMES = 10;
-/** Warm frames in a row that keep a segment going (a lone one is the noise's scatter: on the
- *  recomposed calls two in a row left 6 false backchannels where one left 13). */
-const MIN_WARM_RUN_FRAMES = 2;
 /** Frame levels kept for trimming edges: 2^14 frames ≈ 164 s; a longer segment keeps its start. */
 const LEVEL_MASK = (1 << 14) - 1;
 /** Speech-level changes remembered: far more than the segments within the classifier's reach. */
 const LEVEL_HISTORY = 64;
-/** Segments seen before their median peak is trusted as the channel's speech level. */
-const MIN_PEAKS_FOR_LEVEL = 3;
-/** Frames over which a segment's peak level is averaged: a single-frame click is not a voice. */
-const PEAK_SMOOTH_FRAMES = 3;
 
 export class ActivityDetector {
   private readonly hot: number;
@@ -61,8 +46,8 @@ export class ActivityDetector {
    *  when a window's audio ended, so its gain never depends on when the window was sent). */
   private readonly levelHistory: [frame: number, levelDb: number][] = [];
   private openPeak = -Infinity;
-  /** The last PEAK_SMOOTH_FRAMES frames' powers, for the smoothed peak. */
-  private readonly recentPower = new Float64Array(PEAK_SMOOTH_FRAMES);
+  /** The last frames' powers (peakSmoothSec), for a segment's peak. */
+  private readonly recentPower: Float64Array;
   /** Recent frame levels, to trim a closing segment's edges against its own peak. */
   private readonly levels = new Float32Array(LEVEL_MASK + 1);
   private readonly subMins = new Float64Array(SUBWINDOWS).fill(Infinity);
@@ -82,7 +67,7 @@ export class ActivityDetector {
   private coreStart = -1;
   private coreEnd = -1;
   /** End of the last sustained warm run, and the warm run before the core (one each may join the
-   *  core if within CORE_JOIN_FRAMES: a word's first or last consonant, cut off by a short dip). */
+   *  core if within coreJoinSec: a word's first or last consonant, cut off by a short dip). */
   private sustainedEnd = -1;
   private previousRun: [number, number] | null = null;
   private frame = 0;
@@ -100,7 +85,12 @@ export class ActivityDetector {
     this.bridge = Math.round(p.bridgeGapSec / f);
     this.minFrames = Math.round(p.minSegmentSec / f);
     this.creepPerFrame = p.floorCreepDbPerSec * f;
-    this.subLen = Math.round(SUBWINDOW_SEC / f);
+    this.subLen = Math.round(p.floorWindowSec / SUBWINDOWS / f);
+    this.floorBias = p.floorBiasDb;
+    this.coreJoin = Math.round(p.coreJoinSec / f);
+    this.minWarmRun = Math.max(1, Math.round(p.minWarmRunSec / f));
+    this.minPeaks = p.speechLevelMinSegments;
+    this.recentPower = new Float64Array(Math.max(1, Math.round(p.peakSmoothSec / f)));
     this.warmRing = new Uint8Array(this.lookback + 1);
     this.minHot = p.minHotLevelDb;
     this.minWarm = p.minWarmLevelDb;
@@ -115,6 +105,10 @@ export class ActivityDetector {
   private readonly warmBelowSpeech: number;
   private readonly peaksKept: number;
   private readonly silence: number;
+  private readonly floorBias: number;
+  private readonly coreJoin: number;
+  private readonly minWarmRun: number;
+  private readonly minPeaks: number;
 
   /**
    * Takes the next frame's level (dBFS, already smoothed by the caller). `floorLevelDb` is the
@@ -129,7 +123,7 @@ export class ActivityDetector {
     const speech = this.speechLevel;
     const isWarm = levelDb >= Math.max(floor + this.warm, this.minWarm, speech - this.warmBelowSpeech);
     const isHot = levelDb >= Math.max(floor + this.hot, this.minHot, speech - this.hotBelowSpeech);
-    this.recentPower[n % PEAK_SMOOTH_FRAMES] = 10 ** (levelDb / 10);
+    this.recentPower[n % this.recentPower.length] = 10 ** (levelDb / 10);
     this.levels[n & LEVEL_MASK] = levelDb;
     this.warmRing[n % this.warmRing.length] = isWarm ? 1 : 0;
     this.hotRun = isHot ? this.hotRun + 1 : 0;
@@ -148,7 +142,7 @@ export class ActivityDetector {
     if (this.openStart !== null) {
       let sum = 0;
       for (const p of this.recentPower) sum += p;
-      this.openPeak = Math.max(this.openPeak, 10 * Math.log10(Math.max(1e-12, sum / PEAK_SMOOTH_FRAMES)));
+      this.openPeak = Math.max(this.openPeak, 10 * Math.log10(Math.max(1e-12, sum / this.recentPower.length)));
     }
     if (isWarm && this.warmRunStart < 0) this.warmRunStart = n;
     if (!isWarm && this.warmRunStart >= 0) this.endWarmRun(n);
@@ -157,13 +151,13 @@ export class ActivityDetector {
       if (this.openStart !== null && this.coreStart < 0) {
         this.coreStart = Math.max(this.openStart, this.warmRunStart);
         const before = this.previousRun;
-        if (before && this.coreStart - before[1] <= CORE_JOIN_FRAMES) this.coreStart = Math.max(this.openStart, before[0]);
+        if (before && this.coreStart - before[1] <= this.coreJoin) this.coreStart = Math.max(this.openStart, before[0]);
       }
     }
     if (this.openStart !== null) {
       // A lone warm frame is noise scattering across the threshold (10 ms levels of a telephone
       // line's noise spread ±3 dB): only a run of them, or a hot frame, is sound going on.
-      if (isHot || (isWarm && n - this.warmRunStart + 1 >= MIN_WARM_RUN_FRAMES)) this.lastWarm = n;
+      if (isHot || (isWarm && n - this.warmRunStart + 1 >= this.minWarmRun)) this.lastWarm = n;
       if (n - this.lastWarm >= this.bridge) this.close();
     }
   }
@@ -172,7 +166,7 @@ export class ActivityDetector {
     if (this.openStart !== null) {
       if (this.warmRunSustained) {
         this.coreEnd = this.sustainedEnd = n;
-      } else if (this.coreStart >= 0 && this.sustainedEnd >= 0 && this.warmRunStart - this.sustainedEnd <= CORE_JOIN_FRAMES) {
+      } else if (this.coreStart >= 0 && this.sustainedEnd >= 0 && this.warmRunStart - this.sustainedEnd <= this.coreJoin) {
         this.coreEnd = n;
       } else if (this.coreStart < 0) {
         this.previousRun = [this.warmRunStart, n];
@@ -242,7 +236,7 @@ export class ActivityDetector {
     if (peaks.length > this.peaksKept) peaks.shift();
     // A median, so one loud bang or one faint word does not move it; a few segments before it counts.
     const level = median(peaks);
-    if (peaks.length >= MIN_PEAKS_FOR_LEVEL) this.speechLevel = level;
+    if (peaks.length >= this.minPeaks) this.speechLevel = level;
     this.levelHistory.push([this.frame, level]);
     if (this.levelHistory.length > LEVEL_HISTORY) this.levelHistory.shift();
   }
@@ -265,7 +259,7 @@ export class ActivityDetector {
     }
     let lowest = Infinity;
     for (let k = 0; k < SUBWINDOWS; k++) if (this.subMins[k] < lowest) lowest = this.subMins[k];
-    const target = Math.max(FLOOR_LOWEST_DB, lowest + MIN_STAT_BIAS_DB);
+    const target = Math.max(FLOOR_LOWEST_DB, lowest + this.floorBias);
     // From digital silence (a mic that has just opened, a track switched off) the floor rises
     // freely to the first real room: no room is that quiet, so nothing above it is talk yet.
     if (Number.isNaN(this.floor) || target <= this.floor || this.floor <= FLOOR_LOWEST_DB) {

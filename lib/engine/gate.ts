@@ -53,25 +53,6 @@ export type FrameInterval = [start: number, end: number];
 /** Frame levels kept for refining edges: 2^14 frames ≈ 164 s; older parts of a longer segment
  *  keep the checks' verdicts unrefined. */
 const LEVEL_MASK = (1 << 14) - 1;
-/** Inside a segment that also holds non-speech sound, speech must stand this far above the
- *  quietest level around it (the background showing through between syllables). */
-const SPEECH_OVER_BACKGROUND_DB = 8;
-/** Half-width of the stretch in which that quietest level is taken. */
-const BACKGROUND_REACH_FRAMES = 50;
-
-/** A window heard at a gain this far from its segment's settled one is heard again. */
-const REHEAR_GAIN_CHANGE_DB = 6;
-
-/** The span over which the cost cap counts checks. */
-const CAP_SPAN_SEC = 10;
-
-/**
- * A verdict still missing after this long — in audio *and* on the wall clock, so audio pushed
- * faster than real time (analyze, tests) never trips it — means the classifier is gone (its frame
- * or worker died, its port was closed): the gate then fails over to the detector alone, as on any
- * classifier error, instead of holding every later segment back for ever.
- */
-export const CLASSIFIER_TIMEOUT_SEC = 10;
 
 export class SpeechGate {
   private readonly queue: GatedSegment[] = [];
@@ -115,12 +96,14 @@ export class SpeechGate {
     this.waryStride = fr(p.recheckWaryEverySec);
     this.waryFor = fr(p.waryForSec);
     this.bisectMin = fr(p.bisectMinSec);
-    this.capSpan = fr(CAP_SPAN_SEC);
-    this.capCount = Math.max(1, Math.round(p.classifierBudgetPerSec * CAP_SPAN_SEC));
+    this.capSpan = fr(p.classifierBudgetSpanSec);
+    this.capCount = Math.max(1, Math.round(p.classifierBudgetPerSec * p.classifierBudgetSpanSec));
+    this.backgroundReach = fr(p.backgroundReachSec);
     this.windowSamples = Math.round(p.windowSec * input.sampleRate);
     this.pauseFrames = fr(p.turnPauseSec);
   }
   private readonly pauseFrames: number;
+  private readonly backgroundReach: number;
 
   /** Called once per frame (frames completed so far) with the detector's open segment. */
   tick(frame: number, openStart: number | null, openLastWarm: number, levelDb: number): void {
@@ -221,15 +204,16 @@ export class SpeechGate {
     this.classify(seg, at, true);
   }
 
-  /** Fails over when the oldest verdict is overdue (CLASSIFIER_TIMEOUT_SEC). */
+  /** Fails over when the oldest verdict is overdue (classifierTimeoutSec). */
   private watchdog(): void {
     if (this.failed || this.unresolved.size === 0) return;
-    const timeoutFrames = CLASSIFIER_TIMEOUT_SEC / this.p.frameSec;
+    const timeoutSec = this.p.classifierTimeoutSec;
+    const timeoutFrames = timeoutSec / this.p.frameSec;
     const now = this.nowMs();
     for (const [check, settle] of this.unresolved) {
       if (this.frame - (check.askedAtFrame ?? this.frame) < timeoutFrames) continue;
-      if (now - (check.askedAtMs ?? now) < CLASSIFIER_TIMEOUT_SEC * 1000) continue;
-      this.fail(new Error(`the speech model stopped answering (no verdict for ${CLASSIFIER_TIMEOUT_SEC} s)`), settle);
+      if (now - (check.askedAtMs ?? now) < timeoutSec * 1000) continue;
+      this.fail(new Error(`the speech model stopped answering (no verdict for ${timeoutSec} s)`), settle);
       // Every other verdict still out is given up too: the detector's decision stands for them.
       for (const other of [...this.unresolved.values()]) other(1);
       return;
@@ -316,7 +300,7 @@ export class SpeechGate {
   }
 
   private isStale(seg: GatedSegment, check: Check): boolean {
-    return seg.closedGainDb !== null && !check.skipped && Math.abs(check.gainDb - seg.closedGainDb) >= REHEAR_GAIN_CHANGE_DB;
+    return seg.closedGainDb !== null && !check.skipped && Math.abs(check.gainDb - seg.closedGainDb) >= this.p.rehearGainChangeDb;
   }
 
   private noteRejection(at: number): void {
@@ -406,10 +390,10 @@ export class SpeechGate {
     let lastActive = -1;
     for (let n = start; n < end; n++) {
       let quietest = Infinity;
-      const lo = Math.max(start, n - BACKGROUND_REACH_FRAMES);
-      const hi = Math.min(end - 1, n + BACKGROUND_REACH_FRAMES);
+      const lo = Math.max(start, n - this.backgroundReach);
+      const hi = Math.min(end - 1, n + this.backgroundReach);
       for (let m = lo; m <= hi; m++) quietest = Math.min(quietest, levels[m & LEVEL_MASK]);
-      if (levels[n & LEVEL_MASK] < quietest + SPEECH_OVER_BACKGROUND_DB) continue;
+      if (levels[n & LEVEL_MASK] < quietest + this.p.speechOverBackgroundDb) continue;
       if (pieceStart >= 0 && n - lastActive >= bridge) {
         this.release([pieceStart, lastActive + 1]);
         pieceStart = -1;

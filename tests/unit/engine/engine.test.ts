@@ -292,3 +292,16 @@ describe('streaming equals batch', () => {
     expect(batch.segments.self.length).toBeGreaterThan(3);
   });
 });
+
+describe('parameters', () => {
+  it('refuses overrides that are unknown, not numbers, negative, out of order or of the frame', () => {
+    const make = (params: Record<string, unknown>) => () => createEngine({ sampleRate: RATE, params: params as never });
+    expect(make({ hotDB: 12 })).toThrow(/unknown parameter "hotDB"/);
+    expect(make({ hotDb: '12' })).toThrow(/hotDb must be a finite number/);
+    expect(make({ bridgeGapSec: -0.1 })).toThrow(/bridgeGapSec must not be negative/);
+    expect(make({ warmDb: 12 })).toThrow(/warmDb \(12\) must not exceed hotDb \(10\)/);
+    expect(make({ frameSec: 0.02 })).toThrow(/frameSec is fixed/);
+    expect(make({ echoPathBandDb: 4.5 })).toThrow(/whole number/);
+    expect(make({ hotDb: 12, minHotLevelDb: -80 })).not.toThrow();
+  });
+});
