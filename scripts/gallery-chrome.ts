@@ -1,7 +1,8 @@
-// chrome.i18n for the overlay gallery's plain page, from the messages the screenshot build wrote.
-import messages from '../.output/screenshots/chrome-mv3/_locales/en/messages.json';
+// chrome.i18n for the overlay gallery's plain page, over the English messages that
+// scripts/screenshots.ts puts into the bundle (esbuild `define`).
+declare const GALLERY_MESSAGES: Record<string, { message: string }>;
 
-const table = messages as Record<string, { message: string }>;
+const table = GALLERY_MESSAGES;
 (globalThis as { chrome?: unknown }).chrome = {
   i18n: {
     getMessage: (name: string, subs: string[] = []) =>

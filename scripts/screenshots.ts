@@ -5,6 +5,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadMessages } from '../tests/support/i18n';
 import { build as bundle } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { generateSampleCalls } from '../lib/record/sample';
@@ -26,7 +27,8 @@ async function overlayGallery(errors: string[]) {
     bundle: true,
     outfile: path.join(dir, 'gallery.js'),
     jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // The shipped English messages, made from locales/en.yml as the build makes them.
+    define: { 'process.env.NODE_ENV': '"production"', GALLERY_MESSAGES: JSON.stringify(loadMessages()) },
     // The extension's i18n reads chrome.i18n; on a plain page it reads the built English messages.
     alias: { '#i18n': path.resolve('scripts/gallery-i18n.ts') },
     logLevel: 'error',
