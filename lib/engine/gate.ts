@@ -187,6 +187,9 @@ export class SpeechGate {
     const regular = seg.checks.filter((c) => c.regular);
     const prev = regular.at(-1);
     if (!prev) return (seg.nextAt = Math.max(0, seg.start - this.lead));
+    // First words are heard at a gain their close may change, so their verdicts cannot steer the
+    // stride (a late one would steer it differently): it is the wary one until then.
+    if (!this.gainFinal(seg)) return (seg.nextAt = prev.at + this.waryStride);
     // The stride depends on verdicts up to the previous check only, so wait for all of them.
     for (const c of this.unresolved.keys()) if (c.at <= prev.at) return null;
     const wary = this.recentRejections.some((r) => r <= prev.at && r > prev.at - this.waryFor);
@@ -237,15 +240,12 @@ export class SpeechGate {
       for (let i = 0; i < clip.length; i++) clip[i] *= gain;
     }
     const settle = (score: number) => {
-      if (!this.unresolved.has(check)) return; // given up by the watchdog, then answered after all
+      // Given up by the watchdog, or asked again at a new gain, then answered after all.
+      if (this.unresolved.get(check) !== settle) return;
       seg.pending--;
       this.unresolved.delete(check);
-      if (this.isStale(seg, check)) {
-        check.gainDb = seg.closedGainDb!;
-        return this.ask(seg, check);
-      }
       check.score = score;
-      if (score < this.p.speechScore) this.noteRejection(check.at);
+      if (score < this.p.speechScore && this.gainFinal(seg)) this.noteRejection(check.at);
       this.bisect(seg);
       this.schedule(seg.end ?? check.at);
       this.releaseReady();
@@ -282,17 +282,27 @@ export class SpeechGate {
     if (!seg.firstWords || this.failed) return;
     seg.closedGainDb = this.gainAt(Infinity);
     const oldestHeld = this.input.samplesWritten - this.input.historySamples;
+    // Answered or not yet: a verdict still out is superseded here, while its audio is surely held,
+    // rather than when it lands (by then the audio may be gone, and how late it is must not count).
     const stale = seg.checks.filter(
-      (c) => c.score !== null && this.isStale(seg, c) && Math.round(c.at * this.p.frameSec * this.input.sampleRate) >= oldestHeld,
+      (c) => this.isStale(seg, c) && Math.round(c.at * this.p.frameSec * this.input.sampleRate) >= oldestHeld,
     );
+    // The verdicts that stand count towards wariness now, as those asked again will on arrival.
+    for (const c of seg.checks) if (!stale.includes(c) && c.score !== null && c.score < this.p.speechScore) this.noteRejection(c.at);
     seg.pending++; // nothing is released before every stale verdict has been asked again
     for (const check of stale) {
+      if (this.unresolved.delete(check)) seg.pending--;
       check.score = null;
       check.gainDb = seg.closedGainDb;
     }
     for (const check of stale) this.ask(seg, check);
     seg.pending--;
     this.bisect(seg);
+  }
+
+  /** Whether the segment's windows are heard at the gain they keep. */
+  private gainFinal(seg: GatedSegment): boolean {
+    return !seg.firstWords || seg.closedGainDb !== null;
   }
 
   private firstWordsAt(frame: number): boolean {
@@ -320,7 +330,7 @@ export class SpeechGate {
 
   /** Adds a window between adjacent resolved checks that disagree, until they are close. */
   private bisect(seg: GatedSegment): void {
-    if (this.failed || (seg.firstWords && seg.closedGainDb === null)) return;
+    if (this.failed || !this.gainFinal(seg)) return;
     const threshold = this.p.speechScore;
     for (let k = 0; k + 1 < seg.checks.length; k++) {
       const a = seg.checks[k];
