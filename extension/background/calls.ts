@@ -5,13 +5,14 @@
 import { buildCallRecord, type CallHeader } from '../../lib/record/call-record';
 import type { CheckIn } from '../../lib/record/types';
 import { getCall, isStorageFull, listCallSummariesSince, putCall } from '../db';
-import { REJOIN_WINDOW_MS, type CallProgress } from '../messages';
+import { REJOIN_WINDOW_MS } from '../../lib/call/lifecycle';
+import type { CallProgress } from '../messages';
 import { sessionStore, type LiveCall } from './session-store';
 
 /** A closing tab usually sends its final save as it goes: give it this long to land. */
 const RECOVERY_GRACE_MS = 2000;
 
-/** The rejoin window (messages.ts), plus a little for the content script's message to land. */
+/** The rejoin window (lib/call/lifecycle.ts), plus a little for the content script's message to land. */
 const REJOIN_SLACK_MS = 30_000;
 export { REJOIN_WINDOW_MS };
 

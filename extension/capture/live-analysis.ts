@@ -6,8 +6,9 @@
 // no worklet globals, so Node tests drive it as the worklet does.
 import { createEngine } from '../../lib/engine/engine';
 import type { Engine, Interval, LiveState, SpeechClassifier } from '../../lib/engine/types';
-import type { SpeechWorkerReply, SpeechWorkerRequest } from '../classifier/protocol';
-import type { AnalysisReport, StartAnalysis, WorkletCommand } from './worklet-protocol';
+import type { ResultReport, StartAnalysis, WorkletToContent } from '../channels/content-worklet';
+import type { PortChannel } from '../channels/port-channel';
+import { portClassifier } from '../channels/worklet-worker';
 
 /** A freshly opened mic delivers exact zeros for its first tens of milliseconds; the engine would
  *  take them for the room's noise floor and hear the real room as speech for many seconds after.
@@ -26,28 +27,35 @@ function promptKey(live: LiveState): string {
     `${live.talkoversOfSelf} ${live.backchannelsBySelf} ${live.backchannelsByOthers}`;
 }
 
-/** The speech model behind a MessagePort (the extension frame's worker answers on it). */
-export function portClassifier(port: MessagePort): SpeechClassifier {
-  const pending = new Map<number, (score: number) => void>();
-  let nextId = 0;
-  port.onmessage = (event: MessageEvent<SpeechWorkerReply>) => {
-    const reply = event.data;
-    if (reply.type !== 'score') return;
-    pending.get(reply.id)?.(reply.score);
-    pending.delete(reply.id);
+/**
+ * The speech model as the engine sees it when the model may come up after the call has started
+ * (its frame still loading on a busy machine): until a port is connected every window is answered
+ * "speech", so the 10 ms detector decides alone; once it is, the model answers; if it is known
+ * never to come, the next window fails and the engine goes on with the detector alone, reporting
+ * no speech model.
+ */
+class LateClassifier {
+  private classify: SpeechClassifier | null = null;
+  private absent = false;
+
+  readonly classifier: SpeechClassifier = (clip, sampleRate) => {
+    if (this.classify) return this.classify(clip, sampleRate);
+    if (this.absent) throw new Error('the speech model is not available');
+    return 1;
   };
-  return (clip, sampleRate) =>
-    new Promise<number>((resolve) => {
-      const id = nextId++;
-      pending.set(id, resolve);
-      // A copy: the engine reuses its window buffer, and transferring would detach it.
-      const samples = clip.slice();
-      port.postMessage({ type: 'classify', id, samples, sampleRate } satisfies SpeechWorkerRequest, [samples.buffer]);
-    });
+
+  connect(port: MessagePort): void {
+    this.classify = portClassifier(port);
+  }
+
+  giveUp(): void {
+    this.absent = true;
+  }
 }
 
 export class LiveAnalysis {
   private readonly engine: Engine;
+  private readonly late: LateClassifier | null = null;
   private readonly liveEvery: number;
   private readonly liveQuiet: number;
   private lastKey = '';
@@ -76,12 +84,16 @@ export class LiveAnalysis {
   constructor(
     private readonly sampleRate: number,
     init: StartAnalysis,
-    private readonly report: (report: AnalysisReport) => void,
+    private readonly send: PortChannel<WorkletToContent>['send'],
   ) {
+    if (init.model !== 'absent') {
+      this.late = new LateClassifier();
+      if (init.classifierPort) this.late.connect(init.classifierPort);
+    }
     this.engine = createEngine({
       sampleRate,
-      classifier: init.classifierPort ? portClassifier(init.classifierPort) : undefined,
-      onClassifierError: (error) => report({ type: 'classifier-error', message: String(error) }),
+      classifier: this.late?.classifier,
+      onClassifierError: (error) => send('classifier-error', String(error)),
     });
     this.liveEvery = Math.round(init.liveEverySec * sampleRate);
     this.liveQuiet = Math.round(init.liveQuietSec * sampleRate);
@@ -102,7 +114,7 @@ export class LiveAnalysis {
         return;
       }
       this.started = true;
-      this.report({ type: 'started' });
+      this.send('started', null);
     }
     let from = 0;
     while (from < length) {
@@ -149,37 +161,16 @@ export class LiveAnalysis {
     if (key === this.lastKey && events.length === 0 && at - this.lastReported < this.liveQuiet) return;
     this.lastKey = key;
     this.lastReported = at;
-    this.report({ type: 'live', live, events });
+    this.send('live', { live, events, gapSec: 0 });
   }
 
-  command(command: WorkletCommand): void {
-    // Audio gathered so far belongs before the command (a mute starts after it, a result has it).
+  /** Audio gathered so far belongs before any change (a mute starts after it, a result has it). */
+  private settle(): void {
     if (!this.ended) this.flush();
-    switch (command.type) {
-      case 'muted':
-        return this.setMuted(command.muted);
-      case 'paused':
-        this.paused = command.paused;
-        return;
-      case 'snapshot': {
-        const result = this.engine.snapshot();
-        this.report({ type: 'snapshot', id: command.id, result, muted: this.mutedAsOf(result.durationSec) });
-        return;
-      }
-      case 'finish':
-        this.ended = true;
-        void this.engine.finish().then((result) =>
-          this.report({ type: 'final', id: command.id, result, muted: this.mutedAsOf(result.durationSec) }),
-        );
-        return;
-    }
   }
 
-  private get timeSec(): number {
-    return this.samples / this.sampleRate;
-  }
-
-  private setMuted(muted: boolean): void {
+  setMuted(muted: boolean): void {
+    this.settle();
     if (muted === this.muted) return;
     this.muted = muted;
     this.engine.setMuted(muted);
@@ -189,6 +180,36 @@ export class LiveAnalysis {
       const open = this.mutedIntervals.at(-1);
       if (open) open[1] = t;
     }
+  }
+
+  setPaused(paused: boolean): void {
+    this.settle();
+    this.paused = paused;
+  }
+
+  /** The speech model came up after the call started (or will never): see LateClassifier. */
+  connectClassifier(port: MessagePort | null): void {
+    if (port) this.late?.connect(port);
+    else this.late?.giveUp();
+  }
+
+  /** The result so far, for a save. */
+  snapshot(): ResultReport {
+    this.settle();
+    const result = this.engine.snapshot();
+    return { result, muted: this.mutedAsOf(result.durationSec) };
+  }
+
+  /** The call is over: no more audio; the final result once the last verdicts are in. */
+  async finish(): Promise<ResultReport> {
+    this.settle();
+    this.ended = true;
+    const result = await this.engine.finish();
+    return { result, muted: this.mutedAsOf(result.durationSec) };
+  }
+
+  private get timeSec(): number {
+    return this.samples / this.sampleRate;
   }
 
   /** Muted stretches as of a result; one still open ends where the result ends. */

@@ -74,7 +74,8 @@ export const MARKUP_OVERRIDE_MS = 5000;
  *  quiet): toolbars that hide and re-render must not split a call in two. */
 export const LEAVE_CONFIRM_MS = 1500;
 /** A call left and joined again in the same page and meeting within this time goes on as the same
- *  call and record (a network drop, a "Rejoin" click). */
+ *  call and record (a network drop, a "Rejoin" click): the content script keeps its analysis that
+ *  long, the background keeps the record open to it (extension/background/calls.ts). */
 export const REJOIN_WINDOW_MS = 2 * 60_000;
 /** After a capture that failed to start, wait this long before trying again. */
 export const RETRY_MS = 5000;

@@ -4,8 +4,9 @@
 import { MessageChannel as NodeMessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { LiveAnalysis } from '../../extension/capture/live-analysis';
-import type { AnalysisReport, ResultReport, StartAnalysis } from '../../extension/capture/worklet-protocol';
-import type { SpeechWorkerReply, SpeechWorkerRequest } from '../../extension/classifier/protocol';
+import type { StartAnalysis, WorkletToContent } from '../../extension/channels/content-worklet';
+import type { PortLike } from '../../extension/channels/port-channel';
+import { serveClassifier } from '../../extension/channels/worklet-worker';
 import { createEngine } from '../../lib/engine/engine';
 import { clicks, noise, RATE, seededRandom, silence, voice, zeroCrossingClassifier } from '../support/signals';
 
@@ -14,20 +15,18 @@ const QUANTUM = 128;
 /** A stand-in for the model's worker on the far end of the port: answers every window late. */
 function fakeWorker(delay: () => number): MessagePort {
   const channel = new NodeMessageChannel();
-  const worker = channel.port2 as unknown as MessagePort;
-  worker.onmessage = (event: MessageEvent<SpeechWorkerRequest>) => {
-    const { id, samples } = event.data;
-    setTimeout(() => worker.postMessage({ type: 'score', id, score: zeroCrossingClassifier(samples) } satisfies SpeechWorkerReply), delay());
-  };
+  serveClassifier(channel.port2 as unknown as PortLike, (samples) => new Promise((resolve) => setTimeout(() => resolve(zeroCrossingClassifier(samples)), delay())));
   return channel.port1 as unknown as MessagePort;
 }
 
+type Report = { [K in keyof WorkletToContent['messages']]: { type: K; body: WorkletToContent['messages'][K] } }[keyof WorkletToContent['messages']];
+
 function start(init: Partial<StartAnalysis> = {}) {
-  const reports: AnalysisReport[] = [];
+  const reports: Report[] = [];
   const analysis = new LiveAnalysis(
     RATE,
-    { classifierPort: null, waitForMic: true, muted: false, paused: false, liveEverySec: 0.1, liveQuietSec: 0.1, ...init },
-    (report) => reports.push(report),
+    { model: 'absent', classifierPort: null, waitForMic: true, muted: false, paused: false, liveEverySec: 0.1, liveQuietSec: 0.1, ...init },
+    (type, body) => reports.push({ type, body } as Report),
   );
   /** Feeds both channels a quantum at a time, as the worklet's process() does. */
   const play = async (self: Float32Array | null, others: Float32Array | null, from = 0, to?: number) => {
@@ -37,17 +36,9 @@ function start(init: Partial<StartAnalysis> = {}) {
       if (i % (QUANTUM * 40) === 0) await new Promise((r) => setTimeout(r, 0)); // verdicts land mid-call
     }
   };
-  const result = async (type: 'snapshot' | 'finish') => {
-    const id = reports.length;
-    analysis.command({ type, id });
-    for (let waited = 0; waited < 5000; waited += 5) {
-      const reply = reports.find((r): r is AnalysisReport & ResultReport => (r.type === 'snapshot' || r.type === 'final') && r.id === id);
-      if (reply) return reply;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    throw new Error(`no ${type} reply`);
-  };
-  return { analysis, reports, play, result };
+  const result = async (type: 'snapshot' | 'finish') => (type === 'snapshot' ? analysis.snapshot() : analysis.finish());
+  const lives = () => reports.flatMap((r) => (r.type === 'live' ? [r.body.live] : []));
+  return { analysis, reports, lives, play, result };
 }
 
 describe('the engine in the capture worklet', () => {
@@ -67,7 +58,7 @@ describe('the engine in the capture worklet', () => {
     batch.push(me, remote);
     const expected = await batch.finish();
 
-    const live = start({ classifierPort: fakeWorker(() => rand() * 6) });
+    const live = start({ model: 'ready', classifierPort: fakeWorker(() => rand() * 6) });
     await live.play(me, remote);
     const { result } = await live.result('finish');
     expect(result).toEqual(expected);
@@ -79,10 +70,10 @@ describe('the engine in the capture worklet', () => {
     const me = silence(3);
     noise(me.subarray(Math.round(0.5 * RATE)), 0.001); // 0.5 s of exact zeros: a mic opening
     voice(me, 1, 2);
-    const { reports, play, result } = start();
+    const { reports, lives: livesOf, play, result } = start();
     await play(me, null);
-    expect(reports[0]).toEqual({ type: 'started' });
-    const lives = reports.flatMap((r) => (r.type === 'live' ? [r.live] : []));
+    expect(reports[0]).toEqual({ type: 'started', body: null });
+    const lives = livesOf();
     // 2.5 s of audio after the warm-up, a report every 0.1 s (the first at once).
     expect(lives.length).toBeGreaterThanOrEqual(25);
     expect(lives.length).toBeLessThanOrEqual(26);
@@ -95,13 +86,13 @@ describe('the engine in the capture worklet', () => {
     const me = silence(8);
     noise(me, 0.001);
     voice(me, 4, 6);
-    const floorShownAt = (reports: AnalysisReport[]) =>
-      reports.flatMap((r) => (r.type === 'live' && r.live.floor === 'self' ? [r.live.timeSec] : []))[0];
+    const floorShownAt = (reports: Report[]) =>
+      reports.flatMap((r) => (r.type === 'live' && r.body.live.floor === 'self' ? [r.body.live.timeSec] : []))[0];
     const every = start({ waitForMic: false });
     await every.play(me, null);
     const quiet = start({ waitForMic: false, liveQuietSec: 0.5 });
     await quiet.play(me, null);
-    const count = (reports: AnalysisReport[]) => reports.filter((r) => r.type === 'live').length;
+    const count = (reports: Report[]) => reports.filter((r) => r.type === 'live').length;
     expect(count(every.reports)).toBe(81); // at 0, 0.1, …, 8.0 s
     // 8 s at one report per 0.5 s, plus the floor's coming and going.
     expect(count(quiet.reports)).toBeGreaterThanOrEqual(16);
@@ -127,12 +118,12 @@ describe('the engine in the capture worklet', () => {
     voice(me, 3.2, 3.8);
     const { analysis, play, result } = start({ waitForMic: false });
     await play(me, null, 0, 2 * RATE);
-    analysis.command({ type: 'paused', paused: true });
+    analysis.setPaused(true);
     await play(me, null, 2 * RATE, 3 * RATE);
-    analysis.command({ type: 'paused', paused: false });
-    analysis.command({ type: 'muted', muted: true });
+    analysis.setPaused(false);
+    analysis.setMuted(true);
     await play(me, null, 3 * RATE, 4 * RATE);
-    analysis.command({ type: 'muted', muted: false });
+    analysis.setMuted(false);
     await play(me, null, 4 * RATE);
     const { result: final, muted } = await result('finish');
     expect(final.durationSec).toBeCloseTo(5, 1);

@@ -10,6 +10,9 @@ import { basename, extname, join, resolve } from 'node:path';
 
 export const SITES_DIR = resolve(import.meta.dirname, '../sites');
 
+/** The far end of every fixture call (sites/fixture-peer.html): a host no coach script matches. */
+export const PEER_ORIGIN = 'https://peer.listening-coach.test';
+
 /** The page served for each host; one fixture page per site (helper scripts are shared). */
 export const FIXTURE_HOSTS: Record<string, string> = {
   'meet.google.com': 'meet.html',
@@ -18,6 +21,7 @@ export const FIXTURE_HOSTS: Record<string, string> = {
   'acme.webex.com': 'webex.html',
   'meet.jit.si': 'jitsi.html',
   'whereby.com': 'whereby.html',
+  [new URL(PEER_ORIGIN).host]: 'fixture-peer.html',
 };
 
 /** Page CSP like Meet's: no inline script, no eval, Trusted Types enforced for script sinks. */
