@@ -2,23 +2,32 @@
 // so a site that already has the mic adds no new prompt.
 
 /**
- * How the coach's own capture processes the mic: echo cancellation on (the speakers' remote voices
- * must not read as mine), gain control and noise suppression off (the engine measures levels
- * against its own noise floor and was tuned on such audio; gain control lifts the floor between
- * words and amplifies echo residue, noise suppression clips onsets).
+ * How the coach's own capture processes the mic: not at all. Gain control and noise suppression
+ * are off because the engine measures levels against its own noise floor and was tuned on such
+ * audio (gain control lifts the floor between words and amplifies echo residue, noise suppression
+ * clips onsets). Echo cancellation is off because Chromium's, which takes the page's playback of
+ * the others as its reference, suppresses my voice while they talk: on a Janus call it hid 2.9 s of
+ * my 4.7 s of speech in the call's first 10 s and put the talk share 8.8 pp below `analyze` on the
+ * same audio (2.3 pp with it off; docs/capture.md, "My voice"). Overlaps are what the coach
+ * measures; the engine's own echo model takes out the others' voices the speakers leak in.
  */
-const OWN_PROCESSING = { echoCancellation: true, autoGainControl: false, noiseSuppression: false } as const;
+const OWN_PROCESSING = { echoCancellation: false, autoGainControl: false, noiseSuppression: false } as const;
 
 /**
  * Whether the track the page sends can stand for my mic: only when it is processed as the coach's
  * own capture would be. Measured on the shared scenes (scripts/measure-sent-audio.ts,
- * docs/capture.md): a page's usual track (gain control and noise suppression on) cost the engine
- * 0.989 → 0.929 in speech F1 for me and 0.2 → 3.2 pp in talk-share error, 19 pp on a scene with echo
- * in the mic; the coach then opens its own capture.
+ * docs/capture.md): a page's usual track (echo cancellation, gain control and noise suppression on)
+ * cost the engine 0.994 → 0.929 in speech F1 for me and 0.1 → 3.2 pp in mean talk-share error, 19 pp
+ * on a scene with echo in the mic; the coach then opens its own capture.
  */
 export function sentTrackUsable(track: MediaStreamTrack): boolean {
   const settings = track.getSettings();
-  return track.readyState === 'live' && settings.autoGainControl === false && settings.noiseSuppression === false;
+  return (
+    track.readyState === 'live' &&
+    settings.echoCancellation === false &&
+    settings.autoGainControl === false &&
+    settings.noiseSuppression === false
+  );
 }
 
 export type MicResult =

@@ -11,7 +11,7 @@
 //   remote=none        no remote audio at all (the call has no connection: a call alone)
 //   mixed=1            the far end names the remote stream like Teams' server mix ("mainAudio…") and
 //                      sends a redundant copy of it in a second stream, to prove it is counted once
-//   mic=raw            open the mic without gain control and noise suppression (else as a meeting
+//   mic=raw            open the mic with no processing at all (else as a meeting
 //                      page does: getUserMedia({audio: true}))
 // Mute disables the sent track (what the others hear stops), as most meeting pages do.
 // Times (Date.now(), ms) are kept in window.fixtureCall.timing so a test can line the fixture's
@@ -67,7 +67,7 @@
     if (call) return;
     call = {};
     // A person may join without a mic (permission denied): they still hear the others.
-    const constraints = rawMic ? { audio: { autoGainControl: false, noiseSuppression: false } } : { audio: true };
+    const constraints = rawMic ? { audio: { echoCancellation: false, autoGainControl: false, noiseSuppression: false } } : { audio: true };
     call.mic = await navigator.mediaDevices.getUserMedia(constraints).catch(() => null);
     timing.micOpenedAtMs = Date.now();
     if (remoteMode === 'none' || !call) return;
