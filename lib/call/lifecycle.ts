@@ -140,6 +140,12 @@ export function webrtcLive(webrtc: WebRtcReading | null): boolean {
   return !!webrtc && webrtc.receiving && (webrtc.sending || webrtc.voice);
 }
 
+/** WebRTC keeps a call that runs: a connection still carries audio one way or the other (muted by
+ *  disabling what it sends, with nobody talking, a call is still a call). */
+function webrtcHolds(webrtc: WebRtcReading | null): boolean {
+  return !!webrtc && (webrtc.receiving || webrtc.sending);
+}
+
 /** Muted as far as the call is concerned: what is sent says so, or the page's mute control does. */
 export function mutedNow(state: CallLifecycle): boolean {
   return state.webrtc?.sentMuted === true || state.markup?.muted === true;
@@ -168,7 +174,7 @@ function evidence(state: CallLifecycle, now: number, running: boolean): 'in-call
   const held = (since: number | null) => since !== null && now - since >= MARKUP_OVERRIDE_MS;
   const markupQuiet = state.markupNotInCallSinceMs === null || held(state.markupNotInCallSinceMs);
   if (markup.phase === 'in-call') return 'in-call';
-  const live = webrtcLive(state.webrtc);
+  const live = running ? webrtcHolds(state.webrtc) : webrtcLive(state.webrtc);
   if (live && !markup.knowsSite) return 'in-call';
   if (live && (held(state.webrtcLiveSinceMs) || running)) {
     // A running call whose markup stopped saying "in call" only a moment ago stays as it was.
@@ -223,7 +229,7 @@ export function stepLifecycle(previous: CallLifecycle, signal: Signal): Step {
     case 'in-call':
     case 'limited': {
       const kind = navigatedAway ? null : evidence(state, now, true);
-      const endScreen = state.markup?.phase === 'ended' && !webrtcLive(state.webrtc);
+      const endScreen = state.markup?.phase === 'ended' && !webrtcHolds(state.webrtc);
       if (kind) {
         state = { ...state, phase: kind, noEvidenceSinceMs: null };
         break;

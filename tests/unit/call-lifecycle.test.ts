@@ -216,7 +216,7 @@ describe('during a call', () => {
 
   it('parks at once on the end screen when WebRTC has stopped', () => {
     const page = inCall();
-    page.webrtc({ ...LIVE, receiving: false });
+    page.webrtc({ ...LIVE, receiving: false, sending: false });
     expect(page.markup(markup('ended'))).toEqual([{ type: 'park-call' }]);
   });
 
@@ -241,11 +241,21 @@ describe('during a call', () => {
     expect(page.send((atMs) => ({ type: 'navigation', atMs, meeting: OTHER_MEETING }))).toEqual([{ type: 'park-call' }]);
   });
 
-  it('ends a limited call when the remote audio does', () => {
+  it('ends a call known from WebRTC alone when its audio stops both ways', () => {
     const page = inCall(markup('none', { knowsSite: false }));
-    page.webrtc({ ...LIVE, receiving: false });
+    page.webrtc({ ...LIVE, receiving: false, sending: false });
     page.wait(LEAVE_CONFIRM_MS);
     expect(page.state.phase).toBe('parked');
+  });
+
+  it('keeps a call known from WebRTC alone while I am muted and nobody talks', () => {
+    const page = inCall(markup('none', { knowsSite: false }));
+    page.webrtc({ ...LIVE, sending: false, voice: false, sentMuted: true });
+    page.wait(60_000);
+    expect(page.state.phase).toBe('in-call');
+    page.webrtc({ ...LIVE, receiving: false }); // their audio stopped, mine still goes out
+    page.wait(60_000);
+    expect(page.state.phase).toBe('in-call');
   });
 
   it('follows mute from what is sent and from the page (either one mutes)', () => {
