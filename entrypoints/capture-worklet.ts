@@ -154,7 +154,7 @@ export default defineUnlistedScript(() => {
       }
       if (this.analyze) {
         if (timerQueue.length > 0) runTimers();
-        this.analysis?.push(selfIn ?? null, othersIn ?? null, quantum);
+        this.analysis?.push(selfIn ?? null, othersIn ?? null, quantum, Date.now());
         return true;
       }
       let from = 0;

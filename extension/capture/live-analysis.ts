@@ -21,6 +21,38 @@ function hasSignal(samples: Float32Array | null): boolean {
   return false;
 }
 
+/**
+ * The call's clock keeps to the wall clock. When the render thread falls behind (a busy machine),
+ * Chromium skips render callbacks, and the audio the sources delivered meanwhile is dropped once
+ * their buffers (≈0.5 s) overflow: the analysis would lose that time without a trace. Past this
+ * much, the missing time is put back as the channels' own background (their quietest recent
+ * block, so nothing in it counts as speech and the noise floor holds) and counted as a gap.
+ * Render callbacks come 0.1 s of audio at a time, with scheduling jitter: well inside it.
+ */
+const GAP_TOLERANCE_SEC = 0.5;
+
+/** Each channel's quietest block of the last few seconds: what a gap is filled with. */
+class Background {
+  block: Float32Array | null = null;
+  private energy = Infinity;
+  private age = 0;
+
+  /** A new block of the channel (null: absent). */
+  offer(samples: Float32Array | null): void {
+    this.age++;
+    if (!samples) return;
+    let energy = 0;
+    for (let i = 0; i < samples.length; i++) energy += samples[i] * samples[i];
+    // Quieter than what is kept, or what is kept is old: the room may have changed.
+    if (energy <= this.energy || this.age > BACKGROUND_MAX_AGE_BLOCKS) {
+      this.block = samples.slice();
+      this.energy = energy;
+      this.age = 0;
+    }
+  }
+}
+const BACKGROUND_MAX_AGE_BLOCKS = 30;
+
 /** The live figures whose change must reach the page at once (the rest move continuously). */
 function promptKey(live: LiveState): string {
   return `${live.floor} ${live.muted} ${live.interruptionsBySelf} ${live.interruptionsOfSelf} ${live.talkoversBySelf} ` +
@@ -80,6 +112,12 @@ export class LiveAnalysis {
   private selfPresent = false;
   private othersPresent = false;
   private filled = 0;
+  /** Where the call's clock was tied to the wall clock (null until the call starts and after a
+   *  pause, whose stretch is cut out), and the time put back for render callbacks that never came. */
+  private clock: { wallMs: number; samples: number } | null = null;
+  private gapSamples = 0;
+  private readonly selfBackground = new Background();
+  private readonly othersBackground = new Background();
 
   constructor(
     private readonly sampleRate: number,
@@ -105,8 +143,9 @@ export class LiveAnalysis {
     this.setMuted(init.muted);
   }
 
-  /** One block of both channels (`null`: nothing connected); `length` samples either way. */
-  push(self: Float32Array | null, others: Float32Array | null, length: number): void {
+  /** One block of both channels (`null`: nothing connected); `length` samples either way.
+   *  `nowMs`: the wall clock as the block arrives, which the call's clock keeps to. */
+  push(self: Float32Array | null, others: Float32Array | null, length: number, nowMs?: number): void {
     if (this.ended || this.paused) return;
     if (!this.started) {
       if (this.waitForMic && !hasSignal(self) && this.warmup < this.warmupMax) {
@@ -116,6 +155,7 @@ export class LiveAnalysis {
       this.started = true;
       this.send('started', null);
     }
+    if (nowMs !== undefined) this.keepClock(nowMs);
     let from = 0;
     while (from < length) {
       const n = Math.min(length - from, this.selfBlock.length - this.filled);
@@ -140,10 +180,38 @@ export class LiveAnalysis {
     if (n === 0) return;
     this.filled = 0;
     const self = this.selfPresent ? this.selfBlock.subarray(0, n) : null;
-    // With neither channel connected the call still goes on: time advances in silence.
-    const others = this.othersPresent || !self ? this.othersBlock.subarray(0, n) : null;
+    const others = this.othersPresent ? this.othersBlock.subarray(0, n) : null;
     this.selfPresent = this.othersPresent = false;
-    this.engine.push(self, others);
+    if (n === this.selfBlock.length) {
+      this.selfBackground.offer(self);
+      this.othersBackground.offer(others);
+    }
+    this.feed(self, others, n);
+  }
+
+  /** Puts back the audio time the render thread did not deliver (see GAP_TOLERANCE_SEC). */
+  private keepClock(nowMs: number): void {
+    const fed = this.samples + this.filled;
+    this.clock ??= { wallMs: nowMs, samples: fed };
+    const due = this.clock.samples + ((nowMs - this.clock.wallMs) / 1000) * this.sampleRate;
+    const missing = Math.floor(due - fed);
+    if (missing <= GAP_TOLERANCE_SEC * this.sampleRate) return;
+    this.flush();
+    for (let left = missing; left > 0; ) {
+      const n = Math.min(left, this.selfBlock.length);
+      const fill = (background: Background) => background.block?.subarray(0, Math.min(n, background.block.length)) ?? null;
+      const self = fill(this.selfBackground);
+      const others = fill(this.othersBackground);
+      const length = Math.min(n, self?.length ?? n, others?.length ?? n);
+      this.feed(self?.subarray(0, length) ?? null, others?.subarray(0, length) ?? null, length);
+      this.gapSamples += length;
+      left -= length;
+    }
+  }
+
+  private feed(self: Float32Array | null, others: Float32Array | null, n: number): void {
+    // With neither channel connected the call still goes on: time advances in silence.
+    this.engine.push(self, others ?? (self ? null : new Float32Array(n)));
     this.samples += n;
     while (this.samples >= this.nextLive) {
       const at = this.nextLive;
@@ -161,7 +229,7 @@ export class LiveAnalysis {
     if (key === this.lastKey && events.length === 0 && at - this.lastReported < this.liveQuiet) return;
     this.lastKey = key;
     this.lastReported = at;
-    this.send('live', { live, events, gapSec: 0 });
+    this.send('live', { live, events, gapSec: this.gapSec });
   }
 
   /** Audio gathered so far belongs before any change (a mute starts after it, a result has it). */
@@ -185,6 +253,7 @@ export class LiveAnalysis {
   setPaused(paused: boolean): void {
     this.settle();
     this.paused = paused;
+    this.clock = null; // a paused stretch is cut out: the clock starts afresh
   }
 
   /** The speech model came up after the call started (or will never): see LateClassifier. */
@@ -197,7 +266,7 @@ export class LiveAnalysis {
   snapshot(): ResultReport {
     this.settle();
     const result = this.engine.snapshot();
-    return { result, muted: this.mutedAsOf(result.durationSec) };
+    return { result, muted: this.mutedAsOf(result.durationSec), gapSec: this.gapSec };
   }
 
   /** The call is over: no more audio; the final result once the last verdicts are in. */
@@ -205,11 +274,15 @@ export class LiveAnalysis {
     this.settle();
     this.ended = true;
     const result = await this.engine.finish();
-    return { result, muted: this.mutedAsOf(result.durationSec) };
+    return { result, muted: this.mutedAsOf(result.durationSec), gapSec: this.gapSec };
   }
 
   private get timeSec(): number {
     return this.samples / this.sampleRate;
+  }
+
+  private get gapSec(): number {
+    return Math.round((this.gapSamples / this.sampleRate) * 100) / 100;
   }
 
   /** Muted stretches as of a result; one still open ends where the result ends. */

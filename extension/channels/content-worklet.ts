@@ -50,6 +50,8 @@ export interface StartAnalysis {
 export interface ResultReport {
   result: AnalysisResult;
   muted: Interval[];
+  /** Seconds of the call the render thread never delivered, put back as background (see LiveReport). */
+  gapSec: number;
 }
 
 /** The live picture, with how much of the call the engine has heard. */

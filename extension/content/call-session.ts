@@ -4,9 +4,7 @@
 // clock: the worklet's live reports drive overlay updates, remote-track rescans and saves, so a
 // hidden tab with throttled timers keeps pace. What to do when (start, park, rejoin, end, mute,
 // pause) is decided by the call lifecycle (lib/call/lifecycle.ts); this class carries it out.
-import type { Interval } from '../../lib/engine/types';
 import type { CallHeader } from '../../lib/record/call-record';
-import type { AnalysisResult } from '../../lib/engine/types';
 import { CaptureGraph } from '../capture/audio-graph';
 import { openMic, sentTrackUsable, stopStream, superviseMic, type MicResult } from '../capture/mic';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
@@ -87,6 +85,7 @@ export class CallSession {
   /** Seconds of call audio the engine has had (from its live reports), and when each job is next due. */
   private timeSecNow = 0;
   private gapSecNow = 0;
+  private gapGrewAtMs = -Infinity;
   private nextRescanSec = 0;
   private nextSaveSec = 0;
   /** The latest saved result: sent as final when the page goes away with no time to ask for more. */
@@ -180,9 +179,10 @@ export class CallSession {
     return this.timeSecNow;
   }
 
-  /** Seconds of the call the render thread never delivered (filled in as silence). */
-  get gapSec(): number {
-    return this.gapSecNow;
+  /** Seconds of the call the render thread never delivered (filled in as background), and when
+   *  that last grew. */
+  get gap(): { sec: number; grewAtMs: number } {
+    return { sec: this.gapSecNow, grewAtMs: this.gapGrewAtMs };
   }
 
   /** The speech model as this call uses it. */
@@ -277,7 +277,11 @@ export class CallSession {
   private onLive(report: LiveReport): void {
     if (this.ended) return;
     this.timeSecNow = report.live.timeSec;
-    this.gapSecNow = report.gapSec;
+    if (report.gapSec > this.gapSecNow) {
+      this.gapGrewAtMs = Date.now();
+      this.gapSecNow = report.gapSec;
+      this.options.onChange();
+    }
     this.options.onLive(report);
     if (report.live.timeSec >= this.nextRescanSec) {
       this.nextRescanSec = report.live.timeSec + SESSION_CADENCE.rescanSec;
@@ -357,16 +361,16 @@ export class CallSession {
   }
 
   /** Saves one after another, so an older snapshot never lands after a newer one. */
-  private save({ result, muted, final }: ResultReport & { final: boolean }): Promise<void> {
-    if (!final) this.lastResult = { result, muted };
+  private save({ final, ...report }: ResultReport & { final: boolean }): Promise<void> {
+    if (!final) this.lastResult = report;
     this.saving = this.saving.then(async () => {
       const callId = this.callId ?? (await this.callStarted);
-      if (callId) await this.send(callId, { result, muted }, final);
+      if (callId) await this.send(callId, report, final);
     });
     return this.saving;
   }
 
-  private send(callId: string, { result, muted }: { result: AnalysisResult; muted: Interval[] }, final: boolean): Promise<void> {
+  private send(callId: string, { result, muted, gapSec }: ResultReport, final: boolean): Promise<void> {
     const facts = this.options.pageFacts();
     return sendMessage('background.callProgress', {
       callId,
@@ -376,6 +380,7 @@ export class CallSession {
       limited: facts.limited,
       endedAtMs: Date.now(),
       muted,
+      audioGapSec: gapSec,
       final,
     }).catch(() => {});
   }

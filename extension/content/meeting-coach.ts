@@ -37,6 +37,9 @@ import { coachState } from './coach-state';
 import { mountOverlay, type OverlayController } from './overlay';
 import { watchPage } from './site-watch';
 
+/** A gap in what the coach heard is told this long after it last grew. */
+const GAP_NOTICE_MS = 30_000;
+
 const TAB_CAPTURE_HINT =
   'This site plays its audio where the coach cannot read it: click the Listening Coach toolbar ' +
   'button and choose “Listen to this tab” (or press Alt+Shift+L).';
@@ -393,6 +396,10 @@ export class MeetingCoach {
     if (session.micProblem) return session.micProblem.message;
     if (this.storageFull) return STORAGE_FULL_MESSAGE;
     if (session.waitingForGesture) return 'Click anywhere in the meeting to let the coach start listening.';
+    const gap = session.gap;
+    if (gap.sec >= 1 && Date.now() - gap.grewAtMs < GAP_NOTICE_MS) {
+      return `Your computer was too busy for the coach to hear ${Math.round(gap.sec)} s of this call: that time is left out of the figures.`;
+    }
     // Only while the coach hears nobody: a page whose remote audio it reads needs no tab capture.
     if (this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab' && session.remoteTracks === 0) return TAB_CAPTURE_HINT;
     const mute = muteKnown(lifecycle) ? '' : ' It cannot tell when you are muted, so what you say then still counts.';

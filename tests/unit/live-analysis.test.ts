@@ -112,6 +112,55 @@ describe('the engine in the capture worklet', () => {
     expect((await none.result('snapshot')).result.durationSec).toBeCloseTo(2, 1);
   });
 
+  it('keeps the call’s clock to the wall clock when render callbacks never came, and counts the gap', async () => {
+    // 8 s of audio arrive, but the wall clock says 11 s passed: 3 s of callbacks were skipped
+    // (a busy machine) after the first 4 s. The gap is put back as the channels' background.
+    const me = silence(8);
+    const remote = silence(8);
+    noise(me, 0.002, 31);
+    noise(remote, 0.002, 32);
+    voice(me, 1, 2);
+    voice(remote, 2.5, 3.5);
+    voice(me, 5, 6);
+    const { analysis, lives } = start({ waitForMic: false });
+    const quantaPerSec = RATE / QUANTUM;
+    for (let q = 0; q * QUANTUM < me.length; q++) {
+      const i = q * QUANTUM;
+      const wallMs = 1_000_000 + (q / quantaPerSec) * 1000 + (i >= 4 * RATE ? 3000 : 0);
+      analysis.push(me.subarray(i, i + QUANTUM), remote.subarray(i, i + QUANTUM), QUANTUM, wallMs);
+    }
+    const { result, gapSec } = await analysis.finish();
+    expect(gapSec).toBeGreaterThan(2.9);
+    expect(gapSec).toBeLessThan(3.1);
+    expect(result.durationSec).toBeCloseTo(11, 0);
+    expect(lives().at(-1)?.timeSec).toBeCloseTo(11, 0);
+    // What was heard is where the wall clock puts it; nothing in the gap, nothing invented after it.
+    const at = (intervals: [number, number][], t: number) => intervals.some(([s, e]) => s <= t && t < e);
+    expect(at(result.segments.self, 1.5)).toBe(true);
+    expect(at(result.segments.others, 3)).toBe(true);
+    expect(result.segments.self.some(([s, e]) => s < 7 && e > 4.2)).toBe(false);
+    expect(at(result.segments.self, 8.5)).toBe(true);
+    expect(result.metrics.selfSpeechSec).toBeCloseTo(2, 0);
+  });
+
+  it('counts no gap for callbacks that come in bursts, nor across a pause', async () => {
+    const me = silence(6);
+    noise(me, 0.002, 33);
+    const { analysis } = start({ waitForMic: false });
+    const BURST = 13; // ≈0.1 s of quanta at once, as ANALYZE_LATENCY_SEC renders them
+    for (let q = 0; q * QUANTUM < me.length; q++) {
+      const i = q * QUANTUM;
+      const burstStart = Math.floor(q / BURST) * BURST;
+      const wallMs = 5000 + ((burstStart + BURST) * QUANTUM * 1000) / RATE + (i >= 3 * RATE ? 60_000 : 0);
+      if (i === 2 * RATE) analysis.setPaused(true);
+      if (i === 3 * RATE) analysis.setPaused(false); // a minute later on the wall clock
+      analysis.push(me.subarray(i, i + QUANTUM), null, QUANTUM, wallMs);
+    }
+    const { result, gapSec } = await analysis.finish();
+    expect(gapSec).toBe(0);
+    expect(result.durationSec).toBeCloseTo(5, 1);
+  });
+
   it('cuts paused stretches out and keeps the meeting’s muted stretches', async () => {
     const me = silence(6);
     noise(me, 0.001);
