@@ -13,7 +13,8 @@
 // live (a connected peer connection receives remote audio, and sends my audio or carries voices);
 // live remote audio in the page's media elements where the hook saw no connection. Markup that
 // says "lobby" or nothing can delay coaching by 5 s, never prevent it ("limited"). A site the
-// coach has no markers for (one the person added) is read from WebRTC alone, at once.
+// coach has no markers for (one the person added) is read from WebRTC alone, at once, from the
+// moment it sends my audio.
 import type { WebRtcReading } from './webrtc';
 
 export type CallPhase = 'idle' | 'lobby' | 'in-call' | 'limited' | 'parked' | 'rejoined' | 'ended';
@@ -175,7 +176,9 @@ function evidence(state: CallLifecycle, now: number, running: boolean): 'in-call
   const markupQuiet = state.markupNotInCallSinceMs === null || held(state.markupNotInCallSinceMs);
   if (markup.phase === 'in-call') return 'in-call';
   const live = running ? webrtcHolds(state.webrtc) : webrtcLive(state.webrtc);
-  if (live && !markup.knowsSite) return 'in-call';
+  // A site with no markers to wait for: sending my audio to a connected peer (if only a server, as
+  // when the first in a room) is joining the call.
+  if (!markup.knowsSite && (live || state.webrtc?.sending)) return 'in-call';
   if (live && (held(state.webrtcLiveSinceMs) || running)) {
     // A running call whose markup stopped saying "in call" only a moment ago stays as it was.
     return running && !markupQuiet && state.phase !== 'limited' ? 'in-call' : 'limited';

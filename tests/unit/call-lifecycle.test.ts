@@ -83,6 +83,13 @@ describe('starting a call', () => {
     expect(types(page.all)).toEqual(['open-frame']);
   });
 
+  it('does not take my audio sent alone for a call on a site whose lobby it knows', () => {
+    const page = drive();
+    page.read(markup('lobby'), { ...NO_WEBRTC, any: true, sending: true, sentMuted: false, sentTrackIds: ['mic'] });
+    page.wait(60_000);
+    expect(page.state.phase).toBe('lobby');
+  });
+
   it('coaches a live WebRTC call the markup calls a lobby after 5 s, as limited', () => {
     const page = drive();
     page.read(markup('lobby'), LIVE);
@@ -119,15 +126,19 @@ describe('starting a call', () => {
     expect(page.state.phase).toBe('in-call');
   });
 
-  it('needs remote audio, and my audio sent or voices in theirs', () => {
+  it('on an added site, takes my audio sent, or voices in the remote audio', () => {
     const custom = markup('none', { knowsSite: false });
     const page = drive();
-    page.read(custom, { ...LIVE, receiving: false });
-    page.read(custom, { ...LIVE, sending: false, voice: false });
+    page.read(custom, { ...LIVE, sending: false, voice: false }); // remote audio, silent
+    page.read(custom, { ...LIVE, sending: false, receiving: false, voice: true });
     page.wait(10_000);
     expect(page.state.phase).toBe('idle');
     page.read(custom, { ...LIVE, sending: false, voice: true }); // listen-only, others talking
     expect(page.state.phase).toBe('in-call');
+
+    const alone = drive(); // in the room before anyone else: my audio goes to the server
+    alone.read(custom, { ...NO_WEBRTC, any: true, sending: true, sentMuted: false, sentTrackIds: ['mic'] });
+    expect(alone.state.phase).toBe('in-call');
   });
 
   it('never coaches a site that is switched off or not handled', () => {
