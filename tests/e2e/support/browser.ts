@@ -29,7 +29,12 @@ export interface CoachBrowser {
 }
 
 export async function launchCoachBrowser(options: {
-  serverPort: number;
+  /** The fixture server every fixture host is mapped to… */
+  serverPort?: number;
+  /** …or host resolver rules of the caller's own (e.g. the Janus demos' host). */
+  hostRules?: string;
+  /** A Chromium other than Debian's (e.g. a wrapper that runs it in a network namespace). */
+  executablePath?: string;
   /** The fake mic plays this WAV, looping (16 or 48 kHz PCM16). */
   micWav: string;
   headless?: boolean;
@@ -46,11 +51,13 @@ export async function launchCoachBrowser(options: {
   const extensions = (dir: string) => [dir, ...(options.extraExtensions ?? [])].join(',');
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = mkdtempSync(join(tmpdir(), 'lc-profile-'));
-  const hostRules = Object.keys(FIXTURE_HOSTS)
-    .map((host) => `MAP ${host} 127.0.0.1:${options.serverPort}`)
-    .join(',');
+  const hostRules =
+    options.hostRules ??
+    Object.keys(FIXTURE_HOSTS)
+      .map((host) => `MAP ${host} 127.0.0.1:${options.serverPort}`)
+      .join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: options.executablePath ?? CHROMIUM,
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
     args: [

@@ -41,7 +41,8 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-function selfSignedCert(dir: string): { key: Buffer; cert: Buffer } {
+/** A certificate for the fixture hosts, made at test time (never committed). */
+export function selfSignedCert(dir: string): { key: Buffer; cert: Buffer } {
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
   execFileSync('openssl', [
