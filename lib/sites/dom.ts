@@ -141,10 +141,10 @@ export class MarkerProbe {
     return null;
   }
 
-  /** Whether any `<audio>`/`<video>` element exists (rendered or not: remote audio plays from hidden
-   *  elements): a page with live content, never proof of a call. */
+  /** Whether the page shows live content: any `<audio>` (remote audio plays from hidden elements)
+   *  or a rendered `<video>` (not the tiles of a screen kept hidden). Never proof of a call. */
   hasMediaElements(): boolean {
-    return this.roots.some((root) => querySafely(root, 'audio, video').length > 0);
+    return this.roots.some((root) => querySafely(root, 'audio').length > 0 || querySafely(root, 'video').some(isRendered));
   }
 
   private text(element: Element): string {
