@@ -39,6 +39,8 @@
     window.addEventListener('message', function ready(event) {
       if (event.origin !== PEER_ORIGIN || event.data?.type !== 'ready') return;
       window.removeEventListener('message', ready);
+      // Decoded ahead of the join, so the remote voices start the moment the call connects.
+      toPeer({ type: 'prepare', others: othersPath ? `${PEER_ORIGIN}${othersPath}` : null });
       resolve();
     });
   });
@@ -88,7 +90,7 @@
     };
     const offer = await pc.createOffer();
     await pc.setLocalDescription(offer);
-    toPeer({ type: 'offer', sdp: offer.sdp, others: othersPath ? `${PEER_ORIGIN}${othersPath}` : null, mixed });
+    toPeer({ type: 'offer', sdp: offer.sdp, mixed });
   }
 
   function onLeave() {

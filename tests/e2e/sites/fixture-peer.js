@@ -1,6 +1,7 @@
 // The far end of a fixture call (fixture-peer.html): answers the meeting page's offer, sends the
 // others' voices (a WAV, looping as the fake mic does) and takes in my mic. Messages from the page:
-//   { type: 'offer', sdp, others, mixed }  → { type: 'answer', sdp } and, once playing, { type: 'playing', atMs }
+//   { type: 'prepare', others }            the voices to send, decoded ahead so they start with the call
+//   { type: 'offer', sdp, mixed }          → { type: 'answer', sdp } and, once playing, { type: 'playing', atMs }
 //   { type: 'candidate', candidate }       ↔ the same back
 //   { type: 'hangup' }
 // mixed: the voices go out twice, in streams named like Teams' server mix ("mainAudio…") and a
@@ -8,17 +9,17 @@
 (() => {
   const audio = new AudioContext();
   let call = null;
+  let othersBuffer = Promise.resolve(null);
   const send = (message) => window.parent.postMessage(message, '*');
 
-  async function answer({ sdp, others, mixed }) {
+  async function answer({ sdp, mixed }) {
     hangup();
     const pc = new RTCPeerConnection();
     call = { pc, source: null };
     pc.onicecandidate = (e) => e.candidate && send({ type: 'candidate', candidate: e.candidate.toJSON() });
     let voices = null;
-    if (others) {
-      const bytes = await fetch(others).then((r) => r.arrayBuffer());
-      const buffer = await audio.decodeAudioData(bytes);
+    const buffer = await othersBuffer;
+    if (buffer) {
       const source = new AudioBufferSourceNode(audio, { buffer, loop: true });
       const destination = new MediaStreamAudioDestinationNode(audio, { channelCount: 1 });
       source.connect(destination);
@@ -55,7 +56,9 @@
 
   window.addEventListener('message', (event) => {
     const message = event.data;
-    if (message?.type === 'offer') void answer(message);
+    if (message?.type === 'prepare' && message.others) {
+      othersBuffer = fetch(message.others).then((r) => r.arrayBuffer()).then((bytes) => audio.decodeAudioData(bytes));
+    } else if (message?.type === 'offer') void answer(message);
     else if (message?.type === 'candidate') void call?.pc.addIceCandidate(message.candidate).catch(() => {});
     else if (message?.type === 'hangup') hangup();
   });

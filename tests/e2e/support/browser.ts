@@ -1,6 +1,6 @@
 // Debian's Chromium with the built extension, a fake mic playing a WAV, and the fixture server
 // standing in for the real meeting hosts.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -46,6 +46,9 @@ export async function launchCoachBrowser(options: {
   extraArgs?: string[];
   /** A built extension other than the tests' own (.output/chrome-mv3), e.g. a benchmark's copy. */
   extensionDir?: string;
+  /** Run Chromium as a person's desktop does, without the right to real-time audio threads (as
+   *  root here, its audio threads get SCHED_RR and no load of other processes can delay them). */
+  withoutRealtimeAudio?: boolean;
 }): Promise<CoachBrowser> {
   const withExtension = options.withExtension ?? true;
   const extensions = (dir: string) => [dir, ...(options.extraExtensions ?? [])].join(',');
@@ -56,8 +59,14 @@ export async function launchCoachBrowser(options: {
     Object.keys(FIXTURE_HOSTS)
       .map((host) => `MAP ${host} 127.0.0.1:${options.serverPort}`)
       .join(',');
+  let executablePath = options.executablePath ?? CHROMIUM;
+  if (options.withoutRealtimeAudio && process.getuid?.() === 0 && existsSync('/usr/bin/setpriv')) {
+    executablePath = join(userDataDir, 'chromium-without-realtime');
+    writeFileSync(executablePath, `#!/bin/sh\nexec /usr/bin/setpriv --bounding-set -sys_nice --inh-caps -sys_nice ${CHROMIUM} "$@"\n`);
+    chmodSync(executablePath, 0o755);
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: options.executablePath ?? CHROMIUM,
+    executablePath,
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
     args: [
