@@ -398,15 +398,13 @@ export class CallSession {
 
   /** Connects my voice: a sent track (`ownMic` null) or our own capture's. */
   private useVoice(track: MediaStreamTrack | null, ownMic: MediaStream | null): void {
-    if (this.ownMic && this.ownMic !== ownMic) {
-      // Leaving our own capture (for the page's sent track, or another device).
-      if (!ownMic) {
-        this.stopMicSupervision?.();
-        this.stopMicSupervision = null;
-      }
-      stopStream(this.ownMic);
+    if (this.ownMic && this.ownMic !== ownMic) stopStream(this.ownMic); // another device, or none
+    if (track && !ownMic) {
+      // The page sends my voice: the coach hears it, and has no capture of its own to look after.
+      this.stopMicSupervision?.();
+      this.stopMicSupervision = null;
+      this.micProblem = null;
     }
-    if (track && !ownMic) this.micProblem = null; // the page sends my voice: the coach hears it
     this.ownMic = ownMic;
     this.voiceTrack = track;
     this.graph?.setSelf(track ? new MediaStream([track]) : null);

@@ -50,7 +50,8 @@ export interface WebRtcReading {
   /** A remote source carries a voice right now (its level is that of speech). */
   voice: boolean;
   /** What is sent says I am muted: the sent track is disabled, or the sender sends nothing.
-   *  null: no audio sender on a connected connection (unknown). */
+   *  null: no audio sender on a connected connection, or only one whose track ended (the page
+   *  lost its mic: not a mute of mine), so unknown. */
   sentMuted: boolean | null;
   /** Others in the call: distinct contributing sources of a mix, else distinct incoming audio
    *  streams; null when nothing is received. A server mix that names no contributors counts as one. */
@@ -100,7 +101,7 @@ export function summarizeWebRtc(snapshot: RtcSnapshot | null): WebRtcReading {
     receiving: flowing.length > 0,
     sending: sendingNow.length > 0,
     voice: flowing.some((r) => r.sources.some((s) => s.ageMs < FLOWING_MS && (s.level ?? 0) >= VOICE_LEVEL)),
-    sentMuted: senders.length === 0 ? null : sendingNow.length === 0,
+    sentMuted: sendingNow.length > 0 ? false : senders.some((s) => s.trackId === null || (s.live && !s.enabled)) ? true : null,
     others,
     // Disabled tracks too: muted, they are still my voice as the page sends it.
     sentTrackIds: [...new Set(senders.flatMap((s) => (s.trackId !== null && s.live ? [s.trackId] : [])))],

@@ -427,6 +427,8 @@ describe('the WebRTC summary', () => {
       sentTrackIds: [],
     });
     expect(summarizeWebRtc({ connections: [connection({ senders: [] })] }).sentMuted).toBeNull();
+    // A track that ended is a mic the page lost, not a mute.
+    expect(summarizeWebRtc({ connections: [connection({ senders: [{ trackId: 'mic', enabled: true, live: false }] })] }).sentMuted).toBeNull();
   });
 
   it('counts the others: one per incoming stream (an SFU, peer to peer), or the contributors of a mix', () => {
