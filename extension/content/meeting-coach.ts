@@ -396,12 +396,12 @@ export class MeetingCoach {
     if (session.micProblem) return session.micProblem.message;
     if (this.storageFull) return STORAGE_FULL_MESSAGE;
     if (session.waitingForGesture) return 'Click anywhere in the meeting to let the coach start listening.';
+    // Only while the coach hears nobody: a page whose remote audio it reads needs no tab capture.
+    if (this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab' && session.remoteTracks === 0) return TAB_CAPTURE_HINT;
     const gap = session.gap;
     if (gap.sec >= 1 && Date.now() - gap.grewAtMs < GAP_NOTICE_MS) {
       return `Your computer was too busy for the coach to hear ${Math.round(gap.sec)} s of this call: that time is left out of the figures.`;
     }
-    // Only while the coach hears nobody: a page whose remote audio it reads needs no tab capture.
-    if (this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab' && session.remoteTracks === 0) return TAB_CAPTURE_HINT;
     const mute = muteKnown(lifecycle) ? '' : ' It cannot tell when you are muted, so what you say then still counts.';
     if (lifecycle.phase === 'limited') {
       return `The coach cannot read this page’s call screen, so it follows the call from its audio.${mute}`;
