@@ -7,10 +7,11 @@
 // of the same mic are recorded at 16 kHz, as the coach's graph runs:
 //   sent  getUserMedia({audio: true}): echo cancellation, noise suppression and gain control on,
 //         what a meeting page asks for and sends (its sender track);
-//   own   echo cancellation only, the coach's own capture (extension/capture/mic.ts).
+//   ec    echo cancellation only (the coach's own capture until it was measured on Janus: see
+//         extension/capture/mic.ts; it now takes the mic unprocessed, as the raw file is).
 // Each recording is lined up with the scene file from the audio itself (envelope correlation), then
 // `npm run --silent analyze` runs on it with the scene's others channel, and
-// ../shared/tools/score-scenes.mjs scores the three sets (raw file, own, sent) against the truth.
+// ../shared/tools/score-scenes.mjs scores the three sets (raw file, ec, sent) against the truth.
 // Real time: ≈ 3 minutes per scene. Options: --scenes d01_pair_clean,d05_echo (default all),
 // --parallel N (browsers at once, default 2), --out DIR (default: a temporary folder).
 import { execFileSync } from 'node:child_process';
@@ -24,7 +25,7 @@ import { startFixtureServer, type FixtureServer } from '../tests/e2e/support/htt
 import { SCENE_RATE, SYNTHETIC_DIR, sharedScenesMissing, tempDir } from '../tests/e2e/support/scenes';
 
 const SCORER = join(ROOT, '../shared/tools/score-scenes.mjs');
-const VARIANTS = ['raw', 'own', 'sent'] as const;
+const VARIANTS = ['raw', 'ec', 'sent'] as const;
 type Variant = (typeof VARIANTS)[number];
 
 const { values: args } = parseArgs({
@@ -43,7 +44,7 @@ const dirs = Object.fromEntries(VARIANTS.map((v) => [v, join(out, v)])) as Recor
 for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
 
 /** Records both captures of the fake mic for `seconds`, the others' side playing out loud. */
-async function record(server: FixtureServer, id: string, seconds: number): Promise<Record<'sent' | 'own', Float32Array>> {
+async function record(server: FixtureServer, id: string, seconds: number): Promise<Record<'sent' | 'ec', Float32Array>> {
   const browser = await launchCoachBrowser({
     serverPort: server.port,
     micWav: join(SYNTHETIC_DIR, `${id}.self.wav`),
@@ -65,19 +66,19 @@ async function record(server: FixtureServer, id: string, seconds: number): Promi
         await context.audioWorklet.addModule(URL.createObjectURL(new Blob([worklet], { type: 'text/javascript' })));
         const node = new AudioWorkletNode(context, 'rec', { numberOfInputs: 2, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
         const sent = await navigator.mediaDevices.getUserMedia({ audio: true });
-        const own = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, autoGainControl: false, noiseSuppression: false } });
-        const settings = { sent: sent.getAudioTracks()[0].getSettings(), own: own.getAudioTracks()[0].getSettings() };
+        const ec = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, autoGainControl: false, noiseSuppression: false } });
+        const settings = { sent: sent.getAudioTracks()[0].getSettings(), ec: ec.getAudioTracks()[0].getSettings() };
         const chunks: [Float32Array[], Float32Array[]] = [[], []];
         node.port.onmessage = (e: MessageEvent<(Float32Array | null)[]>) => e.data.forEach((c, i) => c && chunks[i].push(c));
         new MediaStreamAudioSourceNode(context, { mediaStream: sent }).connect(node, 0, 0);
-        new MediaStreamAudioSourceNode(context, { mediaStream: own }).connect(node, 0, 1);
+        new MediaStreamAudioSourceNode(context, { mediaStream: ec }).connect(node, 0, 1);
         const others = new Audio(othersUrl);
         await others.play();
         await context.resume();
         await new Promise((r) => setTimeout(r, seconds * 1000));
         others.pause();
         await context.close();
-        for (const s of [sent, own]) s.getTracks().forEach((t) => t.stop());
+        for (const s of [sent, ec]) s.getTracks().forEach((t) => t.stop());
         const join = (list: Float32Array[]) => {
           const all = new Float32Array(list.reduce((n, c) => n + c.length, 0));
           let at = 0;
@@ -91,13 +92,13 @@ async function record(server: FixtureServer, id: string, seconds: number): Promi
           for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
           return btoa(text);
         };
-        return { sent: join(chunks[0]), own: join(chunks[1]), settings };
+        return { sent: join(chunks[0]), ec: join(chunks[1]), settings };
       },
       { othersUrl, seconds, rate: SCENE_RATE },
     );
     console.error(`[${id}] sent track settings ${JSON.stringify(recorded.settings.sent)}`);
     const decode = (b64: string) => new Float32Array(new Uint8Array(Buffer.from(b64, 'base64')).buffer);
-    return { sent: decode(recorded.sent), own: decode(recorded.own) };
+    return { sent: decode(recorded.sent), ec: decode(recorded.ec) };
   } finally {
     await browser.close();
   }
@@ -161,7 +162,7 @@ async function measureScene(server: FixtureServer, id: string, duration: number)
   const file = mixDown(decodeWav(readFileSync(selfFile)).channels);
   const recorded = await record(server, id, Math.ceil(duration) + 3);
   analyze(selfFile, othersFile, join(dirs.raw, `${id}.json`));
-  for (const variant of ['own', 'sent'] as const) {
+  for (const variant of ['ec', 'sent'] as const) {
     const wav = join(out, `${id}.${variant}.wav`);
     writeFileSync(wav, encodeWavPcm16([align(recorded[variant], file)], SCENE_RATE));
     analyze(wav, othersFile, join(dirs[variant], `${id}.json`));

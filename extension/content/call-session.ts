@@ -29,7 +29,6 @@ export const SESSION_CADENCE = {
 export interface PageFacts {
   participants: number | null;
   title: string | null;
-  limited: boolean;
 }
 
 /** Where my voice comes from: the track the page sends (what the others hear), or the coach's own
@@ -82,6 +81,8 @@ export class CallSession {
   private stopMicSupervision: (() => void) | null = null;
   private stopModelWatch: (() => void) | null = null;
   private muted = false;
+  /** Known from audio alone for a while (the page's call screen could not be read): the record says so. */
+  private limited = false;
   /** Seconds of call audio the engine has had (from its live reports), and when each job is next due. */
   private timeSecNow = 0;
   private gapSecNow = 0;
@@ -194,6 +195,10 @@ export class CallSession {
     if (muted === this.muted) return;
     this.muted = muted;
     if (this.analyzing) this.graph?.worklet.send('muted', muted);
+  }
+
+  setLimited(limited: boolean): void {
+    this.limited = limited;
   }
 
   /** While paused the engine hears nothing: the paused stretch is cut out of the call's audio. */
@@ -377,7 +382,7 @@ export class CallSession {
       result,
       participants: facts.participants,
       title: facts.title,
-      limited: facts.limited,
+      limited: this.limited,
       endedAtMs: Date.now(),
       muted,
       audioGapSec: gapSec,

@@ -257,11 +257,12 @@ export class MeetingCoach {
         (this.session ?? this.parked)?.setPaused(effect.paused);
         return;
       case 'set-limited':
-        return; // read at each save through pageFacts
+        (this.session ?? this.parked)?.setLimited(effect.limited);
+        return;
     }
   }
 
-  private startSession({ muted, paused }: { muted: boolean; paused: boolean }): void {
+  private startSession({ muted, paused, limited }: { muted: boolean; paused: boolean; limited: boolean }): void {
     const adapter = this.adapter!;
     this.frame ??= openExtensionFrame(this.ctx.signal);
     const session: CallSession = new CallSession({
@@ -270,11 +271,7 @@ export class MeetingCoach {
       tabAudioChannel: this.tabAudioChannel,
       sentTrack: () => this.sentVoice(),
       // Only the adapter's title later on: an end screen's tab title must not replace the meeting's.
-      pageFacts: () => ({
-        participants: participantsNow(this.lifecycle),
-        title: this.reading?.title ?? null,
-        limited: this.lifecycle.phase === 'limited',
-      }),
+      pageFacts: () => ({ participants: participantsNow(this.lifecycle), title: this.reading?.title ?? null }),
       onLive: (report) => this.onLive(report),
       onSaved: () => this.dispatch({ type: 'call-saved' }),
       onChange: () => this.publish(),
@@ -283,6 +280,7 @@ export class MeetingCoach {
     this.connectBackground();
     session.setPaused(paused);
     session.setMuted(muted);
+    session.setLimited(limited);
     this.nudges = initialNudgeState();
     this.live = null;
     session.start().catch((error: unknown) => {
