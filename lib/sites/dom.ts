@@ -68,8 +68,10 @@ export function isRendered(element: Element): boolean {
 
 /**
  * The text a person could read in `element`: script and style bodies (which may hold i18n
- * strings such as "You left the meeting") and subtrees that are not rendered are skipped. Text
- * nodes are joined with spaces so adjacent labels do not run together.
+ * strings such as "You left the meeting") and inactive screens inside it are skipped (the element
+ * itself is checked by the caller). Layout is not asked for each descendant: that would cost a
+ * meeting page a style pass per element read. Text nodes are joined with spaces so adjacent
+ * labels do not run together.
  */
 export function readableText(element: Element): string {
   const parts: string[] = [];
@@ -80,7 +82,7 @@ export function readableText(element: Element): string {
     }
     if (node.nodeType !== ELEMENT_NODE) return;
     const child = node as Element;
-    if (UNREAD_ELEMENTS.has(child.tagName.toUpperCase()) || !isRendered(child)) return;
+    if (UNREAD_ELEMENTS.has(child.tagName.toUpperCase()) || child.matches(INACTIVE_SCREEN)) return;
     child.childNodes.forEach(visit);
   };
   element.childNodes.forEach(visit);
@@ -157,10 +159,6 @@ export class MarkerProbe {
   }
 
   private test<M extends Marker>(marker: M, element: Element): MarkerHit<M> | null {
-    // Only what a person sees counts; copy is read where the page shows it, never from what
-    // people wrote or said (a chat line quoting the end screen must not end the call).
-    if (!isRendered(element)) return null;
-    if (marker.pattern && marker.attribute === undefined && element.closest(TRANSCRIPT)) return null;
     if (marker.exclude) {
       const label = normalizeText(element.getAttribute('aria-label') ?? '');
       if (marker.exclude.test(label) || marker.exclude.test(this.text(element))) return null;
@@ -169,10 +167,14 @@ export class MarkerProbe {
       marker.attribute === undefined
         ? this.text(element)
         : normalizeText(element.getAttribute(marker.attribute) ?? '');
-    if (!marker.pattern) return { marker, element, value: subject };
-    const match = marker.pattern.exec(subject);
-    if (!match) return null;
-    return { marker, element, value: match[1] ?? subject };
+    const match = marker.pattern ? marker.pattern.exec(subject) : null;
+    if (marker.pattern && !match) return null;
+    // Copy is read where the page shows it, never from what people wrote or said (a chat line
+    // quoting the end screen must not end the call); and only what a person sees counts. Checked
+    // last: layout is the costly question, asked only of elements that match.
+    if (marker.pattern && marker.attribute === undefined && element.closest(TRANSCRIPT)) return null;
+    if (!isRendered(element)) return null;
+    return { marker, element, value: match?.[1] ?? subject };
   }
 }
 
