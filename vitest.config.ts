@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     testTimeout: 120_000,
+    // chrome.i18n with the shipped English messages (WXT's fake browser has none).
+    setupFiles: ['tests/support/i18n-setup.ts'],
     hookTimeout: 300_000,
     // Suites that decode long WAVs or drive Chromium are heavy; two cores here.
     maxWorkers: 2,

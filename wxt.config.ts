@@ -3,23 +3,41 @@ import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { MEETING_MATCHES } from './lib/sites/hosts';
 
-/** MediaPipe's wasm runtime (classic-worker builds, with and without SIMD), copied from
- *  node_modules into the build at /mediapipe/ so no copy is committed. */
-const MEDIAPIPE_WASM_FILES = [
-  'audio_wasm_internal.js',
-  'audio_wasm_internal.wasm',
-  'audio_wasm_nosimd_internal.js',
-  'audio_wasm_nosimd_internal.wasm',
-];
+/** MediaPipe's wasm runtime (the classic-worker build), copied from node_modules into the build at
+ *  /mediapipe/ so no copy is committed. Only the SIMD build: every Chrome that runs MV3 extensions
+ *  has wasm SIMD (since 91), and the non-SIMD twin was 6.4 MB of the package. Were it ever missing,
+ *  the speech model would not load and the coach would go on on its detector alone, and say so. */
+const MEDIAPIPE_WASM_FILES = ['audio_wasm_internal.js', 'audio_wasm_internal.wasm'];
 const mediapipeWasmDir = dirname(
   createRequire(import.meta.url).resolve('@mediapipe/tasks-audio/audio_wasm_internal.js'),
 );
 
+/** React's entry points as the content script imports them, answered by Preact's. */
+const PREACT_ALIASES = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+];
+
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
   hooks: {
+    // The content script runs in every meeting tab: its overlay renders with Preact (through
+    // preact/compat, so the view stays one React component, tested and shot with React) instead of
+    // react-dom, which was 205 KB of the script's 293 KB. The extension's own pages keep React.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) return;
+      config.resolve ??= {};
+      const existing = config.resolve.alias ?? [];
+      const aliases = Array.isArray(existing)
+        ? existing
+        : Object.entries(existing).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve.alias = [...PREACT_ALIASES, ...aliases];
+    },
     'build:publicAssets'(_wxt, files) {
       for (const name of MEDIAPIPE_WASM_FILES) {
         files.push({ absoluteSrc: join(mediapipeWasmDir, name), relativeDest: `mediapipe/${name}` });
@@ -27,9 +45,14 @@ export default defineConfig({
     },
   },
   manifest: {
-    name: 'Listening Coach',
-    description: 'On-device coaching for better listening in video meetings: talk share, interruptions, backchannels.',
+    // Words from locales/<lang>.yml (@wxt-dev/i18n); English when the browser's language has none.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'offscreen', 'tabCapture', 'scripting'],
+    // Asked for only when the person allows the end-of-call recap (welcome page, settings): no
+    // install warning for those who never want it.
+    optional_permissions: ['notifications'],
     // The meeting hosts the content scripts run on anyway (the same install warning): needed to find
     // and script meeting tabs left open across an update (extension/background/open-tabs.ts).
     host_permissions: [...MEETING_MATCHES],
@@ -56,7 +79,7 @@ export default defineConfig({
     commands: {
       'toggle-tab-capture': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Listen to this tab’s audio (for sites whose audio the coach cannot read in the page, e.g. Zoom)',
+        description: '__MSG_commandTabCapture__',
       },
     },
   },

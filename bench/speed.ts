@@ -1,6 +1,6 @@
 // Speed of one contender, in a process of its own (so its memory peak is its own): one call of at
 // least 30 minutes made of the synthetic scenes back to back, fed in 20 ms blocks as the live
-// worklet delivers them — the same call as `npm run bench:engine`. Decoding is outside the timing;
+// worklet delivers them — the same call, through the same loop, as `npm run bench:engine`. Decoding is outside the timing;
 // everything from samples to the analysis JSON is inside (model loading too, for memory).
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,14 +63,12 @@ async function measureSpeed(id: ContenderId): Promise<SpeedResult> {
   };
   const who = contender(id);
   const call = await who.startCall(sampleRate);
-  while (audioSec < MIN_AUDIO_SEC) {
-    for (const rec of scenes) {
-      await timed(async () => {
-        for (let i = 0; i < rec.self.length; i += block) await call.push(rec.self.subarray(i, i + block), rec.others.subarray(i, i + block));
-      });
-      audioSec += rec.self.length / sampleRate;
-    }
-  }
+  await playLongCall(scenes, async (rec) => {
+    await timed(async () => {
+      for (let i = 0; i < rec.self.length; i += block) await call.push(rec.self.subarray(i, i + block), rec.others.subarray(i, i + block));
+    });
+    audioSec += rec.self.length / sampleRate;
+  });
   await timed(() => call.finish());
   who.close();
   const peakRssMb = procStatusMb('VmHWM');
@@ -104,7 +102,20 @@ function procStatusMb(field: 'VmRSS' | 'VmHWM'): number {
   return Number(kb[1]) / 1024;
 }
 
-function loadScenes(): { sampleRate: number; self: Float32Array; others: Float32Array }[] {
+export type SceneAudio = { sampleRate: number; self: Float32Array; others: Float32Array };
+
+/** One call of at least MIN_AUDIO_SEC: the scenes back to back, as often as it takes. */
+export async function playLongCall(scenes: readonly SceneAudio[], play: (scene: SceneAudio) => Promise<void> | void): Promise<void> {
+  for (let audioSec = 0; audioSec < MIN_AUDIO_SEC; ) {
+    for (const rec of scenes) {
+      await play(rec);
+      audioSec += rec.self.length / rec.sampleRate;
+    }
+  }
+}
+
+/** The synthetic scenes, decoded (outside any timing). */
+export function loadScenes(): SceneAudio[] {
   const ids = fs.readdirSync(SYNTHETIC_DIR).filter((f) => f.endsWith('.truth.json')).map((f) => f.replace('.truth.json', '')).sort();
   return ids.map((id) => {
     const self = readWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`), true);

@@ -11,6 +11,7 @@ import { analyzeRecording, PROJECT_ROOT, readWavFile, type Recording } from './r
 export const SHARED_DIR = process.env.LISTENING_COACH_SHARED ?? path.resolve(PROJECT_ROOT, '../shared');
 export const SYNTHETIC_DIR = path.join(SHARED_DIR, 'evalsets/synthetic');
 export const REAL_DIR = path.join(SHARED_DIR, 'evalsets/real');
+export const REAL_CALLS_DIR = path.join(SHARED_DIR, 'evalsets/real-calls');
 export const SCORER = path.join(SHARED_DIR, 'tools/score-scenes.mjs');
 
 export interface EvalSet {
@@ -23,7 +24,7 @@ export interface EvalSet {
  *  scored the same way. */
 export type Analyzer = (rec: Recording) => Promise<AnalysisResult>;
 
-const engineAnalyzer = (modelPath: string | null, options: Partial<EngineOptions>): Analyzer => (rec) =>
+export const engineAnalyzer = (modelPath: string | null, options: Partial<EngineOptions> = {}): Analyzer => (rec) =>
   analyzeRecording(rec, modelPath, options);
 
 /** Runs the engine over every two-channel scene of a folder (`<id>.self.wav`, `<id>.others.wav`,
@@ -106,11 +107,30 @@ export interface ScoreSummary {
   missing: string[];
 }
 
+/** One scene's row of the scorer's JSON. */
+export interface ScoreRow {
+  id: string;
+  duration: number;
+  missing?: boolean;
+  vadSelfF1: number;
+  vadOthersF1: number;
+  talkShareErrPp: number;
+  events: Record<'interruption' | 'talkover' | 'backchannel' | 'intrusion', { tp: number; fp: number; fn: number }>;
+  backchannelAsInterruption: number;
+  responseGapErr: number | null;
+  monologueErr: number | null;
+}
+
+export interface Scored {
+  summary: ScoreSummary;
+  rows: ScoreRow[];
+}
+
 export function scoreTable(set: EvalSet): string {
   return execFileSync(process.execPath, [SCORER, set.truthDir, set.predDir], { encoding: 'utf8' });
 }
 
-export function scoreSummary(set: EvalSet): { summary: ScoreSummary; rows: Record<string, unknown>[] } {
+export function scoreSummary(set: EvalSet): Scored {
   return JSON.parse(execFileSync(process.execPath, [SCORER, set.truthDir, set.predDir, '--json'], { encoding: 'utf8' }));
 }
 

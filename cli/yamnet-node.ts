@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
-import { speechScore } from '../lib/engine/yamnet';
+import { speechScore, YAMNET_CLASSIFIER_OPTIONS } from '../lib/engine/yamnet';
 import type { SpeechClassifier } from '../lib/engine/types';
 
 const require = createRequire(import.meta.url);
@@ -32,7 +32,7 @@ export async function loadYamnet(modelPath: string): Promise<NodeClassifier> {
   const classifier = await quietly(() =>
     AudioClassifier.createFromOptions(
       { wasmLoaderPath: path.join(pkg, 'wasm/audio_wasm_internal.js'), wasmBinaryPath: path.join(pkg, 'wasm/audio_wasm_internal.wasm') },
-      { baseOptions: { modelAssetBuffer: new Uint8Array(fs.readFileSync(modelPath)) }, maxResults: -1 },
+      { baseOptions: { modelAssetBuffer: new Uint8Array(fs.readFileSync(modelPath)) }, ...YAMNET_CLASSIFIER_OPTIONS },
     ),
   );
   return {

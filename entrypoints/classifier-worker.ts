@@ -7,7 +7,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { FrameToWorker, WorkerToFrame } from '../extension/channels/frame-worker';
 import { openPortChannel, type PortLike } from '../extension/channels/port-channel';
 import { serveClassifier } from '../extension/channels/worklet-worker';
-import { speechScore } from '../lib/engine/yamnet';
+import { speechScore, YAMNET_CLASSIFIER_OPTIONS } from '../lib/engine/yamnet';
 
 /** Where the build puts the model (scripts/setup-model.mjs) and MediaPipe's wasm (wxt.config.ts). */
 const MODEL_PATH = '/model/yamnet.tflite';
@@ -20,8 +20,7 @@ async function loadClassifier(): Promise<AudioClassifier> {
   if (!response?.ok) throw new Error(`speech model not found at ${MODEL_PATH}`);
   const model = new Uint8Array(await response.arrayBuffer());
   const fileset = await FilesetResolver.forAudioTasks(`${origin}${WASM_DIR}`);
-  // maxResults -1: every class is scored, so the speech classes are never cut off by the top-k.
-  return AudioClassifier.createFromOptions(fileset, { baseOptions: { modelAssetBuffer: model }, maxResults: -1 });
+  return AudioClassifier.createFromOptions(fileset, { baseOptions: { modelAssetBuffer: model }, ...YAMNET_CLASSIFIER_OPTIONS });
 }
 
 export default defineUnlistedScript(() => {

@@ -4,10 +4,15 @@
 import { storage } from 'wxt/utils/storage';
 import { completeSettings, DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Settings } from '../lib/settings';
 
+/** WXT names each migration by the version it reaches; lib/settings.ts by the version it starts from. */
+const migrationsByTarget = Object.fromEntries(
+  Object.entries(SETTINGS_MIGRATIONS).map(([from, step]) => [Number(from) + 1, step]),
+) as Record<number, (settings: any) => Settings>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 const item = storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
-  migrations: SETTINGS_MIGRATIONS as Record<number, (settings: any) => Settings>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  migrations: migrationsByTarget,
 });
 
 function whole(stored: unknown): Settings {

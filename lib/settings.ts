@@ -3,7 +3,7 @@
 import type { MeetingKind } from './record/types';
 import type { SiteId } from './sites/types';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export type NudgeId = 'monologue' | 'interruption' | 'over-share' | 'let-finish' | 'backchannel';
 
@@ -38,6 +38,9 @@ export interface Settings {
   preferTabCapture: boolean;
   /** Days to keep call records; 0 = forever. */
   retentionDays: number;
+  /** A notification at the end of each call that opens its summary (needs the optional
+   *  `notifications` permission, asked for when the person allows it). */
+  recapNotification: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -61,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = {
   overlay: { visible: true, collapsed: false, hiddenOn: [], position: null },
   preferTabCapture: false,
   retentionDays: 0,
+  recapNotification: true,
 };
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -92,9 +96,12 @@ export function parseSiteOrigin(input: string): { ok: true; origin: string } | {
 /**
  * Settings versions (SETTINGS_VERSION): step n turns version-n settings into version n + 1 ones.
  * WXT's storage item runs the steps in order when it reads settings stored by an older version
- * (extension/settings.ts). Version 1 is the first ever stored, so there is no step yet.
+ * (extension/settings.ts).
  */
-export const SETTINGS_MIGRATIONS: Readonly<Record<number, (settings: unknown) => unknown>> = {};
+export const SETTINGS_MIGRATIONS: Readonly<Record<number, (settings: unknown) => unknown>> = {
+  // 1 → 2: the end-of-call recap, on unless the person turns it off.
+  1: (settings) => (isPlainObject(settings) ? { ...settings, recapNotification: true } : settings),
+};
 
 /**
  * Stored settings made whole: every field of the right type kept, every missing or damaged one (a

@@ -3,15 +3,14 @@
 // plus classifier calls per minute and the heap after each run. Decoding is outside the timing;
 // framing, detection, echo, gating (YAMNet included) and the conversation are inside.
 import fs from 'node:fs';
-import path from 'node:path';
+import { loadScenes, playLongCall } from '../bench/speed';
 import { SYNTHETIC_DIR } from '../cli/evaluate';
-import { findModel, readWavFile } from '../cli/recording';
+import { findModel } from '../cli/recording';
 import { loadYamnet } from '../cli/yamnet-node';
 import { createEngine } from '../lib/engine/engine';
 import type { EngineParams } from '../lib/engine/params';
 import type { SpeechClassifier } from '../lib/engine/types';
 
-const MIN_AUDIO_SEC = 30 * 60;
 const BLOCK = 320; // 20 ms at 16 kHz, as the live worklet delivers it
 
 const params = JSON.parse(process.argv.find((a) => a.startsWith('{')) ?? '{}') as Partial<EngineParams>;
@@ -20,17 +19,12 @@ if (!fs.existsSync(SYNTHETIC_DIR)) {
   process.exit(1);
 }
 if (!global.gc) console.warn('bench: run with --expose-gc (npm run bench:engine does) for meaningful heap figures');
-const scenes = fs.readdirSync(SYNTHETIC_DIR).filter((f) => f.endsWith('.truth.json')).map((f) => f.replace('.truth.json', '')).sort();
-const audio = scenes.map((id) => {
-  const self = readWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`), true);
-  const others = readWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`), true);
-  return { sampleRate: self.sampleRate, self: self.channels[0], others: others.channels[0] };
-});
+const audio = loadScenes();
 
 /**
- * One engine over the scenes back to back — a single call of at least 30 minutes, fed in 20 ms
- * blocks — timing only the engine. Heap is sampled after the first minute and at the end, after a
- * full GC, to show memory does not grow with the call beyond the compact timeline it keeps.
+ * One engine over the scenes back to back — the call of `npm run bench`'s speed runs — timing only
+ * the engine. Heap is sampled after the first minute and at the end, after a full GC, to show
+ * memory does not grow with the call beyond the compact timeline it keeps.
  */
 async function run(classifier: SpeechClassifier | undefined) {
   let calls = 0;
@@ -39,16 +33,14 @@ async function run(classifier: SpeechClassifier | undefined) {
   let audioSec = 0;
   let cpuMs = 0;
   let heapAfterMinuteMb = 0;
-  while (audioSec < MIN_AUDIO_SEC) {
-    for (const rec of audio) {
-      const start = process.cpuUsage();
-      for (let i = 0; i < rec.self.length; i += BLOCK) engine.push(rec.self.subarray(i, i + BLOCK), rec.others.subarray(i, i + BLOCK));
-      const used = process.cpuUsage(start);
-      cpuMs += (used.user + used.system) / 1000;
-      audioSec += rec.self.length / rec.sampleRate;
-      if (!heapAfterMinuteMb) heapAfterMinuteMb = heapMb();
-    }
-  }
+  await playLongCall(audio, (rec) => {
+    const start = process.cpuUsage();
+    for (let i = 0; i < rec.self.length; i += BLOCK) engine.push(rec.self.subarray(i, i + BLOCK), rec.others.subarray(i, i + BLOCK));
+    const used = process.cpuUsage(start);
+    cpuMs += (used.user + used.system) / 1000;
+    audioSec += rec.self.length / rec.sampleRate;
+    if (!heapAfterMinuteMb) heapAfterMinuteMb = heapMb();
+  });
   const start = process.cpuUsage();
   const result = await engine.finish();
   const used = process.cpuUsage(start);

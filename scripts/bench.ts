@@ -2,7 +2,8 @@
 // Silero VAD (v5, as @ricky0123/vad-web runs it) and WebRTC VAD (libfvad) — on the same audio in
 // the same run (README "Benchmarks"):
 //   1. accuracy with the shared scorer on ../shared/evalsets (synthetic scenes, real clips as the
-//      remote channel only) and on the harder variants of cli/stress-scenes.ts;
+//      remote channel only, the real telephone calls) and on the harder variants of
+//      cli/stress-scenes.ts (cli/eval-sets.ts);
 //   2. speed: CPU per second of call, real-time factor and peak memory over a ≥ 30-minute call,
 //      each contender in its own process;
 //   3. the extension in Chromium: the live pipeline's CPU share over a fixture call
@@ -17,19 +18,9 @@ import { contender, CONTENDERS, ENGINE_CONTENDERS, PEER_CONTENDERS, webrtcConten
 import { liveCpu, packageSizes, type LiveCpu, type PackageSizes } from '../bench/extension';
 import { WEBRTC_MODE, WEBRTC_MODES, type WebrtcMode } from '../bench/peers/webrtc-vad';
 import { measureSpeedInChild, runSpeedChild, type SpeedResult } from '../bench/speed';
-import {
-  predictRealWith,
-  predictScenesWith,
-  REAL_DIR,
-  SCORER,
-  scoreSummary,
-  SYNTHETIC_DIR,
-  type Analyzer,
-  type EvalSet,
-  type ScoreSummary,
-} from '../cli/evaluate';
+import { scoreSet, type SetId } from '../cli/eval-sets';
+import { REAL_CALLS_DIR, REAL_DIR, SCORER, SYNTHETIC_DIR, type Analyzer, type Scored } from '../cli/evaluate';
 import { PROJECT_ROOT } from '../cli/recording';
-import { makeStressScenes } from '../cli/stress-scenes';
 
 const { values: args } = parseArgs({
   options: {
@@ -41,30 +32,37 @@ const { values: args } = parseArgs({
 });
 // ── accuracy ────────────────────────────────────────────────────────────────────────────────
 
-const SETS = ['synthetic', 'real', 'stress'] as const;
+const SETS = ['synthetic', 'real', 'stress', 'telephone'] as const satisfies readonly SetId[];
 type SetName = (typeof SETS)[number];
-type Accuracy = Record<SetName, ScoreSummary>;
+type Accuracy = Record<SetName, Scored>;
 
-/** Speech F1 of my channel and the others', talk-share error: what the tables compare. Real clips
- *  have no mic channel and no talk share to speak of: only the others' F1 counts there. */
-const FIGURES: { set: SetName; key: 'vadSelfF1' | 'vadOthersF1' | 'talkShareErrPpMean'; label: string }[] = [
-  { set: 'synthetic', key: 'vadSelfF1', label: 'synthetic F1 me' },
-  { set: 'synthetic', key: 'vadOthersF1', label: 'synthetic F1 others' },
-  { set: 'synthetic', key: 'talkShareErrPpMean', label: 'synthetic share err (pp)' },
-  { set: 'real', key: 'vadOthersF1', label: 'real F1 others' },
-  { set: 'stress', key: 'vadSelfF1', label: 'stress F1 me' },
-  { set: 'stress', key: 'vadOthersF1', label: 'stress F1 others' },
-  { set: 'stress', key: 'talkShareErrPpMean', label: 'stress share err (pp)' },
+const events = ['interruption', 'talkover', 'backchannel'] as const;
+const countEvents = (s: Scored, kind: 'fp' | 'fn') => s.rows.reduce((n, r) => n + events.reduce((m, e) => m + r.events[e][kind], 0), 0);
+const callMinutes = (s: Scored) => s.rows.reduce((n, r) => n + r.duration, 0) / 60;
+
+/** What the tables compare, each with the direction that is better. Real clips have no mic
+ *  channel and no talk share to speak of: only the others' F1 counts there. On the telephone
+ *  calls, events count too: every interruption, talk-over and backchannel reported that the
+ *  reference does not have (per 10 minutes of call), and every one of the reference's missed. */
+const FIGURES: { set: SetName; label: string; measure: (s: Scored) => number; better: 'higher' | 'lower'; digits: number }[] = [
+  { set: 'synthetic', label: 'synthetic F1 me', measure: (s) => s.summary.vadSelfF1, better: 'higher', digits: 3 },
+  { set: 'synthetic', label: 'synthetic F1 others', measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
+  { set: 'synthetic', label: 'synthetic share err (pp)', measure: (s) => s.summary.talkShareErrPpMean, better: 'lower', digits: 2 },
+  { set: 'real', label: 'real F1 others', measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
+  { set: 'stress', label: 'stress F1 me', measure: (s) => s.summary.vadSelfF1, better: 'higher', digits: 3 },
+  { set: 'stress', label: 'stress F1 others', measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
+  { set: 'stress', label: 'stress share err (pp)', measure: (s) => s.summary.talkShareErrPpMean, better: 'lower', digits: 2 },
+  { set: 'telephone', label: 'calls F1 me', measure: (s) => s.summary.vadSelfF1, better: 'higher', digits: 3 },
+  { set: 'telephone', label: 'calls F1 others', measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
+  { set: 'telephone', label: 'calls share err (pp)', measure: (s) => s.summary.talkShareErrPpMean, better: 'lower', digits: 2 },
+  { set: 'telephone', label: 'calls false events / 10 min', measure: (s) => (countEvents(s, 'fp') / callMinutes(s)) * 10, better: 'lower', digits: 1 },
+  { set: 'telephone', label: 'calls missed events', measure: (s) => countEvents(s, 'fn'), better: 'lower', digits: 0 },
 ];
-const higherIsBetter = (key: string) => key !== 'talkShareErrPpMean';
 
-async function accuracy(analyze: Analyzer, stressDir: string): Promise<Accuracy> {
-  const scored = async (set: Promise<EvalSet>) => scoreSummary(await set).summary;
-  return {
-    synthetic: await scored(predictScenesWith(SYNTHETIC_DIR, analyze)),
-    real: await scored(predictRealWith(analyze)),
-    stress: await scored(predictScenesWith(stressDir, analyze)),
-  };
+async function accuracy(analyze: Analyzer): Promise<Accuracy> {
+  const scored = {} as Accuracy;
+  for (const id of SETS) scored[id] = await scoreSet(id, analyze);
+  return scored;
 }
 
 // ── report ──────────────────────────────────────────────────────────────────────────────────
@@ -80,7 +78,7 @@ function table(header: string[], rows: (string | number)[][]): void {
 }
 
 function figure(acc: Accuracy, f: (typeof FIGURES)[number]): string {
-  return fixed(acc[f.set][f.key], f.key === 'talkShareErrPpMean' ? 2 : 3);
+  return fixed(f.measure(acc[f.set]), f.digits);
 }
 
 interface Comparison {
@@ -97,7 +95,7 @@ interface Comparison {
 
 function compare(engine: ContenderId, peer: ContenderId, acc: Record<ContenderId, Accuracy>, speed: Record<ContenderId, SpeedResult>): Comparison {
   const ratios: Record<string, number> = {};
-  for (const f of FIGURES) ratios[f.label] = acc[engine][f.set][f.key] / acc[peer][f.set][f.key];
+  for (const f of FIGURES) ratios[f.label] = f.measure(acc[engine][f.set]) / f.measure(acc[peer][f.set]);
   return {
     engine,
     peer,
@@ -110,7 +108,7 @@ function compare(engine: ContenderId, peer: ContenderId, acc: Record<ContenderId
 
 /** The figures where `a` does worse than `b`, with both values. */
 function losses(a: Accuracy, b: Accuracy): string[] {
-  return FIGURES.filter((f) => (higherIsBetter(f.key) ? a[f.set][f.key] < b[f.set][f.key] : a[f.set][f.key] > b[f.set][f.key])).map(
+  return FIGURES.filter((f) => (f.better === 'higher' ? f.measure(a[f.set]) < f.measure(b[f.set]) : f.measure(a[f.set]) > f.measure(b[f.set]))).map(
     (f) => `${f.label}: ${figure(a, f)} vs ${figure(b, f)}`,
   );
 }
@@ -179,7 +177,7 @@ function printReport(r: Results): void {
 // ── main ────────────────────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<void> {
-  for (const needed of [SCORER, SYNTHETIC_DIR, REAL_DIR]) {
+  for (const needed of [SCORER, SYNTHETIC_DIR, REAL_DIR, REAL_CALLS_DIR]) {
     if (!fs.existsSync(needed)) {
       console.error(`bench: ${needed} not found (the evaluation sets live beside the checkout in ../shared)`);
       process.exit(1);
@@ -188,24 +186,18 @@ async function main(): Promise<void> {
   const startedMs = Date.now();
   const contenders = Object.fromEntries(CONTENDERS.map((id) => [id, contender(id)])) as Record<ContenderId, Contender>;
 
-  progress('making the harder variants of the synthetic scenes');
-  const stressDir = makeStressScenes();
   const acc = {} as Record<ContenderId, Accuracy>;
   const webrtcModes = {} as Record<WebrtcMode, Accuracy>;
-  try {
-    for (const id of CONTENDERS) {
-      if (id === 'webrtc') continue; // scored below, in every mode
-      progress(`accuracy: ${contenders[id].label}`);
-      acc[id] = await accuracy(contenders[id].analyze, stressDir);
-    }
-    for (const mode of WEBRTC_MODES) {
-      progress(`accuracy: WebRTC VAD mode ${mode}`);
-      webrtcModes[mode] = await accuracy(webrtcContender(mode).analyze, stressDir);
-    }
-    acc.webrtc = webrtcModes[WEBRTC_MODE];
-  } finally {
-    fs.rmSync(stressDir, { recursive: true, force: true });
+  for (const id of CONTENDERS) {
+    if (id === 'webrtc') continue; // scored below, in every mode
+    progress(`accuracy: ${contenders[id].label}`);
+    acc[id] = await accuracy(contenders[id].analyze);
   }
+  for (const mode of WEBRTC_MODES) {
+    progress(`accuracy: WebRTC VAD mode ${mode}`);
+    webrtcModes[mode] = await accuracy(webrtcContender(mode).analyze);
+  }
+  acc.webrtc = webrtcModes[WEBRTC_MODE];
 
   const speed = {} as Record<ContenderId, SpeedResult>;
   for (const id of CONTENDERS) {

@@ -1,32 +1,49 @@
-// `npm run eval`: the engine over ../shared/evalsets (synthetic scenes, and the real clips as the
-// remote channel only), scored by the shared scorer, whose tables are printed as they come.
-//   --stress     also score harder variants of the synthetic scenes (cli/stress-scenes.ts)
+// `npm run eval`: the engine over every evaluation set (cli/eval-sets.ts), scored by the shared
+// scorer, whose tables are printed as they come, then the accuracy floors (cli/accuracy-floors.ts)
+// against what was measured.
+//   --stress     also the harder variants of the synthetic scenes
 //   --no-model   the 10 ms detector alone
-//   --params '{"speechScore":0.2}'   override engine parameters (for tuning)
+//   --sets telephone,room   only these sets
+//   --params '{"hotBelowSpeechDb":30}'   override engine parameters (for tuning)
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { predictReal, predictScenes, REAL_DIR, SCORER, scoreTable, SYNTHETIC_DIR } from '../cli/evaluate';
+import { describeFloor, FLOORS, holds } from '../cli/accuracy-floors';
+import { EVAL_SETS, SET_IDS, scoreSet, type SetId } from '../cli/eval-sets';
+import { engineAnalyzer, scoreTable, SHARED_DIR, type Scored } from '../cli/evaluate';
 import { findModel } from '../cli/recording';
-import { makeStressScenes } from '../cli/stress-scenes';
 
-const { values: args } = parseArgs({ options: { stress: { type: 'boolean' }, 'no-model': { type: 'boolean' }, params: { type: 'string' } } });
-if (!fs.existsSync(SCORER) || !fs.existsSync(SYNTHETIC_DIR)) {
-  console.error(`eval: ${SCORER} or ${SYNTHETIC_DIR} not found: the evaluation sets live beside the checkout in ../shared`);
-  process.exit(1);
-}
+const { values: args } = parseArgs({
+  options: { stress: { type: 'boolean' }, 'no-model': { type: 'boolean' }, sets: { type: 'string' }, params: { type: 'string' } },
+});
 const model = args['no-model'] ? null : findModel();
-const options = args.params ? { params: JSON.parse(args.params) } : {};
-console.log(`speech model: ${model ?? 'none (10 ms detector alone)'}\n`);
-const synthetic = await predictScenes(SYNTHETIC_DIR, model, options);
-console.log(`== synthetic scenes (${SYNTHETIC_DIR}); predictions in ${synthetic.predDir}`);
-console.log(scoreTable(synthetic));
-if (fs.existsSync(REAL_DIR)) {
-  const real = await predictReal(model, options);
-  console.log(`== real clips, others channel only (${REAL_DIR}); predictions in ${real.predDir}`);
-  console.log(scoreTable(real));
+const chosen = (args.sets?.split(',') ?? SET_IDS.filter((id) => id !== 'stress' || args.stress)) as SetId[];
+for (const id of chosen) {
+  if (!EVAL_SETS[id]) {
+    console.error(`eval: no set "${id}" (sets: ${SET_IDS.join(', ')})`);
+    process.exit(2);
+  }
+  for (const need of EVAL_SETS[id].needs) {
+    if (!fs.existsSync(path.join(SHARED_DIR, need))) {
+      console.error(`eval: ${path.join(SHARED_DIR, need)} not found: the evaluation sets live beside the checkout in ../shared`);
+      process.exit(1);
+    }
+  }
 }
-if (args.stress) {
-  const stress = await predictScenes(makeStressScenes(), model, options);
-  console.log(`== harder variants of the synthetic scenes (${stress.truthDir})`);
-  console.log(scoreTable(stress));
+const analyze = engineAnalyzer(model, args.params ? { params: JSON.parse(args.params) } : {});
+console.log(`speech model: ${model ?? 'none (10 ms detector alone)'}\n`);
+const scored: Partial<Record<SetId, Scored>> = {};
+for (const id of chosen) {
+  const result = await scoreSet(id, analyze);
+  scored[id] = result;
+  console.log(`== ${EVAL_SETS[id].title}; predictions in ${result.set.predDir}`);
+  console.log(scoreTable(result.set));
+}
+
+console.log(`== floors (${model ? 'with the YAMNet gate' : 'the detector alone'})`);
+for (const floor of FLOORS.filter((f) => f.model === !!model && f.sets.every((id) => scored[id]))) {
+  const value = floor.measure(scored);
+  const verdict = holds(floor, value) ? 'ok' : floor.unmet ? 'NOT MET (known)' : 'FAILS';
+  console.log(`${floor.label.padEnd(64)} ${value.toFixed(3).padStart(7)}  ${describeFloor(floor).padEnd(7)} ${verdict}`);
+  if (!holds(floor, value) && floor.unmet) console.log(`    why: ${floor.unmet}`);
 }

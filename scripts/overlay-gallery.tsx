@@ -2,6 +2,8 @@
 // content script on meeting pages, but its look in every state is checked here, on fake data.
 import { createRoot } from 'react-dom/client';
 import { Overlay, type OverlayData } from '../components/overlay/overlay';
+import { formatDuration } from '../lib/coaching/format';
+import { text } from '../lib/coaching/text';
 import type { LiveState } from '../lib/engine/types';
 
 const live: LiveState = {
@@ -39,12 +41,12 @@ const base: OverlayData = {
 };
 
 const states: OverlayData[] = [
-  { ...base, position: { x: 16, y: 16 }, nudge: { kind: 'monologue', tone: 'gentle', text: 'You have been talking for 1 min 22 s. A good moment to hand over?', shownAtMs: 0 } },
+  { ...base, position: { x: 16, y: 16 }, nudge: { kind: 'monologue', tone: 'gentle', text: text('nudge.monologue', formatDuration(82)), shownAtMs: 0 } },
   {
     ...base,
     position: { x: 280, y: 16 },
     live: { ...live, floor: 'others', floorTurnSec: 131, selfTurnSec: 0, talkShare: 0.22 },
-    nudge: { kind: 'let-finish', tone: 'praise', text: 'Nice: you let them finish a 2 min 11 s story.', shownAtMs: 0 },
+    nudge: { kind: 'let-finish', tone: 'praise', text: text('nudge.letFinish', formatDuration(131)), shownAtMs: 0 },
   },
   { ...base, position: { x: 544, y: 16 }, state: 'mic-denied', live: null },
   { ...base, position: { x: 16, y: 300 }, collapsed: true },

@@ -1,9 +1,11 @@
 // Who spoke when: my lane above, everyone else's below, overlaps in the warning colour, muted
 // stretches shaded, and markers for interruptions, talk-overs and my backchannels. Custom SVG:
 // a few hundred rectangles after merging (timeline-layout.ts), cheap to draw in the popup.
-import { useMemo } from 'react';
-import { formatClock, formatDuration, plural } from '../../lib/coaching/format';
+import { useId, useMemo } from 'react';
+import { formatClock, formatDuration } from '../../lib/coaching/format';
+import type { MessageKey } from '../../lib/coaching/text';
 import type { CompactTimeline } from '../../lib/record/types';
+import { say, t } from '../say';
 import { layoutTimeline, type Marker, type MarkerKind } from './timeline-layout';
 
 export interface CallTimelineProps {
@@ -20,17 +22,17 @@ const OTHERS_Y = SELF_Y + LANE_H + 6;
 const AXIS_Y = OTHERS_Y + LANE_H + 21;
 const HEIGHT = AXIS_Y + 3;
 
-const MARKER_TEXT: Record<MarkerKind, string> = {
-  'interruption-by-self': 'You interrupted',
-  'interruption-of-self': 'You were interrupted',
-  'talkover-by-self': 'You talked over someone',
-  'talkover-of-self': 'Someone talked over you',
-  'backchannel-by-self': 'Your backchannel',
+const MARKER_TEXT: Record<MarkerKind, MessageKey> = {
+  'interruption-by-self': 'timeline.marker.interruptionBySelf',
+  'interruption-of-self': 'timeline.marker.interruptionOfSelf',
+  'talkover-by-self': 'timeline.marker.talkoverBySelf',
+  'talkover-of-self': 'timeline.marker.talkoverOfSelf',
+  'backchannel-by-self': 'timeline.marker.backchannel',
 };
 
 function MarkerShape({ marker }: { marker: Marker }) {
   const className = `timeline-marker-${marker.kind}`;
-  const title = <title>{`${MARKER_TEXT[marker.kind]} at ${formatClock(marker.atSec)}`}</title>;
+  const title = <title>{say({ key: MARKER_TEXT[marker.kind], subs: [formatClock(marker.atSec)] })}</title>;
   const x = marker.x;
   switch (marker.kind) {
     case 'interruption-by-self':
@@ -59,21 +61,34 @@ function MarkerShape({ marker }: { marker: Marker }) {
 }
 
 export function CallTimeline({ timeline, durationSec, width }: CallTimelineProps) {
+  const id = useId();
   const plotW = width - LABEL_W;
   const layout = useMemo(() => layoutTimeline(timeline, durationSec, plotW), [timeline, durationSec, plotW]);
   const count = (kind: MarkerKind) => layout.markers.filter((m) => m.kind === kind).length;
-  const description =
-    `Timeline of the ${formatDuration(durationSec)} call. ` +
-    `${plural(count('interruption-by-self'), 'interruption')} by you, ${plural(count('interruption-of-self'), 'interruption')} of you, ` +
-    `${plural(count('talkover-by-self'), 'talk-over')} by you, ${plural(count('backchannel-by-self'), 'backchannel')} by you.`;
+  const description = [
+    t('timeline.desc.interruptionsBySelf', count('interruption-by-self')),
+    t('timeline.desc.interruptionsOfSelf', count('interruption-of-self')),
+    t('timeline.desc.talkoversBySelf', count('talkover-by-self')),
+    t('timeline.desc.talkoversOfSelf', count('talkover-of-self')),
+    t('timeline.desc.backchannels', count('backchannel-by-self')),
+  ].join(' ');
   return (
     <figure className="timeline" style={{ margin: 0 }}>
-      <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={description}>
+      <svg
+        width={width}
+        height={HEIGHT}
+        viewBox={`0 0 ${width} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+      >
+        <title id={`${id}-title`}>{t('timeline.title', [formatDuration(durationSec)])}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
         <text className="timeline-lane-label" x={0} y={SELF_Y + 11}>
-          You
+          {t('timeline.you')}
         </text>
         <text className="timeline-lane-label" x={0} y={OTHERS_Y + 11}>
-          Others
+          {t('timeline.others')}
         </text>
         <g transform={`translate(${LABEL_W},0)`}>
           {layout.muted.map(([x, w], i) => (
@@ -99,39 +114,43 @@ export function CallTimeline({ timeline, durationSec, width }: CallTimelineProps
               y={AXIS_Y}
               textAnchor={x < 12 ? 'start' : x > plotW - 20 ? 'end' : 'middle'}
             >
-              {minutes === 0 ? '0' : `${minutes} min`}
+              {minutes === 0 ? '0' : formatDuration(minutes * 60)}
             </text>
           ))}
         </g>
       </svg>
       <ul className="timeline-legend" aria-hidden="true">
         <li>
-          <svg width="10" height="10"><rect className="timeline-self" width="10" height="10" /></svg>you
+          <svg width="10" height="10"><rect className="timeline-self" width="10" height="10" /></svg>
+          {t('timeline.legend.you')}
         </li>
         <li>
-          <svg width="10" height="10"><rect className="timeline-others" width="10" height="10" /></svg>others
+          <svg width="10" height="10"><rect className="timeline-others" width="10" height="10" /></svg>
+          {t('timeline.legend.others')}
         </li>
         <li>
-          <svg width="10" height="10"><rect className="timeline-overlap" width="10" height="10" /></svg>both at once
+          <svg width="10" height="10"><rect className="timeline-overlap" width="10" height="10" /></svg>
+          {t('timeline.legend.overlap')}
         </li>
         <li>
-          <svg width="10" height="10"><rect className="timeline-muted" width="10" height="10" /></svg>muted
+          <svg width="10" height="10"><rect className="timeline-muted" width="10" height="10" /></svg>
+          {t('timeline.legend.muted')}
         </li>
         <li>
           <svg width="10" height="10"><path className="timeline-marker-interruption-by-self" d="M1,1 h8 l-4,7 z" /></svg>
-          you interrupted
+          {t('timeline.legend.interruptionBySelf')}
         </li>
         <li>
           <svg width="10" height="10"><path className="timeline-marker-talkover-by-self" d="M1,1 h8 l-4,7 z" /></svg>
-          you talked over
+          {t('timeline.legend.talkoverBySelf')}
         </li>
         <li>
           <svg width="10" height="10"><path className="timeline-marker-interruption-of-self" d="M1,9 h8 l-4,-7 z" /></svg>
-          others cut in on you
+          {t('timeline.legend.ofSelf')}
         </li>
         <li>
           <svg width="10" height="10"><line className="timeline-marker-backchannel-by-self" x1="5" x2="5" y1="0" y2="10" /></svg>
-          your mm-hm
+          {t('timeline.legend.backchannel')}
         </li>
       </ul>
     </figure>

@@ -1,6 +1,7 @@
 // My talk share against the fair share (1 ÷ participants) and my own target for the meeting kind.
 import { formatPercent } from '../../lib/coaching/format';
 import { fairShare } from '../../lib/coaching/share';
+import { t } from '../say';
 
 export interface TalkShareBarProps {
   share: number;
@@ -13,10 +14,11 @@ export interface TalkShareBarProps {
 export function TalkShareBar({ share, participants, targetShare, overShareFactor }: TalkShareBarProps) {
   const fair = fairShare(participants);
   const over = share > (fair ?? targetShare) * overShareFactor;
-  const label =
-    `You talked ${formatPercent(share)} of the time. ` +
-    (fair === null ? 'Group size unknown. ' : `Fair share for ${participants} people: ${formatPercent(fair)}. `) +
-    `Your target: ${formatPercent(targetShare)}.`;
+  const label = [
+    t('share.label.you', [formatPercent(share)]),
+    fair === null ? t('share.label.unknown') : t('share.label.fair', [String(participants), formatPercent(fair)]),
+    t('share.label.target', [formatPercent(targetShare)]),
+  ].join(' ');
   return (
     <div className="share" role="img" aria-label={label}>
       <div className="share-bar" aria-hidden="true">
@@ -26,10 +28,10 @@ export function TalkShareBar({ share, participants, targetShare, overShareFactor
       </div>
       <div className="share-legend" aria-hidden="true">
         <span>
-          You <strong>{formatPercent(share)}</strong>
+          {t('share.you')} <strong>{formatPercent(share)}</strong>
         </span>
-        <span>│ fair share {fair === null ? 'unknown' : formatPercent(fair)}</span>
-        <span>┆ your target {formatPercent(targetShare)}</span>
+        <span>│ {fair === null ? t('share.fairUnknown') : t('share.fair', [formatPercent(fair)])}</span>
+        <span>┆ {t('share.target', [formatPercent(targetShare)])}</span>
       </div>
     </div>
   );

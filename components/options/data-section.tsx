@@ -2,6 +2,8 @@
 // import (every record validated; bad ones skipped and reported), and delete everything.
 import { useRef, useState } from 'react';
 import type { ImportReport } from '../../lib/record/transfer';
+import type { MessageKey } from '../../lib/coaching/text';
+import { say, t } from '../say';
 import type { SectionProps } from './options-app';
 
 export interface DataActions {
@@ -25,33 +27,30 @@ function DamagedCalls({ damaged, onDelete }: { damaged: DamagedCallInfo[]; onDel
   const n = damaged.length;
   return (
     <div className="damaged-calls" role="alert" data-testid="damaged-calls">
-      <p>
-        {n === 1 ? '1 stored call is damaged' : `${n} stored calls are damaged`} and could not be read, so{' '}
-        {n === 1 ? 'it is' : 'they are'} left out of your history and trends. Your other calls are fine.
-      </p>
+      <p>{t('options.data.damaged', n)}</p>
       <ul className="small">
         {damaged.slice(0, SKIPPED_SHOWN).map((d) => (
           <li key={d.id}>
             {d.id}: {d.reason}
           </li>
         ))}
-        {n > SKIPPED_SHOWN && <li>…and {n - SKIPPED_SHOWN} more.</li>}
+        {n > SKIPPED_SHOWN && <li>{t('options.data.andMore', [String(n - SKIPPED_SHOWN)])}</li>}
       </ul>
       {onDelete && (
         <button type="button" className="button" disabled={busy} onClick={() => void (setBusy(true), onDelete().finally(() => setBusy(false)))}>
-          Remove the damaged {n === 1 ? 'call' : 'calls'}
+          {t('options.data.removeDamaged', n)}
         </button>
       )}
     </div>
   );
 }
 
-const RETENTION_CHOICES: [days: number, label: string][] = [
-  [0, 'Forever'],
-  [30, '30 days'],
-  [90, '90 days'],
-  [180, '6 months'],
-  [365, '1 year'],
+const RETENTION_CHOICES: [days: number, label: MessageKey][] = [
+  [0, 'options.data.keep.forever'],
+  [30, 'options.data.keep.days30'],
+  [90, 'options.data.keep.days90'],
+  [180, 'options.data.keep.months6'],
+  [365, 'options.data.keep.year1'],
 ];
 
 /** Skipped records listed one by one up to here; the rest are counted. */
@@ -62,17 +61,15 @@ function ImportResult({ report }: { report: ImportReport }) {
   return (
     <div>
       <p>
-        Imported {report.records.length} {report.records.length === 1 ? 'call' : 'calls'}.
-        {report.skipped.length > 0 && ` Skipped ${report.skipped.length} that could not be read:`}
+        {t('options.data.imported', report.records.length)}
+        {report.skipped.length > 0 && ` ${t('options.data.skipped', report.skipped.length)}`}
       </p>
       {report.skipped.length > 0 && (
         <ul className="small">
           {report.skipped.slice(0, SKIPPED_SHOWN).map((s) => (
-            <li key={s.position}>
-              Call {s.position}: {s.reason}
-            </li>
+            <li key={s.position}>{t('options.data.skippedCall', [String(s.position), s.reason])}</li>
           ))}
-          {report.skipped.length > SKIPPED_SHOWN && <li>…and {report.skipped.length - SKIPPED_SHOWN} more.</li>}
+          {report.skipped.length > SKIPPED_SHOWN && <li>{t('options.data.andMore', [String(report.skipped.length - SKIPPED_SHOWN)])}</li>}
         </ul>
       )}
     </div>
@@ -101,18 +98,19 @@ export function DataSection({
     if (fileRef.current) fileRef.current.value = '';
   }
 
-  const retentionChoices = RETENTION_CHOICES.some(([days]) => days === settings.retentionDays)
-    ? RETENTION_CHOICES
-    : [...RETENTION_CHOICES, [settings.retentionDays, `${settings.retentionDays} days`] as [number, string]];
+  const choices: [number, string][] = RETENTION_CHOICES.map(([days, key]) => [days, say({ key })]);
+  const retentionChoices = choices.some(([days]) => days === settings.retentionDays)
+    ? choices
+    : [...choices, [settings.retentionDays, t('options.data.keep.days', [String(settings.retentionDays)])] as [number, string]];
 
   return (
     <section id="data" className="options-section" aria-labelledby="data-title">
-      <h2 id="data-title">Your data</h2>
-      <p>{callCount === null ? 'Counting your calls…' : `${callCount} ${callCount === 1 ? 'call' : 'calls'} stored in this browser.`}</p>
+      <h2 id="data-title">{t('options.data.title')}</h2>
+      <p>{callCount === null ? t('options.data.counting') : t('options.data.stored', callCount)}</p>
       <DamagedCalls damaged={damaged} onDelete={actions.deleteDamagedCalls} />
 
       <div className="field">
-        <label htmlFor="retention">Keep calls for</label>{' '}
+        <label htmlFor="retention">{t('options.data.keepFor')}</label>{' '}
         <select
           id="retention"
           value={settings.retentionDays}
@@ -130,19 +128,19 @@ export function DataSection({
           ))}
         </select>
         <p id="retention-help" className="small muted">
-          Older calls are deleted when you next open the popup or this page.
+          {t('options.data.keepHelp')}
         </p>
       </div>
 
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void actions.exportCalls('json').then(() => setStatus('Exported as JSON.'))}>
-          Export all (JSON)
+        <button type="button" className="button" onClick={() => void actions.exportCalls('json').then(() => setStatus(t('options.data.exportedJson')))}>
+          {t('options.data.exportJson')}
         </button>
-        <button type="button" className="button" onClick={() => void actions.exportCalls('csv').then(() => setStatus('Exported as CSV.'))}>
-          Export all (CSV)
+        <button type="button" className="button" onClick={() => void actions.exportCalls('csv').then(() => setStatus(t('options.data.exportedCsv')))}>
+          {t('options.data.exportCsv')}
         </button>
         <label className="button file-button">
-          {importing ? 'Importing…' : 'Import calls (JSON)…'}
+          {importing ? t('options.data.importing') : t('options.data.import')}
           <input
             ref={fileRef}
             type="file"
@@ -161,7 +159,7 @@ export function DataSection({
       <div className="danger-zone">
         {confirmDelete ? (
           <p>
-            Delete all {callCount ?? ''} calls? This cannot be undone.{' '}
+            {callCount === null ? t('options.data.confirmDeleteAll') : t('options.data.confirmDelete', callCount)}{' '}
             <button
               type="button"
               className="button button-danger"
@@ -170,19 +168,19 @@ export function DataSection({
                 void actions.deleteAllCalls().then(() => {
                   setConfirmDelete(false);
                   setReport(null);
-                  setStatus('All calls deleted.');
+                  setStatus(t('options.data.deletedAll'));
                 })
               }
             >
-              Delete everything
+              {t('options.data.deleteEverything')}
             </button>{' '}
             <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
-              Keep my calls
+              {t('options.data.keepMine')}
             </button>
           </p>
         ) : (
           <button type="button" className="button button-danger" disabled={callCount === 0} onClick={() => setConfirmDelete(true)}>
-            Delete all calls…
+            {t('options.data.deleteAll')}
           </button>
         )}
       </div>

@@ -1,6 +1,7 @@
 // Labelled form controls for the settings page: every control has a visible label and, where it
 // helps, a description tied to it with aria-describedby.
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { t } from '../say';
 
 export function Toggle(props: {
   label: ReactNode;
@@ -77,7 +78,7 @@ export function NumberField(props: {
       </span>
       {!valid && (
         <span id={`${id}-error`} className="small error">
-          Between {props.min} and {props.max}.
+          {t('options.between', [String(props.min), String(props.max)])}
         </span>
       )}
     </div>

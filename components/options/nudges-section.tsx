@@ -2,16 +2,18 @@
 // Meanings and defaults: shared/docs/metrics.md via lib/settings.ts; the policy: lib/coaching/nudges.ts.
 import { MONOLOGUE_STRONG_FACTOR } from '../../lib/coaching/nudges';
 import { formatDuration } from '../../lib/coaching/format';
+import type { MessageKey } from '../../lib/coaching/text';
 import type { NudgeId } from '../../lib/settings';
+import { say, t } from '../say';
 import { NumberField, Toggle } from './fields';
 import type { SectionProps } from './options-app';
 
 interface NudgeSpec {
   id: NudgeId;
-  label: string;
+  label: MessageKey;
   description(threshold: number): string;
-  thresholdLabel: string;
-  unit: string;
+  thresholdLabel: MessageKey;
+  unit: MessageKey;
   min: number;
   max: number;
   step: number;
@@ -20,50 +22,50 @@ interface NudgeSpec {
 const NUDGES: NudgeSpec[] = [
   {
     id: 'monologue',
-    label: 'Long monologue',
-    description: (t) => `A gentle reminder when you have talked for ${formatDuration(t)}, a firmer one at ${formatDuration(t * MONOLOGUE_STRONG_FACTOR)}.`,
-    thresholdLabel: 'After',
-    unit: 'seconds',
+    label: 'options.nudges.monologue',
+    description: (t0) => t('options.nudges.monologueHelp', [formatDuration(t0), formatDuration(t0 * MONOLOGUE_STRONG_FACTOR)]),
+    thresholdLabel: 'options.nudges.after',
+    unit: 'options.nudges.unitSeconds',
     min: 30,
     max: 600,
     step: 5,
   },
   {
     id: 'interruption',
-    label: 'Interrupting',
-    description: (t) => (t === 1 ? 'Right after you cut someone off.' : `After every ${t} interruptions.`),
-    thresholdLabel: 'After',
-    unit: 'interruptions',
+    label: 'options.nudges.interruption',
+    description: (t0) => (t0 === 1 ? t('options.nudges.interruptionHelpOne') : t('options.nudges.interruptionHelp', [String(t0)])),
+    thresholdLabel: 'options.nudges.after',
+    unit: 'options.nudges.unitInterruptions',
     min: 1,
     max: 10,
     step: 1,
   },
   {
     id: 'over-share',
-    label: 'Talking well over your share',
-    description: (t) => `When your share passes ${t} × the fair share (after five minutes of call).`,
-    thresholdLabel: 'Above',
-    unit: '× fair share',
+    label: 'options.nudges.overShare',
+    description: (t0) => t('options.nudges.overShareHelp', [String(t0)]),
+    thresholdLabel: 'options.nudges.above',
+    unit: 'options.nudges.unitFairShare',
     min: 1.1,
     max: 4,
     step: 0.1,
   },
   {
     id: 'let-finish',
-    label: 'Praise: you let someone finish',
-    description: (t) => `When someone else spoke for ${formatDuration(t)} and you did not cut in.`,
-    thresholdLabel: 'A turn of',
-    unit: 'seconds',
+    label: 'options.nudges.letFinish',
+    description: (t0) => t('options.nudges.letFinishHelp', [formatDuration(t0)]),
+    thresholdLabel: 'options.nudges.turnOf',
+    unit: 'options.nudges.unitSeconds',
     min: 30,
     max: 600,
     step: 10,
   },
   {
     id: 'backchannel',
-    label: 'Praise: you show you are listening',
-    description: (t) => `When you said "mm-hm" or similar ${t} times in one of their turns.`,
-    thresholdLabel: 'After',
-    unit: 'backchannels',
+    label: 'options.nudges.backchannel',
+    description: (t0) => t('options.nudges.backchannelHelp', [String(t0)]),
+    thresholdLabel: 'options.nudges.after',
+    unit: 'options.nudges.unitBackchannels',
     min: 1,
     max: 20,
     step: 1,
@@ -73,21 +75,21 @@ const NUDGES: NudgeSpec[] = [
 export function NudgesSection({ settings, update }: SectionProps) {
   return (
     <section id="nudges" className="options-section" aria-labelledby="nudges-title">
-      <h2 id="nudges-title">Nudges during calls</h2>
-      <p className="muted">Rare and gentle: one at a time, only on this screen, never heard by others.</p>
+      <h2 id="nudges-title">{t('options.nudges.title')}</h2>
+      <p className="muted">{t('options.nudges.intro')}</p>
       <Toggle
-        label="Quiet mode"
-        description="No nudges at all: the overlay shows figures only."
+        label={t('options.nudges.quiet')}
+        description={t('options.nudges.quietHelp')}
         checked={settings.quiet}
         onChange={(quiet) => void update((s) => ({ ...s, quiet }))}
       />
       <NumberField
-        label="At least this long between two nudges"
+        label={t('options.nudges.cooldown')}
         value={Math.round(settings.nudgeCooldownSec / 60)}
         min={1}
         max={60}
         step={1}
-        unit="minutes"
+        unit={t('options.nudges.unitMinutes')}
         disabled={settings.quiet}
         onCommit={(minutes) => void update((s) => ({ ...s, nudgeCooldownSec: minutes * 60 }))}
       />
@@ -96,22 +98,18 @@ export function NudgesSection({ settings, update }: SectionProps) {
           const nudge = settings.nudges[spec.id];
           const save = (change: Partial<typeof nudge>) =>
             void update((s) => ({ ...s, nudges: { ...s.nudges, [spec.id]: { ...s.nudges[spec.id], ...change } } }));
+          const label = say({ key: spec.label });
           return (
             <fieldset key={spec.id} className="nudge" disabled={settings.quiet}>
-              <legend className="visually-hidden">{spec.label}</legend>
-              <Toggle
-                label={spec.label}
-                description={spec.description(nudge.threshold)}
-                checked={nudge.enabled}
-                onChange={(enabled) => save({ enabled })}
-              />
+              <legend className="visually-hidden">{label}</legend>
+              <Toggle label={label} description={spec.description(nudge.threshold)} checked={nudge.enabled} onChange={(enabled) => save({ enabled })} />
               <NumberField
-                label={spec.thresholdLabel}
+                label={say({ key: spec.thresholdLabel })}
                 value={nudge.threshold}
                 min={spec.min}
                 max={spec.max}
                 step={spec.step}
-                unit={spec.unit}
+                unit={say({ key: spec.unit })}
                 disabled={!nudge.enabled}
                 onCommit={(threshold) => save({ threshold })}
               />

@@ -1,11 +1,14 @@
 // The settings page. A view: the connector (entrypoints/options/main.tsx) supplies settings, the
 // model and mic-check status and the real actions; tests supply fakes. Every change saves at once.
+import type { MessageKey } from '../../lib/coaching/text';
 import type { Settings } from '../../lib/settings';
+import { say, t } from '../say';
 import { AudioSection, type AudioActions, type MicCheck, type ModelStatus } from './audio-section';
 import { DataSection, type DamagedCallInfo, type DataActions } from './data-section';
 import { NudgesSection } from './nudges-section';
 import { OverlaySection } from './overlay-section';
 import { PrivacySection } from './privacy-section';
+import { RecapSection, type RecapActions } from './recap-section';
 import { SitesSection, type SitesActions } from './sites-section';
 import { TargetsSection } from './targets-section';
 import './options.css';
@@ -18,9 +21,11 @@ export interface OptionsData {
   callCount: number | null;
   /** Stored calls that cannot be read (damaged or partial): hidden from history and trends. */
   damaged?: DamagedCallInfo[];
+  /** Whether Chrome lets the extension show notifications; null while asking. */
+  notificationsAllowed?: boolean | null;
 }
 
-export interface OptionsActions extends SitesActions, AudioActions, DataActions {
+export interface OptionsActions extends SitesActions, AudioActions, DataActions, RecapActions {
   /** Saves a change to the settings (computed from the latest stored value). */
   updateSettings(change: (settings: Settings) => Settings): Promise<void>;
 }
@@ -36,14 +41,15 @@ export interface SectionProps {
   update: OptionsActions['updateSettings'];
 }
 
-const SECTIONS: [id: string, title: string][] = [
-  ['sites', 'Meeting sites'],
-  ['nudges', 'Nudges'],
-  ['targets', 'Targets'],
-  ['overlay', 'Overlay'],
-  ['audio', 'Audio'],
-  ['data', 'Your data'],
-  ['privacy', 'Privacy'],
+const SECTIONS: [id: string, title: MessageKey][] = [
+  ['sites', 'options.nav.sites'],
+  ['nudges', 'options.nav.nudges'],
+  ['targets', 'options.nav.targets'],
+  ['overlay', 'options.nav.overlay'],
+  ['recap', 'options.nav.recap'],
+  ['audio', 'options.nav.audio'],
+  ['data', 'options.nav.data'],
+  ['privacy', 'options.nav.privacy'],
 ];
 
 export function OptionsApp({ data, actions }: OptionsAppProps) {
@@ -51,13 +57,18 @@ export function OptionsApp({ data, actions }: OptionsAppProps) {
   return (
     <div className="options">
       <header className="options-header">
-        <h1>Listening Coach settings</h1>
-        <p className="muted">Changes are saved as you make them.</p>
-        <nav aria-label="Sections">
+        <h1>{t('options.title')}</h1>
+        <p className="muted">
+          {t('options.saved')}{' '}
+          <a href="welcome.html" target="_blank" rel="noopener">
+            {t('options.welcome')}
+          </a>
+        </p>
+        <nav aria-label={t('options.nav.label')}>
           <ul>
             {SECTIONS.map(([id, title]) => (
               <li key={id}>
-                <a href={`#${id}`}>{title}</a>
+                <a href={`#${id}`}>{say({ key: title })}</a>
               </li>
             ))}
           </ul>
@@ -68,6 +79,7 @@ export function OptionsApp({ data, actions }: OptionsAppProps) {
         <NudgesSection {...section} />
         <TargetsSection {...section} />
         <OverlaySection {...section} />
+        <RecapSection {...section} notificationsAllowed={data.notificationsAllowed ?? null} actions={actions} />
         <AudioSection {...section} model={data.model} mic={data.mic} actions={actions} />
         <DataSection {...section} callCount={data.callCount} damaged={data.damaged ?? []} actions={actions} />
         <PrivacySection />

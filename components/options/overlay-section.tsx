@@ -1,4 +1,5 @@
 // Where and whether the in-meeting overlay shows.
+import { t } from '../say';
 import { Toggle } from './fields';
 import type { SectionProps } from './options-app';
 
@@ -7,29 +8,33 @@ export function OverlaySection({ settings, update }: SectionProps) {
   const save = (change: Partial<typeof overlay>) => void update((s) => ({ ...s, overlay: { ...s.overlay, ...change } }));
   return (
     <section id="overlay" className="options-section" aria-labelledby="overlay-title">
-      <h2 id="overlay-title">Overlay in meetings</h2>
+      <h2 id="overlay-title">{t('options.overlay.title')}</h2>
       <Toggle
-        label="Show the overlay"
-        description="Off: the coach still measures; see the results in the toolbar popup."
+        label={t('options.overlay.show')}
+        description={t('options.overlay.showHelp')}
         checked={overlay.visible}
         onChange={(visible) => save({ visible })}
       />
       <Toggle
-        label="Start collapsed"
-        description="Show only your talk share until you expand it."
+        label={t('options.overlay.collapsed')}
+        description={t('options.overlay.collapsedHelp')}
         checked={overlay.collapsed}
         onChange={(collapsed) => save({ collapsed })}
       />
       <div className="field">
-        <span>Position: {overlay.position ? `moved to ${overlay.position.x}, ${overlay.position.y}` : 'bottom-right corner'}</span>{' '}
+        <span>
+          {overlay.position
+            ? t('options.overlay.positionMoved', [String(overlay.position.x), String(overlay.position.y)])
+            : t('options.overlay.positionDefault')}
+        </span>{' '}
         <button type="button" className="button" disabled={!overlay.position} onClick={() => save({ position: null })}>
-          Reset position
+          {t('options.overlay.resetPosition')}
         </button>
-        <p className="small muted">Drag the overlay by its handle, or focus the handle and use the arrow keys.</p>
+        <p className="small muted">{t('options.overlay.positionHelp')}</p>
       </div>
-      <h3>Hidden on</h3>
+      <h3>{t('options.overlay.hiddenOn')}</h3>
       {overlay.hiddenOn.length === 0 ? (
-        <p className="muted small">No site. Use × on the overlay to hide it on one site.</p>
+        <p className="muted small">{t('options.overlay.hiddenNone')}</p>
       ) : (
         <ul className="plain-list">
           {overlay.hiddenOn.map((host) => (
@@ -38,10 +43,10 @@ export function OverlaySection({ settings, update }: SectionProps) {
               <button
                 type="button"
                 className="button"
-                aria-label={`Show the overlay on ${host} again`}
+                aria-label={t('options.overlay.showAgainLabel', [host])}
                 onClick={() => save({ hiddenOn: overlay.hiddenOn.filter((h) => h !== host) })}
               >
-                Show again
+                {t('options.overlay.showAgain')}
               </button>
             </li>
           ))}

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { SITE_ADAPTERS } from '../../lib/sites';
 import { parseSiteOrigin, type Settings } from '../../lib/settings';
+import { t } from '../say';
 import { Toggle } from './fields';
 import type { SectionProps } from './options-app';
 
@@ -27,18 +28,18 @@ export function SitesSection({ settings, update, actions }: SectionProps & { act
     }
     const builtIn = SITE_ADAPTERS.find((adapter) => adapter.matches(new URL(`${parsed.origin}/`)));
     if (builtIn) {
-      setMessage({ text: `${builtIn.name} is built in: switch it on above.`, error: true });
+      setMessage({ text: t('options.sites.builtIn', [builtIn.name]), error: true });
       return;
     }
     if (settings.customSites.includes(parsed.origin)) {
-      setMessage({ text: `${parsed.origin} is already on the list.`, error: true });
+      setMessage({ text: t('options.sites.already', [parsed.origin]), error: true });
       return;
     }
     // No await before this call: Chrome grants permission prompts only inside the user's click.
     void actions.addCustomSite(parsed.origin).then((result) => {
       if (result.ok) {
         setInput('');
-        setMessage({ text: `Added ${parsed.origin}. Reload its meeting tabs for the coach to start there.`, error: false });
+        setMessage({ text: t('options.sites.added', [parsed.origin]), error: false });
       } else {
         setMessage({ text: result.message, error: true });
       }
@@ -47,8 +48,8 @@ export function SitesSection({ settings, update, actions }: SectionProps & { act
 
   return (
     <section id="sites" className="options-section" aria-labelledby="sites-title">
-      <h2 id="sites-title">Meeting sites</h2>
-      <p className="muted">The coach starts by itself when you join a call on these sites.</p>
+      <h2 id="sites-title">{t('options.sites.title')}</h2>
+      <p className="muted">{t('options.sites.intro')}</p>
       <div className="field-grid">
         {SITE_ADAPTERS.map((adapter) => {
           const id = adapter.id as BuiltInSite;
@@ -63,23 +64,23 @@ export function SitesSection({ settings, update, actions }: SectionProps & { act
         })}
       </div>
 
-      <h3>Sites you added</h3>
+      <h3>{t('options.sites.yours')}</h3>
       {settings.customSites.length === 0 ? (
-        <p className="muted small">None yet. Add your organisation’s own meeting site (Jitsi, BigBlueButton, …).</p>
+        <p className="muted small">{t('options.sites.yoursNone')}</p>
       ) : (
         <ul className="plain-list">
           {settings.customSites.map((origin) => (
             <li key={origin}>
               <span>{origin}</span>
-              <button type="button" className="button" onClick={() => void actions.removeCustomSite(origin)} aria-label={`Remove ${origin}`}>
-                Remove
+              <button type="button" className="button" onClick={() => void actions.removeCustomSite(origin)} aria-label={t('options.sites.removeLabel', [origin])}>
+                {t('options.sites.remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
       <form className="inline-form" onSubmit={add}>
-        <label htmlFor="custom-site">Add a meeting site</label>
+        <label htmlFor="custom-site">{t('options.sites.add')}</label>
         <input
           id="custom-site"
           type="text"
@@ -90,10 +91,10 @@ export function SitesSection({ settings, update, actions }: SectionProps & { act
           onChange={(event) => setInput(event.target.value)}
         />
         <button type="submit" className="button">
-          Add site
+          {t('options.sites.addButton')}
         </button>
         <p id="custom-site-help" className="small muted">
-          Chrome will ask you to allow Listening Coach on that site.
+          {t('options.sites.addHelp')}
         </p>
         <p id="custom-site-message" role="status" className={`small${message?.error ? ' error' : ''}`}>
           {message?.text}

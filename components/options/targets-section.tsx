@@ -1,30 +1,28 @@
 // My target talk share per kind of meeting: what the popup and trends compare my share with.
-import { MEETING_KIND_NAMES } from '../../lib/coaching/habits';
+import { MEETING_KIND_NAMES, MEETING_KINDS } from '../../lib/coaching/habits';
+import type { MessageKey } from '../../lib/coaching/text';
 import type { MeetingKind } from '../../lib/record/types';
+import { say, t } from '../say';
 import { NumberField } from './fields';
 import type { SectionProps } from './options-app';
 
-const WHY: Record<MeetingKind, string> = {
-  'one-on-one': 'Balanced: half each.',
-  team: 'Around your fair share in a group.',
-  interview: 'Mostly the other side talking.',
-  sales: 'Listen more than you pitch.',
+const WHY: Record<MeetingKind, MessageKey> = {
+  'one-on-one': 'options.targets.why.oneOnOne',
+  team: 'options.targets.why.team',
+  interview: 'options.targets.why.interview',
+  sales: 'options.targets.why.sales',
 };
 
 export function TargetsSection({ settings, update }: SectionProps) {
   return (
     <section id="targets" className="options-section" aria-labelledby="targets-title">
-      <h2 id="targets-title">Your talk-share targets</h2>
-      <p className="muted">
-        The fair share is 1 ÷ the number of people. Your target per kind of meeting is what the summaries and
-        trends hold you to. Calls with two people count as one-on-ones, others as team meetings; you can
-        change a call’s kind in its summary.
-      </p>
+      <h2 id="targets-title">{t('options.targets.title')}</h2>
+      <p className="muted">{t('options.targets.intro')}</p>
       <div className="field-grid">
-        {(Object.keys(MEETING_KIND_NAMES) as MeetingKind[]).map((kind) => (
+        {MEETING_KINDS.map((kind) => (
           <div key={kind}>
             <NumberField
-              label={`Target for a ${MEETING_KIND_NAMES[kind]}`}
+              label={t('options.targets.label', [say(MEETING_KIND_NAMES[kind])])}
               value={Math.round(settings.targetShare[kind] * 100)}
               min={5}
               max={90}
@@ -32,7 +30,7 @@ export function TargetsSection({ settings, update }: SectionProps) {
               unit="%"
               onCommit={(percent) => void update((s) => ({ ...s, targetShare: { ...s.targetShare, [kind]: percent / 100 } }))}
             />
-            <p className="small muted">{WHY[kind]}</p>
+            <p className="small muted">{say({ key: WHY[kind] })}</p>
           </div>
         ))}
       </div>

@@ -7,8 +7,10 @@ import type { LiveState } from '../../lib/engine/types';
 import type { Nudge } from '../../lib/coaching/nudges';
 import { formatClock, formatPercent } from '../../lib/coaching/format';
 import { fairShare } from '../../lib/coaching/share';
+import type { MessageKey } from '../../lib/coaching/text';
 import type { CoachState } from '../../extension/messages';
-import { STATE_LABELS } from '../coach-state-labels';
+import { stateLabel } from '../coach-state-labels';
+import { say, t } from '../say';
 import './overlay.css';
 
 export interface OverlayPosition {
@@ -52,14 +54,18 @@ export interface OverlayProps {
 }
 
 /** What to tell the person in each state when the pipeline sent no message of its own. */
-const STATE_HELP: Partial<Record<CoachState, string>> = {
-  'mic-denied':
-    'Allow the microphone for this site: click the icon at the left of the address bar, turn Microphone on, then reload the page.',
-  unsupported: 'Listening Coach is not on for this site. You can add it in the settings.',
-  limited: 'This page could not be read, so mute state and participants are unknown. Figures come from audio alone.',
-  paused: 'Coaching is paused: nothing is measured until you resume.',
-  muted: 'You are muted: what you say now does not count as talk.',
+const STATE_HELP: Partial<Record<CoachState, MessageKey>> = {
+  'mic-denied': 'overlay.help.micDenied',
+  unsupported: 'overlay.help.unsupported',
+  limited: 'overlay.help.limited',
+  paused: 'overlay.help.paused',
+  muted: 'overlay.help.muted',
 };
+
+function stateHelp(state: CoachState): string | null {
+  const key = STATE_HELP[state];
+  return key ? say({ key }) : null;
+}
 
 /** Arrow keys move the overlay by this much; with Shift, by the larger step. */
 const KEY_STEP_PX = 10;
@@ -79,10 +85,8 @@ function clampToViewport(pos: OverlayPosition, el: HTMLElement | null): OverlayP
 }
 
 function floorText(live: LiveState | null): string {
-  if (!live || live.floor === null) return 'Nobody has the floor';
-  return live.floor === 'self'
-    ? `You have the floor · ${formatClock(live.floorTurnSec)}`
-    : `Others have the floor · ${formatClock(live.floorTurnSec)}`;
+  if (!live || live.floor === null) return t('floor.nobody');
+  return live.floor === 'self' ? t('floor.self', [formatClock(live.floorTurnSec)]) : t('floor.others', [formatClock(live.floorTurnSec)]);
 }
 
 export function Overlay({ data, actions }: OverlayProps) {
@@ -96,7 +100,7 @@ export function Overlay({ data, actions }: OverlayProps) {
   const fair = fairShare(data.participants);
   const position = dragPosition ?? data.position;
   const measuring = state === 'listening' || state === 'muted' || state === 'limited';
-  const help = data.message ?? STATE_HELP[state] ?? null;
+  const help = data.message ?? stateHelp(state);
   const overShare = fair !== null && share > fair * data.thresholds.overShareFactor;
   const longTurn = (live?.selfTurnSec ?? 0) >= data.thresholds.monologueSec;
   const paused = state === 'paused';
@@ -142,9 +146,10 @@ export function Overlay({ data, actions }: OverlayProps) {
     actions.move(clampToViewport({ x: from.x + move[0], y: from.y + move[1] }, rootRef.current));
   }
 
-  const shareLabel = fair === null
-    ? `Your talk share ${formatPercent(share)}; your target ${formatPercent(data.targetShare)}`
-    : `Your talk share ${formatPercent(share)}; fair share ${formatPercent(fair)}`;
+  const shareLabel =
+    fair === null
+      ? t('overlay.shareLabelTarget', [formatPercent(share), formatPercent(data.targetShare)])
+      : t('overlay.shareLabelFair', [formatPercent(share), formatPercent(fair)]);
 
   return (
     <div
@@ -152,7 +157,7 @@ export function Overlay({ data, actions }: OverlayProps) {
       className={`lc-overlay${data.collapsed ? ' lc-collapsed' : ''}`}
       style={position ? { left: position.x, top: position.y } : undefined}
       role="region"
-      aria-label="Listening Coach"
+      aria-label={t('extName')}
       data-state={state}
       data-talk-share={share.toFixed(3)}
       data-interruptions-by-self={live?.interruptionsBySelf ?? 0}
@@ -163,8 +168,8 @@ export function Overlay({ data, actions }: OverlayProps) {
         <button
           type="button"
           className="lc-handle"
-          aria-label="Move Listening Coach (arrow keys)"
-          title="Drag to move, or use the arrow keys"
+          aria-label={t('overlay.move')}
+          title={t('overlay.moveTitle')}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
@@ -174,12 +179,12 @@ export function Overlay({ data, actions }: OverlayProps) {
           <span aria-hidden="true" className="lc-grip">⠿</span>
         </button>
         <span className={`lc-dot lc-dot-${state}`} aria-hidden="true" />
-        <span className="lc-state">{data.collapsed && measuring ? formatPercent(share) : STATE_LABELS[state]}</span>
+        <span className="lc-state">{data.collapsed && measuring ? formatPercent(share) : stateLabel(state)}</span>
         <button
           type="button"
           className="lc-icon-button"
           aria-expanded={!data.collapsed}
-          aria-label={data.collapsed ? 'Show details' : 'Collapse'}
+          aria-label={data.collapsed ? t('overlay.expand') : t('overlay.collapse')}
           onClick={() => actions.setCollapsed(!data.collapsed)}
         >
           <span aria-hidden="true">{data.collapsed ? '▴' : '▾'}</span>
@@ -187,8 +192,8 @@ export function Overlay({ data, actions }: OverlayProps) {
         <button
           type="button"
           className="lc-icon-button"
-          aria-label={`Hide on ${data.host}`}
-          title={`Hide on ${data.host} (turn it back on in the settings)`}
+          aria-label={t('overlay.hideOn', [data.host])}
+          title={t('overlay.hideOnTitle', [data.host])}
           onClick={actions.hideOnThisSite}
         >
           <span aria-hidden="true">×</span>
@@ -202,10 +207,10 @@ export function Overlay({ data, actions }: OverlayProps) {
               <div className="lc-share" role="img" aria-label={shareLabel}>
                 <div className="lc-share-text" aria-hidden="true">
                   <span>
-                    You <strong>{formatPercent(share)}</strong>
+                    {t('share.you')} <strong>{formatPercent(share)}</strong>
                   </span>
                   <span className="lc-muted">
-                    {fair === null ? `target ${formatPercent(data.targetShare)}` : `fair ${formatPercent(fair)}`}
+                    {fair === null ? t('share.targetShort', [formatPercent(data.targetShare)]) : t('share.fairShort', [formatPercent(fair)])}
                   </span>
                 </div>
                 <div className="lc-bar" aria-hidden="true">
@@ -215,20 +220,19 @@ export function Overlay({ data, actions }: OverlayProps) {
               </div>
               <p className="lc-line">{floorText(live)}</p>
               {live?.floor === 'self' && (
-                <p className={`lc-line${longTurn ? ' lc-warn-text' : ''}`}>Your turn {formatClock(live.selfTurnSec)}</p>
+                <p className={`lc-line${longTurn ? ' lc-warn-text' : ''}`}>{t('floor.yourTurn', [formatClock(live.selfTurnSec)])}</p>
               )}
               <dl className="lc-counts">
                 <div>
-                  <dt>I interrupted</dt>
+                  <dt>{t('figure.interruptionsBySelf.label')}</dt>
                   <dd>{live?.interruptionsBySelf ?? 0}</dd>
                 </div>
                 <div>
-                  <dt>Interrupted me</dt>
+                  <dt>{t('figure.interruptionsOfSelf.label')}</dt>
                   <dd>{live?.interruptionsOfSelf ?? 0}</dd>
                 </div>
                 <div>
-                  {/* A non-breaking hyphen: "mm-" and "hms" must not part. */}
-                  <dt>My mm‑hms</dt>
+                  <dt>{t('figure.backchannels.label')}</dt>
                   <dd>{live?.backchannelsBySelf ?? 0}</dd>
                 </div>
               </dl>
@@ -237,7 +241,7 @@ export function Overlay({ data, actions }: OverlayProps) {
           {help && <p className={`lc-help${state === 'mic-denied' ? ' lc-help-alert' : ''}`}>{help}</p>}
           {(measuring || state === 'paused') && (
             <button type="button" className="lc-text-button" onClick={() => actions.setPaused(!paused)}>
-              {paused ? 'Resume coaching' : 'Pause coaching'}
+              {paused ? t('coach.resume') : t('coach.pause')}
             </button>
           )}
         </div>
@@ -247,8 +251,8 @@ export function Overlay({ data, actions }: OverlayProps) {
       <div className="lc-nudge-region" role="status" aria-live="polite">
         {data.nudge && (
           <div className={`lc-nudge lc-nudge-${data.nudge.tone}`}>
-            <p>{data.nudge.text}</p>
-            <button type="button" className="lc-icon-button" aria-label="Dismiss tip" onClick={actions.dismissNudge}>
+            <p>{say(data.nudge.text)}</p>
+            <button type="button" className="lc-icon-button" aria-label={t('overlay.dismissNudge')} onClick={actions.dismissNudge}>
               <span aria-hidden="true">×</span>
             </button>
           </div>

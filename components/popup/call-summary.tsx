@@ -1,14 +1,18 @@
-// One call's full summary: talk share against the fair share and target, the timeline, the tip for
-// next time, what went well, the figures by habit, and the check-in.
-import { useMemo } from 'react';
-import { assessCall, HABIT_NAMES, MEETING_KIND_NAMES, type FigureId, type HabitId } from '../../lib/coaching/habits';
-import { formatDuration } from '../../lib/coaching/format';
+// One call's summary. First screen, the headline: talk share against the fair share and target, the
+// one tip for next time, and the check-in prompt. Below it: the timeline, what went well, the
+// figures by habit, and the check-in itself.
+import { useId, useMemo } from 'react';
+import { assessCall, HABIT_NAMES, MEETING_KIND_NAMES, MEETING_KINDS, type FigureId, type HabitId } from '../../lib/coaching/habits';
+import { formatCallDate, formatDuration, formatPercent } from '../../lib/coaching/format';
+import { fairShare } from '../../lib/coaching/share';
+import type { MessageKey } from '../../lib/coaching/text';
 import type { CallRecord, MeetingKind } from '../../lib/record/types';
 import type { Settings } from '../../lib/settings';
 import { CallTimeline } from '../call/call-timeline';
 import { siteName } from '../call/site-name';
 import { TalkShareBar } from '../call/talk-share-bar';
-import { CheckInForm, type CheckInAnswers } from './check-in-form';
+import { say, t } from '../say';
+import { CheckInForm, checkInDone, type CheckInAnswers } from './check-in-form';
 
 export interface CallSummaryActions {
   saveCheckIn(answers: CheckInAnswers): Promise<void>;
@@ -23,127 +27,165 @@ export interface CallSummaryProps {
   width: number;
 }
 
-/** The figures shown as tiles at a glance, each tagged with its habit. */
-const TILES: [FigureId, HabitId][] = [
+/** The figures shown as tiles at a glance, each tagged with the habit it reflects; null = about
+ *  the room, not a habit of mine (what others do to me). */
+const TILES: [FigureId, HabitId | null][] = [
   ['interruptions-by-self', 'let-finish'],
-  ['interruptions-of-self', 'let-finish'],
   ['talkovers-by-self', 'let-finish'],
   ['backchannels', 'listen'],
   ['longest-monologue', 'concise'],
-  ['others-longest-turn', 'listen'],
   ['response-gap', 'concise'],
   ['turn-switches', 'share-floor'],
+  ['others-longest-turn', null],
+  ['interruptions-of-self', null],
 ];
 
-const LEVEL_TEXT = { strong: 'Strong', fair: 'Fair', 'work-on': 'Work on', unmeasured: 'Not measured' } as const;
+const LEVEL_TEXT: Record<string, MessageKey> = {
+  strong: 'level.strong',
+  fair: 'level.fair',
+  'work-on': 'level.workOn',
+  unmeasured: 'level.unmeasured',
+};
 
-export function formatCallDate(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+/** One sentence for the headline: my share against the fair share (or my target when the group size is unknown). */
+function shareHeadline(record: CallRecord, target: number): string {
+  const share = formatPercent(record.metrics.talkShare);
+  const fair = fairShare(record.participants);
+  return fair === null
+    ? t('summary.headline.target', [share, formatPercent(target)])
+    : t('summary.headline.fair', [share, formatPercent(fair), String(record.participants)]);
 }
 
 export function CallSummary({ record, settings, actions, width }: CallSummaryProps) {
+  const id = useId();
   const coaching = useMemo(() => assessCall(record, settings), [record, settings]);
   const figures = new Map(coaching.habits.flatMap((h) => h.figures.map((f) => [f.id, f] as const)));
   const live = record.status === 'live';
+  const site = siteName(record.site, record.host);
+  const target = settings.targetShare[record.meetingKind];
+  const checkInId = `${id}-check-in`;
+  const done = checkInDone(record.checkIn);
+
+  function goToCheckIn() {
+    const form = document.getElementById(checkInId);
+    form?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    form?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+  }
+
+  const meta = [site, formatCallDate(record.startedAtMs), formatDuration(record.durationSec)];
+  if (record.participants !== null) meta.push(t('summary.people', record.participants));
+  if (live) meta.push(t('summary.inProgress'));
+
   return (
-    <article className="call-summary" data-testid="call-summary" aria-labelledby={`call-${record.id}`}>
+    <article className="call-summary" data-testid="call-summary" aria-labelledby={`${id}-title`}>
       <header className="call-head">
-        <h2 id={`call-${record.id}`}>{record.title ?? `Call on ${siteName(record.site, record.host)}`}</h2>
-        <p className="muted small">
-          {siteName(record.site, record.host)} · {formatCallDate(record.startedAtMs)} · {formatDuration(record.durationSec)}
-          {record.participants !== null && ` · ${record.participants} people`}
-          {live && ' · in progress'}
-        </p>
+        <h2 id={`${id}-title`}>{record.title ?? t('summary.callOn', [site])}</h2>
+        <p className="muted small">{meta.join(' · ')}</p>
         {(record.limited || record.speechModel === 'none' || record.status === 'recovered') && (
           <p className="muted small">
             {[
-              record.limited && 'The page could not be read: figures from audio alone.',
-              record.speechModel === 'none' && 'Measured without the speech model.',
-              record.status === 'recovered' && 'The call was cut short (the tab closed or crashed, or the extension was updated): kept up to its last save, a few seconds before.',
+              record.limited && t('summary.limited'),
+              record.speechModel === 'none' && t('summary.noModel'),
+              record.status === 'recovered' && t('summary.recovered'),
             ]
               .filter(Boolean)
               .join(' ')}
           </p>
         )}
         <label className="kind-select small">
-          Kind of meeting{' '}
+          {t('summary.kind')}{' '}
           <select
             value={record.meetingKind}
-            disabled={live}
+            disabled={live && record.title === null}
+            aria-describedby={`${id}-kind-help`}
             onChange={(event) => void actions.setMeetingKind(event.target.value as MeetingKind)}
           >
-            {(Object.keys(MEETING_KIND_NAMES) as MeetingKind[]).map((kind) => (
+            {MEETING_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {MEETING_KIND_NAMES[kind]} (target {Math.round(settings.targetShare[kind] * 100)}%)
+                {t('summary.kindOption', [say(MEETING_KIND_NAMES[kind]), formatPercent(settings.targetShare[kind])])}
               </option>
             ))}
           </select>
         </label>
+        <p id={`${id}-kind-help`} className="visually-hidden">
+          {record.title ? t('summary.kindHelpTitle', [record.title]) : t('summary.kindHelp')}
+        </p>
       </header>
 
-      <section aria-label="Talk share">
+      <section className="headline" aria-label={t('summary.atAGlance')}>
+        <p className="headline-share">{shareHeadline(record, target)}</p>
         <TalkShareBar
           share={record.metrics.talkShare}
           participants={record.participants}
-          targetShare={settings.targetShare[record.meetingKind]}
+          targetShare={target}
           overShareFactor={settings.nudges['over-share'].threshold}
         />
+        <div className="card tip">
+          <h3 className="tip-title">
+            {t('summary.tip')}
+            {coaching.weakest && <span className="muted small"> · {say(HABIT_NAMES[coaching.weakest])}</span>}
+          </h3>
+          <p>{say(coaching.tip)}</p>
+        </div>
+        {!live && (
+          <div className="check-in-prompt">
+            <p className="small">{done ? t('summary.checkInDone') : t('summary.checkInAsk')}</p>
+            <button type="button" className={`button${done ? '' : ' button-primary'}`} onClick={goToCheckIn}>
+              {done ? t('summary.checkInChange') : t('summary.checkInTake')}
+            </button>
+          </div>
+        )}
       </section>
 
-      <section aria-label="Timeline">
+      <section aria-labelledby={`${id}-timeline`}>
+        <h3 id={`${id}-timeline`}>{t('summary.timeline')}</h3>
         <CallTimeline timeline={record.timeline} durationSec={record.durationSec} width={width} />
       </section>
 
-      <section className="card tip" aria-labelledby={`tip-${record.id}`}>
-        <h3 id={`tip-${record.id}`}>
-          Tip for next time{coaching.weakest && <span className="muted small"> · {HABIT_NAMES[coaching.weakest]}</span>}
-        </h3>
-        <p>{coaching.tip}</p>
-      </section>
-
       {coaching.wentWell.length > 0 && (
-        <section className="went-well" aria-labelledby={`well-${record.id}`}>
-          <h3 id={`well-${record.id}`}>What went well</h3>
+        <section className="went-well" aria-labelledby={`${id}-well`}>
+          <h3 id={`${id}-well`}>{t('summary.wentWell')}</h3>
           <ul>
             {coaching.wentWell.map((note) => (
-              <li key={note}>{note}</li>
+              <li key={note.key}>{say(note)}</li>
             ))}
           </ul>
         </section>
       )}
 
-      <section aria-label="Figures">
+      <section aria-labelledby={`${id}-figures`}>
+        <h3 id={`${id}-figures`}>{t('summary.figures')}</h3>
         <ul className="tiles">
-          {TILES.map(([id, habitId]) => {
-            const figure = figures.get(id)!;
+          {TILES.map(([figureId, habitId]) => {
+            const figure = figures.get(figureId)!;
             return (
-              <li key={id} className="tile">
-                <span className="tile-label">{figure.label}</span>
-                <span className="tile-value">{figure.glance}</span>
-                <span className="tile-habit">{HABIT_NAMES[habitId]}</span>
+              <li key={figureId} className={`tile${habitId ? '' : ' tile-room'}`}>
+                <span className="tile-label">{say(figure.label)}</span>
+                <span className="tile-value">{say(figure.glance)}</span>
+                <span className="tile-habit">{habitId ? say(HABIT_NAMES[habitId]) : t('summary.notYourHabit')}</span>
               </li>
             );
           })}
         </ul>
       </section>
 
-      <section aria-labelledby={`habits-${record.id}`}>
-        <h3 id={`habits-${record.id}`}>Your habits in this call</h3>
+      <section aria-labelledby={`${id}-habits`}>
+        <h3 id={`${id}-habits`}>{t('summary.habits')}</h3>
         <div className="habits">
           {coaching.habits.map((habit) => (
             <details key={habit.id} className="habit" open={habit.id === coaching.weakest}>
               <summary>
-                <span className="habit-name">{habit.name}</span>
-                <span className={`badge badge-${habit.level}`}>{LEVEL_TEXT[habit.level]}</span>
-                <span className="habit-summary">{habit.summary}</span>
+                <span className="habit-name">{say(habit.name)}</span>
+                <span className={`badge badge-${habit.level}`}>{say({ key: LEVEL_TEXT[habit.level] })}</span>
+                <span className="habit-summary">{say(habit.summary)}</span>
               </summary>
               <dl className="habit-figures">
                 {habit.figures.map((figure) => (
                   <div key={figure.id}>
-                    <dt>{figure.label}</dt>
+                    <dt>{say(figure.label)}</dt>
                     <dd>
-                      <strong>{figure.value}</strong>
-                      <span className="muted small">{figure.explain}</span>
+                      <strong>{say(figure.value)}</strong>
+                      <span className="muted small">{say(figure.explain)}</span>
                     </dd>
                   </div>
                 ))}
@@ -153,7 +195,7 @@ export function CallSummary({ record, settings, actions, width }: CallSummaryPro
         </div>
       </section>
 
-      {!live && <CheckInForm key={record.id} checkIn={record.checkIn} onSave={actions.saveCheckIn} />}
+      {!live && <CheckInForm key={record.id} id={checkInId} checkIn={record.checkIn} onSave={actions.saveCheckIn} />}
     </article>
   );
 }

@@ -1,22 +1,31 @@
 // The optional 20-second self check-in after a call: what audio cannot measure (metrics.md,
 // "reliability/appreciation"). Stored with the call and charted in trends beside the measured habits.
 import { useId, useState, type FormEvent } from 'react';
+import type { MessageKey } from '../../lib/coaching/text';
 import type { CheckIn } from '../../lib/record/types';
+import { say, t } from '../say';
 
 export type CheckInAnswers = Omit<CheckIn, 'atMs'>;
 
 export interface CheckInFormProps {
+  /** The form's id, for the headline's "take the check-in" button to scroll to. */
+  id?: string;
   checkIn: CheckIn | undefined;
   onSave(answers: CheckInAnswers): Promise<void>;
 }
 
-const QUESTIONS: [keyof Omit<CheckInAnswers, 'note'>, string][] = [
-  ['summarised', 'Did you summarise what you heard?'],
-  ['thankedSomeone', 'Did you thank someone for something specific?'],
-  ['agreedNextSteps', 'Did you agree next steps?'],
+const QUESTIONS: [keyof Omit<CheckInAnswers, 'note'>, MessageKey][] = [
+  ['summarised', 'checkIn.summarised'],
+  ['thankedSomeone', 'checkIn.thanked'],
+  ['agreedNextSteps', 'checkIn.nextSteps'],
 ];
 
-export function CheckInForm({ checkIn, onSave }: CheckInFormProps) {
+/** Whether any question of the check-in was answered. */
+export function checkInDone(checkIn: CheckIn | undefined): boolean {
+  return checkIn !== undefined && QUESTIONS.some(([key]) => checkIn[key] !== null);
+}
+
+export function CheckInForm({ id: formId, checkIn, onSave }: CheckInFormProps) {
   const id = useId();
   const [answers, setAnswers] = useState<CheckInAnswers>({
     summarised: checkIn?.summarised ?? null,
@@ -40,12 +49,12 @@ export function CheckInForm({ checkIn, onSave }: CheckInFormProps) {
   }
 
   return (
-    <form className="card check-in" onSubmit={submit} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>20-second check-in</h3>
-      <p className="muted small">Audio cannot hear appreciation or follow-through. Only you can.</p>
+    <form id={formId} className="card check-in" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('checkIn.title')}</h3>
+      <p className="muted small">{t('checkIn.why')}</p>
       {QUESTIONS.map(([key, question]) => (
         <fieldset key={key} className="check-in-question">
-          <legend>{question}</legend>
+          <legend>{say({ key: question })}</legend>
           {([true, false] as const).map((value) => (
             <label key={String(value)} className="choice">
               <input
@@ -57,13 +66,13 @@ export function CheckInForm({ checkIn, onSave }: CheckInFormProps) {
                   setStatus('idle');
                 }}
               />
-              {value ? 'Yes' : 'No'}
+              {value ? t('common.yes') : t('common.no')}
             </label>
           ))}
         </fieldset>
       ))}
       <label className="check-in-note">
-        <span>A note for yourself (optional)</span>
+        <span>{t('checkIn.note')}</span>
         <textarea
           rows={2}
           maxLength={500}
@@ -76,10 +85,10 @@ export function CheckInForm({ checkIn, onSave }: CheckInFormProps) {
       </label>
       <div className="check-in-actions">
         <button type="submit" className="button button-primary" disabled={!answered || status === 'saving'}>
-          {checkIn ? 'Update check-in' : 'Save check-in'}
+          {checkIn ? t('checkIn.update') : t('checkIn.save')}
         </button>
         <span role="status" className="small muted">
-          {status === 'saved' ? 'Saved with this call.' : status === 'failed' ? 'Could not save. Try again.' : ''}
+          {status === 'saved' ? t('checkIn.saved') : status === 'failed' ? t('checkIn.failed') : ''}
         </span>
       </div>
     </form>

@@ -1,12 +1,12 @@
 // All calls, newest first, a page at a time (the store reads only the page it shows, so thousands of
 // calls cost nothing until asked for). Open any call's summary, or delete one after confirming.
 import { useEffect, useRef, useState } from 'react';
-import { formatDuration, formatPercent, plural } from '../../lib/coaching/format';
+import { formatCallDate, formatDuration, formatPercent } from '../../lib/coaching/format';
 import type { CallSummary } from '../../lib/record/summary';
 import type { Settings } from '../../lib/settings';
 import type { HistoryCursor } from '../../extension/db';
 import { siteName } from '../call/site-name';
-import { formatCallDate } from './call-summary';
+import { t } from '../say';
 
 export const HISTORY_PAGE_SIZE = 25;
 
@@ -51,12 +51,12 @@ export function HistoryList({ settings, actions }: HistoryListProps) {
     await actions.delete(call.id);
     setCalls((previous) => previous?.filter((c) => c.id !== call.id) ?? null);
     setConfirming(null);
-    setAnnouncement(`Deleted ${call.title ?? 'the call'}.`);
+    setAnnouncement(call.title ? t('history.deleted', [call.title]) : t('history.deletedUntitled'));
     listRef.current?.focus();
   }
 
-  if (calls === null) return <p className="muted">Loading your calls…</p>;
-  if (calls.length === 0) return <p className="muted">No calls yet.</p>;
+  if (calls === null) return <p className="muted">{t('history.loading')}</p>;
+  if (calls.length === 0) return <p className="muted">{t('history.empty')}</p>;
   const last = calls[calls.length - 1];
 
   return (
@@ -64,11 +64,11 @@ export function HistoryList({ settings, actions }: HistoryListProps) {
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
-      <ul className="history-list" ref={listRef} tabIndex={-1} aria-label="Your calls, newest first">
+      <ul className="history-list" ref={listRef} tabIndex={-1} aria-label={t('history.listLabel')}>
         {calls.map((call) => {
           const m = call.metrics;
           const target = settings.targetShare[call.meetingKind];
-          const name = call.title ?? `Call on ${siteName(call.site, call.host)}`;
+          const name = call.title ?? t('summary.callOn', [siteName(call.site, call.host)]);
           return (
             <li key={call.id} className="history-item">
               <button type="button" className="history-open" onClick={() => actions.open(call.id)}>
@@ -78,29 +78,29 @@ export function HistoryList({ settings, actions }: HistoryListProps) {
                 </span>
                 <span className="small history-figures">
                   <span className={m.talkShare > target * 1.1 ? 'over' : undefined}>
-                    talk {formatPercent(m.talkShare)}
-                    <span className="muted"> (target {formatPercent(target)})</span>
+                    {t('history.talkShare', [formatPercent(m.talkShare)])}
+                    <span className="muted"> {t('history.target', [formatPercent(target)])}</span>
                   </span>
-                  <span>{plural(m.interruptionsBySelf, 'interruption')}</span>
-                  <span>longest {formatDuration(m.longestMonologueSec)}</span>
-                  {call.checkIn && <span title="Check-in done">✓ check-in</span>}
+                  <span>{t('history.interruptions', m.interruptionsBySelf)}</span>
+                  <span>{t('history.longest', [formatDuration(m.longestMonologueSec)])}</span>
+                  {call.checkIn && <span>{t('history.checkInDone')}</span>}
                 </span>
               </button>
               {confirming === call.id ? (
                 <span className="history-confirm">
                   <button type="button" className="button button-danger" onClick={() => void remove(call)} autoFocus>
-                    Delete
+                    {t('history.delete')}
                   </button>
                   <button type="button" className="button" onClick={() => setConfirming(null)}>
-                    Keep
+                    {t('history.keep')}
                   </button>
                 </span>
               ) : (
                 <button
                   type="button"
                   className="history-delete"
-                  aria-label={`Delete ${name}, ${formatCallDate(call.startedAtMs)}`}
-                  title="Delete this call"
+                  aria-label={t('history.deleteLabel', [name, formatCallDate(call.startedAtMs)])}
+                  title={t('history.deleteTitle')}
                   onClick={() => setConfirming(call.id)}
                 >
                   <TrashIcon />
@@ -112,7 +112,7 @@ export function HistoryList({ settings, actions }: HistoryListProps) {
       </ul>
       {hasMore && (
         <button type="button" className="button history-more" onClick={() => void loadMore([last.startedAtMs, last.id])}>
-          Show older calls
+          {t('history.more')}
         </button>
       )}
     </div>

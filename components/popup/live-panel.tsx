@@ -1,13 +1,14 @@
 // The call running in the current tab: its live figures and the capture-mode control (tab audio is
 // the fallback for sites whose audio the page does not expose, such as Zoom's web client).
 import { useState } from 'react';
-import { formatClock, formatPercent } from '../../lib/coaching/format';
+import { formatClock } from '../../lib/coaching/format';
 import type { Settings } from '../../lib/settings';
 import type { TabStatus } from '../../extension/messages';
-import { STATE_LABELS } from '../coach-state-labels';
+import { stateLabel } from '../coach-state-labels';
 import { TalkShareBar } from '../call/talk-share-bar';
 import { siteName } from '../call/site-name';
 import { meetingKindFor } from '../../lib/record/call-record';
+import { t } from '../say';
 
 export interface LivePanelActions {
   startTabCapture(): Promise<{ ok: true } | { ok: false; message: string }>;
@@ -41,7 +42,7 @@ export function LivePanel({ status, settings, actions }: LivePanelProps) {
         if (!result.ok) setError(result.message);
       }
     } catch {
-      setError('The coach in this tab did not answer. Reload the meeting page and try again.');
+      setError(t('live.noAnswer'));
     } finally {
       setBusy(false);
     }
@@ -50,7 +51,7 @@ export function LivePanel({ status, settings, actions }: LivePanelProps) {
   return (
     <section className="card live-panel" aria-labelledby="live-title" data-state={status.state}>
       <h2 id="live-title">
-        <span className={`live-dot live-dot-${status.state}`} aria-hidden="true" /> {STATE_LABELS[status.state]}
+        <span className={`live-dot live-dot-${status.state}`} aria-hidden="true" /> {stateLabel(status.state)}
         {status.site && <span className="muted small"> · {siteName(status.site, null)}</span>}
       </h2>
       {status.message && <p className="small live-message">{status.message}</p>}
@@ -64,35 +65,43 @@ export function LivePanel({ status, settings, actions }: LivePanelProps) {
           />
           <p className="small">
             {live.floor === 'self'
-              ? `You have the floor · ${formatClock(live.selfTurnSec)}`
+              ? t('floor.self', [formatClock(live.selfTurnSec)])
               : live.floor === 'others'
-                ? `Others have the floor · ${formatClock(live.floorTurnSec)}`
-                : 'Nobody has the floor'}
+                ? t('floor.others', [formatClock(live.floorTurnSec)])
+                : t('floor.nobody')}
             {' · '}
-            {formatClock(live.timeSec)} into the call
+            {t('live.intoCall', [formatClock(live.timeSec)])}
           </p>
-          <p className="small muted">
-            You interrupted {live.interruptionsBySelf} · interrupted you {live.interruptionsOfSelf} · your mm-hms{' '}
-            {live.backchannelsBySelf} · talk {formatPercent(live.talkShare)}
-          </p>
+          <dl className="live-counts small">
+            <div>
+              <dt>{t('figure.interruptionsBySelf.label')}</dt>
+              <dd>{live.interruptionsBySelf}</dd>
+            </div>
+            <div>
+              <dt>{t('figure.interruptionsOfSelf.label')}</dt>
+              <dd>{live.interruptionsOfSelf}</dd>
+            </div>
+            <div>
+              <dt>{t('figure.backchannels.label')}</dt>
+              <dd>{live.backchannelsBySelf}</dd>
+            </div>
+          </dl>
         </>
       )}
       {canPause && (
         <button type="button" className="button live-pause" onClick={() => void actions.setPaused(!paused)}>
-          {paused ? 'Resume coaching' : 'Pause coaching'}
+          {paused ? t('coach.resume') : t('coach.pause')}
         </button>
       )}
       <div className="capture">
         <p className="small">
-          Audio source: <strong>{tabAudio ? 'this tab’s sound' : 'the meeting page'}</strong>
-          {status.speechModel === 'none' && <span className="muted"> · without the speech model</span>}
+          {t('live.source')} <strong>{tabAudio ? t('live.sourceTab') : t('live.sourcePage')}</strong>
+          {status.speechModel === 'none' && <span className="muted"> · {t('live.noModel')}</span>}
         </p>
         <button type="button" className="button" onClick={() => void toggleCapture()} disabled={busy}>
-          {tabAudio ? 'Back to page audio' : 'Use this tab’s sound instead'}
+          {tabAudio ? t('live.stopTabAudio') : t('live.listenToTab')}
         </button>
-        {!tabAudio && (
-          <p className="small muted">If others’ voices are not picked up (Zoom in the browser, for example), capture the tab’s sound.</p>
-        )}
+        {!tabAudio && <p className="small muted">{t('live.listenToTabWhy')}</p>}
         {error && (
           <p className="small error" role="alert">
             {error}

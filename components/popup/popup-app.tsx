@@ -1,10 +1,13 @@
 // The popup: the live call in this tab (when there is one), then the latest call's summary, the
 // history of all calls and the trends. A view: the connector (entrypoints/popup/main.tsx) supplies
-// the data and the actions; tests supply fakes.
+// the data and the actions; tests supply fakes. The header with the tabs stays at the top while
+// the panel scrolls under it.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CallRecord, MeetingKind } from '../../lib/record/types';
 import type { Settings } from '../../lib/settings';
 import type { TabStatus } from '../../extension/messages';
+import type { MessageKey } from '../../lib/coaching/text';
+import { say, t } from '../say';
 import { CallSummary } from './call-summary';
 import type { CheckInAnswers } from './check-in-form';
 import { HistoryList, type HistoryActions } from './history-list';
@@ -25,7 +28,7 @@ const CONTENT_WIDTH = POPUP_WIDTH - 28 - 16;
 
 export interface PopupData {
   settings: Settings;
-  /** The newest stored call, null when there is none yet. */
+  /** The newest stored call (or the one a recap notification asked for), null when there is none yet. */
   latest: CallRecord | null;
   /** The coach in the current tab; null when this tab is not a meeting page. */
   tabStatus: TabStatus | null;
@@ -41,8 +44,11 @@ export interface PopupActions extends LivePanelActions, TrendsActions {
   deleteCall(id: string): Promise<void>;
   /** Both return the changed record (undefined if it was deleted meanwhile). */
   saveCheckIn(id: string, answers: CheckInAnswers): Promise<CallRecord | undefined>;
+  /** Sets the call's kind, and remembers it for the next calls with the same title. */
   setMeetingKind(id: string, kind: MeetingKind): Promise<CallRecord | undefined>;
   openSettings(): void;
+  /** The welcome page: what the coach does, the mic check, the sites. */
+  openWelcome(): void;
 }
 
 export interface PopupAppProps {
@@ -51,10 +57,10 @@ export interface PopupAppProps {
 }
 
 type Tab = 'latest' | 'history' | 'trends';
-const TABS: [Tab, string][] = [
-  ['latest', 'Latest call'],
-  ['history', 'History'],
-  ['trends', 'Trends'],
+const TABS: [Tab, MessageKey][] = [
+  ['latest', 'popup.tab.latest'],
+  ['history', 'popup.tab.history'],
+  ['trends', 'popup.tab.trends'],
 ];
 
 function GearIcon() {
@@ -63,6 +69,20 @@ function GearIcon() {
       <circle cx="12" cy="12" r="3.2" />
       <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
     </svg>
+  );
+}
+
+function NoCallsYet({ onWelcome }: { onWelcome(): void }) {
+  return (
+    <div className="empty">
+      <h2>{t('popup.empty.title')}</h2>
+      <p>{t('popup.empty.sites')}</p>
+      <p>{t('popup.empty.zoom')}</p>
+      <p className="muted small">{t('popup.empty.private')}</p>
+      <button type="button" className="link-button" onClick={onWelcome}>
+        {t('popup.empty.howItWorks')}
+      </button>
+    </div>
   );
 }
 
@@ -91,6 +111,8 @@ export function PopupApp({ data, actions }: PopupAppProps) {
     setTab(next);
     setOpened(null);
     tabRefs.current[next]?.focus();
+    // A new view starts at its top, under the header.
+    window.scrollTo?.({ top: 0 });
   }
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern); Tab moves into the panel.
@@ -128,68 +150,65 @@ export function PopupApp({ data, actions }: PopupAppProps) {
   };
 
   const live = data.tabStatus && data.tabStatus.state !== 'idle' ? data.tabStatus : null;
+  const damaged = data.damagedCalls ?? 0;
 
   return (
     <div className="popup">
       <header className="popup-header">
-        <h1>Listening Coach</h1>
-        <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={actions.openSettings}>
-          <GearIcon />
-        </button>
+        <div className="popup-title">
+          <h1>{t('extName')}</h1>
+          <button type="button" className="icon-button" aria-label={t('popup.settings')} title={t('popup.settings')} onClick={actions.openSettings}>
+            <GearIcon />
+          </button>
+        </div>
+        <nav aria-label={t('popup.views')}>
+          <div className="tabs" role="tablist" aria-label={t('popup.views')} onKeyDown={onTabKey}>
+            {TABS.map(([id, label]) => (
+              <button
+                key={id}
+                ref={(el) => {
+                  tabRefs.current[id] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`panel-${id}`}
+                tabIndex={tab === id ? 0 : -1}
+                onClick={() => select(id)}
+              >
+                {say({ key: label })}
+              </button>
+            ))}
+          </div>
+        </nav>
       </header>
 
-      {live && <LivePanel status={live} settings={data.settings} actions={actions} />}
+      <main className="popup-main">
+        {live && <LivePanel status={live} settings={data.settings} actions={actions} />}
 
-      {(data.damagedCalls ?? 0) > 0 && (
-        <p className="notice small" role="status" data-testid="damaged-notice">
-          {data.damagedCalls === 1 ? '1 stored call is damaged and is' : `${data.damagedCalls} stored calls are damaged and are`} left out.{' '}
-          <button type="button" className="link-button" onClick={actions.openSettings}>
-            See them in the settings
-          </button>
-        </p>
-      )}
+        {damaged > 0 && (
+          <p className="notice small" role="status" data-testid="damaged-notice">
+            {t('popup.damaged', damaged)}{' '}
+            <button type="button" className="link-button" onClick={actions.openSettings}>
+              {t('popup.damagedSee')}
+            </button>
+          </p>
+        )}
 
-      <div className="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
-        {TABS.map(([id, label]) => (
-          <button
-            key={id}
-            ref={(el) => {
-              tabRefs.current[id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`panel-${id}`}
-            tabIndex={tab === id ? 0 : -1}
-            onClick={() => select(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
-
-      <main>
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="panel">
           {tab === 'latest' &&
             (latest ? (
               <CallSummary record={latest} settings={data.settings} actions={summaryActions(latest)} width={CONTENT_WIDTH} />
             ) : (
-              <div className="empty">
-                <h2>No calls yet</h2>
-                <p>
-                  Join a meeting on Google Meet, Microsoft Teams, Zoom, Webex, Jitsi or Whereby and the coach starts by
-                  itself. After the call, its summary appears here.
-                </p>
-                <p className="muted small">Everything is measured and kept on this computer. No audio is stored.</p>
-              </div>
+              <NoCallsYet onWelcome={actions.openWelcome} />
             ))}
           {tab === 'history' && (
             <>
               {opened && (
                 <>
                   <button type="button" className="link-button back" onClick={() => setOpened(null)} autoFocus>
-                    ← All calls
+                    {t('history.back')}
                   </button>
                   <CallSummary record={opened} settings={data.settings} actions={summaryActions(opened)} width={CONTENT_WIDTH} />
                 </>
@@ -204,7 +223,7 @@ export function PopupApp({ data, actions }: PopupAppProps) {
             (trends ? (
               <trends.TrendsView settings={data.settings} nowMs={data.nowMs} width={CONTENT_WIDTH} actions={actions} />
             ) : (
-              <p className="muted">Loading trends…</p>
+              <p className="muted">{t('trends.loading')}</p>
             ))}
         </div>
       </main>

@@ -1,11 +1,16 @@
-// Trends of the main habits, per week or per call, against the person's own targets. Loaded after
+// Trends of the main habits, per week or per call, against the person's own targets, for all calls
+// or one kind of meeting (a one-on-one and a team meeting have different fair shares). Loaded after
 // the popup's first screen (recharts is its heaviest dependency; the latest call must not wait).
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDuration, formatPercent, formatRate } from '../../lib/coaching/format';
+import { formatDayMonth, formatDuration, formatPercent, formatRate } from '../../lib/coaching/format';
+import { MEETING_KIND_NAMES, MEETING_KINDS } from '../../lib/coaching/habits';
+import type { MessageKey } from '../../lib/coaching/text';
 import { firstWeekStart, overallTrend, perCallTrend, weeklyTrend, type TrendPoint } from '../../lib/coaching/trends';
 import type { CallSummary } from '../../lib/record/summary';
+import type { MeetingKind } from '../../lib/record/types';
 import type { Settings } from '../../lib/settings';
+import { say, t } from '../say';
 
 export const TREND_WEEKS = 12;
 export const TREND_CALLS = 30;
@@ -29,6 +34,7 @@ export interface TrendsViewProps {
 }
 
 type Mode = 'week' | 'call';
+type KindFilter = MeetingKind | 'all';
 type Metric = Exclude<keyof TrendPoint, 'startMs' | 'calls' | 'targetShare'>;
 
 interface ChartSpec {
@@ -48,8 +54,8 @@ function chartSpecs(settings: Settings): ChartSpec[] {
   return [
     {
       metric: 'talkShare',
-      title: 'Talk share',
-      habit: 'Listen actively',
+      title: t('trends.chart.talkShare'),
+      habit: t('habit.listen'),
       format: formatPercent,
       axis: formatPercent,
       kind: 'line',
@@ -57,8 +63,8 @@ function chartSpecs(settings: Settings): ChartSpec[] {
     },
     {
       metric: 'interruptionsPerHour',
-      title: 'Your interruptions per hour',
-      habit: 'Let people finish',
+      title: t('trends.chart.interruptions'),
+      habit: t('habit.letFinish'),
       format: formatRate,
       axis: formatRate,
       kind: 'bar',
@@ -66,8 +72,8 @@ function chartSpecs(settings: Settings): ChartSpec[] {
     },
     {
       metric: 'backchannelsPerMin',
-      title: 'Your backchannels per minute of others’ speech',
-      habit: 'Listen actively',
+      title: t('trends.chart.backchannels'),
+      habit: t('habit.listen'),
       format: formatRate,
       axis: formatRate,
       kind: 'line',
@@ -75,17 +81,17 @@ function chartSpecs(settings: Settings): ChartSpec[] {
     },
     {
       metric: 'longestMonologueSec',
-      title: `Longest monologue (typical call; nudge at ${formatDuration(settings.nudges.monologue.threshold)})`,
-      habit: 'Be clear and concise',
+      title: t('trends.chart.monologue', [formatDuration(settings.nudges.monologue.threshold)]),
+      habit: t('habit.concise'),
       format: formatDuration,
-      axis: (sec) => `${Math.round(sec)} s`,
+      axis: (sec) => formatDuration(Math.round(sec)),
       kind: 'bar',
       lowerIsBetter: true,
     },
     {
       metric: 'turnSwitchesPerMin',
-      title: 'Turn switches per minute',
-      habit: 'Share the floor',
+      title: t('trends.chart.turnSwitches'),
+      habit: t('habit.shareFloor'),
       format: formatRate,
       axis: formatRate,
       kind: 'line',
@@ -93,8 +99,8 @@ function chartSpecs(settings: Settings): ChartSpec[] {
     },
     {
       metric: 'checkInScore',
-      title: 'Check-in: questions answered “yes”',
-      habit: 'Show appreciation',
+      title: t('trends.chart.checkIn'),
+      habit: t('habit.appreciation'),
       format: formatPercent,
       axis: formatPercent,
       kind: 'bar',
@@ -103,20 +109,29 @@ function chartSpecs(settings: Settings): ChartSpec[] {
   ];
 }
 
-function headline(spec: ChartSpec, recent: TrendPoint, earlier: TrendPoint, period: string): string {
+/** "Last 4 weeks: 31% (target 25%), up from 27% (worse)." */
+function trendHeadline(spec: ChartSpec, recent: TrendPoint, earlier: TrendPoint, period: string): string {
   const now = recent[spec.metric];
-  if (now === null) return `No data in the ${period}.`;
-  const target = spec.metric === 'talkShare' && recent.targetShare !== null ? ` (target ${formatPercent(recent.targetShare)})` : '';
+  if (now === null) return t('trends.headline.none', [period]);
+  const value =
+    spec.metric === 'talkShare' && recent.targetShare !== null
+      ? t('trends.headline.withTarget', [spec.format(now), formatPercent(recent.targetShare)])
+      : spec.format(now);
   const before = earlier[spec.metric];
-  if (before === null || spec.format(now) === spec.format(before)) return `${period}: ${spec.format(now)}${target}.`;
-  const better = spec.lowerIsBetter !== null && now < before === spec.lowerIsBetter;
-  return `${period}: ${spec.format(now)}${target}, ${now < before ? 'down' : 'up'} from ${spec.format(before)}${better ? ' (better)' : ''}.`;
+  if (before === null || spec.format(now) === spec.format(before)) return t('trends.headline.steady', [period, value]);
+  const down = now < before;
+  const better = spec.lowerIsBetter === null ? null : down === spec.lowerIsBetter;
+  const key: MessageKey = down
+    ? better === null ? 'trends.headline.down' : better ? 'trends.headline.downBetter' : 'trends.headline.downWorse'
+    : better === null ? 'trends.headline.up' : better ? 'trends.headline.upBetter' : 'trends.headline.upWorse';
+  return say({ key, subs: [period, value, spec.format(before)] });
 }
 
 function ChartCard({ spec, summary, children }: { spec: ChartSpec; summary: string; children: ReactNode }) {
+  const id = useId();
   return (
-    <section className="card trend-card" aria-label={spec.title}>
-      <h3>{spec.title}</h3>
+    <section className="card trend-card" aria-labelledby={id}>
+      <h2 id={id}>{spec.title}</h2>
       <p className="small muted">
         {spec.habit} · {summary}
       </p>
@@ -142,11 +157,20 @@ function chartFrame(spec: ChartSpec) {
   ];
 }
 
-const dayMonth = (ms: number) => new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+/** What a screen reader hears for a chart: its name, then every point ("20 Nov: 31%; 27 Nov: no calls"). */
+function chartDescription(spec: ChartSpec, data: (TrendPoint & { label: string })[], summary: string): string {
+  const points = data.map((p) => {
+    const value = p[spec.metric];
+    return `${p.label}: ${value === null ? t('trends.noValue') : spec.format(value)}`;
+  });
+  return `${summary} ${points.join('; ')}.`;
+}
 
 export function TrendsView({ settings, nowMs, width, actions }: TrendsViewProps) {
   const [mode, setMode] = useState<Mode>('week');
+  const [kind, setKind] = useState<KindFilter>('all');
   const [calls, setCalls] = useState<{ week: CallSummary[] | null; call: CallSummary[] | null }>({ week: null, call: null });
+  const kindId = useId();
 
   useEffect(() => {
     if (calls[mode] !== null) return;
@@ -154,9 +178,10 @@ export function TrendsView({ settings, nowMs, width, actions }: TrendsViewProps)
     void loading.then((list) => setCalls((previous) => ({ ...previous, [mode]: list })));
   }, [mode, calls, actions, nowMs]);
 
-  const list = calls[mode];
+  const loaded = calls[mode];
   const view = useMemo(() => {
-    if (!list) return null;
+    if (!loaded) return null;
+    const list = kind === 'all' ? loaded : loaded.filter((call) => call.meetingKind === kind);
     const targets = settings.targetShare;
     if (mode === 'week') {
       const split = firstWeekStart(nowMs, COMPARE_WEEKS);
@@ -164,7 +189,7 @@ export function TrendsView({ settings, nowMs, width, actions }: TrendsViewProps)
         points: weeklyTrend(list, targets, { nowMs, weeks: TREND_WEEKS }),
         recent: overallTrend(list, targets, split),
         earlier: overallTrend(list, targets, split - COMPARE_WEEKS * WEEK_MS, split),
-        period: `Last ${COMPARE_WEEKS} weeks`,
+        period: t('trends.period.weeks', [String(COMPARE_WEEKS)]),
       };
     }
     const sorted = [...list].sort((a, b) => a.startedAtMs - b.startedAtMs);
@@ -172,65 +197,91 @@ export function TrendsView({ settings, nowMs, width, actions }: TrendsViewProps)
       points: perCallTrend(sorted, targets, TREND_CALLS),
       recent: overallTrend(sorted.slice(-COMPARE_CALLS), targets),
       earlier: overallTrend(sorted.slice(-2 * COMPARE_CALLS, -COMPARE_CALLS), targets),
-      period: `Last ${COMPARE_CALLS} calls`,
+      period: t('trends.period.calls', [String(COMPARE_CALLS)]),
     };
-  }, [list, mode, nowMs, settings.targetShare]);
+  }, [loaded, kind, mode, nowMs, settings.targetShare]);
 
   const chartWidth = width - 26;
-  const data = view?.points.map((p) => ({ ...p, label: dayMonth(p.startMs) })) ?? [];
+  const data = view?.points.map((p) => ({ ...p, label: formatDayMonth(p.startMs) })) ?? [];
   const specs = chartSpecs(settings);
+  const empty = view !== null && view.points.every((p) => p.calls === 0);
 
   return (
     <div className="trends">
-      <div className="segmented" role="group" aria-label="Group by">
-        {(['week', 'call'] as const).map((m) => (
-          <button key={m} type="button" className="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
-            {m === 'week' ? `By week (${TREND_WEEKS})` : `By call (last ${TREND_CALLS})`}
-          </button>
-        ))}
+      <div className="trends-controls">
+        <div className="segmented" role="group" aria-label={t('trends.groupBy')}>
+          {(['week', 'call'] as const).map((m) => (
+            <button key={m} type="button" className="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+              {m === 'week' ? t('trends.byWeek', [String(TREND_WEEKS)]) : t('trends.byCall', [String(TREND_CALLS)])}
+            </button>
+          ))}
+        </div>
+        <label className="kind-select small" htmlFor={kindId}>
+          {t('trends.kind')}{' '}
+          <select id={kindId} value={kind} onChange={(event) => setKind(event.target.value as KindFilter)}>
+            <option value="all">{t('trends.kindAll')}</option>
+            {MEETING_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {say(MEETING_KIND_NAMES[k])}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
-      {!view && <p className="muted">Loading trends…</p>}
-      {view && view.points.every((p) => p.calls === 0) && <p className="muted">No calls in this period yet.</p>}
+      {!view && <p className="muted">{t('trends.loading')}</p>}
+      {empty && (
+        <div className="empty" data-testid="trends-empty">
+          <h2>{kind === 'all' ? t('trends.empty.title') : t('trends.empty.titleKind', [say(MEETING_KIND_NAMES[kind])])}</h2>
+          <p className="muted">
+            {mode === 'week' ? t('trends.empty.weeks', [String(TREND_WEEKS)]) : t('trends.empty.calls')}
+          </p>
+        </div>
+      )}
       {view &&
-        specs.map((spec) => (
-          <ChartCard key={spec.metric} spec={spec} summary={headline(spec, view.recent, view.earlier, view.period)}>
-            {spec.kind === 'line' ? (
-              <LineChart width={chartWidth} height={110} data={data} margin={CHART_MARGIN}>
-                {chartFrame(spec)}
-                <Line
-                  type="monotone"
-                  dataKey={spec.metric}
-                  name="You"
-                  stroke="var(--self)"
-                  strokeWidth={2}
-                  dot={{ r: 2 }}
-                  connectNulls
-                  isAnimationActive={false}
-                />
-                {spec.metric === 'talkShare' && (
+        !empty &&
+        specs.map((spec) => {
+          const summary = trendHeadline(spec, view.recent, view.earlier, view.period);
+          const a11y = { title: spec.title, desc: chartDescription(spec, data, summary), role: 'img', accessibilityLayer: false };
+          return (
+            <ChartCard key={spec.metric} spec={spec} summary={summary}>
+              {spec.kind === 'line' ? (
+                <LineChart width={chartWidth} height={110} data={data} margin={CHART_MARGIN} {...a11y}>
+                  {chartFrame(spec)}
                   <Line
-                    type="stepAfter"
-                    dataKey="targetShare"
-                    name="Target"
-                    stroke="var(--muted)"
-                    strokeDasharray="4 3"
-                    dot={false}
+                    type="monotone"
+                    dataKey={spec.metric}
+                    name={t('trends.you')}
+                    stroke="var(--self)"
+                    strokeWidth={2}
+                    dot={{ r: 2 }}
                     connectNulls
                     isAnimationActive={false}
                   />
-                )}
-              </LineChart>
-            ) : (
-              <BarChart width={chartWidth} height={110} data={data} margin={CHART_MARGIN}>
-                {chartFrame(spec)}
-                <Bar dataKey={spec.metric} name="You" fill="var(--self)" isAnimationActive={false} />
-                {spec.metric === 'longestMonologueSec' && (
-                  <ReferenceLine y={settings.nudges.monologue.threshold} stroke="var(--overlap)" strokeDasharray="4 3" />
-                )}
-              </BarChart>
-            )}
-          </ChartCard>
-        ))}
+                  {spec.metric === 'talkShare' && (
+                    <Line
+                      type="stepAfter"
+                      dataKey="targetShare"
+                      name={t('trends.target')}
+                      stroke="var(--muted)"
+                      strokeDasharray="4 3"
+                      dot={false}
+                      connectNulls
+                      isAnimationActive={false}
+                    />
+                  )}
+                </LineChart>
+              ) : (
+                <BarChart width={chartWidth} height={110} data={data} margin={CHART_MARGIN} {...a11y}>
+                  {chartFrame(spec)}
+                  <Bar dataKey={spec.metric} name={t('trends.you')} fill="var(--self)" isAnimationActive={false} />
+                  {spec.metric === 'longestMonologueSec' && (
+                    <ReferenceLine y={settings.nudges.monologue.threshold} stroke="var(--overlap)" strokeDasharray="4 3" />
+                  )}
+                </BarChart>
+              )}
+            </ChartCard>
+          );
+        })}
     </div>
   );
 }

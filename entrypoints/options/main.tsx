@@ -15,10 +15,13 @@ import {
   onDamagedCalls,
   putCalls,
 } from '../../extension/db';
+import { meetingKindsItem } from '../../extension/meeting-kinds';
+import { micCheckActions } from '../../extension/mic-check';
+import { askForNotifications, notificationsAllowed } from '../../extension/recap';
 import { settingsItem } from '../../extension/settings';
 import { exportCallsCsv, exportCallsJson, importFileProblem, parseCallsImport, type ImportReport } from '../../lib/record/transfer';
 import { retentionCutoffMs, type Settings } from '../../lib/settings';
-import { startMicCheck, type MicCheckSession } from './mic-check';
+import { t } from '../../components/say';
 
 /** Where the build puts the speech model when it is available (see entrypoints/classifier-worker.ts). */
 const MODEL_PATH = '/model/yamnet.tflite';
@@ -52,8 +55,16 @@ async function applyRetention(settings: Settings) {
 }
 
 async function main() {
-  let data: OptionsData = { settings: await settingsItem.getValue(), model: 'checking', mic: { state: 'off' }, callCount: null, damaged: [] };
-  let mic: MicCheckSession | null = null;
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = t('options.pageTitle');
+  let data: OptionsData = {
+    settings: await settingsItem.getValue(),
+    model: 'checking',
+    mic: { state: 'off' },
+    callCount: null,
+    damaged: [],
+    notificationsAllowed: null,
+  };
 
   const render = () => root.render(<OptionsApp data={data} actions={actions} />);
   const update = (patch: Partial<OptionsData>) => {
@@ -73,7 +84,7 @@ async function main() {
     async addCustomSite(origin) {
       // First statement: Chrome shows the permission prompt only inside the click that asked.
       const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
-      if (!granted) return { ok: false, message: 'Chrome did not allow access to that site, so it was not added.' };
+      if (!granted) return { ok: false, message: t('options.sites.refused') };
       await updateSettings((s) => ({ ...s, customSites: [...new Set([...s.customSites, origin])] }));
       return { ok: true };
     },
@@ -81,14 +92,11 @@ async function main() {
       await updateSettings((s) => ({ ...s, customSites: s.customSites.filter((o) => o !== origin) }));
       await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
     },
-    startMicCheck() {
-      void startMicCheck((state) => update({ mic: state })).then((session) => {
-        mic = session;
-      });
-    },
-    stopMicCheck() {
-      void mic?.stop();
-      mic = null;
+    ...micCheckActions((mic) => update({ mic })),
+    async allowNotifications() {
+      const granted = await askForNotifications();
+      update({ notificationsAllowed: granted });
+      return granted;
     },
     async exportCalls(format) {
       const calls = await listCalls();
@@ -104,9 +112,7 @@ async function main() {
         await putCalls(report.records);
       } catch (error) {
         console.warn('[listening-coach] import failed', error);
-        const fileError = isStorageFull(error)
-          ? 'Your disk is full, so nothing was imported. The calls you already had are kept. Free some disk space and try again.'
-          : 'The calls could not be stored. Nothing was imported.';
+        const fileError = isStorageFull(error) ? t('options.data.importDiskFull') : t('options.data.importFailed');
         report = { records: [], skipped: [], fileError };
       }
       void recount();
@@ -118,13 +124,16 @@ async function main() {
     },
     async deleteAllCalls() {
       await deleteAllCalls();
+      // The meeting titles remembered with their kinds are the calls' data too.
+      await meetingKindsItem.setValue({});
       await recount();
     },
   };
 
   render();
-  // The mic is released when the page goes, not only on "Stop check".
-  addEventListener('pagehide', () => actions.stopMicCheck());
+  const recheckNotifications = () => void notificationsAllowed().then((allowed) => update({ notificationsAllowed: allowed }));
+  recheckNotifications();
+  browser.permissions.onRemoved.addListener(recheckNotifications);
   settingsItem.watch((settings) => {
     update({ settings });
     void applyRetention(settings).then((removed) => {

@@ -14,9 +14,12 @@ import {
   onDamagedCalls,
   updateCall,
 } from '../../extension/db';
+import { rememberMeetingKind } from '../../extension/meeting-kinds';
 import { sendMessage, type TabStatus } from '../../extension/messages';
+import { takeRecapRequest } from '../../extension/recap';
 import { settingsItem } from '../../extension/settings';
 import { retentionCutoffMs } from '../../lib/settings';
+import { t } from '../../components/say';
 
 /** How often the live figures of the current tab refresh while the popup is open. */
 const LIVE_REFRESH_MS = 1000;
@@ -38,10 +41,20 @@ async function tabStatus(tabId: number | null): Promise<TabStatus | null> {
   }
 }
 
+/** The call a recap notification asked for (in the popup, or as ?call= when it opened as a tab). */
+async function requestedCall() {
+  const callId = new URLSearchParams(location.search).get('call') ?? (await takeRecapRequest().catch(() => null));
+  return callId === null ? undefined : getCall(callId);
+}
+
 async function main() {
-  const [latest, settings] = await Promise.all([getLatestCall(), settingsItem.getValue()]);
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = t('extName');
+  // Opened in a tab (from a recap, without a window for the popup): the same page, centred.
+  if (new URLSearchParams(location.search).has('call')) document.documentElement.classList.add('in-tab');
+  const [requested, latest, settings] = await Promise.all([requestedCall(), getLatestCall(), settingsItem.getValue()]);
   const tabIdPromise = currentTabId().catch(() => null);
-  let data: PopupData = { settings, latest: latest ?? null, tabStatus: null, nowMs: Date.now() };
+  let data: PopupData = { settings, latest: requested ?? latest ?? null, tabStatus: null, nowMs: Date.now() };
 
   const actions: PopupActions = {
     loadHistoryPage: listCallSummaries,
@@ -54,11 +67,16 @@ async function main() {
       await sendMessage('background.saveCheckIn', { callId, checkIn: { ...answers, atMs: Date.now() } });
       return getCall(callId);
     },
-    // The background re-saves a call only while it is live; the view offers this for ended calls.
-    setMeetingKind: (id, meetingKind) => updateCall(id, (record) => ({ ...record, meetingKind })),
+    // Remembered for the title's next calls; while a call is live the background's next save takes
+    // it from there (the view offers a live call's kind only when the call has a title).
+    async setMeetingKind(id, meetingKind) {
+      const record = await getCall(id);
+      if (record) await rememberMeetingKind(record.title, meetingKind);
+      return updateCall(id, (current) => ({ ...current, meetingKind }));
+    },
     async startTabCapture() {
       const tabId = await tabIdPromise;
-      if (tabId === null) return { ok: false, message: 'No tab to capture.' };
+      if (tabId === null) return { ok: false, message: t('live.noTab') };
       return sendMessage('background.startTabCapture', tabId);
     },
     async stopTabCapture() {
@@ -70,6 +88,7 @@ async function main() {
       if (tabId !== null) await sendMessage('background.setPaused', { tabId, paused });
     },
     openSettings: () => void browser.runtime.openOptionsPage(),
+    openWelcome: () => void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }),
   };
 
   const render = () => root.render(<PopupApp data={data} actions={actions} />);

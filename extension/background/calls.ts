@@ -4,9 +4,12 @@
 // browser died first.
 import { buildCallRecord, type CallHeader } from '../../lib/record/call-record';
 import type { CheckIn } from '../../lib/record/types';
+import { rememberedKind } from '../../lib/record/meeting-kinds';
 import { getCall, isStorageFull, listCallSummariesSince, putCall } from '../db';
 import { REJOIN_WINDOW_MS } from '../../lib/call/lifecycle';
+import { meetingKindsItem } from '../meeting-kinds';
 import type { CallProgress } from '../messages';
+import { showRecap, withdrawRecap } from './recap';
 import { sessionStore, type LiveCall } from './session-store';
 
 /** A closing tab usually sends its final save as it goes: give it this long to land. */
@@ -40,7 +43,15 @@ export async function saveProgress(tabId: number, progress: CallProgress & { fin
   // A final save may still replace a recovery; a running save never does.
   if (previous?.status === 'recovered' && !progress.final) return 'ignored';
   const { callId, final, ...update } = progress;
-  const record = buildCallRecord({ id: callId, header: live.header, update, status: final ? 'ended' : 'live', previous });
+  const kinds = await meetingKindsItem.getValue();
+  const record = buildCallRecord({
+    id: callId,
+    header: live.header,
+    update,
+    status: final ? 'ended' : 'live',
+    previous,
+    rememberedKind: (title) => rememberedKind(kinds, title),
+  });
   try {
     await putCall(record);
   } catch (error) {
@@ -50,7 +61,10 @@ export async function saveProgress(tabId: number, progress: CallProgress & { fin
     return 'storage-full';
   }
   if (live.closedAtMs !== undefined) await sessionStore.removeLiveCall(callId);
-  else if (final) await sessionStore.setLiveCall({ ...live, closedAtMs: Date.now(), storageFull: false });
+  else if (final) {
+    await sessionStore.setLiveCall({ ...live, closedAtMs: Date.now(), storageFull: false });
+    void showRecap(record);
+  }
   else if (live.storageFull) await sessionStore.setLiveCall({ ...live, storageFull: false });
   return 'saved';
 }
@@ -65,6 +79,7 @@ export async function resumeCall(tabId: number, callId: string): Promise<boolean
   const { closedAtMs: _closed, ...open } = live;
   await sessionStore.setLiveCall(open);
   await putCall({ ...record, status: 'live' });
+  void withdrawRecap(callId);
   return true;
 }
 

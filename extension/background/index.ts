@@ -30,6 +30,7 @@ import {
 } from './calls';
 import { syncCustomSiteScripts } from './custom-sites';
 import { injectIntoOpenMeetingTabs } from './open-tabs';
+import { watchRecapClicks } from './recap';
 import { sessionStore } from './session-store';
 import { offscreenDocumentGone, startTabCapture, stopTabCapture, toggleTabCapture } from './tab-capture';
 
@@ -107,8 +108,11 @@ export function startBackground(): void {
   browser.permissions.onAdded.addListener(() => void syncCustomSites());
   browser.permissions.onRemoved.addListener(() => void syncCustomSites());
 
+  watchRecapClicks();
   browser.runtime.onStartup.addListener(() => void recoverOrphanedCalls());
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    // The first minute: what the coach does, pinning it, a mic check, the sites and Zoom.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => {});
     void (async () => {
       await recoverOrphanedCalls();
       await syncCustomSites();

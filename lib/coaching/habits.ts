@@ -3,10 +3,11 @@
 // which audio cannot hear and the optional self check-in answers. Each figure carries a sentence
 // saying which habit it reflects; the weakest habit picks one concrete tip for next time.
 import type { CallMetrics } from '../engine/types';
-import type { CheckIn, MeetingKind } from '../record/types';
+import { MEETING_KINDS, type CheckIn, type MeetingKind } from '../record/types';
 import type { Settings } from '../settings';
-import { formatDuration, formatGap, formatPercent, formatRate, plural } from './format';
+import { formatDuration, formatGap, formatPercent, formatRate } from './format';
 import { fairShare, shareReference } from './share';
+import { pluralText, text, type MessageKey, type Text } from './text';
 
 export type HabitId = 'listen' | 'let-finish' | 'concise' | 'share-floor' | 'appreciation';
 
@@ -30,12 +31,12 @@ export type FigureId =
 
 export interface HabitFigure {
   id: FigureId;
-  label: string;
-  value: string;
+  label: Text;
+  value: Text;
   /** The value at a glance (a tile): the count without its rate. */
-  glance: string;
+  glance: Text;
   /** The habit this number reflects, in a sentence a person can act on. */
-  explain: string;
+  explain: Text;
   /** 0..1 (1 = the habit at its best); null for figures shown for context only. */
   score: number | null;
 }
@@ -44,11 +45,11 @@ export type HabitLevel = 'strong' | 'fair' | 'work-on' | 'unmeasured';
 
 export interface HabitAssessment {
   id: HabitId;
-  name: string;
+  name: Text;
   /** 0..1, null when this call gives no evidence for the habit. */
   score: number | null;
   level: HabitLevel;
-  summary: string;
+  summary: Text;
   figures: HabitFigure[];
 }
 
@@ -56,8 +57,8 @@ export interface CallCoaching {
   habits: HabitAssessment[];
   /** The habit to practise next, null when nothing could be measured. */
   weakest: HabitId | null;
-  tip: string;
-  wentWell: string[];
+  tip: Text;
+  wentWell: Text[];
 }
 
 /** What coaching needs from a call (a CallRecord or its summary both fit). */
@@ -71,20 +72,26 @@ export interface CoachedCall {
 
 export type CoachingSettings = Pick<Settings, 'targetShare' | 'nudges'>;
 
-export const HABIT_NAMES: Record<HabitId, string> = {
-  listen: 'Listen actively',
-  'let-finish': 'Let people finish',
-  concise: 'Be clear and concise',
-  'share-floor': 'Share the floor',
-  appreciation: 'Show appreciation',
+export { MEETING_KINDS };
+
+export const HABIT_NAMES: Record<HabitId, Text> = {
+  listen: text('habit.listen'),
+  'let-finish': text('habit.letFinish'),
+  concise: text('habit.concise'),
+  'share-floor': text('habit.shareFloor'),
+  appreciation: text('habit.appreciation'),
 };
 
-export const MEETING_KIND_NAMES: Record<MeetingKind, string> = {
-  'one-on-one': 'one-on-one',
-  team: 'team meeting',
-  interview: 'interview',
-  sales: 'sales call',
+export const MEETING_KIND_NAMES: Record<MeetingKind, Text> = {
+  'one-on-one': text('kind.oneOnOne'),
+  team: text('kind.team'),
+  interview: text('kind.interview'),
+  sales: text('kind.sales'),
 };
+
+/** A figure shown as it is in every language (a percentage, a duration, a count). */
+const plain = (value: string): Text => text('common.plain', value);
+const NONE = text('common.none');
 
 /** Below this much speech in total there is nothing fair to say about the call. */
 const MIN_SPEECH_SEC = 30;
@@ -143,7 +150,7 @@ function weightedScore(parts: [score: number | null, weight: number][]): number 
   return weights === 0 ? null : sum / weights;
 }
 
-function habit(id: HabitId, score: number | null, summary: string, figures: HabitFigure[]): HabitAssessment {
+function habit(id: HabitId, score: number | null, summary: Text, figures: HabitFigure[]): HabitAssessment {
   return { id, name: HABIT_NAMES[id], score, level: levelOf(score), summary, figures };
 }
 
@@ -159,33 +166,30 @@ interface CallContext {
 }
 
 function assessListen({ m, target, call, measured }: CallContext): HabitAssessment {
-  const kind = MEETING_KIND_NAMES[call.meetingKind];
   const share: HabitFigure = {
     id: 'talk-share',
-    label: 'Your talk share',
-    value: formatPercent(m.talkShare),
-    glance: formatPercent(m.talkShare),
-    explain: `Listening more than you talk leaves room for others. Your target for a ${kind} is ${formatPercent(target)}.`,
+    label: text('figure.talkShare.label'),
+    value: plain(formatPercent(m.talkShare)),
+    glance: plain(formatPercent(m.talkShare)),
+    explain: text('figure.talkShare.explain', MEETING_KIND_NAMES[call.meetingKind], formatPercent(target)),
     score: measured ? ramp(m.talkShare / target, RAMPS.shareOverTarget) : null,
   };
   const perMin = m.backchannelsPerOthersMin;
   const backchannels: HabitFigure = {
     id: 'backchannels',
-    label: 'Your backchannels',
-    value: perMin === null ? String(m.backchannelsBySelf) : `${m.backchannelsBySelf} (${formatRate(perMin)} per min)`,
-    glance: String(m.backchannelsBySelf),
-    explain: 'Short "mm-hm", "right" while others speak show them you are following.',
+    label: text('figure.backchannels.label'),
+    value: perMin === null ? plain(String(m.backchannelsBySelf)) : text('figure.backchannels.value', m.backchannelsBySelf, formatRate(perMin)),
+    glance: plain(String(m.backchannelsBySelf)),
+    explain: text('figure.backchannels.explain'),
     score: measured && perMin !== null ? ramp(perMin, RAMPS.backchannelsPerMin) : null,
   };
   const othersLongest: HabitFigure = {
     id: 'others-longest-turn',
-    label: "Others' longest turn",
-    value: formatDuration(m.othersLongestTurnSec),
-    glance: formatDuration(m.othersLongestTurnSec),
+    label: text('figure.othersLongestTurn.label'),
+    value: plain(formatDuration(m.othersLongestTurnSec)),
+    glance: plain(formatDuration(m.othersLongestTurnSec)),
     explain:
-      m.othersLongestTurnSec >= LONG_STORY_SEC
-        ? 'Someone had room to tell a whole story: a sign you listened.'
-        : 'How long anyone else could speak without losing the floor.',
+      m.othersLongestTurnSec >= LONG_STORY_SEC ? text('figure.othersLongestTurn.explainStory') : text('figure.othersLongestTurn.explain'),
     score: null,
   };
   const score = weightedScore([
@@ -193,54 +197,55 @@ function assessListen({ m, target, call, measured }: CallContext): HabitAssessme
     [backchannels.score, 0.4],
   ]);
   const summary = !measured
-    ? 'Too little speech in this call to judge.'
+    ? text('habitSummary.tooLittle')
     : m.talkShare > target * RAMPS.shareOverTarget[0]
-      ? `You talked ${formatPercent(m.talkShare)} of the time, above your ${formatPercent(target)} target.`
-      : `You talked ${formatPercent(m.talkShare)} of the time, within your ${formatPercent(target)} target.`;
+      ? text('habitSummary.listenAbove', formatPercent(m.talkShare), formatPercent(target))
+      : text('habitSummary.listenWithin', formatPercent(m.talkShare), formatPercent(target));
   return habit('listen', score, summary, [share, backchannels, othersLongest]);
 }
 
 function assessLetFinish({ m, rateHours, measured }: CallContext): HabitAssessment {
   const perHour = (count: number) => count / rateHours;
-  const rated = (count: number) => `${count} (${formatRate(perHour(count))} per hour)`;
+  const rated = (count: number) => text('figure.perHour', count, formatRate(perHour(count)));
+  const count = (n: number) => plain(String(n));
   const interruptions: HabitFigure = {
     id: 'interruptions-by-self',
-    label: 'Your interruptions',
+    label: text('figure.interruptionsBySelf.label'),
     value: rated(m.interruptionsBySelf),
-    glance: String(m.interruptionsBySelf),
-    explain: 'Times you took the floor while someone was still speaking. Fewer is better.',
+    glance: count(m.interruptionsBySelf),
+    explain: text('figure.interruptionsBySelf.explain'),
     score: measured ? ramp(perHour(m.interruptionsBySelf), RAMPS.interruptionsPerHour) : null,
   };
   const talkovers: HabitFigure = {
     id: 'talkovers-by-self',
-    label: 'Your talk-overs',
+    label: text('figure.talkoversBySelf.label'),
     value: rated(m.talkoversBySelf),
-    glance: String(m.talkoversBySelf),
-    explain: 'Times you spoke over someone who kept going: attempted interruptions.',
+    glance: count(m.talkoversBySelf),
+    explain: text('figure.talkoversBySelf.explain'),
     score: measured ? ramp(perHour(m.talkoversBySelf), RAMPS.talkoversPerHour) : null,
   };
   const early: HabitFigure = {
     id: 'early-responses',
-    label: 'Early starts',
-    value: String(m.earlyResponsesBySelf),
-    glance: String(m.earlyResponsesBySelf),
-    explain: 'Replies that began in the last half second of someone else’s sentence.',
+    label: text('figure.earlyResponses.label'),
+    value: count(m.earlyResponsesBySelf),
+    glance: count(m.earlyResponsesBySelf),
+    explain: text('figure.earlyResponses.explain'),
     score: measured ? ramp(perHour(m.earlyResponsesBySelf), RAMPS.earlyResponsesPerHour) : null,
   };
   const ofSelf: HabitFigure = {
     id: 'interruptions-of-self',
-    label: 'Interruptions of you',
-    value: String(m.interruptionsOfSelf),
-    glance: String(m.interruptionsOfSelf),
-    explain: 'Others cutting in on you. Not your habit, but worth noticing in the room.',
+    label: text('figure.interruptionsOfSelf.label'),
+    value: count(m.interruptionsOfSelf),
+    glance: count(m.interruptionsOfSelf),
+    explain: text('figure.interruptionsOfSelf.explain'),
     score: null,
   };
   const talkoversOfSelf: HabitFigure = {
     id: 'talkovers-of-self',
-    label: 'Talk-overs of you',
-    value: String(m.talkoversOfSelf),
-    glance: String(m.talkoversOfSelf),
-    explain: 'Others speaking over you while you kept going.',
+    label: text('figure.talkoversOfSelf.label'),
+    value: count(m.talkoversOfSelf),
+    glance: count(m.talkoversOfSelf),
+    explain: text('figure.talkoversOfSelf.explain'),
     score: null,
   };
   const score = weightedScore([
@@ -249,37 +254,37 @@ function assessLetFinish({ m, rateHours, measured }: CallContext): HabitAssessme
     [early.score, 0.15],
   ]);
   const summary = !measured
-    ? 'Too little speech in this call to judge.'
+    ? text('habitSummary.tooLittle')
     : m.interruptionsBySelf === 0
-      ? 'You did not interrupt anyone.'
-      : `You interrupted ${plural(m.interruptionsBySelf, 'time')}.`;
+      ? text('habitSummary.noInterruptions')
+      : pluralText('habitSummary.interrupted', m.interruptionsBySelf);
   return habit('let-finish', score, summary, [interruptions, talkovers, early, ofSelf, talkoversOfSelf]);
 }
 
 function assessConcise({ m, measured, monologueNudgeSec }: CallContext): HabitAssessment {
   const monologue: HabitFigure = {
     id: 'longest-monologue',
-    label: 'Your longest monologue',
-    value: formatDuration(m.longestMonologueSec),
-    glance: formatDuration(m.longestMonologueSec),
-    explain: `Your longest turn without handing over. Past ${formatDuration(monologueNudgeSec)} people stop following.`,
+    label: text('figure.longestMonologue.label'),
+    value: plain(formatDuration(m.longestMonologueSec)),
+    glance: plain(formatDuration(m.longestMonologueSec)),
+    explain: text('figure.longestMonologue.explain', formatDuration(monologueNudgeSec)),
     score: measured && m.selfSpeechSec > 0 ? ramp(m.longestMonologueSec, RAMPS.monologueSec) : null,
   };
   const gap = m.medianResponseGapSec;
   const responseGap: HabitFigure = {
     id: 'response-gap',
-    label: 'Your response gap',
-    value: gap === null ? '—' : formatGap(gap),
-    glance: gap === null ? '—' : formatGap(gap),
-    explain: 'Typical pause before you reply (negative: you started before they finished). About a second after a long turn is ideal.',
+    label: text('figure.responseGap.label'),
+    value: gap === null ? NONE : plain(formatGap(gap)),
+    glance: gap === null ? NONE : plain(formatGap(gap)),
+    explain: text('figure.responseGap.explain'),
     score: measured && gap !== null ? ramp(gap, RAMPS.responseGapSec) : null,
   };
   const quick: HabitFigure = {
     id: 'quick-responses',
-    label: 'Quick replies',
-    value: String(m.quickResponses),
-    glance: String(m.quickResponses),
-    explain: 'Replies within 0.2 s: quick is fine in banter, less so after a long or difficult point.',
+    label: text('figure.quickResponses.label'),
+    value: plain(String(m.quickResponses)),
+    glance: plain(String(m.quickResponses)),
+    explain: text('figure.quickResponses.explain'),
     score: null,
   };
   const score = weightedScore([
@@ -288,8 +293,8 @@ function assessConcise({ m, measured, monologueNudgeSec }: CallContext): HabitAs
   ]);
   const summary =
     monologue.score === null
-      ? 'You hardly spoke in this call.'
-      : `Your longest stretch was ${formatDuration(m.longestMonologueSec)}.`;
+      ? text('habitSummary.hardlySpoke')
+      : text('habitSummary.longestMonologue', formatDuration(m.longestMonologueSec));
   return habit('concise', score, summary, [monologue, responseGap, quick]);
 }
 
@@ -298,24 +303,24 @@ function assessShareFloor({ m, fair, reference, call, measured }: CallContext): 
   const balanceScore = ratio < 1 ? ramp(ratio, RAMPS.balanceLow) : ramp(ratio, RAMPS.balanceHigh);
   const balance: HabitFigure = {
     id: 'balance',
-    label: 'Balance',
+    label: text('figure.balance.label'),
     value:
       fair === null
-        ? `${formatPercent(m.talkShare)} (group size unknown)`
-        : `${formatPercent(m.talkShare)} vs fair ${formatPercent(fair)}`,
-    glance: formatPercent(m.talkShare),
+        ? text('figure.balance.valueUnknown', formatPercent(m.talkShare))
+        : text('figure.balance.value', formatPercent(m.talkShare), formatPercent(fair)),
+    glance: plain(formatPercent(m.talkShare)),
     explain:
       fair === null
-        ? 'How your share compares with an even split; the page did not show how many took part.'
-        : `With ${call.participants} people an even split is ${formatPercent(fair)} each. Far above crowds others out; far below, your view goes missing.`,
+        ? text('figure.balance.explainUnknown')
+        : text('figure.balance.explain', call.participants ?? 0, formatPercent(fair)),
     score: measured ? balanceScore : null,
   };
   const switches: HabitFigure = {
     id: 'turn-switches',
-    label: 'Turn switches',
-    value: `${formatRate(m.turnSwitchesPerMin)} per min`,
-    glance: `${formatRate(m.turnSwitchesPerMin)}/min`,
-    explain: 'How often the floor changed hands: a conversation rather than a series of speeches.',
+    label: text('figure.turnSwitches.label'),
+    value: text('figure.turnSwitches.value', formatRate(m.turnSwitchesPerMin)),
+    glance: text('figure.turnSwitches.glance', formatRate(m.turnSwitchesPerMin)),
+    explain: text('figure.turnSwitches.explain'),
     score: measured ? ramp(m.turnSwitchesPerMin, RAMPS.turnSwitchesPerMin) : null,
   };
   const score = weightedScore([
@@ -323,102 +328,110 @@ function assessShareFloor({ m, fair, reference, call, measured }: CallContext): 
     [switches.score, 0.3],
   ]);
   const summary = !measured
-    ? 'Too little speech in this call to judge.'
+    ? text('habitSummary.tooLittle')
     : ratio > RAMPS.balanceHigh[0]
-      ? 'You held the floor more than an even split.'
+      ? text('habitSummary.heldFloor')
       : ratio < RAMPS.balanceLow[0]
-        ? 'You spoke much less than an even split.'
-        : 'The floor was shared fairly evenly.';
+        ? text('habitSummary.spokeLess')
+        : text('habitSummary.sharedEvenly');
   return habit('share-floor', score, summary, [balance, switches]);
 }
 
-const CHECK_IN_FIGURES: [FigureId, keyof Pick<CheckIn, 'summarised' | 'thankedSomeone' | 'agreedNextSteps'>, string, string][] = [
-  ['summarised', 'summarised', 'Summarised what you heard', 'Saying back what you heard shows people they were understood.'],
-  ['thanked', 'thankedSomeone', 'Thanked someone specifically', 'Specific thanks (for what, not just "thanks all") builds trust.'],
-  ['next-steps', 'agreedNextSteps', 'Agreed next steps', 'Clear next steps, and keeping them, make you someone people rely on.'],
+type CheckInQuestion = keyof Pick<CheckIn, 'summarised' | 'thankedSomeone' | 'agreedNextSteps'>;
+
+const CHECK_IN_FIGURES: [FigureId, CheckInQuestion, label: MessageKey, explain: MessageKey][] = [
+  ['summarised', 'summarised', 'figure.summarised.label', 'figure.summarised.explain'],
+  ['thanked', 'thankedSomeone', 'figure.thanked.label', 'figure.thanked.explain'],
+  ['next-steps', 'agreedNextSteps', 'figure.nextSteps.label', 'figure.nextSteps.explain'],
 ];
 
 function assessAppreciation({ call }: CallContext): HabitAssessment {
   const checkIn = call.checkIn;
   const figures: HabitFigure[] = CHECK_IN_FIGURES.map(([id, key, label, explain]) => {
     const answer = checkIn?.[key] ?? null;
-    const value = answer === null ? '—' : answer ? 'Yes' : 'No';
-    return { id, label, value, glance: value, explain, score: answer === null ? null : answer ? 1 : 0 };
+    const value = answer === null ? NONE : text(answer ? 'common.yes' : 'common.no');
+    return { id, label: text(label), value, glance: value, explain: text(explain), score: answer === null ? null : answer ? 1 : 0 };
   });
   const score = weightedScore(figures.map((f) => [f.score, 1]));
   const summary =
     score === null
-      ? 'Audio cannot measure this. Take the 20-second check-in below.'
-      : `From your check-in: ${figures.filter((f) => f.score === 1).length} of ${figures.filter((f) => f.score !== null).length} done.`;
+      ? text('habitSummary.takeCheckIn')
+      : text('habitSummary.checkIn', figures.filter((f) => f.score === 1).length, figures.filter((f) => f.score !== null).length);
   return habit('appreciation', score, summary, figures);
 }
 
 /** Tip for the weakest figure of the weakest habit: concrete, for the next call. */
-function tipFor(figure: FigureId, ctx: CallContext): string {
+function tipFor(figure: FigureId, ctx: CallContext): Text {
   const { m, target, reference } = ctx;
   switch (figure) {
     case 'talk-share':
-      return `Aim for about ${formatPercent(target)} of the talking: after you make a point, ask an open question ("How do you see it?") and let the answer run.`;
+      return text('tip.talkShare', formatPercent(target));
     case 'backchannels':
-      return 'Let people hear you listening: a short "mm-hm" or "right" while they talk, especially when your camera is off.';
+      return text('tip.backchannels');
     case 'interruptions-by-self':
-      return 'When you want to jump in, jot the thought down and wait until they finish, then take a breath before you start.';
+      return text('tip.interruptions');
     case 'talkovers-by-self':
-      return 'If you start at the same moment as someone else, stop and say "go ahead": your turn will come.';
+      return text('tip.talkovers');
     case 'early-responses':
-      return 'Wait for the end of the sentence: video adds delay, so count "one" silently before you answer.';
+      return text('tip.earlyResponses');
     case 'longest-monologue':
-      return `Your longest stretch was ${formatDuration(m.longestMonologueSec)}. Make one point in under ${formatDuration(ctx.monologueNudgeSec)}, then hand over with a question.`;
+      return text('tip.longestMonologue', formatDuration(m.longestMonologueSec), formatDuration(ctx.monologueNudgeSec));
     case 'response-gap':
-      return 'Leave a beat after others finish (about a second after a long turn) before you reply.';
+      return text('tip.responseGap');
     case 'balance':
-      return m.talkShare < reference
-        ? `Your view counts: plan one point to bring in early next time (you spoke ${formatPercent(m.talkShare)}).`
-        : 'Share the floor: invite a quieter person in by name ("Sam, what do you think?").';
+      return m.talkShare < reference ? text('tip.balanceLow', formatPercent(m.talkShare)) : text('tip.balanceHigh');
     case 'turn-switches':
-      return 'Make it a conversation: check in with the group every few minutes ("Does that match what you see?").';
+      return text('tip.turnSwitches');
     case 'summarised':
-      return 'Before the call ends, sum up what you heard in a sentence or two: it shows you listened.';
+      return text('tip.summarised');
     case 'thanked':
-      return 'Thank one person for something specific they said or did.';
+      return text('tip.thanked');
     case 'next-steps':
-      return 'Close by agreeing who does what next, and by when.';
+      return text('tip.nextSteps');
     default:
-      return 'Pick one habit to practise next time, and take the check-in after the call.';
+      return text('tip.any');
   }
 }
 
 /** What went well, in the person's own figures; at most three, strongest evidence first. */
-function wentWell(ctx: CallContext, habits: HabitAssessment[]): string[] {
+function wentWell(ctx: CallContext, habits: HabitAssessment[]): Text[] {
   const { m, call, target } = ctx;
-  const notes: string[] = [];
+  const notes: Text[] = [];
   if (!ctx.measured) return notes;
   if (m.othersLongestTurnSec >= LONG_STORY_SEC) {
-    notes.push(`Someone spoke for ${formatDuration(m.othersLongestTurnSec)} and got to finish.`);
+    notes.push(text('wentWell.story', formatDuration(m.othersLongestTurnSec)));
   }
   if (m.interruptionsBySelf === 0 && call.durationSec >= 300) {
-    notes.push(`You let people finish: no interruptions in ${formatDuration(call.durationSec)}.`);
+    notes.push(text('wentWell.noInterruptions', formatDuration(call.durationSec)));
   }
   if (m.backchannelsPerOthersMin !== null && m.backchannelsPerOthersMin >= RAMPS.backchannelsPerMin[0]) {
-    notes.push(`You showed you were listening: ${m.backchannelsBySelf} backchannels.`);
+    notes.push(pluralText('wentWell.backchannels', m.backchannelsBySelf));
   }
   if (m.talkShare <= target * RAMPS.shareOverTarget[0] && m.talkShare >= target * RAMPS.balanceLow[0]) {
-    notes.push(`Your talk share (${formatPercent(m.talkShare)}) stayed near your ${formatPercent(target)} target.`);
+    notes.push(text('wentWell.share', formatPercent(m.talkShare), formatPercent(target)));
   }
   if (m.selfSpeechSec > 0 && m.longestMonologueSec <= RAMPS.monologueSec[0]) {
-    notes.push(`You kept your points short: longest stretch ${formatDuration(m.longestMonologueSec)}.`);
+    notes.push(text('wentWell.short', formatDuration(m.longestMonologueSec)));
   }
   if (m.medianResponseGapSec !== null && m.medianResponseGapSec >= RAMPS.responseGapSec[0]) {
-    notes.push(`You left room before replying (typical gap ${formatGap(m.medianResponseGapSec)}).`);
+    notes.push(text('wentWell.pause', formatGap(m.medianResponseGapSec)));
   }
-  if (call.checkIn?.thankedSomeone) notes.push('You thanked someone specifically.');
+  if (call.checkIn?.thankedSomeone) notes.push(text('wentWell.thanked'));
   if (notes.length > 0) return notes.slice(0, 3);
   // Nothing stood out: name the relatively best habit rather than say nothing.
   const best = habits
     .filter((h) => h.score !== null)
     .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
-  return best ? [`Your strongest habit this time: ${best.name.toLowerCase()}. ${best.summary}`] : [];
+  return best ? [text(STRONGEST[best.id])] : [];
 }
+
+const STRONGEST: Record<HabitId, MessageKey> = {
+  listen: 'wentWell.strongest.listen',
+  'let-finish': 'wentWell.strongest.letFinish',
+  concise: 'wentWell.strongest.concise',
+  'share-floor': 'wentWell.strongest.shareFloor',
+  appreciation: 'wentWell.strongest.appreciation',
+};
 
 export function assessCall(call: CoachedCall, settings: CoachingSettings): CallCoaching {
   const m = call.metrics;
@@ -445,7 +458,7 @@ export function assessCall(call: CoachedCall, settings: CoachingSettings): CallC
   for (const h of habits) {
     if (h.score !== null && (weakest === null || h.score < (weakest.score ?? 1))) weakest = h;
   }
-  let tip = 'Too little speech in this call for a tip. After your next call, take the 20-second check-in.';
+  let tip = text('tip.tooLittle');
   if (weakest) {
     const weakestFigure = weakest.figures
       .filter((f) => f.score !== null)

@@ -7,7 +7,8 @@
 import type { ConversationEvent, LiveState } from '../engine/types';
 import type { Settings } from '../settings';
 import { formatDuration, formatPercent } from './format';
-import { shareReference } from './share';
+import { fairShare, shareReference } from './share';
+import { text, type Text } from './text';
 
 export type NudgeKind = 'monologue' | 'monologue-strong' | 'interruption' | 'over-share' | 'let-finish' | 'backchannel';
 
@@ -15,7 +16,8 @@ export interface Nudge {
   kind: NudgeKind;
   /** 'praise' for the positive ones; 'firm' only for the second monologue step. */
   tone: 'gentle' | 'firm' | 'praise';
-  text: string;
+  /** Said by the overlay in the browser's language (components/say.ts). */
+  text: Text;
   shownAtMs: number;
 }
 
@@ -148,7 +150,7 @@ export function stepNudges(prev: NudgeState, input: NudgeInput): NudgeState {
     candidates.push({
       kind: 'interruption',
       tone: 'gentle',
-      text: 'You came in while someone was speaking. Let them finish; note your thought for later.',
+      text: text('nudge.interruption'),
     });
   }
   const strongSec = n.monologue.threshold * MONOLOGUE_STRONG_FACTOR;
@@ -156,13 +158,13 @@ export function stepNudges(prev: NudgeState, input: NudgeInput): NudgeState {
     candidates.push({
       kind: 'monologue-strong',
       tone: 'firm',
-      text: `${formatDuration(selfTurn)} in. Wrap up your point and ask what the others think.`,
+      text: text('nudge.monologueStrong', formatDuration(selfTurn)),
     });
   } else if (n.monologue.enabled && selfHolds && selfTurn >= n.monologue.threshold && s.monologueStep < 1) {
     candidates.push({
       kind: 'monologue',
       tone: 'gentle',
-      text: `You have been talking for ${formatDuration(selfTurn)}. A good moment to hand over?`,
+      text: text('nudge.monologue', formatDuration(selfTurn)),
     });
   }
   const reference = shareReference(input.participants, input.targetShare);
@@ -176,14 +178,18 @@ export function stepNudges(prev: NudgeState, input: NudgeInput): NudgeState {
     candidates.push({
       kind: 'over-share',
       tone: 'gentle',
-      text: `You have had ${formatPercent(live.talkShare)} of the talk time (even split ${formatPercent(reference)}). Try a question, then listen.`,
+      text: text(
+        fairShare(input.participants) === null ? 'nudge.overShareTarget' : 'nudge.overShare',
+        formatPercent(live.talkShare),
+        formatPercent(reference),
+      ),
     });
   }
   if (n['let-finish'].enabled && storyPraiseSec >= n['let-finish'].threshold) {
     candidates.push({
       kind: 'let-finish',
       tone: 'praise',
-      text: `Nice: you let them finish a ${formatDuration(storyPraiseSec)} story.`,
+      text: text('nudge.letFinish', formatDuration(storyPraiseSec)),
     });
   }
   if (
@@ -195,7 +201,7 @@ export function stepNudges(prev: NudgeState, input: NudgeInput): NudgeState {
     candidates.push({
       kind: 'backchannel',
       tone: 'praise',
-      text: 'Your "mm-hm"s show you are following. Keep it up.',
+      text: text('nudge.backchannel'),
     });
   }
 

@@ -57,6 +57,11 @@ export class ChannelInput {
     return power;
   }
 
+  /** How many of the latest samples `read` can give back. */
+  get historySamples(): number {
+    return this.history.length;
+  }
+
   /** Samples written so far (absolute index of the next sample). */
   get samplesWritten(): number {
     return this.written;

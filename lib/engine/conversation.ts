@@ -17,6 +17,8 @@ interface OpenTurn {
   start: number;
   /** End of the holder's latest segment in this turn. */
   lastEnd: number;
+  /** End of the listener's latest backchannel: the holder's pause is counted from there. */
+  heardUntil: number;
 }
 
 export interface ConversationTotals {
@@ -43,6 +45,8 @@ export class ConversationTracker {
     yieldMin: number;
     yieldMax: number;
     early: number;
+    falseStartPause: number;
+    minEvent: number;
     maxResponseGap: number;
   };
   readonly totals: ConversationTotals = { turns: [], events: [], responseGaps: [], earlyResponsesBySelf: 0, turnSwitches: 0 };
@@ -59,12 +63,19 @@ export class ConversationTracker {
       yieldMin: fr(p.yieldMinSec),
       yieldMax: fr(p.yieldMaxSec),
       early: fr(p.earlyResponseSec),
-      maxResponseGap: fr(MAX_RESPONSE_GAP_SEC),
+      falseStartPause: fr(p.falseStartPauseSec),
+      minEvent: fr(p.minEventSec),
+      maxResponseGap: fr(p.maxResponseGapSec),
     };
   }
 
   /** Adds a finalised segment (in start order per party). */
   push(seg: Segment): void {
+    // Shorter than any word: a click the gate let through is talk time, never an event or a turn.
+    if (seg.end - seg.start < this.frames.minEvent) {
+      this.known[seg.party] = Math.max(this.known[seg.party], seg.start);
+      return;
+    }
     let i = this.pending.length;
     while (i > 0 && this.pending[i - 1].start > seg.start) i--;
     this.pending.splice(i, 0, seg);
@@ -107,11 +118,14 @@ export class ConversationTracker {
       if (seg.start >= this.known[other(seg.party)]) return; // an earlier segment may still come
       const turn = this.turn;
       if (turn && seg.party !== turn.by) {
-        // A listener's segment: the rules look up to a turn pause past its end and the holder's.
-        const horizon = Math.max(seg.end, turn.lastEnd) + this.frames.turnPause;
-        if (this.known[turn.by] <= horizon) return;
+        // A listener's segment: whether it goes on after a short pause (a false start) is known a
+        // false-start pause past its end; the rules then look a turn pause past the attempt's end.
+        if (seg.end - seg.start < this.frames.backchannelMax && this.known[seg.party] <= seg.end + this.frames.falseStartPause) return;
+        const attempt = this.attempt(seg, turn);
+        if (this.known[turn.by] <= Math.max(attempt.end, turn.lastEnd) + this.frames.turnPause) return;
         this.pending.shift();
-        this.decideListener(seg, turn);
+        if (attempt.continuation) this.pending.splice(this.pending.indexOf(attempt.continuation), 1);
+        this.decideListener({ party: seg.party, start: seg.start, end: attempt.end }, turn);
       } else {
         this.pending.shift();
         this.continueOrStart(seg);
@@ -119,46 +133,87 @@ export class ConversationTracker {
     }
   }
 
+  /**
+   * What the listener attempts from `seg` on: a short piece followed closely by a long one, with no
+   * new segment of the holder between, is one attempt that began with the short piece (a false
+   * start: "but—", a pause, then talking on), not a backchannel and then a separate intrusion.
+   */
+  private attempt(seg: Segment, turn: OpenTurn): { end: number; continuation: Segment | null } {
+    const F = this.frames;
+    if (seg.end - seg.start >= F.backchannelMax) return { end: seg.end, continuation: null };
+    const next = this.pending.find((s) => s !== seg && (s.party === seg.party || s.start >= seg.end));
+    const continues =
+      next !== undefined &&
+      next.party === seg.party &&
+      next.start - seg.end < F.falseStartPause &&
+      next.end - next.start >= F.backchannelMax &&
+      !this.pending.some((s) => s.party === turn.by && s.start > seg.start && s.start < next.start);
+    return continues ? { end: next.end, continuation: next } : { end: seg.end, continuation: null };
+  }
+
   /** The holder speaks again, or someone speaks into an empty floor. */
   private continueOrStart(seg: Segment): void {
     const turn = this.turn;
-    if (turn && seg.party === turn.by && seg.start - turn.lastEnd < this.frames.turnPause) {
+    if (turn && seg.party === turn.by && seg.start - Math.max(turn.lastEnd, turn.heardUntil) < this.frames.turnPause) {
       turn.lastEnd = Math.max(turn.lastEnd, seg.end);
       return;
     }
     if (turn) this.closeTurn();
-    this.turn = { by: seg.party, start: seg.start, lastEnd: seg.end };
+    this.turn = { by: seg.party, start: seg.start, lastEnd: seg.end, heardUntil: 0 };
   }
 
   private decideListener(seg: Segment, turn: OpenTurn): void {
     const F = this.frames;
     const holder = turn.by;
     const length = seg.end - seg.start;
-    const holderEnd = turn.lastEnd;
-    const next = this.pending.find((s) => s.party === holder);
-    // The holder carries on: still talking when the listener stops, or resumes within a turn pause.
-    const carriesOn = holderEnd > seg.end || (next !== undefined && next.start - holderEnd < F.turnPause);
+    // The holder stops where their speech ends, unless they talk on over the listener: a pause
+    // (a breath) that ends while the listener is still talking does not stop them.
+    const overlaps = seg.start < turn.lastEnd;
+    const holderGoesOn: Segment[] = [];
+    let holderEnd = turn.lastEnd;
+    for (const s of overlaps ? this.pending : []) {
+      if (s.party !== holder || s.start >= seg.end) continue;
+      if (s.start - holderEnd >= F.turnPause) break;
+      holderGoesOn.push(s);
+      holderEnd = Math.max(holderEnd, s.end);
+    }
+    const resumes = this.pending.find((s) => s.party === holder && s.start > seg.start && !holderGoesOn.includes(s));
+    // The holder carries on: still talking when the listener stops, or again soon after (or before).
+    const carriesOn = holderEnd > seg.end || (resumes !== undefined && resumes.start - seg.end < F.turnPause);
+    const takeOver = (event: 'interruption' | null, early: boolean) => {
+      // The holder's speech over the listener ends their turn; it is not a reply of its own.
+      for (const s of holderGoesOn) this.pending.splice(this.pending.indexOf(s), 1);
+      turn.lastEnd = holderEnd;
+      if (event) {
+        this.event(event, seg);
+        this.switchTo(seg);
+      } else {
+        this.takeFloor(seg, holderEnd, early);
+      }
+    };
 
-    if (seg.start >= holderEnd) {
+    if (!overlaps) {
       // Into a pause of the holder.
-      const pause = seg.start - holderEnd;
-      if (pause < F.turnPause && length < F.backchannelMax && carriesOn) return this.event('backchannel', seg);
-      return this.takeFloor(seg, holderEnd, false);
+      const pause = seg.start - turn.lastEnd;
+      if (pause < F.turnPause && length < F.backchannelMax && carriesOn) return this.backchannel(seg, turn);
+      return this.takeFloor(seg, turn.lastEnd, false);
     }
     // Overlap: the listener starts while the holder is speaking.
     const yieldAfter = holderEnd - seg.start;
     if (length < F.backchannelMax) {
-      if (carriesOn) return this.event('backchannel', seg);
-      return this.takeFloor(seg, holderEnd, yieldAfter < F.early);
+      if (carriesOn) return this.backchannel(seg, turn);
+      return takeOver(null, yieldAfter < F.early);
     }
-    if (yieldAfter < F.early) return this.takeFloor(seg, holderEnd, true);
-    if (yieldAfter <= F.yieldMax || seg.end > holderEnd) {
-      // The holder gave way within 2 s, or talked on but was outlasted: the listener took the floor.
-      this.event('interruption', seg);
-      this.switchTo(seg);
-      return;
-    }
+    if (yieldAfter < F.early) return takeOver(null, true);
+    // The holder gave way within 2 s, or talked on but was outlasted: the listener took the floor.
+    if (yieldAfter <= F.yieldMax || seg.end > holderEnd) return takeOver('interruption', false);
     this.event('talkover', seg);
+  }
+
+  /** A backchannel does not end the holder's turn: their pause counts from its end. */
+  private backchannel(seg: Segment, turn: OpenTurn): void {
+    turn.heardUntil = Math.max(turn.heardUntil, seg.end);
+    this.event('backchannel', seg);
   }
 
   /** The listener takes the floor after (or just before) the holder's end: a response. */
@@ -174,7 +229,7 @@ export class ConversationTracker {
   private switchTo(seg: Segment): void {
     this.closeTurn();
     this.totals.turnSwitches++;
-    this.turn = { by: seg.party, start: seg.start, lastEnd: seg.end };
+    this.turn = { by: seg.party, start: seg.start, lastEnd: seg.end, heardUntil: 0 };
   }
 
   private closeTurn(): void {
@@ -220,8 +275,5 @@ export function liveFloor(
   }
   return { floor, turnStart };
 }
-
-/** Beyond this pause my speech starts something new rather than answering: not a response gap. */
-const MAX_RESPONSE_GAP_SEC = 5;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

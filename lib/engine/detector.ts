@@ -17,18 +17,14 @@ export interface DetectorView {
   floorDb: number;
 }
 
-// Minimum statistics (after Martin 2001): the floor is the lowest smoothed level seen over the
-// last SUBWINDOWS × subwindow frames, so it follows a room that gets noisier within ~2 s while
-// speech, which always dips between words, cannot pull it up.
+// Minimum statistics (after Martin 2001): the floor is the lowest level seen over the last
+// floorWindowSec, kept as the minima of SUBWINDOWS parts of it.
 const SUBWINDOWS = 8;
-const SUBWINDOW_SEC = 0.25;
-/** 10 ms frame levels of steady noise scatter a few dB around their mean; the minimum of that
- *  scatter sits below the mean by about this much. */
-const MIN_STAT_BIAS_DB = 2;
 const FLOOR_LOWEST_DB = -100;
-/** A word's first or last consonant may sit apart from its vowel by a short dip; keystrokes before
- *  or after speech are usually further away. */
-const CORE_JOIN_FRAMES = 10;
+/** Frame levels kept for trimming edges: 2^14 frames ≈ 164 s; a longer segment keeps its start. */
+const LEVEL_MASK = (1 << 14) - 1;
+/** Speech-level changes remembered: far more than the segments within the classifier's reach. */
+const LEVEL_HISTORY = 64;
 
 export class ActivityDetector {
   private readonly hot: number;
@@ -41,6 +37,19 @@ export class ActivityDetector {
   private readonly subLen: number;
 
   private floor = NaN;
+  /** The level this channel's speech reaches: the median of recent segments' peaks (dB), or
+   *  -Infinity until there are enough of them. Sound far below it (a breath, lip noise, a click
+   *  on a quiet line) neither opens a segment nor stretches one. */
+  private speechLevel = -Infinity;
+  private readonly recentPeaks: number[] = [];
+  /** When the speech level changed: [frame, level], oldest first (the classifier asks what it was
+   *  when a window's audio ended, so its gain never depends on when the window was sent). */
+  private readonly levelHistory: [frame: number, levelDb: number][] = [];
+  private openPeak = -Infinity;
+  /** The last frames' powers (peakSmoothSec), for a segment's peak. */
+  private readonly recentPower: Float64Array;
+  /** Recent frame levels, to trim a closing segment's edges against its own peak. */
+  private readonly levels = new Float32Array(LEVEL_MASK + 1);
   private readonly subMins = new Float64Array(SUBWINDOWS).fill(Infinity);
   private subIndex = 0;
   private subCount = 0;
@@ -58,7 +67,7 @@ export class ActivityDetector {
   private coreStart = -1;
   private coreEnd = -1;
   /** End of the last sustained warm run, and the warm run before the core (one each may join the
-   *  core if within CORE_JOIN_FRAMES: a word's first or last consonant, cut off by a short dip). */
+   *  core if within coreJoinSec: a word's first or last consonant, cut off by a short dip). */
   private sustainedEnd = -1;
   private previousRun: [number, number] | null = null;
   private frame = 0;
@@ -76,13 +85,30 @@ export class ActivityDetector {
     this.bridge = Math.round(p.bridgeGapSec / f);
     this.minFrames = Math.round(p.minSegmentSec / f);
     this.creepPerFrame = p.floorCreepDbPerSec * f;
-    this.subLen = Math.round(SUBWINDOW_SEC / f);
+    this.subLen = Math.round(p.floorWindowSec / SUBWINDOWS / f);
+    this.floorBias = p.floorBiasDb;
+    this.coreJoin = Math.round(p.coreJoinSec / f);
+    this.minWarmRun = Math.max(1, Math.round(p.minWarmRunSec / f));
+    this.minPeaks = p.speechLevelMinSegments;
+    this.recentPower = new Float64Array(Math.max(1, Math.round(p.peakSmoothSec / f)));
     this.warmRing = new Uint8Array(this.lookback + 1);
     this.minHot = p.minHotLevelDb;
     this.minWarm = p.minWarmLevelDb;
+    this.hotBelowSpeech = p.hotBelowSpeechDb;
+    this.warmBelowSpeech = p.warmBelowSpeechDb;
+    this.peaksKept = p.speechLevelSegments;
+    this.silence = p.digitalSilenceDb;
   }
   private readonly minHot: number;
   private readonly minWarm: number;
+  private readonly hotBelowSpeech: number;
+  private readonly warmBelowSpeech: number;
+  private readonly peaksKept: number;
+  private readonly silence: number;
+  private readonly floorBias: number;
+  private readonly coreJoin: number;
+  private readonly minWarmRun: number;
+  private readonly minPeaks: number;
 
   /**
    * Takes the next frame's level (dBFS, already smoothed by the caller). `floorLevelDb` is the
@@ -90,10 +116,15 @@ export class ActivityDetector {
    */
   push(levelDb: number, floorLevelDb: number | null): void {
     const n = this.frame++;
-    if (floorLevelDb !== null) this.learnFloor(floorLevelDb);
-    const floor = this.floor;
-    const isWarm = levelDb >= Math.max(floor + this.warm, this.minWarm);
-    const isHot = levelDb >= Math.max(floor + this.hot, this.minHot);
+    // Digital silence (a line or track switched off, codec DTX) says nothing about the room: it must
+    // not drag the floor below the line's own noise, or that noise becomes talk when it returns.
+    if (floorLevelDb !== null && floorLevelDb > this.silence) this.learnFloor(floorLevelDb);
+    const floor = Number.isNaN(this.floor) ? -Infinity : this.floor;
+    const speech = this.speechLevel;
+    const isWarm = levelDb >= Math.max(floor + this.warm, this.minWarm, speech - this.warmBelowSpeech);
+    const isHot = levelDb >= Math.max(floor + this.hot, this.minHot, speech - this.hotBelowSpeech);
+    this.recentPower[n % this.recentPower.length] = 10 ** (levelDb / 10);
+    this.levels[n & LEVEL_MASK] = levelDb;
     this.warmRing[n % this.warmRing.length] = isWarm ? 1 : 0;
     this.hotRun = isHot ? this.hotRun + 1 : 0;
 
@@ -106,6 +137,12 @@ export class ActivityDetector {
       this.coreEnd = -1;
       this.sustainedEnd = -1;
       this.previousRun = null;
+      this.openPeak = -Infinity;
+    }
+    if (this.openStart !== null) {
+      let sum = 0;
+      for (const p of this.recentPower) sum += p;
+      this.openPeak = Math.max(this.openPeak, 10 * Math.log10(Math.max(1e-12, sum / this.recentPower.length)));
     }
     if (isWarm && this.warmRunStart < 0) this.warmRunStart = n;
     if (!isWarm && this.warmRunStart >= 0) this.endWarmRun(n);
@@ -114,11 +151,13 @@ export class ActivityDetector {
       if (this.openStart !== null && this.coreStart < 0) {
         this.coreStart = Math.max(this.openStart, this.warmRunStart);
         const before = this.previousRun;
-        if (before && this.coreStart - before[1] <= CORE_JOIN_FRAMES) this.coreStart = Math.max(this.openStart, before[0]);
+        if (before && this.coreStart - before[1] <= this.coreJoin) this.coreStart = Math.max(this.openStart, before[0]);
       }
     }
     if (this.openStart !== null) {
-      if (isWarm) this.lastWarm = n;
+      // A lone warm frame is noise scattering across the threshold (10 ms levels of a telephone
+      // line's noise spread ±3 dB): only a run of them, or a hot frame, is sound going on.
+      if (isHot || (isWarm && n - this.warmRunStart + 1 >= this.minWarmRun)) this.lastWarm = n;
       if (n - this.lastWarm >= this.bridge) this.close();
     }
   }
@@ -127,7 +166,7 @@ export class ActivityDetector {
     if (this.openStart !== null) {
       if (this.warmRunSustained) {
         this.coreEnd = this.sustainedEnd = n;
-      } else if (this.coreStart >= 0 && this.sustainedEnd >= 0 && this.warmRunStart - this.sustainedEnd <= CORE_JOIN_FRAMES) {
+      } else if (this.coreStart >= 0 && this.sustainedEnd >= 0 && this.warmRunStart - this.sustainedEnd <= this.coreJoin) {
         this.coreEnd = n;
       } else if (this.coreStart < 0) {
         this.previousRun = [this.warmRunStart, n];
@@ -162,8 +201,52 @@ export class ActivityDetector {
     const opened = this.openStart!;
     this.openStart = null;
     if (this.coreStart < 0) return this.emit({ start: opened, end: this.lastWarm + 1 }, false);
-    const end = this.coreEnd > this.coreStart ? this.coreEnd : this.lastWarm + 1;
-    this.emit({ start: this.coreStart, end }, end - this.coreStart >= this.minFrames);
+    const [start, end] = this.trimToPeak(this.coreStart, this.coreEnd > this.coreStart ? this.coreEnd : this.lastWarm + 1);
+    const kept = end - start >= this.minFrames;
+    if (kept) this.notePeak(this.openPeak);
+    this.emit({ start, end }, kept);
+  }
+
+  /**
+   * Moves a segment's edges in to where its own voice is: a breath, lip noise or line noise just
+   * before or after speech can stand well above the floor (and above the channel's speech level
+   * minus the margin, early in a call), but not near the segment's peak. The edges keep the frames
+   * from the first to the last one within hotBelowSpeechDb of the peak, extended over the
+   * contiguous frames within warmBelowSpeechDb of it (a word's quiet first and last sounds).
+   */
+  private trimToPeak(start: number, end: number): [number, number] {
+    if (this.frame - start > LEVEL_MASK) return [start, end]; // its head is no longer held
+    const levels = this.levels;
+    const level = (m: number) => levels[m & LEVEL_MASK];
+    const core = this.openPeak - this.hotBelowSpeech;
+    const edge = this.openPeak - this.warmBelowSpeech;
+    let first = start;
+    while (first < end && level(first) < core) first++;
+    let last = end - 1;
+    while (last > first && level(last) < core) last--;
+    if (first >= end) return [start, end];
+    while (first > start && level(first - 1) >= edge) first--;
+    while (last + 1 < end && level(last + 1) >= edge) last++;
+    return [first, last + 1];
+  }
+
+  private notePeak(peakDb: number): void {
+    const peaks = this.recentPeaks;
+    peaks.push(peakDb);
+    if (peaks.length > this.peaksKept) peaks.shift();
+    // A median, so one loud bang or one faint word does not move it; a few segments before it counts.
+    const level = median(peaks);
+    if (peaks.length >= this.minPeaks) this.speechLevel = level;
+    this.levelHistory.push([this.frame, level]);
+    if (this.levelHistory.length > LEVEL_HISTORY) this.levelHistory.shift();
+  }
+
+  /** How loud this channel's speech is (dB), as it was known after `frame` frames: the median peak
+   *  of the segments closed by then, -Infinity before the first. */
+  speechLevelAt(frame: number): number {
+    const history = this.levelHistory;
+    for (let k = history.length - 1; k >= 0; k--) if (history[k][0] <= frame) return history[k][1];
+    return -Infinity;
   }
 
   private learnFloor(level: number): void {
@@ -176,7 +259,7 @@ export class ActivityDetector {
     }
     let lowest = Infinity;
     for (let k = 0; k < SUBWINDOWS; k++) if (this.subMins[k] < lowest) lowest = this.subMins[k];
-    const target = Math.max(FLOOR_LOWEST_DB, lowest + MIN_STAT_BIAS_DB);
+    const target = Math.max(FLOOR_LOWEST_DB, lowest + this.floorBias);
     // From digital silence (a mic that has just opened, a track switched off) the floor rises
     // freely to the first real room: no room is that quiet, so nothing above it is talk yet.
     if (Number.isNaN(this.floor) || target <= this.floor || this.floor <= FLOOR_LOWEST_DB) {
@@ -187,4 +270,10 @@ export class ActivityDetector {
       this.floor = this.openStart !== null ? Math.min(target, this.floor + this.creepPerFrame) : target;
     }
   }
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }

@@ -7,21 +7,8 @@ import type { EngineParams } from './params';
 
 const GAIN_BINS = 100; // 1 dB bins for (mic − remote) level differences, −80..+20 dB
 const GAIN_LOW_DB = -80;
-/** Reverberation keeps echo sounding after the remote voice stops; the prediction decays
- *  at this rate instead of dropping at once (a 300 ms room tail loses ~60 dB). */
-const TAIL_DECAY_DB_PER_FRAME = 2;
 /** How often (teaching frames) the best delay is re-estimated. */
 const REESTIMATE_EVERY = 50;
-/** Width of the band of level differences an echo path concentrates in. */
-const PEAK_WIDTH_DB = 5;
-/** Echo is declared when the best lag holds this share of frames in its band… */
-const MIN_PEAK_DENSITY = 0.3;
-/** …and this many times the share a typical lag holds. */
-const PEAK_CONTRAST = 1.4;
-/** Two seconds of loud remote speech before any echo path is believed. */
-const MIN_TEACHING_FRAMES = 200;
-/** Until then, echo is assumed to reach up to this level relative to the remote voice. */
-const PRIOR_GAIN_DB = -12;
 
 export class EchoModel {
   private readonly maxLag: number;
@@ -32,6 +19,8 @@ export class EchoModel {
    *  channel is loud. Where an echo path exists, one lag has a sharp peak at the path's gain;
    *  my own speech during those frames (double talk) only spreads mass elsewhere. */
   private readonly gainHist: Float64Array;
+  /** Per lag, the teaching frames whose difference fell outside the histogram. */
+  private readonly outside: Float64Array;
   private taught = 0;
   private bestLag = 0;
   private gainDb = 0;
@@ -43,7 +32,12 @@ export class EchoModel {
     this.age = Math.exp((-p.frameSec * REESTIMATE_EVERY) / p.echoMemorySec);
     this.remote = new Float64Array(this.maxLag + 2).fill(-120);
     this.gainHist = new Float64Array((this.maxLag + 1) * GAIN_BINS);
+    this.outside = new Float64Array(this.maxLag + 1);
+    this.learnFrames = Math.round(p.echoLearnSec / p.frameSec);
+    this.tailDecayPerFrame = p.echoTailDecayDbPerSec * p.frameSec;
   }
+  private readonly learnFrames: number;
+  private readonly tailDecayPerFrame: number;
 
   /**
    * Takes this frame's mic and remote levels (dB) and whether the remote channel is clearly
@@ -55,13 +49,13 @@ export class EchoModel {
     this.remote[this.frame % size] = remoteDb;
     if (remoteLoud && this.frame >= this.maxLag) this.teach(micDb);
     let predicted = -120;
-    if (this.taught < MIN_TEACHING_FRAMES) {
-      // Not yet learnt: assume the worst plausible path (any delay, PRIOR_GAIN_DB) so the first
+    if (this.taught < this.learnFrames) {
+      // Not yet learnt: assume the worst plausible path (any delay, echoPriorDb) so the first
       // seconds of a call do not count leaked remote voices as mine. My own voice, as loud as
       // the remote one or louder, still passes.
       let loudest = -120;
       for (let d = 0; d <= this.maxLag; d++) loudest = Math.max(loudest, this.remote[(this.frame - d + size * 2) % size]);
-      predicted = loudest + PRIOR_GAIN_DB;
+      predicted = loudest + this.p.echoPriorDb;
     } else if (this.present) {
       // The strongest remote frame around the learnt delay, for a path that smears over ±1 frame.
       let loudest = -120;
@@ -69,7 +63,7 @@ export class EchoModel {
         const v = this.remote[(this.frame - d + size * 2) % size];
         if (v > loudest) loudest = v;
       }
-      predicted = Math.max(loudest + this.gainDb, this.predictedDb - TAIL_DECAY_DB_PER_FRAME);
+      predicted = Math.max(loudest + this.gainDb, this.predictedDb - this.tailDecayPerFrame);
     }
     this.predictedDb = predicted;
     this.frame++;
@@ -89,9 +83,12 @@ export class EchoModel {
     const { remote, gainHist } = this;
     const size = remote.length;
     for (let d = 0; d <= this.maxLag; d++) {
-      const diff = micDb - remote[(this.frame - d + size) % size];
-      const bin = Math.min(GAIN_BINS - 1, Math.max(0, Math.floor(diff - GAIN_LOW_DB)));
-      gainHist[d * GAIN_BINS + bin] += 1;
+      // A difference outside the histogram (my voice far above the remote one, a mic far below
+      // it) is evidence against a path at this lag, not for one at the edge: piled into the end
+      // bins it made a dense false "path" on a loud telephone line.
+      const bin = Math.floor(micDb - remote[(this.frame - d + size) % size] - GAIN_LOW_DB);
+      if (bin >= 0 && bin < GAIN_BINS) gainHist[d * GAIN_BINS + bin] += 1;
+      else this.outside[d] += 1;
     }
     if (++this.taught % REESTIMATE_EVERY === 0) this.reestimate();
   }
@@ -102,20 +99,21 @@ export class EchoModel {
     let bestDensity = -1;
     let bestLag = 0;
     let bestBin = 0;
+    const band = Math.round(this.p.echoPathBandDb);
     for (let d = 0; d <= this.maxLag; d++) {
       const base = d * GAIN_BINS;
-      let total = 0;
+      let total = this.outside[d];
       for (let b = 0; b < GAIN_BINS; b++) total += gainHist[base + b];
-      // The densest PEAK_WIDTH_DB-wide band of level differences at this lag.
+      // The densest band of level differences at this lag (bins are 1 dB wide).
       let run = 0;
       let densest = 0;
       let densestAt = 0;
       for (let b = 0; b < GAIN_BINS; b++) {
         run += gainHist[base + b];
-        if (b >= PEAK_WIDTH_DB) run -= gainHist[base + b - PEAK_WIDTH_DB];
+        if (b >= band) run -= gainHist[base + b - band];
         if (run > densest) {
           densest = run;
-          densestAt = b - PEAK_WIDTH_DB + 1;
+          densestAt = b - band + 1;
         }
       }
       const density = total > 0 ? densest / total : 0;
@@ -130,10 +128,14 @@ export class EchoModel {
     const typical = densities[densities.length >> 1];
     // An echo path shows as one lag far more consistent than the rest; without one, every lag
     // scatters alike. Until enough frames have taught it, assume none.
-    this.present = this.taught >= MIN_TEACHING_FRAMES && bestDensity >= MIN_PEAK_DENSITY && bestDensity >= PEAK_CONTRAST * typical;
+    // Once found, a path is kept through stretches of double talk that blur its peak a little.
+    const hold = this.present ? this.p.echoPathHold : 1;
+    this.present =
+      this.taught >= this.learnFrames && bestDensity >= this.p.echoPathMinShare * hold && bestDensity >= this.p.echoPathContrast * hold * typical;
     this.bestLag = bestLag;
     // The upper edge of the peak: the loudest the echo usually gets relative to the remote voice.
-    this.gainDb = GAIN_LOW_DB + bestBin + PEAK_WIDTH_DB;
+    this.gainDb = GAIN_LOW_DB + bestBin + band;
     for (let i = 0; i < gainHist.length; i++) gainHist[i] *= this.age;
+    for (let d = 0; d < this.outside.length; d++) this.outside[d] *= this.age;
   }
 }

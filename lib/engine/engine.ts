@@ -15,13 +15,9 @@ import { ActivityDetector } from './detector';
 import { EchoModel } from './echo';
 import { SpeechGate, type FrameInterval } from './gate';
 import { computeMetrics, ConversationTally, liveFigures } from './metrics';
-import { ENGINE_PARAMS, type EngineParams } from './params';
+import { ENGINE_PARAMS, validateParams, type EngineParams } from './params';
 import { SpeechStream } from './speech-stream';
 import type { AnalysisResult, ConversationEvent, Engine, EngineInit, Interval, LiveState, Party, Turn } from './types';
-
-/** The live floor passes to someone talking into 0.2 s of the holder's silence: a turn change
- *  shows within the 250 ms the overlay allows itself. */
-const LIVE_TAKE_AFTER_SILENCE_FRAMES = 20;
 
 /** Audio kept for the classifier's look-back (checks, rechecks and bisection reach ~6 s back). */
 const HISTORY_SEC = 20;
@@ -44,7 +40,7 @@ interface Channel {
 }
 
 export function createEngine(options: EngineOptions): Engine {
-  const p: EngineParams = { ...ENGINE_PARAMS, ...options.params };
+  const p: EngineParams = { ...ENGINE_PARAMS, ...validateParams(options.params ?? {}) };
   const { sampleRate, classifier, nowMs = Date.now } = options;
   if (!(sampleRate >= 4000)) throw new RangeError(`unsupported sample rate ${sampleRate}`);
   const f = p.frameSec;
@@ -63,10 +59,18 @@ export function createEngine(options: EngineOptions): Engine {
       segments.push([round2(s * f), round2(e * f)]);
       tracker.push({ party, start: s, end: e });
     });
-    const gate = new SpeechGate(p, input, classifier, nowMs, (piece) => stream.add(piece), (error) => {
-      classifierFailed = true;
-      options.onClassifierError?.(error);
-    });
+    const gate = new SpeechGate(
+      p,
+      input,
+      classifier,
+      nowMs,
+      (piece) => stream.add(piece),
+      (error) => {
+        classifierFailed = true;
+        options.onClassifierError?.(error);
+      },
+      (frame) => detector.speechLevelAt(frame),
+    );
     const detector = new ActivityDetector(p, (candidate, kept) => {
       if (kept) gate.close(candidate);
       else gate.discardOpen();
@@ -233,7 +237,7 @@ export function createEngine(options: EngineOptions): Engine {
     ];
     const { floor, turnStart } = liveFloor(tracker.current, tail, now, {
       backchannelMax: Math.round(p.backchannelMaxSec / f),
-      takeAfterSilence: LIVE_TAKE_AFTER_SILENCE_FRAMES,
+      takeAfterSilence: Math.round(p.liveTakeAfterSilenceSec / f),
     });
     const floorTurnSec = floor ? (now - turnStart) * f : 0;
     return {

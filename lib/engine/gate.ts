@@ -26,6 +26,8 @@ interface Check {
   /** Skipped for the cost cap: takes the verdict before it when the segment is released. */
   skipped: boolean;
   regular: boolean;
+  /** How much the window was raised before the classifier heard it (normalise). */
+  gainDb: number;
 }
 
 interface GatedSegment {
@@ -38,6 +40,11 @@ interface GatedSegment {
   nextAt: number | null;
   done: boolean;
   pending: number;
+  /** Opened before this channel's speech level was known (its first words): its windows are heard
+   *  at no gain while it is open, and again when it closes if its own level says otherwise. */
+  firstWords: boolean;
+  /** For first words, the gain once the segment has closed (null before). */
+  closedGainDb: number | null;
 }
 
 /** Finalised speech of the channel, frames [start, end). */
@@ -46,22 +53,6 @@ export type FrameInterval = [start: number, end: number];
 /** Frame levels kept for refining edges: 2^14 frames ≈ 164 s; older parts of a longer segment
  *  keep the checks' verdicts unrefined. */
 const LEVEL_MASK = (1 << 14) - 1;
-/** Inside a segment that also holds non-speech sound, speech must stand this far above the
- *  quietest level around it (the background showing through between syllables). */
-const SPEECH_OVER_BACKGROUND_DB = 8;
-/** Half-width of the stretch in which that quietest level is taken. */
-const BACKGROUND_REACH_FRAMES = 50;
-
-/** The span over which the cost cap counts checks. */
-const CAP_SPAN_SEC = 10;
-
-/**
- * A verdict still missing after this long — in audio *and* on the wall clock, so audio pushed
- * faster than real time (analyze, tests) never trips it — means the classifier is gone (its frame
- * or worker died, its port was closed): the gate then fails over to the detector alone, as on any
- * classifier error, instead of holding every later segment back for ever.
- */
-export const CLASSIFIER_TIMEOUT_SEC = 10;
 
 export class SpeechGate {
   private readonly queue: GatedSegment[] = [];
@@ -95,6 +86,8 @@ export class SpeechGate {
     private readonly nowMs: () => number,
     private readonly release: (speech: FrameInterval) => void,
     private readonly onError: (error: unknown) => void,
+    /** The channel's speech level (dB) as it was after a given frame; -Infinity while unknown. */
+    private readonly speechLevelAt: (frame: number) => number,
   ) {
     const fr = (sec: number) => Math.round(sec / p.frameSec);
     this.windowFrames = p.windowSec / p.frameSec;
@@ -103,10 +96,14 @@ export class SpeechGate {
     this.waryStride = fr(p.recheckWaryEverySec);
     this.waryFor = fr(p.waryForSec);
     this.bisectMin = fr(p.bisectMinSec);
-    this.capSpan = fr(CAP_SPAN_SEC);
-    this.capCount = Math.max(1, Math.round(p.classifierBudgetPerSec * CAP_SPAN_SEC));
+    this.capSpan = fr(p.classifierBudgetSpanSec);
+    this.capCount = Math.max(1, Math.round(p.classifierBudgetPerSec * p.classifierBudgetSpanSec));
+    this.backgroundReach = fr(p.backgroundReachSec);
     this.windowSamples = Math.round(p.windowSec * input.sampleRate);
+    this.pauseFrames = fr(p.turnPauseSec);
   }
+  private readonly pauseFrames: number;
+  private readonly backgroundReach: number;
 
   /** Called once per frame (frames completed so far) with the detector's open segment. */
   tick(frame: number, openStart: number | null, openLastWarm: number, levelDb: number): void {
@@ -114,7 +111,7 @@ export class SpeechGate {
     this.levels[(frame - 1) & LEVEL_MASK] = levelDb;
     this.watchdog();
     const last = this.queue.at(-1);
-    if (openStart !== null && (!last || last.end !== null)) this.queue.push(newSegment(openStart));
+    if (openStart !== null && (!last || last.end !== null)) this.queue.push(newSegment(openStart, this.firstWordsAt(openStart)));
     this.schedule(openLastWarm + 1);
     this.releaseReady();
   }
@@ -122,9 +119,10 @@ export class SpeechGate {
   /** The detector closed its open segment (its start may have moved in to the speech-like core). */
   close(candidate: Candidate): void {
     let seg = this.queue.find((s) => s.end === null);
-    if (!seg) this.queue.push((seg = newSegment(candidate.start)));
+    if (!seg) this.queue.push((seg = newSegment(candidate.start, this.firstWordsAt(candidate.start))));
     seg.start = candidate.start;
     seg.end = candidate.end;
+    this.settleGain(seg);
     this.schedule(candidate.end);
     this.releaseReady();
   }
@@ -199,22 +197,23 @@ export class SpeechGate {
     const recent = this.recentChecks;
     while (recent.length > 0 && recent[0] <= at - this.capSpan) recent.shift();
     if (recent.length >= this.capCount) {
-      insertCheck(seg, { at, score: null, skipped: true, regular: true });
+      insertCheck(seg, { at, score: null, skipped: true, regular: true, gainDb: 0 });
       return;
     }
     recent.push(at);
     this.classify(seg, at, true);
   }
 
-  /** Fails over when the oldest verdict is overdue (CLASSIFIER_TIMEOUT_SEC). */
+  /** Fails over when the oldest verdict is overdue (classifierTimeoutSec). */
   private watchdog(): void {
     if (this.failed || this.unresolved.size === 0) return;
-    const timeoutFrames = CLASSIFIER_TIMEOUT_SEC / this.p.frameSec;
+    const timeoutSec = this.p.classifierTimeoutSec;
+    const timeoutFrames = timeoutSec / this.p.frameSec;
     const now = this.nowMs();
     for (const [check, settle] of this.unresolved) {
       if (this.frame - (check.askedAtFrame ?? this.frame) < timeoutFrames) continue;
-      if (now - (check.askedAtMs ?? now) < CLASSIFIER_TIMEOUT_SEC * 1000) continue;
-      this.fail(new Error(`the speech model stopped answering (no verdict for ${CLASSIFIER_TIMEOUT_SEC} s)`), settle);
+      if (now - (check.askedAtMs ?? now) < timeoutSec * 1000) continue;
+      this.fail(new Error(`the speech model stopped answering (no verdict for ${timeoutSec} s)`), settle);
       // Every other verdict still out is given up too: the detector's decision stands for them.
       for (const other of [...this.unresolved.values()]) other(1);
       return;
@@ -222,18 +221,33 @@ export class SpeechGate {
   }
 
   private classify(seg: GatedSegment, at: number, regular: boolean): void {
-    const check: Check = { at, score: null, skipped: false, regular, askedAtFrame: this.frame, askedAtMs: this.nowMs() };
+    const gainDb = seg.firstWords ? (seg.closedGainDb ?? 0) : this.gainAt(at + this.windowFrames);
+    const check: Check = { at, score: null, skipped: false, regular, gainDb };
     insertCheck(seg, check);
+    this.ask(seg, check);
+  }
+
+  private ask(seg: GatedSegment, check: Check): void {
+    check.askedAtFrame = this.frame;
+    check.askedAtMs = this.nowMs();
     seg.pending++;
-    const clip = this.input.read(Math.round(at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
+    const clip = this.input.read(Math.round(check.at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
+    if (check.gainDb > 0) {
+      const gain = 10 ** (check.gainDb / 20);
+      for (let i = 0; i < clip.length; i++) clip[i] *= gain;
+    }
     const settle = (score: number) => {
       if (!this.unresolved.has(check)) return; // given up by the watchdog, then answered after all
-      check.score = score;
       seg.pending--;
       this.unresolved.delete(check);
-      if (score < this.p.speechScore) this.noteRejection(at);
+      if (this.isStale(seg, check)) {
+        check.gainDb = seg.closedGainDb!;
+        return this.ask(seg, check);
+      }
+      check.score = score;
+      if (score < this.p.speechScore) this.noteRejection(check.at);
       this.bisect(seg);
-      this.schedule(seg.end ?? at);
+      this.schedule(seg.end ?? check.at);
       this.releaseReady();
     };
     this.unresolved.set(check, settle);
@@ -245,6 +259,48 @@ export class SpeechGate {
     }
     if (typeof result === 'number') settle(result);
     else result.then(settle, (error: unknown) => this.fail(error, settle));
+  }
+
+  /**
+   * YAMNet hears level: speech 40 dB below normal reads as silence. So a quiet channel's windows are
+   * raised until its speech sits at a normal level — by the channel's own speech level, not the
+   * window's, so the room noise of a quiet channel stays as far below its speech as it was (raising
+   * each window to its own level made distant room noise sound like talk on the AMI clips).
+   */
+  private gainAt(frame: number): number {
+    const level = this.speechLevelAt(frame);
+    if (!Number.isFinite(level)) return 0;
+    return Math.max(0, Math.min(this.p.classifierMaxBoostDb, this.p.classifierSpeechLevelDb - level));
+  }
+
+  /**
+   * The first words of a channel tell, once they end, how loud its speech is. Their windows heard at
+   * a gain far from that one (and whose audio is still held) are heard again: decided at the close,
+   * and with bisection held back until then, so no verdict depends on when another arrived.
+   */
+  private settleGain(seg: GatedSegment): void {
+    if (!seg.firstWords || this.failed) return;
+    seg.closedGainDb = this.gainAt(Infinity);
+    const oldestHeld = this.input.samplesWritten - this.input.historySamples;
+    const stale = seg.checks.filter(
+      (c) => c.score !== null && this.isStale(seg, c) && Math.round(c.at * this.p.frameSec * this.input.sampleRate) >= oldestHeld,
+    );
+    seg.pending++; // nothing is released before every stale verdict has been asked again
+    for (const check of stale) {
+      check.score = null;
+      check.gainDb = seg.closedGainDb;
+    }
+    for (const check of stale) this.ask(seg, check);
+    seg.pending--;
+    this.bisect(seg);
+  }
+
+  private firstWordsAt(frame: number): boolean {
+    return !Number.isFinite(this.speechLevelAt(frame));
+  }
+
+  private isStale(seg: GatedSegment, check: Check): boolean {
+    return seg.closedGainDb !== null && !check.skipped && Math.abs(check.gainDb - seg.closedGainDb) >= this.p.rehearGainChangeDb;
   }
 
   private noteRejection(at: number): void {
@@ -264,7 +320,7 @@ export class SpeechGate {
 
   /** Adds a window between adjacent resolved checks that disagree, until they are close. */
   private bisect(seg: GatedSegment): void {
-    if (this.failed) return;
+    if (this.failed || (seg.firstWords && seg.closedGainDb === null)) return;
     const threshold = this.p.speechScore;
     for (let k = 0; k + 1 < seg.checks.length; k++) {
       const a = seg.checks[k];
@@ -308,7 +364,13 @@ export class SpeechGate {
       // Each check rules the frames nearer to its window's centre than to its neighbours'.
       const to = k + 1 < checks.length ? Math.round((check.at + checks[k + 1].at) / 2 + half) : end;
       const regionEnd = Math.min(end, Math.max(from, to));
-      if (speech && regionEnd > from) speechRegions.push([from, regionEnd]);
+      if (speech && regionEnd > from) {
+        // Sound between two stretches of speech that is shorter than a turn pause is a pause in
+        // the utterance (a breath, a hesitation), not something else going on: it stays in.
+        const previous = speechRegions.at(-1);
+        if (previous && from - previous[1] < this.pauseFrames) previous[1] = regionEnd;
+        else speechRegions.push([from, regionEnd]);
+      }
       if (!speech) mixed = true;
       from = regionEnd;
     }
@@ -328,10 +390,10 @@ export class SpeechGate {
     let lastActive = -1;
     for (let n = start; n < end; n++) {
       let quietest = Infinity;
-      const lo = Math.max(start, n - BACKGROUND_REACH_FRAMES);
-      const hi = Math.min(end - 1, n + BACKGROUND_REACH_FRAMES);
+      const lo = Math.max(start, n - this.backgroundReach);
+      const hi = Math.min(end - 1, n + this.backgroundReach);
       for (let m = lo; m <= hi; m++) quietest = Math.min(quietest, levels[m & LEVEL_MASK]);
-      if (levels[n & LEVEL_MASK] < quietest + SPEECH_OVER_BACKGROUND_DB) continue;
+      if (levels[n & LEVEL_MASK] < quietest + this.p.speechOverBackgroundDb) continue;
       if (pieceStart >= 0 && n - lastActive >= bridge) {
         this.release([pieceStart, lastActive + 1]);
         pieceStart = -1;
@@ -343,8 +405,8 @@ export class SpeechGate {
   }
 }
 
-function newSegment(start: number): GatedSegment {
-  return { start, end: null, checks: [], nextAt: null, done: false, pending: 0 };
+function newSegment(start: number, firstWords: boolean): GatedSegment {
+  return { start, end: null, checks: [], nextAt: null, done: false, pending: 0, firstWords, closedGainDb: null };
 }
 
 function insertCheck(seg: GatedSegment, check: Check): void {

@@ -42,20 +42,24 @@ export function buildCallRecord(args: {
   /** The record as last saved: keeps the largest participant count, a title seen earlier and a
    *  check-in. */
   previous?: CallRecord;
+  /** The kind the person chose for this meeting title (lib/record/meeting-kinds.ts): it wins
+   *  over the guess from the number of people. */
+  rememberedKind?: (title: string | null) => MeetingKind | null;
 }): CallRecord {
   const { id, header, update, status, previous } = args;
   const participants = maxOrNull(previous?.participants ?? null, update.participants);
+  const title = update.title ?? previous?.title ?? header.title;
   return {
     id,
     version: CALL_RECORD_VERSION,
     site: header.site,
     host: header.host,
-    title: update.title ?? previous?.title ?? header.title,
+    title,
     startedAtMs: header.startedAtMs,
     endedAtMs: Math.max(update.endedAtMs, header.startedAtMs),
     status,
     participants,
-    meetingKind: meetingKindFor(participants),
+    meetingKind: args.rememberedKind?.(title) ?? meetingKindFor(participants),
     captureMode: header.captureMode,
     speechModel: update.result.speechModel,
     // Once limited, the whole call's figures were audio-only for a while.

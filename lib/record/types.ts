@@ -27,6 +27,9 @@ export type CaptureMode = 'in-page' | 'tab';
 
 export type MeetingKind = 'one-on-one' | 'team' | 'interview' | 'sales';
 
+/** In the order the settings and the kind choosers list them. */
+export const MEETING_KINDS: readonly MeetingKind[] = ['one-on-one', 'team', 'interview', 'sales'];
+
 /** The optional 20-second self check-in after a call: what audio cannot measure. */
 export interface CheckIn {
   summarised: boolean | null;

@@ -79,9 +79,9 @@ describe('the manifest asks for the narrowest permissions that work', () => {
     expect(text).not.toMatch(/<all_urls>|http:\/\/|\*:\/\//);
   });
 
-  it('API permissions: only storage, offscreen (tab capture), tabCapture and scripting (custom sites, open tabs after an update)', () => {
+  it('API permissions: only storage, offscreen (tab capture), tabCapture and scripting (custom sites, open tabs after an update); notifications only when the person allows the recap', () => {
     expect(sorted(manifest.permissions)).toEqual(['offscreen', 'scripting', 'storage', 'tabCapture']);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual(['notifications']);
   });
 
   it('hosts: the meeting sites only, the same as the content scripts; other sites asked for one by one at run time', () => {

@@ -60,3 +60,11 @@ export function zeroCrossingClassifier(window: Float32Array): number {
   if (energy < 1e-6) return 0;
   return crossings / window.length < 0.08 ? 0.95 : 0.02;
 }
+
+/** Like zeroCrossingClassifier, but deaf below -45 dBFS, as YAMNet is to very quiet audio (its
+ *  log-mel features floor out): the engine must raise a quiet channel for it to hear speech. */
+export function levelDeafClassifier(window: Float32Array): number {
+  let energy = 0;
+  for (const v of window) energy += v * v;
+  return 10 * Math.log10(energy / window.length + 1e-12) < -45 ? 0.01 : zeroCrossingClassifier(window);
+}

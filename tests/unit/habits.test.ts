@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../../components/say';
 import { assessCall, type CoachedCall, type FigureId } from '../../lib/coaching/habits';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { goodMetrics } from '../fixtures/records';
@@ -18,7 +19,7 @@ describe('assessCall', () => {
     expect(habit(call(), 'appreciation').level).toBe('unmeasured');
     expect(result.wentWell.length).toBeGreaterThan(0);
     expect(result.wentWell.length).toBeLessThanOrEqual(3);
-    expect(result.wentWell.join(' ')).toMatch(/2 min 30 s and got to finish/);
+    expect(result.wentWell.map(say).join(' ')).toMatch(/2\u00a0min\u00a030\u00a0s and got to finish/);
   });
 
   it('explains every figure the summary shows, each under its habit', () => {
@@ -35,35 +36,35 @@ describe('assessCall', () => {
       'turn-switches',
     ];
     for (const id of expected) expect(ids).toContain(id);
-    for (const h of assess(call()).habits) for (const f of h.figures) expect(f.explain.length, f.id).toBeGreaterThan(20);
+    for (const h of assess(call()).habits) for (const f of h.figures) expect(say(f.explain).length, f.id).toBeGreaterThan(20);
   });
 
   it('picks listening when I talked far above my target, with the target in the tip', () => {
     const c = call({ talkShare: 0.55, selfSpeechSec: 1320, othersSpeechSec: 1080 });
     const result = assess(c);
     expect(result.weakest).toBe('listen');
-    expect(result.tip).toContain('25%');
-    expect(habit(c, 'listen').summary).toMatch(/above your 25% target/);
+    expect(say(result.tip)).toContain('25%');
+    expect(say(habit(c, 'listen').summary)).toMatch(/above your 25% target/);
   });
 
   it('picks letting people finish when I interrupted often', () => {
     const c = call({ interruptionsBySelf: 6 });
     const result = assess(c);
     expect(result.weakest).toBe('let-finish');
-    expect(result.tip).toMatch(/jot the thought down/);
-    expect(habit(c, 'let-finish').figures[0].value).toBe('6 (8 per hour)');
+    expect(say(result.tip)).toMatch(/jot the thought down/);
+    expect(say(habit(c, 'let-finish').figures[0].value)).toBe('6 (8 per hour)');
   });
 
   it('rates interruptions per hour with a floor on call time, so a short call is not over-judged', () => {
     const short = habit(call({ interruptionsBySelf: 1 }, { durationSec: 300 }), 'let-finish');
-    expect(short.figures[0].value).toBe('1 (4 per hour)');
+    expect(say(short.figures[0].value)).toBe('1 (4 per hour)');
   });
 
   it('picks concision after a long monologue and names its length', () => {
     const result = assess(call({ longestMonologueSec: 200 }));
     expect(result.weakest).toBe('concise');
-    expect(result.tip).toMatch(/3 min 20 s/);
-    expect(result.tip).toMatch(/under 1 min 15 s/);
+    expect(say(result.tip)).toMatch(/3\u00a0min\u00a020\u00a0s/);
+    expect(say(result.tip)).toMatch(/under 1\u00a0min\u00a015\u00a0s/);
   });
 
   it('treats starting before others finish as the response-gap problem', () => {
@@ -78,13 +79,13 @@ describe('assessCall', () => {
     const c = call({ talkShare: 0.04, selfSpeechSec: 100, othersSpeechSec: 2400 }, { participants: 2, meetingKind: 'one-on-one' });
     const result = assess(c);
     expect(result.weakest).toBe('share-floor');
-    expect(result.tip).toMatch(/Your view counts/);
-    expect(habit(c, 'share-floor').summary).toMatch(/much less than an even split/);
+    expect(say(result.tip)).toMatch(/Your view counts/);
+    expect(say(habit(c, 'share-floor').summary)).toMatch(/much less than an even split/);
   });
 
   it('compares with the target when the page never showed how many took part', () => {
     const share = habit(call({}, { participants: null }), 'share-floor');
-    expect(share.figures[0].value).toMatch(/group size unknown/);
+    expect(say(share.figures[0].value)).toMatch(/group size unknown/);
     expect(share.score).not.toBeNull();
   });
 
@@ -93,9 +94,9 @@ describe('assessCall', () => {
     const c = call({}, { checkIn });
     const result = assess(c);
     expect(habit(c, 'appreciation').score).toBe(0);
-    expect(habit(c, 'appreciation').figures.map((f) => f.value)).toEqual(['No', 'No', '—']);
+    expect(habit(c, 'appreciation').figures.map((f) => say(f.value))).toEqual(['No', 'No', '—']);
     expect(result.weakest).toBe('appreciation');
-    expect(result.tip).toMatch(/sum up what you heard/);
+    expect(say(result.tip)).toMatch(/sum up what you heard/);
   });
 
   it('says nothing it cannot back up when nobody spoke', () => {
@@ -104,12 +105,12 @@ describe('assessCall', () => {
     expect(result.weakest).toBeNull();
     expect(result.habits.every((h) => h.level === 'unmeasured')).toBe(true);
     expect(result.wentWell).toEqual([]);
-    expect(result.tip).toMatch(/Too little speech/);
+    expect(say(result.tip)).toMatch(/Too little speech/);
   });
 
   it('follows the monologue threshold from settings in the explanation', () => {
     const settings = { ...DEFAULT_SETTINGS, nudges: { ...DEFAULT_SETTINGS.nudges, monologue: { enabled: true, threshold: 90 } } };
     const concise = assessCall(call(), settings).habits.find((h) => h.id === 'concise')!;
-    expect(concise.figures[0].explain).toMatch(/1 min 30 s/);
+    expect(say(concise.figures[0].explain)).toMatch(/1\u00a0min\u00a030\u00a0s/);
   });
 });

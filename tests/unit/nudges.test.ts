@@ -8,6 +8,7 @@ import {
   type NudgeInput,
   type NudgeState,
 } from '../../lib/coaching/nudges';
+import { say } from '../../components/say';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 
 function live(overrides: Partial<LiveState> = {}): LiveState {
@@ -60,7 +61,7 @@ function run(
     };
     const before = state.current;
     state = stepNudges(state, input);
-    if (state.current && state.current !== before) shown.push({ sec, kind: state.current.kind, text: state.current.text });
+    if (state.current && state.current !== before) shown.push({ sec, kind: state.current.kind, text: say(state.current.text) });
   }
   return { state, shown };
 }
@@ -76,7 +77,7 @@ describe('nudge policy', () => {
       [175, 'monologue'],
       [220, 'monologue-strong'],
     ]);
-    expect(shown[0].text).toMatch(/1 min 15 s/);
+    expect(shown[0].text).toMatch(/1\u00a0min\u00a015\u00a0s/);
   });
 
   it('clears the monologue nudge as soon as I hand over', () => {
@@ -133,14 +134,14 @@ describe('nudge policy', () => {
     expect(run(200, 299, () => ({ live: over })).shown).toEqual([]);
     const { shown } = run(300, 320, () => ({ live: over }));
     expect(shown.map((s) => [s.sec, s.kind])).toEqual([[300, 'over-share']]);
-    expect(shown[0].text).toMatch(/45%.*even split 25%/);
+    expect(shown[0].text).toMatch(/45%.*fair share 25%/);
     expect(run(300, 320, () => ({ live: { ...over, talkShare: 0.35 } })).shown).toEqual([]);
   });
 
   it('uses my target as the yardstick when the participant count is unknown', () => {
     const over = { talkShare: 0.4, selfSpeechSec: 90, othersSpeechSec: 110 };
     const { shown } = run(300, 301, () => ({ live: over }), DEFAULT_SETTINGS, initialNudgeState(), null);
-    expect(shown[0]?.text).toMatch(/even split 25%/);
+    expect(shown[0]?.text).toMatch(/your target 25%/);
   });
 
   it('does not repeat the share reminder within 15 minutes', () => {
@@ -154,7 +155,7 @@ describe('nudge policy', () => {
       sec <= 250 ? { live: { floor: 'others' as const, floorTurnSec: sec - 100 } } : { live: { floor: 'self' as const, selfTurnSec: sec - 250 } };
     const { shown } = run(100, 270, story);
     expect(shown.map((s) => [s.sec, s.kind])).toEqual([[254, 'let-finish']]);
-    expect(shown[0].text).toMatch(/2 min 30 s story/);
+    expect(shown[0].text).toMatch(/2\u00a0min\u00a030\u00a0s story/);
   });
 
   it('does not praise a story I cut short, even when the event arrives after the floor changed', () => {

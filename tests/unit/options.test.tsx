@@ -20,6 +20,7 @@ function setup(data: Partial<OptionsData> = {}, overrides: Partial<OptionsAction
     exportCalls: vi.fn(async () => {}),
     importCalls: vi.fn(async (): Promise<ImportReport> => ({ records: [], skipped: [], fileError: null })),
     deleteAllCalls: vi.fn(async () => {}),
+    allowNotifications: vi.fn(async () => true),
     ...overrides,
   };
   function Harness() {
@@ -128,6 +129,27 @@ describe('settings: overlay', () => {
   });
 });
 
+describe('settings: after a call', () => {
+  it('has the recap on by default, and asks Chrome for notifications in the click that allows it', async () => {
+    const { actions, settings } = setup({ notificationsAllowed: false });
+    const toggle = screen.getByLabelText('Recap notification when a call ends') as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(within(screen.getByTestId('recap-permission')).getByRole('button', { name: 'Allow notifications' }));
+    expect(actions.allowNotifications).toHaveBeenCalledOnce();
+    fireEvent.click(toggle);
+    await waitFor(() => expect(settings().recapNotification).toBe(false));
+    expect(screen.queryByTestId('recap-permission')).toBeNull();
+    fireEvent.click(toggle);
+    await waitFor(() => expect(settings().recapNotification).toBe(true));
+    expect(actions.allowNotifications).toHaveBeenCalledTimes(2);
+  });
+
+  it('says nothing about the permission once Chrome allows notifications', () => {
+    setup({ notificationsAllowed: true });
+    expect(screen.queryByTestId('recap-permission')).toBeNull();
+  });
+});
+
 describe('settings: audio', () => {
   it('says whether the speech model is packaged', () => {
     setup({ model: 'missing' });
@@ -217,12 +239,13 @@ describe('settings: privacy', () => {
     const privacy = section('Privacy');
     expect(privacy.textContent).toMatch(/never kept:.*audio, words or transcripts/s);
     expect(privacy.textContent).toMatch(/Nothing is sent to any server/);
+    expect(within(privacy).getByRole('link', { name: 'The full privacy statement' }).getAttribute('href')).toBe('privacy.html');
   });
 });
 
 describe('mic check meter', () => {
   it('maps the level from −60 dBFS to −10 dBFS onto 0..1', async () => {
-    const { meterLevel } = await import('../../entrypoints/options/mic-check');
+    const { meterLevel } = await import('../../extension/mic-check');
     const tone = (amplitude: number) => Float32Array.from({ length: 320 }, (_, i) => amplitude * Math.sin(i / 3));
     expect(meterLevel(new Float32Array(320))).toBe(0);
     expect(meterLevel(tone(1))).toBe(1);

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overlay, type OverlayActions, type OverlayData } from '../../components/overlay/overlay';
+import { text } from '../../lib/coaching/text';
 import type { LiveState } from '../../lib/engine/types';
 
 afterEach(cleanup);
@@ -80,6 +81,17 @@ describe('Overlay', () => {
     expect(screen.getByText('Your turn 1:20').className).toContain('lc-warn-text');
   });
 
+  it('names its counts with the popup’s words', () => {
+    setup();
+    for (const [label, count] of [
+      ['Your interruptions', '2'],
+      ['Interruptions of you', '1'],
+      ['Your backchannels', '7'],
+    ]) {
+      expect(screen.getByText(label).nextElementSibling?.textContent).toBe(count);
+    }
+  });
+
   it('falls back to my target when the group size is unknown', () => {
     setup({ participants: null });
     expect(screen.getByRole('img', { name: 'Your talk share 40%; your target 25%' })).toBeTruthy();
@@ -111,15 +123,15 @@ describe('Overlay', () => {
   });
 
   it('shows one nudge in a live region and dismisses it', () => {
-    const { actions } = setup({ nudge: { kind: 'monologue', tone: 'gentle', text: 'Time to hand over?', shownAtMs: 1 } });
-    expect(screen.getByRole('status').textContent).toContain('Time to hand over?');
-    fireEvent.click(screen.getByRole('button', { name: 'Dismiss tip' }));
+    const { actions } = setup({ nudge: { kind: 'monologue', tone: 'gentle', text: text('nudge.monologue', '1\u00a0min\u00a020\u00a0s'), shownAtMs: 1 } });
+    expect(screen.getByRole('status').textContent).toContain('You have been talking for 1\u00a0min\u00a020\u00a0s. A good moment to hand over?');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss the nudge' }));
     expect(actions.dismissNudge).toHaveBeenCalledOnce();
   });
 
   it('collapses to the share alone, and expands again', () => {
     const { actions } = setup({ collapsed: true });
-    expect(screen.queryByText('I interrupted')).toBeNull();
+    expect(screen.queryByText('Your interruptions')).toBeNull();
     expect(screen.getByText('40%')).toBeTruthy();
     const expand = screen.getByRole('button', { name: 'Show details' });
     expect(expand.getAttribute('aria-expanded')).toBe('false');
@@ -155,8 +167,8 @@ describe('Overlay', () => {
   });
 
   it('keeps every control reachable by keyboard in a sensible order', () => {
-    setup({ nudge: { kind: 'interruption', tone: 'gentle', text: 'Let them finish.', shownAtMs: 1 } });
+    setup({ nudge: { kind: 'interruption', tone: 'gentle', text: text('nudge.interruption'), shownAtMs: 1 } });
     const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
-    expect(names).toEqual(['Move Listening Coach (arrow keys)', 'Collapse', 'Hide on meet.google.com', 'Pause coaching', 'Dismiss tip']);
+    expect(names).toEqual(['Move Listening Coach (arrow keys)', 'Collapse', 'Hide on meet.google.com', 'Pause coaching', 'Dismiss the nudge']);
   });
 });

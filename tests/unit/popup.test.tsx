@@ -29,6 +29,7 @@ function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions {
     stopTabCapture: vi.fn(async () => {}),
     setPaused: vi.fn(async () => {}),
     openSettings: vi.fn(),
+    openWelcome: vi.fn(),
     ...overrides,
   };
 }
@@ -76,12 +77,22 @@ describe('popup: latest call', () => {
     const summary = screen.getByTestId('call-summary');
     expect(within(summary).getByRole('heading', { level: 2 }).textContent).toBe('Weekly sync');
     expect(screen.getByRole('img', { name: /You talked 25% of the time\. Fair share for 4 people: 25%\. Your target: 25%\./ })).toBeTruthy();
-    expect(screen.getByRole('img', { name: /Timeline of the 45 min call\. 1 interruption by you/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /Timeline of the 45\u00a0min call/, description: /^1 interruption by you\./ })).toBeTruthy();
     expect(screen.getByText(/jot the thought down/)).toBeTruthy();
     expect(screen.getByText('What went well')).toBeTruthy();
-    // Every headline figure is there, tagged with its habit.
-    for (const label of ['Your interruptions', 'Interruptions of you', 'Your talk-overs', 'Your backchannels', 'Your longest monologue', "Others' longest turn", 'Your response gap', 'Turn switches']) {
-      expect(screen.getAllByText(label).length).toBeGreaterThan(0);
+    // Every headline figure is there, tagged with its habit; what others do to me is about the room.
+    const tiles = within(screen.getByRole('region', { name: 'The figures' }));
+    for (const [label, tag] of [
+      ['Your interruptions', 'Let people finish'],
+      ['Your talk-overs', 'Let people finish'],
+      ['Your backchannels', 'Listen actively'],
+      ['Your longest monologue', 'Be clear and concise'],
+      ['Your response gap', 'Be clear and concise'],
+      ['Turn switches', 'Share the floor'],
+      ['Others’ longest turn', 'About the room'],
+      ['Interruptions of you', 'About the room'],
+    ]) {
+      expect(tiles.getByText(label).parentElement?.querySelector('.tile-habit')?.textContent, label).toBe(tag);
     }
     // The weakest habit is open, with its figures explained.
     const open = document.querySelector('details[open]')!;
@@ -102,10 +113,21 @@ describe('popup: latest call', () => {
     expect(screen.getByText(/cut short .* kept up to its last save/)).toBeTruthy();
   });
 
-  it('explains what to do when there is no call yet', () => {
-    setup({ latest: null });
+  it('explains what to do when there is no call yet, Zoom included', () => {
+    const actions = setup({ latest: null });
     expect(screen.getByText('No calls yet')).toBeTruthy();
+    expect(screen.getByText(/On Zoom in the browser, .*“Listen to this tab”/)).toBeTruthy();
     expect(screen.queryByTestId('call-summary')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /How it works/ }));
+    expect(actions.openWelcome).toHaveBeenCalledOnce();
+  });
+
+  it('leads with the headline: my share against the fair share, one tip, the check-in prompt', () => {
+    setup({ latest: makeRecord({ metrics: goodMetrics({ interruptionsBySelf: 6 }) }) });
+    const headline = within(screen.getByRole('region', { name: 'At a glance' }));
+    expect(headline.getByText('You talked 25% of the time. Fair share with 4 people is 25%.')).toBeTruthy();
+    expect(headline.getByText(/jot the thought down/)).toBeTruthy();
+    expect(headline.getByRole('button', { name: 'Take the 20-second check-in' })).toBeTruthy();
   });
 
   it('saves the check-in with the call and shows it as done', async () => {
@@ -128,9 +150,13 @@ describe('popup: latest call', () => {
     expect(screen.getByRole('button', { name: 'Update check-in' })).toBeTruthy();
   });
 
-  it('offers no check-in while the call is still running, and keeps its kind fixed', () => {
+  it('offers no check-in while the call is still running, and its kind only when it has a title to remember it by', () => {
     setup({ latest: makeRecord({ status: 'live' }) });
     expect(screen.queryByRole('form', { name: '20-second check-in' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /check-in/ })).toBeNull();
+    expect((screen.getByLabelText(/Kind of meeting/) as HTMLSelectElement).disabled).toBe(false);
+    cleanup();
+    setup({ latest: makeRecord({ status: 'live', title: null }) });
     expect((screen.getByLabelText(/Kind of meeting/) as HTMLSelectElement).disabled).toBe(true);
   });
 
@@ -148,7 +174,7 @@ describe('popup: live call in this tab', () => {
     const panel = screen.getByRole('region', { name: /Listening/ });
     expect(within(panel).getByText(/You have the floor · 0:20/)).toBeTruthy();
     expect(within(panel).getByRole('img', { name: /Fair share for 4 people: 25%/ })).toBeTruthy();
-    fireEvent.click(within(panel).getByRole('button', { name: /Use this tab’s sound/ }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Listen to this tab' }));
     await waitFor(() => expect(actions.startTabCapture).toHaveBeenCalledOnce());
   });
 
@@ -164,13 +190,13 @@ describe('popup: live call in this tab', () => {
 
   it('says why tab audio could not start', async () => {
     setup({ tabStatus: liveStatus() }, fakeActions({ startTabCapture: async () => ({ ok: false, message: 'Click the toolbar button first.' }) }));
-    fireEvent.click(screen.getByRole('button', { name: /Use this tab’s sound/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Listen to this tab' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Click the toolbar button first.');
   });
 
   it('goes back to page audio', async () => {
     const actions = setup({ tabStatus: liveStatus({ captureMode: 'tab' }) });
-    fireEvent.click(screen.getByRole('button', { name: 'Back to page audio' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the page’s audio' }));
     await waitFor(() => expect(actions.stopTabCapture).toHaveBeenCalledOnce());
   });
 
@@ -182,7 +208,7 @@ describe('popup: live call in this tab', () => {
 
   it('stays out of the way when this tab has no call', () => {
     setup({ tabStatus: liveStatus({ state: 'idle', live: null }) });
-    expect(screen.queryByRole('button', { name: /tab’s sound/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Listen to this tab' })).toBeNull();
   });
 });
 
@@ -261,15 +287,48 @@ describe('popup: trends', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('tab', { name: 'Trends' }));
     });
-    await screen.findByRole('region', { name: 'Talk share' });
+    await screen.findByRole('region', { name: 'Your talk share' });
     for (const title of ['Your interruptions per hour', 'Your backchannels per minute of others’ speech', 'Check-in: questions answered “yes”']) {
       expect(screen.getByRole('region', { name: title })).toBeTruthy();
     }
-    expect(screen.getByRole('region', { name: 'Talk share' }).textContent).toMatch(/Last 4 weeks: \d+% \(target \d+%\)/);
+    expect(screen.getByRole('region', { name: 'Your talk share' }).textContent).toMatch(/Last 4 weeks: \d+% \(target \d+%\)/);
+    // Every chart is named and described for screen readers, point by point.
+    const chart = within(screen.getByRole('region', { name: 'Your talk share' })).getByRole('img', { name: 'Your talk share' });
+    expect(chart.querySelector('desc')?.textContent).toMatch(/Last 4 weeks: .*; .*: \d+%/);
     expect(actions.loadSince).toHaveBeenCalledOnce();
     fireEvent.click(screen.getByRole('button', { name: /By call/ }));
-    await waitFor(() => expect(screen.getByRole('region', { name: 'Talk share' }).textContent).toMatch(/Last 10 calls/));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Your talk share' }).textContent).toMatch(/Last 10 calls/));
     expect(actions.loadRecent).toHaveBeenCalledWith(30);
+  });
+
+  it('says worse as well as better', async () => {
+    const base = calls[0].endedAtMs;
+    const week = 7 * 24 * 3600 * 1000;
+    // Four weeks ago I talked less than now: the share went up, which is worse.
+    const summaries = [
+      summarizeCall(makeRecord({ id: 'then', startedAtMs: base - 6 * week, metrics: goodMetrics({ talkShare: 0.2, selfSpeechSec: 400, othersSpeechSec: 1600 }) })),
+      summarizeCall(makeRecord({ id: 'now', startedAtMs: base - week, metrics: goodMetrics({ talkShare: 0.4, selfSpeechSec: 800, othersSpeechSec: 1200, interruptionsBySelf: 0 }) })),
+    ];
+    setup({}, fakeActions({ loadSince: vi.fn(async () => summaries) }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('tab', { name: 'Trends' }));
+    });
+    const share = await screen.findByRole('region', { name: 'Your talk share' });
+    expect(share.textContent).toMatch(/40% \(target 25%\), up from 20% \(worse\)/);
+  });
+
+  it('shows one empty state instead of empty charts, and filters by kind of meeting', async () => {
+    const oneOnOne = summarizeCall(makeRecord({ id: '1on1', startedAtMs: calls[0].startedAtMs, meetingKind: 'one-on-one' }));
+    setup({}, fakeActions({ loadSince: vi.fn(async () => [oneOnOne]) }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('tab', { name: 'Trends' }));
+    });
+    await screen.findByRole('region', { name: 'Your talk share' });
+    fireEvent.change(screen.getByLabelText('Kind of meeting'), { target: { value: 'sales' } });
+    expect(screen.getByTestId('trends-empty').textContent).toMatch(/No sales call calls to show yet/);
+    expect(screen.queryByRole('region', { name: 'Your talk share' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Kind of meeting'), { target: { value: 'one-on-one' } });
+    expect(await screen.findByRole('region', { name: 'Your talk share' })).toBeTruthy();
   });
 });
 

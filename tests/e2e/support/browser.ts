@@ -49,6 +49,8 @@ export async function launchCoachBrowser(options: {
   /** Run Chromium as a person's desktop does, without the right to real-time audio threads (as
    *  root here, its audio threads get SCHED_RR and no load of other processes can delay them). */
   withoutRealtimeAudio?: boolean;
+  /** The browser's language (on Linux Chromium takes it from LANGUAGE, not from --lang). */
+  language?: string;
 }): Promise<CoachBrowser> {
   const withExtension = options.withExtension ?? true;
   const extensions = (dir: string) => [dir, ...(options.extraExtensions ?? [])].join(',');
@@ -69,6 +71,7 @@ export async function launchCoachBrowser(options: {
     executablePath,
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),
     args: [
       ...QUIET_CHROMIUM_ARGS,
       ...(withExtension ? [`--disable-extensions-except=${extensions(extensionDir)}`, `--load-extension=${extensions(extensionDir)}`] : []),

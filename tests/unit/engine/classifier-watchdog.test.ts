@@ -1,10 +1,10 @@
 // The speech model dies mid-call (its extension frame crashed, its worker was killed, its port was
 // closed): verdicts simply stop coming. The engine must not hold every later segment back for ever;
-// after CLASSIFIER_TIMEOUT_SEC of audio and of wall-clock time without a verdict it goes on with the
+// after ENGINE_PARAMS.classifierTimeoutSec of audio and of wall-clock time without a verdict it goes on with the
 // detector alone and says so, as on any classifier error.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/engine';
-import { CLASSIFIER_TIMEOUT_SEC } from '../../../lib/engine/gate';
+import { ENGINE_PARAMS } from '../../../lib/engine/params';
 import type { SpeechClassifier } from '../../../lib/engine/types';
 import { noise, RATE, silence, voice, zeroCrossingClassifier } from '../../support/signals';
 
@@ -51,6 +51,6 @@ describe('the speech model stops answering mid-call', () => {
     const result = await engine.finish();
     expect(errors).toEqual([]);
     expect(result.speechModel).toBe('yamnet');
-    expect(CLASSIFIER_TIMEOUT_SEC).toBeLessThanOrEqual(10); // the "≤ 10 s" of loss
+    expect(ENGINE_PARAMS.classifierTimeoutSec).toBeLessThanOrEqual(10); // the "≤ 10 s" of loss
   });
 });

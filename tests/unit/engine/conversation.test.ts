@@ -65,6 +65,39 @@ describe('conversation rules', () => {
     expect(earlyResponsesBySelf).toBe(1);
   });
 
+  it('counts one talk-over when the holder breathes and talks on over the listener', () => {
+    // The holder pauses 0.5 s a second after I start, then goes on for seconds past my attempt.
+    const { events, turns } = run([seg('others', 0, 4.2), seg('self', 3.2, 5.6), seg('others', 4.7, 9)]);
+    expect(events).toEqual([{ type: 'talkover', by: 'self', at: 3.2 }]);
+    expect(turns).toEqual([{ by: 'others', start: 0, end: 9 }]);
+  });
+
+  it('counts an interruption when the holder stops for good within 2 s, even after a breath over me', () => {
+    const { events, turns } = run([seg('others', 0, 4.2), seg('self', 3.2, 8), seg('others', 4.6, 5.1)]);
+    expect(events).toEqual([{ type: 'interruption', by: 'self', at: 3.2 }]);
+    expect(turns.map((t) => [t.by, t.end])).toEqual([['others', 5.1], ['self', 8]]);
+  });
+
+  it('takes a false start ("but—", a pause, then talk) as one attempt from its first word', () => {
+    const { events } = run([seg('others', 0, 6), seg('self', 4.5, 4.8), seg('self', 5.4, 8)]);
+    expect(events).toEqual([{ type: 'interruption', by: 'self', at: 4.5 }]);
+  });
+
+  it('keeps two short acknowledgements apart: two backchannels, not an attempt', () => {
+    const { events } = run([seg('others', 0, 8), seg('self', 2, 2.4), seg('self', 3, 3.4)]);
+    expect(events).toEqual([
+      { type: 'backchannel', by: 'self', at: 2 },
+      { type: 'backchannel', by: 'self', at: 3 },
+    ]);
+  });
+
+  it('hears a backchannel in a long pause when the holder resumes soon after it', () => {
+    // The holder's pause (1.7 s) is longer than a turn pause, but they go on 0.4 s after my "okay".
+    const { events, turns } = run([seg('others', 0, 3), seg('self', 3.5, 4.3), seg('others', 4.7, 7)]);
+    expect(events).toEqual([{ type: 'backchannel', by: 'self', at: 3.5 }]);
+    expect(turns).toEqual([{ by: 'others', start: 0, end: 7 }]);
+  });
+
   it('measures my response gaps and counts floor changes', () => {
     const { responseGaps, turnSwitches, turns } = run([
       seg('others', 0, 3),

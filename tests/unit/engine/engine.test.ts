@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/engine';
 import type { AnalysisResult, Interval, SpeechClassifier } from '../../../lib/engine/types';
-import { addDelayed, clicks, noise, RATE, seededRandom, silence, tone, voice, zeroCrossingClassifier } from '../../support/signals';
+import { addDelayed, clicks, levelDeafClassifier, noise, RATE, seededRandom, silence, tone, voice, zeroCrossingClassifier } from '../../support/signals';
 
 async function analyze(self: Float32Array | null, others: Float32Array | null, classifier?: SpeechClassifier, block = 320): Promise<AnalysisResult> {
   const engine = createEngine({ sampleRate: RATE, classifier });
@@ -72,6 +72,39 @@ describe('speech activity', () => {
     expectIntervals((await analyze(x, null)).segments.self, [[1.5, 3]], 0.05);
   });
 
+  it('starts a word where the voice starts, not at the breath before it', async () => {
+    const x = silence(6);
+    noise(x, 0.0003);
+    noise(x.subarray(Math.round(1.55 * RATE), Math.round(1.85 * RATE)), 0.0015, 9); // a breath, 35 dB under the voice
+    voice(x, 2, 3, 0.2);
+    voice(x, 3.6, 4.2, 0.2);
+    expectIntervals((await analyze(x, null)).segments.self, [[2, 3], [3.6, 4.2]]);
+  });
+
+  it('does not take a line coming back from digital silence, click and all, for talk', async () => {
+    const x = silence(14);
+    noise(x, 0.0005, 3);
+    x.fill(0, 3 * RATE, 6 * RATE); // the line drops out (codec DTX)…
+    for (let i = 0; i < 16; i++) x[6 * RATE + i] += i % 2 ? -0.3 : 0.3; // …and comes back with a click
+    voice(x, 1, 2);
+    voice(x, 9, 10);
+    expectIntervals((await analyze(x, null)).segments.self, [[1, 2], [9, 10]]);
+  });
+
+  it('closes a segment on a noisy line whose 10 ms levels scatter around the threshold', async () => {
+    const x = silence(8);
+    const rand = seededRandom(5);
+    // Line noise whose level jumps ±4 dB from one 10 ms frame to the next.
+    for (let f = 0; f < x.length / 160; f++) {
+      const gain = 0.001 * 10 ** ((rand() * 8 - 4) / 20);
+      for (let i = f * 160; i < (f + 1) * 160; i++) x[i] = gain * (rand() * 2 - 1);
+    }
+    voice(x, 1, 2);
+    voice(x, 3, 4);
+    voice(x, 6, 7);
+    expectIntervals((await analyze(x, null)).segments.self, [[1, 2], [3, 4], [6, 7]], 0.1);
+  });
+
   it('drops clicks too short to be a syllable, even without the classifier', async () => {
     const x = silence(4);
     noise(x);
@@ -95,6 +128,15 @@ describe('speech gate', () => {
     expect(r.speechModel).toBe('yamnet');
     expectIntervals(r.segments.self, [[1, 3], [8, 10]]);
     expectIntervals(r.segments.others, [[11, 13]]);
+  });
+
+  it('raises a quiet channel for a classifier deaf to quiet sound, from the first words on', async () => {
+    const me = silence(12); // a mic 40 dB quieter than the other tests': voice near -60 dBFS
+    voice(me, 1, 3, 0.002);
+    voice(me, 5, 6, 0.002);
+    voice(me, 8, 10, 0.002);
+    const r = await analyze(me, null, levelDeafClassifier);
+    expectIntervals(r.segments.self, [[1, 3], [5, 6], [8, 10]], 0.25);
   });
 
   it('goes on with the detector alone when the classifier fails, and says so', async () => {
@@ -223,5 +265,43 @@ describe('streaming equals batch', () => {
     const streamed = await engine.finish();
     expect(streamed).toEqual(batch);
     expect(batch.events.length + batch.turns.length).toBeGreaterThan(5);
+  });
+
+  it('gives the same result for a quiet mic whose first windows are heard again at its level', async () => {
+    const me = silence(30);
+    const remote = silence(30);
+    noise(me, 0.00003, 13);
+    noise(remote, 0.001, 14);
+    const rand = seededRandom(3);
+    for (let t = 0.5; t < 28; ) {
+      const len = 0.3 + rand() * 3;
+      const mine = rand() < 0.5;
+      voice(mine ? me : remote, t, t + len, mine ? 0.002 : 0.2, 120 + rand() * 120);
+      t += len * (0.4 + rand());
+    }
+    const batch = await analyze(me, remote, levelDeafClassifier, me.length);
+    const slow: SpeechClassifier = (w) => new Promise((resolve) => setTimeout(() => resolve(levelDeafClassifier(w)), rand() * 8));
+    const engine = createEngine({ sampleRate: RATE, classifier: slow });
+    for (let i = 0; i < me.length; ) {
+      const n = 1 + Math.floor(rand() * 2000);
+      engine.push(me.subarray(i, i + n), remote.subarray(i, i + n));
+      i += n;
+      if (rand() < 0.05) await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await engine.finish()).toEqual(batch);
+    expect(batch.segments.self.length).toBeGreaterThan(3);
+  });
+});
+
+describe('parameters', () => {
+  it('refuses overrides that are unknown, not numbers, negative, out of order or of the frame', () => {
+    const make = (params: Record<string, unknown>) => () => createEngine({ sampleRate: RATE, params: params as never });
+    expect(make({ hotDB: 12 })).toThrow(/unknown parameter "hotDB"/);
+    expect(make({ hotDb: '12' })).toThrow(/hotDb must be a finite number/);
+    expect(make({ bridgeGapSec: -0.1 })).toThrow(/bridgeGapSec must not be negative/);
+    expect(make({ warmDb: 12 })).toThrow(/warmDb \(12\) must not exceed hotDb \(10\)/);
+    expect(make({ frameSec: 0.02 })).toThrow(/frameSec is fixed/);
+    expect(make({ echoPathBandDb: 4.5 })).toThrow(/whole number/);
+    expect(make({ hotDb: 12, minHotLevelDb: -80 })).not.toThrow();
   });
 });

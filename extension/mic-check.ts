@@ -1,10 +1,11 @@
-// The settings page's mic check: the coach's own capture graph and engine on my mic alone, so
-// "what the detector hears" is exactly what it would count as my speech in a call (without the
-// speech model, which lives in the meeting tab's classifier frame).
-import { CaptureGraph } from '../../extension/capture/audio-graph';
-import { openMic, stopStream } from '../../extension/capture/mic';
-import { createEngine } from '../../lib/engine/engine';
-import type { MicCheck } from '../../components/options/audio-section';
+// The mic check of the extension's own pages (settings, welcome): the coach's own capture graph and
+// engine on my mic alone, so "what the detector hears" is exactly what it would count as my speech
+// in a call (without the speech model, which lives in the meeting tab's classifier frame).
+import { t } from '../components/say';
+import type { MicCheck, MicCheckActions } from '../components/mic-check/mic-check-panel';
+import { CaptureGraph } from './capture/audio-graph';
+import { openMic, stopStream } from './capture/mic';
+import { createEngine } from '../lib/engine/engine';
 
 /** The meter spans −60 dBFS (silence in a quiet room) to −10 dBFS (speaking close to the mic). */
 const METER_FLOOR_DB = -60;
@@ -28,12 +29,7 @@ export async function startMicCheck(onChange: (state: MicCheck) => void): Promis
   onChange({ state: 'starting' });
   const mic = await openMic(location.host);
   if (!mic.ok) {
-    onChange({
-      state: 'failed',
-      message: mic.denied
-        ? 'Chrome blocked the microphone for Listening Coach. Click the icon at the left of the address bar, allow the microphone, then try again.'
-        : 'No microphone found. Connect one and try again.',
-    });
+    onChange({ state: 'failed', message: mic.denied ? t('micCheck.denied') : t('micCheck.noMic') });
     return null;
   }
   let chunks = 0;
@@ -52,7 +48,7 @@ export async function startMicCheck(onChange: (state: MicCheck) => void): Promis
     });
   } catch {
     stopStream(mic.stream);
-    onChange({ state: 'failed', message: 'The mic check could not start its audio processing. Reload this page and try again.' });
+    onChange({ state: 'failed', message: t('micCheck.failed') });
     return null;
   }
   engine = createEngine({ sampleRate: graph.sampleRate });
@@ -65,4 +61,22 @@ export async function startMicCheck(onChange: (state: MicCheck) => void): Promis
       onChange({ state: 'off' });
     },
   };
+}
+
+/** The check as a page's actions: one session at a time, and the mic released when the page goes. */
+export function micCheckActions(onChange: (state: MicCheck) => void): MicCheckActions {
+  let session: MicCheckSession | null = null;
+  const actions: MicCheckActions = {
+    startMicCheck() {
+      void startMicCheck(onChange).then((started) => {
+        session = started;
+      });
+    },
+    stopMicCheck() {
+      void session?.stop();
+      session = null;
+    },
+  };
+  addEventListener('pagehide', () => actions.stopMicCheck());
+  return actions;
 }
