@@ -7,11 +7,12 @@
 // my talk while I am muted with the demo's own button, and store the call when I leave.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interval } from '../../lib/engine/types';
-import { analyzeHeardAudio, findOffset, ticksToIntervals } from './support/analyze';
+import { findOffset, runAnalyze, ticksToIntervals } from './support/analyze';
 import type { CoachBrowser } from './support/browser';
 import { knownCallIds, readOverlay, waitForCall } from './support/coach';
+import { recordHeardAudio, saveHeardAudio } from './support/heard-audio';
 import { janusUnavailable, openDemo, startJanus, type JanusRig } from './support/janus';
-import { sharedScene, sharedScenesMissing, silentWav, tempDir, type Scene } from './support/scenes';
+import { sharedScene, sharedScenesMissing, silentWav, tempDir, trimWav, type Scene } from './support/scenes';
 
 const SCENE_ID = 'd02_interrupter';
 /** Unmuted, then muted with the demo's button, then unmuted to the end. */
@@ -71,6 +72,7 @@ describe.skipIf(missing !== null)('the coach on real meeting software (Janus)', 
       try {
         for (const [i, peer] of others.entries()) await (await openDemo(peer, demo)).join(`peer${i + 1}`);
         const me = await openDemo(coachBrowser, demo);
+        await recordHeardAudio(me.page);
         await me.join('me');
         // In the room: the demo has published my audio (its mute button shows).
         const joinedAtMs = Date.now();
@@ -109,6 +111,11 @@ describe.skipIf(missing !== null)('the coach on real meeting software (Janus)', 
         await me.toggleMute();
         await expect.poll(async () => (await readOverlay(me.page))?.state, { timeout: 3000 }).toBe('listening');
         await me.page.waitForTimeout(AFTER_SEC * 1000);
+        // The others as the coach heard them, from the call's t = 0 (the demo's page goes as I leave).
+        const live = await waitForCall(coachBrowser, (c) => !earlier.has(c.id));
+        const heardOthers = `${dir}/${demo}.heard-others.wav`;
+        const heardSec = Math.floor((Date.now() - live.startedAtMs) / 1000);
+        await saveHeardAudio(me.page, heardOthers, live.startedAtMs, heardSec);
         await me.leave();
         const record = await waitForCall(coachBrowser, (c) => !earlier.has(c.id) && c.status !== 'live');
         expect(record.status).toBe('ended');
@@ -130,12 +137,11 @@ describe.skipIf(missing !== null)('the coach on real meeting software (Janus)', 
         expect(within(heard.self, muteFrom + 0.5, muteTo - 0.5)).toBe(0);
         expect(record.metrics.sideTalkSec).toBeGreaterThan(0.5);
 
-        // Before the mute, the talk share agrees with analyze on the same audio as heard.
-        const offsets = {
-          self: findOffset(heard.self, scene.truth.self, muteFrom, 5),
-          others: findOffset(heard.others, scene.truth.others, muteFrom, 60),
-        };
-        const reference = analyzeHeardAudio({ scene, offsets, durationSec: record.durationSec, dir });
+        // Before the mute, the talk share agrees with analyze on the same audio as heard: my mic's
+        // file from where the call's clock started, and the others as they reached the page.
+        const selfAsHeard = `${dir}/${demo}.heard-self.wav`;
+        trimWav(scene.self, selfAsHeard, findOffset(heard.self, scene.truth.self, muteFrom, 5), heardSec);
+        const reference = runAnalyze(selfAsHeard, heardOthers);
         const share = (self: number, others: number) => self / (self + others);
         const got = share(within(heard.self, 0, muteFrom), within(heard.others, 0, muteFrom));
         const want = share(within(reference.segments.self, 0, muteFrom), within(reference.segments.others, 0, muteFrom));

@@ -15,7 +15,7 @@
   async function answer({ sdp, mixed }) {
     hangup();
     const pc = new RTCPeerConnection();
-    call = { pc, source: null };
+    call = { pc, source: null, playing: false };
     pc.onicecandidate = (e) => e.candidate && send({ type: 'candidate', candidate: e.candidate.toJSON() });
     let voices = null;
     const buffer = await othersBuffer;
@@ -44,12 +44,20 @@
     }
     send({ type: 'answer', sdp: answerSdp });
     await audio.resume();
-    call.source?.start();
-    if (call.source) send({ type: 'playing', atMs: Date.now() });
+    // The voices start when the call is connected, as people start talking once they hear each other.
+    const started = call;
+    const start = () => {
+      if (pc.connectionState !== 'connected' || !started.source || started.playing) return;
+      started.playing = true;
+      started.source.start();
+      send({ type: 'playing', atMs: Date.now() });
+    };
+    pc.addEventListener('connectionstatechange', start);
+    start();
   }
 
   function hangup() {
-    call?.source?.stop();
+    if (call?.playing) call.source.stop();
     call?.pc.close();
     call = null;
   }
