@@ -12,8 +12,10 @@ import {
   SELF_INPUT,
   type CaptureChunk,
   type CaptureProcessorOptions,
-  type WorkletCommand,
-} from '../extension/capture/worklet-protocol';
+  type ContentToWorklet,
+  type WorkletToContent,
+} from '../extension/channels/content-worklet';
+import { openPortChannel, type PortChannel } from '../extension/channels/port-channel';
 
 // The AudioWorkletGlobalScope is not in TypeScript's libs.
 declare const currentFrame: number;
@@ -119,19 +121,26 @@ export default defineUnlistedScript(() => {
     private readonly analyze: boolean;
     /** Analyze mode: null until the call's engine starts (audio before that is dropped). */
     private analysis: LiveAnalysis | null = null;
+    private readonly channel: PortChannel<WorkletToContent>;
 
     constructor(options: { processorOptions?: CaptureProcessorOptions }) {
       super();
       this.analyze = options.processorOptions?.analyze === true;
       if (this.analyze) installTimeoutShim();
-      this.port.onmessage = (event: MessageEvent<WorkletCommand>) => {
-        const command = event.data;
-        if (command.type === 'external-others') this.external = command.enabled ? new ExternalQueue() : null;
-        else if (command.type === 'others-samples') this.external?.push(command.samples);
-        else if (command.type === 'start-analysis') {
-          this.analysis ??= new LiveAnalysis(sampleRate, command, (report) => this.port.postMessage(report));
-        } else this.analysis?.command(command);
-      };
+      this.channel = openPortChannel<WorkletToContent, ContentToWorklet>(this.port, {
+        messages: {
+          'external-others': (enabled) => (this.external = enabled ? new ExternalQueue() : null),
+          'others-samples': (samples) => this.external?.push(samples),
+          'start-analysis': (init) => (this.analysis ??= new LiveAnalysis(sampleRate, init, this.channel.send)),
+          muted: (muted) => this.analysis?.setMuted(muted),
+          paused: (paused) => this.analysis?.setPaused(paused),
+          'classifier-port': (port) => this.analysis?.connectClassifier(port),
+        },
+        requests: {
+          snapshot: () => this.analysis?.snapshot() ?? null,
+          finish: () => this.analysis?.finish() ?? null,
+        },
+      });
     }
 
     process(inputs: Float32Array[][]): boolean {
@@ -145,7 +154,7 @@ export default defineUnlistedScript(() => {
       }
       if (this.analyze) {
         if (timerQueue.length > 0) runTimers();
-        this.analysis?.push(selfIn ?? null, othersIn ?? null, quantum);
+        this.analysis?.push(selfIn ?? null, othersIn ?? null, quantum, Date.now());
         return true;
       }
       let from = 0;
@@ -164,7 +173,7 @@ export default defineUnlistedScript(() => {
       this.filled = 0;
       const chunk: CaptureChunk = { self: this.self.take(), others: this.others.take(), endFrame };
       const transfer = [chunk.self?.buffer, chunk.others?.buffer].filter((b): b is ArrayBuffer => !!b);
-      this.port.postMessage(chunk, transfer);
+      this.channel.send('chunk', chunk, transfer);
     }
   }
 

@@ -1,8 +1,12 @@
 // The speech model (YAMNet through MediaPipe) in a classic Worker of the extension frame: MediaPipe's
-// loader needs importScripts, and the worker keeps inference off every page's main thread.
+// loader needs importScripts, and the worker keeps inference off every page's main thread. The
+// frame asks whether the model is up (extension/channels/frame-worker.ts); the capture worklet asks
+// for verdicts over a port of its own (worklet-worker.ts).
 import { AudioClassifier, FilesetResolver } from '@mediapipe/tasks-audio';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { SpeechWorkerCommand, SpeechWorkerReply, SpeechWorkerRequest } from '../extension/classifier/protocol';
+import type { FrameToWorker, WorkerToFrame } from '../extension/channels/frame-worker';
+import { openPortChannel, type PortLike } from '../extension/channels/port-channel';
+import { serveClassifier } from '../extension/channels/worklet-worker';
 import { speechScore, YAMNET_CLASSIFIER_OPTIONS } from '../lib/engine/yamnet';
 
 /** Where the build puts the model (scripts/setup-model.mjs) and MediaPipe's wasm (wxt.config.ts). */
@@ -20,42 +24,32 @@ async function loadClassifier(): Promise<AudioClassifier> {
 }
 
 export default defineUnlistedScript(() => {
-  // The worker global scope (not in TypeScript's DOM lib): what this file uses of it.
-  const scope = self as unknown as {
-    postMessage(message: SpeechWorkerReply): void;
-    onmessage: ((event: MessageEvent<SpeechWorkerCommand>) => void) | null;
-  };
-  const reply = (message: SpeechWorkerReply) => scope.postMessage(message);
   const loading = loadClassifier();
 
-  loading.then(
-    () => reply({ type: 'ready', model: true }),
-    (error: unknown) => reply({ type: 'ready', model: false, error: String(error) }),
-  );
-
-  const classify = async ({ id, samples, sampleRate }: SpeechWorkerRequest): Promise<SpeechWorkerReply> => {
+  const classify = async (samples: Float32Array, sampleRate: number): Promise<number> => {
     const classifier = await loading.catch(() => null);
-    // Every request is answered: without a model, or if inference fails, with "speech", so the
+    // Every window is answered: without a model, or if inference fails, with "speech", so the
     // 10 ms detector's decision stands.
-    let score = 1;
+    if (!classifier) return 1;
     try {
       // A 0.975 s window gives one result; the best over results guards against MediaPipe splitting it.
-      const results = classifier?.classify(samples, sampleRate) ?? [];
-      if (classifier) score = Math.max(0, ...results.map((r) => speechScore(r.classifications[0]?.categories ?? [])));
+      const results = classifier.classify(samples, sampleRate);
+      return Math.max(0, ...results.map((r) => speechScore(r.classifications[0]?.categories ?? [])));
     } catch (error) {
       console.warn('[listening-coach] speech model failed on a window', error);
+      return 1;
     }
-    return { type: 'score', id, score };
   };
 
-  scope.onmessage = async (event) => {
-    const command = event.data;
-    if (command.type === 'port') {
-      // The capture worklet's own line to the model (extension/capture/live-analysis.ts).
-      const port = command.port;
-      port.onmessage = async (message: MessageEvent<SpeechWorkerRequest>) => port.postMessage(await classify(message.data));
-      return;
-    }
-    reply(await classify(command));
-  };
+  // The worker global scope is not in TypeScript's DOM lib; it has what a channel needs.
+  openPortChannel<WorkerToFrame, FrameToWorker>(self as unknown as PortLike, {
+    messages: { 'classifier-port': (port) => serveClassifier(port, classify) },
+    requests: {
+      ready: () =>
+        loading.then(
+          () => ({ model: true }),
+          (error: unknown) => ({ model: false, error: String(error) }),
+        ),
+    },
+  });
 });

@@ -90,13 +90,6 @@ export const PORT_NAMES = {
  */
 export const LIVE_COACH_GLOBAL = '__listeningCoachAlive';
 
-/**
- * A call left and joined again in the same tab and meeting within this time (a network drop, a
- * "Rejoin" click) goes on as the same call and record: the content script keeps its analysis that
- * long (extension/content/meeting-coach.ts), the background keeps the call open to it (calls.ts).
- */
-export const REJOIN_WINDOW_MS = 2 * 60_000;
-
 /** What the person sees when their disk is full (overlay and popup). */
 export const STORAGE_FULL_MESSAGE =
   'Your disk is full, so this call is not being saved any more (it is kept up to the last save that fitted, ' +

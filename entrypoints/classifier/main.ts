@@ -1,54 +1,40 @@
 // The extension frame the content script embeds (hidden) in the meeting page: extension-origin work
 // for the page's coach. It runs the speech-model worker and relays tab audio from the offscreen
-// document; it talks only through the private port the content script hands it.
+// document; it talks only through the private port the content script hands it
+// (extension/channels/frame-handshake.ts, content-frame.ts, frame-worker.ts, offscreen-frame.ts).
 import { browser } from 'wxt/browser';
-import {
-  CONNECT_FRAME,
-  type FrameReply,
-  type FrameRequest,
-  type SpeechWorkerCommand,
-  type SpeechWorkerReply,
-} from '../../extension/classifier/protocol';
-import type { TabAudioMessage } from '../../extension/capture/tab-audio-relay';
+import type { ContentToFrame, FrameToContent } from '../../extension/channels/content-frame';
+import { acceptFramePort } from '../../extension/channels/frame-handshake';
+import type { FrameToWorker, WorkerToFrame } from '../../extension/channels/frame-worker';
+import type { TabAudioMessage } from '../../extension/channels/offscreen-frame';
+import { openPortChannel } from '../../extension/channels/port-channel';
 import { sendMessage } from '../../extension/messages';
 
 function serve(port: MessagePort): void {
-  const send = (message: FrameReply, transfer: Transferable[] = []) => port.postMessage(message, transfer);
-  const worker = new Worker(browser.runtime.getURL('/classifier-worker.js'));
-  worker.onmessage = (event: MessageEvent<SpeechWorkerReply>) => send(event.data);
-
+  const worker = openPortChannel<FrameToWorker, WorkerToFrame>(new Worker(browser.runtime.getURL('/classifier-worker.js')));
   let relay: BroadcastChannel | null = null;
-  port.onmessage = (event: MessageEvent<FrameRequest>) => {
-    const request = event.data;
-    if (request.type === 'classify') {
-      worker.postMessage(request, [request.samples.buffer]);
-      return;
-    }
-    if (request.type === 'classifier-port') {
-      worker.postMessage({ type: 'port', port: request.port } satisfies SpeechWorkerCommand, [request.port]);
-      return;
-    }
-    relay?.close();
-    relay = null;
-    if (request.channel === null) return;
-    relay = new BroadcastChannel(request.channel);
-    relay.onmessage = (message: MessageEvent<TabAudioMessage>) =>
-      send({ type: 'tab-audio', samples: message.data.samples }, [message.data.samples.buffer]);
-  };
+  const content = openPortChannel<FrameToContent, ContentToFrame>(port, {
+    messages: {
+      'classifier-port': (classifierPort) => worker.send('classifier-port', classifierPort, [classifierPort]),
+      'relay-tab-audio': (name) => {
+        relay?.close();
+        relay = null;
+        if (name === null) return;
+        relay = new BroadcastChannel(name);
+        relay.onmessage = (message: MessageEvent<TabAudioMessage>) =>
+          content.send('tab-audio', message.data.samples, [message.data.samples.buffer]);
+      },
+    },
+    requests: {
+      hello: () => true,
+      ready: async () => (await worker.request('ready', null)) ?? { model: false, error: 'the speech model’s worker stopped' },
+    },
+  });
 }
 
-// The meeting page can post to this frame too (it is in its DOM): only a connection that shows this
-// tab's secret (from the background, which gives it only to this tab's content script and to this
-// frame) is served, and only one, so a page can neither use the model nor listen to relayed audio.
-const token = sendMessage('background.frameToken', undefined).catch(() => null);
-let served = false;
-window.addEventListener('message', (event) => {
-  if (served || event.source !== window.parent || event.data?.type !== CONNECT_FRAME || !event.ports[0]) return;
-  const port = event.ports[0];
-  const offered: unknown = event.data.token;
-  void token.then((expected) => {
-    if (served || !expected || offered !== expected) return;
-    served = true;
-    serve(port);
-  });
-});
+// The tab's secret, from the background (which gives it only to this tab's content script and to
+// this frame): only a connection that shows it is served.
+acceptFramePort(
+  sendMessage('background.frameToken', undefined).catch(() => null),
+  serve,
+);

@@ -6,15 +6,16 @@ import { buildCallRecord, type CallHeader } from '../../lib/record/call-record';
 import type { CheckIn } from '../../lib/record/types';
 import { rememberedKind } from '../../lib/record/meeting-kinds';
 import { getCall, isStorageFull, listCallSummariesSince, putCall } from '../db';
+import { REJOIN_WINDOW_MS } from '../../lib/call/lifecycle';
 import { meetingKindsItem } from '../meeting-kinds';
-import { REJOIN_WINDOW_MS, type CallProgress } from '../messages';
+import type { CallProgress } from '../messages';
 import { showRecap, withdrawRecap } from './recap';
 import { sessionStore, type LiveCall } from './session-store';
 
 /** A closing tab usually sends its final save as it goes: give it this long to land. */
 const RECOVERY_GRACE_MS = 2000;
 
-/** The rejoin window (messages.ts), plus a little for the content script's message to land. */
+/** The rejoin window (lib/call/lifecycle.ts), plus a little for the content script's message to land. */
 const REJOIN_SLACK_MS = 30_000;
 export { REJOIN_WINDOW_MS };
 

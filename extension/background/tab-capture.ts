@@ -1,9 +1,9 @@
 // Tab capture: the universal fallback for sites whose audio the page does not expose (Zoom's web
 // client), started by a user gesture (toolbar popup button or the keyboard command). The background
 // only gets the stream id; the offscreen document consumes the stream, keeps the tab audible and
-// publishes its audio for the meeting tab's content script (extension/capture/tab-audio-relay.ts).
+// publishes its audio for the meeting tab's content script (extension/channels/offscreen-frame.ts).
 import { browser } from 'wxt/browser';
-import { tabAudioChannelName } from '../capture/tab-audio-relay';
+import { tabAudioChannelName } from '../channels/offscreen-frame';
 import { sendMessage } from '../messages';
 import { markTabCapture } from './calls';
 import { sessionStore } from './session-store';

@@ -6,12 +6,16 @@ import {
   CAPTURE_PROCESSOR,
   OTHERS_INPUT,
   SELF_INPUT,
-  type AnalysisReport,
   type CaptureChunk,
   type CaptureProcessorOptions,
+  type ContentToWorklet,
   type StartAnalysis,
-  type WorkletCommand,
-} from './worklet-protocol';
+  type WorkletToContent,
+} from '../channels/content-worklet';
+import { openPortChannel, type MessageHandlers, type PortChannel } from '../channels/port-channel';
+
+/** What the page hears from the worklet. */
+export type AnalysisListeners = MessageHandlers<WorkletToContent>;
 
 /** The engine works at 16 kHz (YAMNet's rate): running the whole graph there saves resampling and
  *  two thirds of every downstream cost compared with 48 kHz. */
@@ -30,26 +34,33 @@ export class CaptureGraph {
   private selfSource: MediaStreamAudioSourceNode | null = null;
   private readonly othersSources = new Map<string, MediaStreamAudioSourceNode>();
 
+  /** The worklet's end of the route (extension/channels/content-worklet.ts): commands, requests
+   *  for results. */
+  readonly worklet: PortChannel<ContentToWorklet>;
+
   private constructor(
     readonly context: AudioContext,
     private readonly node: AudioWorkletNode,
-  ) {}
+    listeners: AnalysisListeners,
+  ) {
+    this.worklet = openPortChannel<ContentToWorklet, WorkletToContent>(node.port, { messages: listeners });
+  }
 
   /** Posts raw chunks of both channels to `onChunk` (tab audio, mic check). */
   static create(onChunk: (chunk: CaptureChunk) => void): Promise<CaptureGraph> {
-    return CaptureGraph.open({}, 'playback', onChunk);
+    return CaptureGraph.open({}, 'playback', { chunk: onChunk });
   }
 
-  /** Runs the engine inside the worklet (a call): `startAnalysis` starts it, `onReport` hears the
-   *  live picture, saves and the final result. */
-  static createAnalyzing(onReport: (report: AnalysisReport) => void): Promise<CaptureGraph> {
-    return CaptureGraph.open({ analyze: true }, ANALYZE_LATENCY_SEC, onReport);
+  /** Runs the engine inside the worklet (a call): `startAnalysis` starts it, `listeners` hear the
+   *  live picture; results are asked for through `worklet`. */
+  static createAnalyzing(listeners: AnalysisListeners): Promise<CaptureGraph> {
+    return CaptureGraph.open({ analyze: true }, ANALYZE_LATENCY_SEC, listeners);
   }
 
-  private static async open<T>(
+  private static async open(
     processorOptions: CaptureProcessorOptions,
     latencyHint: AudioContextLatencyCategory | number,
-    onMessage: (message: T) => void,
+    listeners: AnalysisListeners,
   ): Promise<CaptureGraph> {
     const context = new AudioContext({
       sampleRate: CAPTURE_SAMPLE_RATE,
@@ -67,8 +78,7 @@ export class CaptureGraph {
       channelCountMode: 'explicit',
       processorOptions,
     });
-    node.port.onmessage = (event: MessageEvent<T>) => onMessage(event.data);
-    return new CaptureGraph(context, node);
+    return new CaptureGraph(context, node, listeners);
   }
 
   get sampleRate(): number {
@@ -100,21 +110,16 @@ export class CaptureGraph {
 
   /** Feed the others channel from `pushOthers` (relayed tab audio) instead of `setOthers` tracks. */
   useExternalOthers(enabled: boolean): void {
-    this.command({ type: 'external-others', enabled });
+    this.worklet.send('external-others', enabled);
   }
 
   pushOthers(samples: Float32Array): void {
-    this.command({ type: 'others-samples', samples }, [samples.buffer]);
+    this.worklet.send('others-samples', samples, [samples.buffer]);
   }
 
   /** Analyze mode: the engine starts with the call's settings; its classifier port is handed over. */
   startAnalysis(init: StartAnalysis): void {
-    this.command({ type: 'start-analysis', ...init }, init.classifierPort ? [init.classifierPort] : []);
-  }
-
-  /** Analyze mode: mute, pause, snapshot and finish (worklet-protocol.ts). */
-  command(message: WorkletCommand, transfer: Transferable[] = []): void {
-    this.node.port.postMessage(message, transfer);
+    this.worklet.send('start-analysis', init, init.classifierPort ? [init.classifierPort] : []);
   }
 
   /** Autoplay policy may start the context suspended until the page has had a user gesture. */
@@ -123,7 +128,7 @@ export class CaptureGraph {
   }
 
   async close(): Promise<void> {
-    this.node.port.onmessage = null;
+    this.worklet.close();
     this.setSelf(null);
     this.setOthers([]);
     if (this.context.state !== 'closed') await this.context.close();

@@ -6,8 +6,9 @@
 // no worklet globals, so Node tests drive it as the worklet does.
 import { createEngine } from '../../lib/engine/engine';
 import type { Engine, Interval, LiveState, SpeechClassifier } from '../../lib/engine/types';
-import type { SpeechWorkerReply, SpeechWorkerRequest } from '../classifier/protocol';
-import type { AnalysisReport, StartAnalysis, WorkletCommand } from './worklet-protocol';
+import type { ResultReport, StartAnalysis, WorkletToContent } from '../channels/content-worklet';
+import type { PortChannel } from '../channels/port-channel';
+import { portClassifier } from '../channels/worklet-worker';
 
 /** A freshly opened mic delivers exact zeros for its first tens of milliseconds; the engine would
  *  take them for the room's noise floor and hear the real room as speech for many seconds after.
@@ -20,34 +21,73 @@ function hasSignal(samples: Float32Array | null): boolean {
   return false;
 }
 
+/**
+ * The call's clock keeps to the wall clock. When the render thread falls behind (a busy machine),
+ * Chromium skips render callbacks, and the audio the sources delivered meanwhile is dropped once
+ * their buffers (≈0.5 s) overflow: the analysis would lose that time without a trace. Past this
+ * much, the missing time is put back as the channels' own background (their quietest recent
+ * block, so nothing in it counts as speech and the noise floor holds) and counted as a gap.
+ * Render callbacks come 0.1 s of audio at a time, with scheduling jitter: well inside it.
+ */
+const GAP_TOLERANCE_SEC = 0.5;
+
+/** Each channel's quietest block of the last few seconds: what a gap is filled with. */
+class Background {
+  block: Float32Array | null = null;
+  private energy = Infinity;
+  private age = 0;
+
+  /** A new block of the channel (null: absent). */
+  offer(samples: Float32Array | null): void {
+    this.age++;
+    if (!samples) return;
+    let energy = 0;
+    for (let i = 0; i < samples.length; i++) energy += samples[i] * samples[i];
+    // Quieter than what is kept, or what is kept is old: the room may have changed.
+    if (energy <= this.energy || this.age > BACKGROUND_MAX_AGE_BLOCKS) {
+      this.block = samples.slice();
+      this.energy = energy;
+      this.age = 0;
+    }
+  }
+}
+const BACKGROUND_MAX_AGE_BLOCKS = 30;
+
 /** The live figures whose change must reach the page at once (the rest move continuously). */
 function promptKey(live: LiveState): string {
   return `${live.floor} ${live.muted} ${live.interruptionsBySelf} ${live.interruptionsOfSelf} ${live.talkoversBySelf} ` +
     `${live.talkoversOfSelf} ${live.backchannelsBySelf} ${live.backchannelsByOthers}`;
 }
 
-/** The speech model behind a MessagePort (the extension frame's worker answers on it). */
-export function portClassifier(port: MessagePort): SpeechClassifier {
-  const pending = new Map<number, (score: number) => void>();
-  let nextId = 0;
-  port.onmessage = (event: MessageEvent<SpeechWorkerReply>) => {
-    const reply = event.data;
-    if (reply.type !== 'score') return;
-    pending.get(reply.id)?.(reply.score);
-    pending.delete(reply.id);
+/**
+ * The speech model as the engine sees it when the model may come up after the call has started
+ * (its frame still loading on a busy machine): until a port is connected every window is answered
+ * "speech", so the 10 ms detector decides alone; once it is, the model answers; if it is known
+ * never to come, the next window fails and the engine goes on with the detector alone, reporting
+ * no speech model.
+ */
+class LateClassifier {
+  private classify: SpeechClassifier | null = null;
+  private absent = false;
+
+  readonly classifier: SpeechClassifier = (clip, sampleRate) => {
+    if (this.classify) return this.classify(clip, sampleRate);
+    if (this.absent) throw new Error('the speech model is not available');
+    return 1;
   };
-  return (clip, sampleRate) =>
-    new Promise<number>((resolve) => {
-      const id = nextId++;
-      pending.set(id, resolve);
-      // A copy: the engine reuses its window buffer, and transferring would detach it.
-      const samples = clip.slice();
-      port.postMessage({ type: 'classify', id, samples, sampleRate } satisfies SpeechWorkerRequest, [samples.buffer]);
-    });
+
+  connect(port: MessagePort): void {
+    this.classify = portClassifier(port);
+  }
+
+  giveUp(): void {
+    this.absent = true;
+  }
 }
 
 export class LiveAnalysis {
   private readonly engine: Engine;
+  private readonly late: LateClassifier | null = null;
   private readonly liveEvery: number;
   private readonly liveQuiet: number;
   private lastKey = '';
@@ -72,16 +112,26 @@ export class LiveAnalysis {
   private selfPresent = false;
   private othersPresent = false;
   private filled = 0;
+  /** Where the call's clock was tied to the wall clock (null until the call starts and after a
+   *  pause, whose stretch is cut out), and the time put back for render callbacks that never came. */
+  private clock: { wallMs: number; samples: number } | null = null;
+  private gapSamples = 0;
+  private readonly selfBackground = new Background();
+  private readonly othersBackground = new Background();
 
   constructor(
     private readonly sampleRate: number,
     init: StartAnalysis,
-    private readonly report: (report: AnalysisReport) => void,
+    private readonly send: PortChannel<WorkletToContent>['send'],
   ) {
+    if (init.model !== 'absent') {
+      this.late = new LateClassifier();
+      if (init.classifierPort) this.late.connect(init.classifierPort);
+    }
     this.engine = createEngine({
       sampleRate,
-      classifier: init.classifierPort ? portClassifier(init.classifierPort) : undefined,
-      onClassifierError: (error) => report({ type: 'classifier-error', message: String(error) }),
+      classifier: this.late?.classifier,
+      onClassifierError: (error) => send('classifier-error', String(error)),
     });
     this.liveEvery = Math.round(init.liveEverySec * sampleRate);
     this.liveQuiet = Math.round(init.liveQuietSec * sampleRate);
@@ -93,8 +143,9 @@ export class LiveAnalysis {
     this.setMuted(init.muted);
   }
 
-  /** One block of both channels (`null`: nothing connected); `length` samples either way. */
-  push(self: Float32Array | null, others: Float32Array | null, length: number): void {
+  /** One block of both channels (`null`: nothing connected); `length` samples either way.
+   *  `nowMs`: the wall clock as the block arrives, which the call's clock keeps to. */
+  push(self: Float32Array | null, others: Float32Array | null, length: number, nowMs?: number): void {
     if (this.ended || this.paused) return;
     if (!this.started) {
       if (this.waitForMic && !hasSignal(self) && this.warmup < this.warmupMax) {
@@ -102,8 +153,9 @@ export class LiveAnalysis {
         return;
       }
       this.started = true;
-      this.report({ type: 'started' });
+      this.send('started', null);
     }
+    if (nowMs !== undefined) this.keepClock(nowMs);
     let from = 0;
     while (from < length) {
       const n = Math.min(length - from, this.selfBlock.length - this.filled);
@@ -128,10 +180,38 @@ export class LiveAnalysis {
     if (n === 0) return;
     this.filled = 0;
     const self = this.selfPresent ? this.selfBlock.subarray(0, n) : null;
-    // With neither channel connected the call still goes on: time advances in silence.
-    const others = this.othersPresent || !self ? this.othersBlock.subarray(0, n) : null;
+    const others = this.othersPresent ? this.othersBlock.subarray(0, n) : null;
     this.selfPresent = this.othersPresent = false;
-    this.engine.push(self, others);
+    if (n === this.selfBlock.length) {
+      this.selfBackground.offer(self);
+      this.othersBackground.offer(others);
+    }
+    this.feed(self, others, n);
+  }
+
+  /** Puts back the audio time the render thread did not deliver (see GAP_TOLERANCE_SEC). */
+  private keepClock(nowMs: number): void {
+    const fed = this.samples + this.filled;
+    this.clock ??= { wallMs: nowMs, samples: fed };
+    const due = this.clock.samples + ((nowMs - this.clock.wallMs) / 1000) * this.sampleRate;
+    const missing = Math.floor(due - fed);
+    if (missing <= GAP_TOLERANCE_SEC * this.sampleRate) return;
+    this.flush();
+    for (let left = missing; left > 0; ) {
+      const n = Math.min(left, this.selfBlock.length);
+      const fill = (background: Background) => background.block?.subarray(0, Math.min(n, background.block.length)) ?? null;
+      const self = fill(this.selfBackground);
+      const others = fill(this.othersBackground);
+      const length = Math.min(n, self?.length ?? n, others?.length ?? n);
+      this.feed(self?.subarray(0, length) ?? null, others?.subarray(0, length) ?? null, length);
+      this.gapSamples += length;
+      left -= length;
+    }
+  }
+
+  private feed(self: Float32Array | null, others: Float32Array | null, n: number): void {
+    // With neither channel connected the call still goes on: time advances in silence.
+    this.engine.push(self, others ?? (self ? null : new Float32Array(n)));
     this.samples += n;
     while (this.samples >= this.nextLive) {
       const at = this.nextLive;
@@ -149,37 +229,16 @@ export class LiveAnalysis {
     if (key === this.lastKey && events.length === 0 && at - this.lastReported < this.liveQuiet) return;
     this.lastKey = key;
     this.lastReported = at;
-    this.report({ type: 'live', live, events });
+    this.send('live', { live, events, gapSec: this.gapSec });
   }
 
-  command(command: WorkletCommand): void {
-    // Audio gathered so far belongs before the command (a mute starts after it, a result has it).
+  /** Audio gathered so far belongs before any change (a mute starts after it, a result has it). */
+  private settle(): void {
     if (!this.ended) this.flush();
-    switch (command.type) {
-      case 'muted':
-        return this.setMuted(command.muted);
-      case 'paused':
-        this.paused = command.paused;
-        return;
-      case 'snapshot': {
-        const result = this.engine.snapshot();
-        this.report({ type: 'snapshot', id: command.id, result, muted: this.mutedAsOf(result.durationSec) });
-        return;
-      }
-      case 'finish':
-        this.ended = true;
-        void this.engine.finish().then((result) =>
-          this.report({ type: 'final', id: command.id, result, muted: this.mutedAsOf(result.durationSec) }),
-        );
-        return;
-    }
   }
 
-  private get timeSec(): number {
-    return this.samples / this.sampleRate;
-  }
-
-  private setMuted(muted: boolean): void {
+  setMuted(muted: boolean): void {
+    this.settle();
     if (muted === this.muted) return;
     this.muted = muted;
     this.engine.setMuted(muted);
@@ -189,6 +248,41 @@ export class LiveAnalysis {
       const open = this.mutedIntervals.at(-1);
       if (open) open[1] = t;
     }
+  }
+
+  setPaused(paused: boolean): void {
+    this.settle();
+    this.paused = paused;
+    this.clock = null; // a paused stretch is cut out: the clock starts afresh
+  }
+
+  /** The speech model came up after the call started (or will never): see LateClassifier. */
+  connectClassifier(port: MessagePort | null): void {
+    if (port) this.late?.connect(port);
+    else this.late?.giveUp();
+  }
+
+  /** The result so far, for a save. */
+  snapshot(): ResultReport {
+    this.settle();
+    const result = this.engine.snapshot();
+    return { result, muted: this.mutedAsOf(result.durationSec), gapSec: this.gapSec };
+  }
+
+  /** The call is over: no more audio; the final result once the last verdicts are in. */
+  async finish(): Promise<ResultReport> {
+    this.settle();
+    this.ended = true;
+    const result = await this.engine.finish();
+    return { result, muted: this.mutedAsOf(result.durationSec), gapSec: this.gapSec };
+  }
+
+  private get timeSec(): number {
+    return this.samples / this.sampleRate;
+  }
+
+  private get gapSec(): number {
+    return Math.round((this.gapSamples / this.sampleRate) * 100) / 100;
   }
 
   /** Muted stretches as of a result; one still open ends where the result ends. */

@@ -1,6 +1,35 @@
 // My mic, opened by the content script: getUserMedia there uses the meeting site's own permission,
 // so a site that already has the mic adds no new prompt.
 
+/**
+ * How the coach's own capture processes the mic: not at all. Gain control and noise suppression
+ * are off because the engine measures levels against its own noise floor and was tuned on such
+ * audio (gain control lifts the floor between words and amplifies echo residue, noise suppression
+ * clips onsets). Echo cancellation is off because Chromium's, which takes the page's playback of
+ * the others as its reference, suppresses my voice while they talk: on a Janus call it hid 2.9 s of
+ * my 4.7 s of speech in the call's first 10 s and put the talk share 8.8 pp below `analyze` on the
+ * same audio (2.3 pp with it off; docs/capture.md, "My voice"). Overlaps are what the coach
+ * measures; the engine's own echo model takes out the others' voices the speakers leak in.
+ */
+const OWN_PROCESSING = { echoCancellation: false, autoGainControl: false, noiseSuppression: false } as const;
+
+/**
+ * Whether the track the page sends can stand for my mic: only when it is processed as the coach's
+ * own capture would be. Measured on the shared scenes (scripts/measure-sent-audio.ts,
+ * docs/capture.md): a page's usual track (echo cancellation, gain control and noise suppression on)
+ * cost the engine 0.994 → 0.929 in speech F1 for me and 0.1 → 3.2 pp in mean talk-share error, 19 pp
+ * on a scene with echo in the mic; the coach then opens its own capture.
+ */
+export function sentTrackUsable(track: MediaStreamTrack): boolean {
+  const settings = track.getSettings();
+  return (
+    track.readyState === 'live' &&
+    settings.echoCancellation === false &&
+    settings.autoGainControl === false &&
+    settings.noiseSuppression === false
+  );
+}
+
 export type MicResult =
   | { ok: true; stream: MediaStream }
   | { ok: false; denied: boolean; message: string };
@@ -89,16 +118,7 @@ export async function openMic(host: string): Promise<MicResult> {
   // A site whose mic permission is blocked is not asked again, whatever the browser would answer.
   if ((await micPermission())?.state === 'denied') return { ok: false, denied: true, message: micDeniedMessage(host) };
   try {
-    const stream = await navigator.mediaDevices.getUserMedia({
-      audio: {
-        // The remote voices the speakers play must not read as my speech.
-        echoCancellation: true,
-        // Off: the engine measures levels against its own noise floor and was tuned on raw audio;
-        // gain control would lift the floor between words and noise suppression clips onsets.
-        autoGainControl: false,
-        noiseSuppression: false,
-      },
-    });
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: { ...OWN_PROCESSING } });
     return { ok: true, stream };
   } catch (error) {
     const name = (error as DOMException | undefined)?.name;

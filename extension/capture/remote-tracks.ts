@@ -1,12 +1,8 @@
 // Which remote audio tracks make up "everyone I hear". Sources: the page's own media elements
 // (Meet, Jitsi, Whereby play remote streams in <audio>/<video>) and the hidden elements the MAIN-world
 // RTC hook (rtc-hook.ts) attaches for tracks no element plays (Teams). Every distinct track is mixed
-// once; when a server-side mix is present, only the mix counts (shared/docs/sites.md, "Audio").
-
-/** Set by the RTC hook on its hidden elements: the id of the stream the track arrived in. */
-export const HOOK_STREAM_ATTR = 'data-listening-coach-stream';
-/** The hidden container of the RTC hook's elements. */
-export const HOOK_CONTAINER_TAG = 'listening-coach-remote-audio';
+// once; when a server-side mix is present, only the mix counts (../shared/docs/sites.md, "Audio").
+import { HOOK_SENT_ATTR, HOOK_STREAM_ATTR } from '../channels/page-hook';
 
 /** Teams' server-side mix of all speakers arrives in a stream whose id contains "mainAudio";
  *  the per-person tracks and a redundant copy repeat what it carries (sites.md, V7/A4). */
@@ -45,7 +41,8 @@ export function collectRemoteAudio(doc: Document): RemoteTrackCandidate[] {
   const out: RemoteTrackCandidate[] = [];
   for (const element of doc.querySelectorAll<HTMLMediaElement>('audio, video')) {
     const stream = element.srcObject;
-    if (!(stream instanceof MediaStream)) continue;
+    // The hook's copies of what the page sends are mine, whatever their source.
+    if (!(stream instanceof MediaStream) || element.hasAttribute(HOOK_SENT_ATTR)) continue;
     const streamId = element.getAttribute(HOOK_STREAM_ATTR) ?? stream.id;
     for (const track of stream.getAudioTracks()) {
       if (track.readyState === 'live' && !isLocalCapture(track)) out.push({ track, streamId });

@@ -1,11 +1,24 @@
-// MAIN-world hook on RTCPeerConnection, installed at document_start: every remote audio track is
-// attached to a hidden, muted <audio> element, which does two things the isolated content script
-// cannot do alone. It makes tracks that no page element plays (Teams' mixed track) visible in the
-// DOM, and it keeps each track flowing: Chromium delivers silence to Web Audio for a remote WebRTC
-// track that no media element plays. The page's own behaviour is unchanged.
-import { HOOK_CONTAINER_TAG, HOOK_STREAM_ATTR } from './remote-tracks';
+// MAIN-world hook on RTCPeerConnection, installed at document_start in every frame, so the coach
+// knows the call as the browser carries it (extension/channels/page-hook.ts is the route to the
+// content script):
+// - every remote audio track is attached to a hidden, muted <audio>. That makes tracks no page
+//   element plays (Teams' mixed track) visible in the DOM, and keeps each flowing: Chromium
+//   delivers silence to Web Audio for a remote WebRTC track that no media element plays;
+// - the audio tracks the page sends (my voice as the others hear it) are put on <audio> elements
+//   that never play, for the content script to analyse instead of opening the mic a second time;
+// - on each poll it reports every connection's state, its incoming sources with their RFC 6464
+//   audio levels (voices, without touching audio) and its senders (mute as what is sent).
+// The page's own behaviour is unchanged.
+import type { RtcConnectionFacts, RtcSnapshot, RtcSourceFacts } from '../../lib/call/webrtc';
+import { answerPolls, HOOK_CONTAINER_TAG, HOOK_SENT_ATTR, HOOK_STREAM_ATTR } from '../channels/page-hook';
 
 const INSTALLED = Symbol.for('listening-coach.rtc-hook');
+
+/** Milliseconds since a source's last packet. Chromium has given the timestamp on the
+ *  performance clock and on the epoch clock in different versions: the nearer one is right. */
+function ageMs(timestamp: number, win: Window): number {
+  return Math.max(0, Math.min(Math.abs(win.performance.now() - timestamp), Math.abs(Date.now() - timestamp)));
+}
 
 export function installRtcHook(win: Window & typeof globalThis): void {
   const Native = win.RTCPeerConnection;
@@ -14,17 +27,29 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   marked[INSTALLED] = true;
 
   const doc = win.document;
+  const connections = new Set<RTCPeerConnection>();
+  /** The stream each remote track arrived in (its SDP msid). */
+  const streamOf = new WeakMap<MediaStreamTrack, string>();
+  /** Audio transceivers that have sent a track: one whose track was taken away still counts as
+   *  a sender that sends nothing (muted). */
+  const sentOnce = new WeakSet<RTCRtpTransceiver>();
   let container: HTMLElement | null = null;
 
-  const expose = (track: MediaStreamTrack, streams: readonly MediaStream[]) => {
-    if (track.kind !== 'audio') return;
+  const ensureContainer = (): HTMLElement => {
     if (!container?.isConnected) {
       container = doc.createElement(HOOK_CONTAINER_TAG);
       container.hidden = true;
       doc.documentElement.append(container);
     }
-    for (const old of container.querySelectorAll('audio')) {
-      const held = (old.srcObject as MediaStream | null)?.getAudioTracks()[0];
+    return container;
+  };
+
+  const expose = (track: MediaStreamTrack, streams: readonly MediaStream[]) => {
+    if (track.kind !== 'audio') return;
+    streamOf.set(track, streams[0]?.id ?? '');
+    const box = ensureContainer();
+    for (const old of box.querySelectorAll(`audio[${HOOK_STREAM_ATTR}]`)) {
+      const held = ((old as HTMLMediaElement).srcObject as MediaStream | null)?.getAudioTracks()[0];
       if (!held || held.readyState === 'ended') old.remove(); // pc.close() ends tracks silently
     }
     const element = doc.createElement('audio');
@@ -32,22 +57,78 @@ export function installRtcHook(win: Window & typeof globalThis): void {
     element.autoplay = true;
     element.setAttribute(HOOK_STREAM_ATTR, streams[0]?.id ?? '');
     element.srcObject = new MediaStream([track]);
-    container.append(element);
+    box.append(element);
     void element.play().catch(() => {});
     track.addEventListener('ended', () => element.remove(), { once: true });
   };
+
+  /** The sent tracks on elements of their own, exactly those live on a sender now. */
+  const showSentTracks = (tracks: Map<string, MediaStreamTrack>) => {
+    const shown = new Set<string>();
+    const box = container?.isConnected ? container : tracks.size > 0 ? ensureContainer() : null;
+    if (!box) return;
+    for (const element of box.querySelectorAll<HTMLMediaElement>(`audio[${HOOK_SENT_ATTR}]`)) {
+      const held = (element.srcObject as MediaStream | null)?.getAudioTracks()[0];
+      if (!held || !tracks.has(held.id)) element.remove();
+      else shown.add(held.id);
+    }
+    for (const [id, track] of tracks) {
+      if (shown.has(id)) continue;
+      const element = doc.createElement('audio');
+      element.setAttribute(HOOK_SENT_ATTR, '');
+      // Never played: a local track needs no element to flow into Web Audio.
+      element.srcObject = new MediaStream([track]);
+      box.append(element);
+    }
+  };
+
+  const sources = (receiver: RTCRtpReceiver): RtcSourceFacts[] => [
+    ...receiver.getSynchronizationSources().map((s) => ({ kind: 'ssrc' as const, source: s.source, ageMs: ageMs(s.timestamp, win), level: s.audioLevel ?? null })),
+    ...receiver.getContributingSources().map((s) => ({ kind: 'csrc' as const, source: s.source, ageMs: ageMs(s.timestamp, win), level: s.audioLevel ?? null })),
+  ];
+
+  const snapshot = (): RtcSnapshot => {
+    const sent = new Map<string, MediaStreamTrack>();
+    const facts: RtcConnectionFacts[] = [];
+    for (const pc of connections) {
+      if (pc.connectionState === 'closed') {
+        connections.delete(pc);
+        continue;
+      }
+      const connection: RtcConnectionFacts = { state: pc.connectionState, receivers: [], senders: [] };
+      for (const transceiver of pc.getTransceivers()) {
+        if (transceiver.receiver.track.kind !== 'audio' || transceiver.currentDirection === 'stopped') continue;
+        const track = transceiver.receiver.track;
+        connection.receivers.push({ trackId: track.id, streamId: streamOf.get(track) ?? '', live: track.readyState === 'live', sources: sources(transceiver.receiver) });
+        const outgoing = transceiver.sender.track;
+        if (outgoing) sentOnce.add(transceiver);
+        if (!sentOnce.has(transceiver)) continue;
+        connection.senders.push({ trackId: outgoing?.id ?? null, enabled: outgoing?.enabled ?? false, live: outgoing?.readyState === 'live' });
+        if (outgoing?.readyState === 'live' && pc.connectionState === 'connected') sent.set(outgoing.id, outgoing);
+      }
+      facts.push(connection);
+    }
+    showSentTracks(sent);
+    return { connections: facts };
+  };
+  answerPolls(doc, snapshot);
 
   // A Proxy keeps the constructor's identity for the page: prototype, statics, instanceof, name.
   const Hooked = new Proxy(Native, {
     construct(target, args, newTarget) {
       const pc = Reflect.construct(target, args, newTarget) as RTCPeerConnection;
-      pc.addEventListener('track', (event) => {
-        try {
-          expose(event.track, event.streams);
-        } catch {
-          // Never let the coach break the meeting.
-        }
-      });
+      try {
+        connections.add(pc);
+        pc.addEventListener('track', (event) => {
+          try {
+            expose(event.track, event.streams);
+          } catch {
+            // Never let the coach break the meeting.
+          }
+        });
+      } catch {
+        // Never let the coach break the meeting.
+      }
       return pc;
     },
   });

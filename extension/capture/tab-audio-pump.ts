@@ -1,9 +1,9 @@
 // Offscreen side of tab capture: consumes the tab's audio stream, plays it back (capturing a tab
 // silences it otherwise), and publishes it as mono chunks at the capture rate on the call's
-// BroadcastChannel for the meeting tab's extension frame to relay (tab-audio-relay.ts).
+// BroadcastChannel for the meeting tab's extension frame to relay (extension/channels/offscreen-frame.ts).
 import { CaptureGraph } from './audio-graph';
 import { stopStream } from './mic';
-import type { TabAudioMessage } from './tab-audio-relay';
+import type { TabAudioMessage } from '../channels/offscreen-frame';
 
 export class TabAudioPump {
   private constructor(

@@ -1,98 +1,112 @@
 // Content-script side of the extension frame (entrypoints/classifier/): embeds it hidden in the
-// meeting page, hands it a private MessagePort, and exposes the speech model as an async
-// SpeechClassifier plus the relayed tab audio.
+// meeting page, hands it a private MessagePort (channels/frame-handshake.ts), and follows the
+// speech model's state: loading, ready (the capture worklet then gets a port to its worker), or
+// absent. A busy machine may take many seconds to load the model; calls meanwhile run on the 10 ms
+// detector and take the model when it comes. A frame whose handshake goes unanswered (the page
+// blocked it, the tab's secret came late) is replaced, a few times.
 import { browser } from 'wxt/browser';
-import type { SpeechClassifier } from '../../lib/engine/types';
+import type { ContentToFrame, FrameToContent } from '../channels/content-frame';
+import { offerFramePort } from '../channels/frame-handshake';
+import type { ModelReady } from '../channels/frame-worker';
+import { openPortChannel, type PortChannel } from '../channels/port-channel';
 import { sendMessage } from '../messages';
-import { CONNECT_FRAME, type FrameReply, type FrameRequest } from './protocol';
 
-/** Loading MediaPipe takes ≈0.4 s on an idle machine and several seconds on a busy one; a frame
- *  the page blocks (CSP frame-src) never answers. */
-const FRAME_READY_TIMEOUT_MS = 20_000;
+/** The frame answers its handshake within this long of loading, or it is replaced… */
+const HELLO_TIMEOUT_MS = 10_000;
+/** …this many times in all. */
+const FRAME_ATTEMPTS = 3;
+
+export type ModelState = 'loading' | 'ready' | 'absent';
 
 export interface ExtensionFrame {
-  /** null when the model is absent or could not load: the engine runs on its 10 ms detector. */
-  classifier: SpeechClassifier | null;
-  /** Why there is no classifier, for the settings/overlay message. */
-  modelError: string | null;
+  readonly model: ModelState;
+  /** Why the model is absent. */
+  readonly modelError: string | null;
+  /** Called when `model` changes; returns the unsubscribe. */
+  onModelChange(listener: () => void): () => void;
   /** Gives the speech model's worker one end of a channel; whoever holds the other end (the
-   *  capture worklet) asks it for verdicts directly. Only meaningful when `classifier` is set. */
+   *  capture worklet) asks it for verdicts directly. Only when the model is ready. */
   connectClassifier(port: MessagePort): void;
   /** Relay tab audio published on this BroadcastChannel (null = stop); samples go to `onTabAudio`. */
   relayTabAudio(channel: string | null, onTabAudio?: (samples: Float32Array) => void): void;
-  remove(): void;
 }
 
-export async function openExtensionFrame(signal: AbortSignal): Promise<ExtensionFrame> {
-  const iframe = document.createElement('iframe');
-  iframe.src = browser.runtime.getURL('/classifier.html');
-  iframe.setAttribute('aria-hidden', 'true');
-  iframe.tabIndex = -1;
-  iframe.style.cssText = 'display:none!important';
-  const loaded = new Promise<void>((resolve) => iframe.addEventListener('load', () => resolve(), { once: true }));
-  // documentElement, not body: single-page meeting apps re-render body content.
-  document.documentElement.append(iframe);
-
-  const channel = new MessageChannel();
-  const port = channel.port1;
-  const send = (message: FrameRequest, transfer: Transferable[] = []) => port.postMessage(message, transfer);
-  const pending = new Map<number, (score: number) => void>();
-  let nextId = 0;
+export function openExtensionFrame(signal: AbortSignal): ExtensionFrame {
+  let model: ModelState = 'loading';
+  let modelError: string | null = null;
+  const listeners = new Set<() => void>();
   let onTabAudio: ((samples: Float32Array) => void) | undefined;
+  let relayChannel: string | null = null;
+  let current: { iframe: HTMLIFrameElement; channel: PortChannel<ContentToFrame>; served: boolean } | null = null;
 
-  const ready = new Promise<{ model: boolean; error?: string }>((resolve) => {
-    const timer = setTimeout(() => resolve({ model: false, error: 'the speech model frame did not load' }), FRAME_READY_TIMEOUT_MS);
-    port.onmessage = (event: MessageEvent<FrameReply>) => {
-      const reply = event.data;
-      if (reply.type === 'ready') {
-        clearTimeout(timer);
-        resolve(reply);
-      } else if (reply.type === 'score') {
-        pending.get(reply.id)?.(reply.score);
-        pending.delete(reply.id);
-      } else {
-        onTabAudio?.(reply.samples);
-      }
-    };
-  });
-
-  const remove = () => {
-    port.close();
-    iframe.remove();
-    // Unanswered windows count as "speech": the 10 ms detector's decision stands.
-    for (const resolve of pending.values()) resolve(1);
-    pending.clear();
+  const settle = (ready: ModelReady) => {
+    if (model !== 'loading') return;
+    model = ready.model ? 'ready' : 'absent';
+    modelError = ready.model ? null : (ready.error ?? 'speech model unavailable');
+    for (const listener of listeners) listener();
   };
-  signal.addEventListener('abort', remove, { once: true });
 
-  // The frame serves only whoever shows this tab's secret, which the page never sees: it comes from
-  // the background to this isolated world and to the frame, and travels only to the frame's origin.
-  const token = sendMessage('background.frameToken', undefined).catch(() => null);
-  void loaded.then(async () =>
-    iframe.contentWindow?.postMessage({ type: CONNECT_FRAME, token: await token }, new URL(iframe.src).origin, [channel.port2]),
-  );
-  const { model, error } = await ready;
-
-  const classifier: SpeechClassifier = (window, sampleRate) =>
-    new Promise<number>((resolve) => {
-      if (signal.aborted) return resolve(1);
-      const id = nextId++;
-      pending.set(id, resolve);
-      // A copy: the engine may reuse its window buffer, and transferring would detach it.
-      const samples = window.slice();
-      send({ type: 'classify', id, samples, sampleRate }, [samples.buffer]);
+  const open = async (left: number): Promise<void> => {
+    const iframe = document.createElement('iframe');
+    iframe.src = browser.runtime.getURL('/classifier.html');
+    iframe.setAttribute('aria-hidden', 'true');
+    iframe.tabIndex = -1;
+    iframe.style.cssText = 'display:none!important';
+    const loaded = new Promise<void>((resolve) => iframe.addEventListener('load', () => resolve(), { once: true }));
+    // documentElement, not body: single-page meeting apps re-render body content.
+    document.documentElement.append(iframe);
+    const { port1, port2 } = new MessageChannel();
+    const channel = openPortChannel<ContentToFrame, FrameToContent>(port1, {
+      messages: { 'tab-audio': (samples) => onTabAudio?.(samples) },
     });
+    const attempt = { iframe, channel, served: false };
+    current = attempt;
+    const token = await sendMessage('background.frameToken', undefined).catch(() => null);
+    await loaded;
+    if (signal.aborted) return;
+    offerFramePort(iframe, token, port2);
+    const hello = await channel.request('hello', null, { timeoutMs: HELLO_TIMEOUT_MS });
+    if (signal.aborted) return;
+    if (!hello) {
+      channel.close();
+      iframe.remove();
+      if (left > 1) return open(left - 1);
+      return settle({ model: false, error: 'the speech model’s frame did not load' });
+    }
+    attempt.served = true;
+    if (relayChannel) channel.send('relay-tab-audio', relayChannel);
+    settle((await channel.request('ready', null)) ?? { model: false, error: 'the speech model’s frame closed' });
+  };
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      current?.channel.close();
+      current?.iframe.remove();
+      current = null;
+    },
+    { once: true },
+  );
+  void open(FRAME_ATTEMPTS);
 
   return {
-    classifier: model ? classifier : null,
-    modelError: model ? null : (error ?? 'speech model unavailable'),
+    get model() {
+      return model;
+    },
+    get modelError() {
+      return modelError;
+    },
+    onModelChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     connectClassifier(classifierPort) {
-      send({ type: 'classifier-port', port: classifierPort }, [classifierPort]);
+      current?.channel.send('classifier-port', classifierPort, [classifierPort]);
     },
     relayTabAudio(channelName, callback) {
       onTabAudio = callback;
-      send({ type: 'relay-tab-audio', channel: channelName });
+      relayChannel = channelName;
+      if (current?.served) current.channel.send('relay-tab-audio', channelName);
     },
-    remove,
   };
 }

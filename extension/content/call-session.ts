@@ -1,14 +1,14 @@
-// One call in a meeting tab, from join to leave: capture (my mic + remote audio, or relayed tab
+// One call in a meeting tab, from join to leave: capture (my voice + remote audio, or relayed tab
 // audio) → the engine, which runs inside the capture AudioWorklet (extension/capture/live-analysis.ts)
 // → live figures for the overlay and saves through the background. Everything runs on the audio
 // clock: the worklet's live reports drive overlay updates, remote-track rescans and saves, so a
-// hidden tab with throttled timers keeps pace.
-import type { AnalysisResult, ConversationEvent, Interval, LiveState } from '../../lib/engine/types';
+// hidden tab with throttled timers keeps pace. What to do when (start, park, rejoin, end, mute,
+// pause) is decided by the call lifecycle (lib/call/lifecycle.ts); this class carries it out.
 import type { CallHeader } from '../../lib/record/call-record';
 import { CaptureGraph } from '../capture/audio-graph';
-import { openMic, stopStream, superviseMic, type MicResult } from '../capture/mic';
+import { openMic, sentTrackUsable, stopStream, superviseMic, type MicResult } from '../capture/mic';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
-import type { AnalysisReport, ResultReport } from '../capture/worklet-protocol';
+import type { LiveReport, ResultReport } from '../channels/content-worklet';
 import type { ExtensionFrame } from '../classifier/extension-frame';
 import { sendMessage } from '../messages';
 
@@ -19,7 +19,7 @@ export const SESSION_CADENCE = {
   liveSec: 0.1,
   /** …or after this long (share, clocks, nudge timing). */
   liveQuietSec: 0.5,
-  /** The page may start or stop playing remote streams at any time (Meet rotates its pool). */
+  /** The page may start or stop playing remote streams, or send another track, at any time. */
   rescanSec: 1,
   /** Saves: the issue asks for ≤10 s of loss after a crash. */
   saveSec: 5,
@@ -29,18 +29,25 @@ export const SESSION_CADENCE = {
 export interface PageFacts {
   participants: number | null;
   title: string | null;
-  limited: boolean;
 }
+
+/** Where my voice comes from: the track the page sends (what the others hear), or the coach's own
+ *  capture of the mic where the page sends none the coach can reach. */
+export type VoiceSource = 'sent' | 'own' | 'none';
 
 export interface CallSessionOptions {
   header: Omit<CallHeader, 'startedAtMs' | 'speechModel'>;
-  /** The page's extension frame (speech model, tab-audio relay), loading or loaded. */
-  frame: Promise<ExtensionFrame>;
+  /** The page's extension frame (speech model, tab-audio relay). */
+  frame: ExtensionFrame;
   /** Tab audio relayed from the offscreen document replaces in-page remote audio. */
   tabAudioChannel: string | null;
+  /** The audio track the page sends now, when my voice should come from it (null: none). */
+  sentTrack(): MediaStreamTrack | null;
   pageFacts(): PageFacts;
-  onLive(live: LiveState, events: ConversationEvent[]): void;
-  /** The call's id once the background has it, and the capture facts the status shows. */
+  onLive(report: LiveReport): void;
+  /** The call's record exists (the background gave it an id). */
+  onSaved(): void;
+  /** Capture facts the status shows changed (mic, model, gesture, tab audio). */
   onChange(): void;
 }
 
@@ -52,70 +59,101 @@ const SNAPSHOT_TIMEOUT_MS = 1000;
 export class CallSession {
   callId: string | null = null;
   micProblem: { denied: boolean; message: string } | null = null;
-  modelError: string | null = null;
+  /** The speech model failed mid-call (its worker died): the detector decides alone. */
+  modelFailed: string | null = null;
   /** Audio waits for a user gesture in the page (autoplay policy). */
   waitingForGesture = false;
+  /** Remote tracks the others channel hears (0 in tab-capture mode: the tab's audio stands in). */
+  remoteTracks = 0;
 
   private graph: CaptureGraph | null = null;
-  private frame: ExtensionFrame | null = null;
-  private mic: MediaStream | null = null;
+  /** My voice: the page's sent track, or our own capture (then `ownMic` holds its stream). */
+  private voiceTrack: MediaStreamTrack | null = null;
+  private ownMic: MediaStream | null = null;
   /** The engine runs in the worklet: it has started (with the call's classifier and settings). */
   private analyzing = false;
   private callStarted: Promise<string | null> | null = null;
   private saving: Promise<void> = Promise.resolve();
   private ended = false;
   private paused = false;
-  /** Left the call, perhaps only for a moment (park/rejoin): mic released, nothing measured. */
+  /** Left the call, perhaps only for a moment (park/rejoin): voice released, nothing measured. */
   private parked = false;
   private stopMicSupervision: (() => void) | null = null;
+  private stopModelWatch: (() => void) | null = null;
   private muted = false;
+  /** Known from audio alone for a while (the page's call screen could not be read): the record says so. */
+  private limited = false;
   /** Seconds of call audio the engine has had (from its live reports), and when each job is next due. */
   private timeSecNow = 0;
+  private gapSecNow = 0;
+  private gapGrewAtMs = -Infinity;
   private nextRescanSec = 0;
   private nextSaveSec = 0;
   /** The latest saved result: sent as final when the page goes away with no time to ask for more. */
   private lastResult: ResultReport | null = null;
-  private readonly replies = new Map<number, (report: ResultReport) => void>();
-  private nextReplyId = 0;
   private tabAudioChannel: string | null;
+  private readonly frame: ExtensionFrame;
 
   constructor(private readonly options: CallSessionOptions) {
     this.tabAudioChannel = options.tabAudioChannel;
+    this.frame = options.frame;
   }
 
   async start(): Promise<void> {
-    const [frame, mic, graph] = await Promise.all([
-      this.options.frame,
-      openMic(this.options.header.host),
-      CaptureGraph.createAnalyzing((report) => this.onReport(report)),
+    const sent = this.options.sentTrack();
+    const [mic, graph] = await Promise.all([
+      sent ? null : openMic(this.options.header.host),
+      CaptureGraph.createAnalyzing({
+        started: () => this.announce(),
+        live: (report) => this.onLive(report),
+        'classifier-error': (message) => {
+          this.modelFailed = `the speech model failed: ${message}`;
+          this.options.onChange();
+        },
+      }),
     ]);
-    this.frame = frame;
     this.graph = graph;
-    this.mic = mic.ok ? mic.stream : null;
-    if (this.ended) return this.teardown();
-    this.modelError = frame.modelError;
-    if (!mic.ok) this.micProblem = mic;
-    // The worklet asks the model's worker for verdicts itself, over a channel of its own.
-    let classifierPort: MessagePort | null = null;
-    if (frame.classifier) {
-      const channel = new MessageChannel();
-      frame.connectClassifier(channel.port2);
-      classifierPort = channel.port1;
+    if (this.ended) {
+      if (mic?.ok) stopStream(mic.stream);
+      return this.teardown();
     }
+    const model = this.frame.model;
     graph.startAnalysis({
-      classifierPort,
-      waitForMic: this.mic !== null,
+      model,
+      classifierPort: model === 'ready' ? this.classifierPort() : null,
+      waitForMic: sent !== null || mic?.ok === true,
       muted: this.muted,
       paused: this.paused,
       liveEverySec: SESSION_CADENCE.liveSec,
       liveQuietSec: SESSION_CADENCE.liveQuietSec,
     });
     this.analyzing = true;
-    graph.setSelf(this.mic);
-    this.superviseMic(mic);
+    if (model === 'loading') this.stopModelWatch = this.frame.onModelChange(() => this.modelArrived());
+    if (sent) this.useVoice(sent, null);
+    else if (mic) {
+      this.useMic(mic);
+      this.superviseMic(mic);
+    }
     this.applyTabAudio();
     await graph.resume().catch(() => {});
     this.waitingForGesture = graph.context.state !== 'running';
+    this.options.onChange();
+  }
+
+  /** A new channel to the model's worker; the worklet gets the other end. */
+  private classifierPort(): MessagePort {
+    const { port1, port2 } = new MessageChannel();
+    this.frame.connectClassifier(port2);
+    return port1;
+  }
+
+  /** The model came up (or failed) after the call started: the worklet takes it from now on. */
+  private modelArrived(): void {
+    this.stopModelWatch?.();
+    this.stopModelWatch = null;
+    if (!this.graph || !this.analyzing) return;
+    const port = this.frame.model === 'ready' ? this.classifierPort() : null;
+    this.graph.worklet.send('classifier-port', port, port ? [port] : []);
     this.options.onChange();
   }
 
@@ -131,35 +169,56 @@ export class CallSession {
     return this.tabAudioChannel ? 'tab' : 'in-page';
   }
 
+  /** Where my voice comes from now. */
+  get voice(): VoiceSource {
+    if (!this.voiceTrack) return 'none';
+    return this.ownMic ? 'own' : 'sent';
+  }
+
   /** Seconds of call audio analysed so far (as of the engine's last live report). */
   get timeSec(): number {
     return this.timeSecNow;
   }
 
+  /** Seconds of the call the render thread never delivered (filled in as background), and when
+   *  that last grew. */
+  get gap(): { sec: number; grewAtMs: number } {
+    return { sec: this.gapSecNow, grewAtMs: this.gapGrewAtMs };
+  }
+
+  /** The speech model as this call uses it. */
+  get speechModel(): 'ready' | 'loading' | 'absent' {
+    return this.modelFailed ? 'absent' : this.frame.model;
+  }
+
   setMuted(muted: boolean): void {
     if (muted === this.muted) return;
     this.muted = muted;
-    if (this.analyzing) this.graph?.command({ type: 'muted', muted });
+    if (this.analyzing) this.graph?.worklet.send('muted', muted);
+  }
+
+  setLimited(limited: boolean): void {
+    this.limited = limited;
   }
 
   /** While paused the engine hears nothing: the paused stretch is cut out of the call's audio. */
   setPaused(paused: boolean): void {
     this.paused = paused;
-    if (this.analyzing) this.graph?.command({ type: 'paused', paused: paused || this.parked });
+    if (this.analyzing) this.graph?.worklet.send('paused', paused || this.parked);
   }
 
   /**
-   * The page left the call, maybe only for a moment (a network drop, "Rejoin"): the mic is given
-   * back, nothing is measured, and the record is saved as ended. `rejoin` in the same page soon
-   * after goes on with the same call and record; `end` finishes it for good.
+   * The page left the call, maybe only for a moment (a network drop, "Rejoin"): my voice is let
+   * go, nothing is measured, and the record is saved as ended. `rejoin` in the same page soon after
+   * goes on with the same call and record; `end` finishes it for good.
    */
   async park(): Promise<void> {
     if (this.ended || this.parked) return;
     this.parked = true;
     this.setPaused(this.paused);
-    this.releaseMic();
+    this.releaseVoice();
     this.options.onChange();
-    const report = (await this.ask('snapshot', SNAPSHOT_TIMEOUT_MS)) ?? this.lastResult;
+    const report = (await this.result('snapshot', SNAPSHOT_TIMEOUT_MS)) ?? this.lastResult;
     if (report && !this.ended) await this.save({ ...report, final: true });
   }
 
@@ -168,20 +227,20 @@ export class CallSession {
     if (!this.parked || this.ended || !this.callId) return false;
     const resumed = await sendMessage('background.callResumed', { callId: this.callId }).catch(() => false);
     if (!resumed || this.ended) return false;
-    const mic = await openMic(this.options.header.host);
+    const sent = this.options.sentTrack();
+    const mic = sent ? null : await openMic(this.options.header.host);
     if (this.ended) {
-      if (mic.ok) stopStream(mic.stream);
+      if (mic?.ok) stopStream(mic.stream);
       return false;
     }
     this.parked = false;
-    this.useMic(mic);
-    this.superviseMic(mic);
+    if (sent) this.useVoice(sent, null);
+    else if (mic) {
+      this.useMic(mic);
+      this.superviseMic(mic);
+    }
     this.setPaused(this.paused);
     return true;
-  }
-
-  get isParked(): boolean {
-    return this.parked;
   }
 
   useTabAudio(channel: string | null): void {
@@ -198,7 +257,7 @@ export class CallSession {
       // The last classifications take milliseconds; should they never come back, the record is
       // still closed, with the figures as they stand.
       const final =
-        (await this.ask('finish', FINISH_TIMEOUT_MS)) ?? (await this.ask('snapshot', SNAPSHOT_TIMEOUT_MS)) ?? this.lastResult;
+        (await this.result('finish', FINISH_TIMEOUT_MS)) ?? (await this.result('snapshot', SNAPSHOT_TIMEOUT_MS)) ?? this.lastResult;
       if (final) await this.save({ ...final, final: true });
     }
     this.teardown();
@@ -220,54 +279,28 @@ export class CallSession {
     this.teardown();
   }
 
-  private onReport(report: AnalysisReport): void {
-    switch (report.type) {
-      case 'started':
-        return this.announce();
-      case 'live':
-        return this.onLive(report.live, report.events);
-      case 'snapshot':
-      case 'final':
-        this.replies.get(report.id)?.(report);
-        this.replies.delete(report.id);
-        return;
-      case 'classifier-error':
-        this.modelError = `the speech model failed: ${report.message}`;
-        this.options.onChange();
-        return;
-    }
-  }
-
-  private onLive(live: LiveState, events: ConversationEvent[]): void {
+  private onLive(report: LiveReport): void {
     if (this.ended) return;
-    this.timeSecNow = live.timeSec;
-    this.options.onLive(live, events);
-    if (live.timeSec >= this.nextRescanSec) {
-      this.nextRescanSec = live.timeSec + SESSION_CADENCE.rescanSec;
-      this.rescanRemote();
+    this.timeSecNow = report.live.timeSec;
+    if (report.gapSec > this.gapSecNow) {
+      this.gapGrewAtMs = Date.now();
+      this.gapSecNow = report.gapSec;
+      this.options.onChange();
     }
-    if (live.timeSec >= this.nextSaveSec && this.callId) {
-      this.nextSaveSec = live.timeSec + SESSION_CADENCE.saveSec;
-      void this.ask('snapshot', SNAPSHOT_TIMEOUT_MS).then((report) => report && this.save({ ...report, final: false }));
+    this.options.onLive(report);
+    if (report.live.timeSec >= this.nextRescanSec) {
+      this.nextRescanSec = report.live.timeSec + SESSION_CADENCE.rescanSec;
+      this.rescan();
+    }
+    if (report.live.timeSec >= this.nextSaveSec && this.callId) {
+      this.nextSaveSec = report.live.timeSec + SESSION_CADENCE.saveSec;
+      void this.result('snapshot', SNAPSHOT_TIMEOUT_MS).then((result) => result && this.save({ ...result, final: false }));
     }
   }
 
   /** A result from the worklet's engine: the snapshot so far, or the final one. */
-  private ask(type: 'snapshot' | 'finish', timeoutMs: number): Promise<ResultReport | null> {
-    const graph = this.graph;
-    if (!graph) return Promise.resolve(null);
-    const id = this.nextReplyId++;
-    return new Promise<ResultReport | null>((resolve) => {
-      const timer = setTimeout(() => {
-        this.replies.delete(id);
-        resolve(null);
-      }, timeoutMs);
-      this.replies.set(id, (report) => {
-        clearTimeout(timer);
-        resolve(report);
-      });
-      graph.command({ type, id });
-    });
+  private async result(type: 'snapshot' | 'finish', timeoutMs: number): Promise<ResultReport | null> {
+    return (await this.graph?.worklet.request(type, null, { timeoutMs })) ?? null;
   }
 
   /** The first chunk fixes the call's start: its first sample is t = 0 of the analysis. */
@@ -277,11 +310,12 @@ export class CallSession {
       // The report comes one render quantum (8 ms) after the call's first sample, give or take
       // the audio callback's batching: well under the timeline's resolution.
       startedAtMs: Date.now(),
-      speechModel: this.frame?.classifier ? 'yamnet' : 'none',
+      speechModel: this.frame.model === 'absent' ? 'none' : 'yamnet',
       captureMode: this.captureMode,
     }).then(
       ({ callId, tabAudioChannel }) => {
         this.callId = callId;
+        this.options.onSaved();
         if (tabAudioChannel && !this.tabAudioChannel) this.useTabAudio(tabAudioChannel);
         else this.options.onChange();
         return callId;
@@ -290,46 +324,68 @@ export class CallSession {
     );
   }
 
-  private rescanRemote(): void {
-    if (!this.graph || this.tabAudioChannel) return;
-    const ownTracks = new Set(this.mic?.getTracks().map((t) => t.id) ?? []);
-    this.graph.setOthers(chooseRemoteTracks(collectRemoteAudio(document), ownTracks));
+  /** Follows the page: the remote tracks it plays, and the track it sends (a device switch
+   *  replaces it; one the page stopped sending stays while it lives, so what I say while muted
+   *  that way is still side talk; one that ended leaves the coach to its own capture). */
+  private rescan(): void {
+    if (!this.graph || this.parked) return;
+    const sent = this.options.sentTrack();
+    if (sent && sent !== this.voiceTrack) this.useVoice(sent, null);
+    else if (!sent && this.voice === 'sent' && !sentTrackUsable(this.voiceTrack!)) void this.fallBackToOwnMic();
+    if (this.tabAudioChannel) return;
+    const own = new Set([this.voiceTrack?.id, ...(this.ownMic?.getTracks().map((t) => t.id) ?? [])].filter((id): id is string => !!id));
+    const tracks = chooseRemoteTracks(collectRemoteAudio(document), own);
+    this.remoteTracks = tracks.length;
+    this.graph.setOthers(tracks);
+  }
+
+  private async fallBackToOwnMic(): Promise<void> {
+    this.useVoice(null, null);
+    const mic = await openMic(this.options.header.host);
+    if (this.ended || this.parked || this.voiceTrack) {
+      if (mic.ok) stopStream(mic.stream);
+      return;
+    }
+    this.useMic(mic);
+    this.superviseMic(mic);
   }
 
   private applyTabAudio(): void {
     const graph = this.graph;
-    if (!graph || !this.frame) return;
+    if (!graph) return;
     const channel = this.tabAudioChannel;
     graph.useExternalOthers(channel !== null);
     if (channel) {
       graph.setOthers([]);
+      this.remoteTracks = 0;
       this.frame.relayTabAudio(channel, (samples) => graph.pushOthers(samples));
     } else {
       this.frame.relayTabAudio(null);
-      this.rescanRemote();
+      this.rescan();
     }
   }
 
   /** Saves one after another, so an older snapshot never lands after a newer one. */
-  private save({ result, muted, final }: ResultReport & { final: boolean }): Promise<void> {
-    if (!final) this.lastResult = { result, muted };
+  private save({ final, ...report }: ResultReport & { final: boolean }): Promise<void> {
+    if (!final) this.lastResult = report;
     this.saving = this.saving.then(async () => {
       const callId = this.callId ?? (await this.callStarted);
-      if (callId) await this.send(callId, { result, muted }, final);
+      if (callId) await this.send(callId, report, final);
     });
     return this.saving;
   }
 
-  private send(callId: string, { result, muted }: { result: AnalysisResult; muted: Interval[] }, final: boolean): Promise<void> {
+  private send(callId: string, { result, muted, gapSec }: ResultReport, final: boolean): Promise<void> {
     const facts = this.options.pageFacts();
     return sendMessage('background.callProgress', {
       callId,
       result,
       participants: facts.participants,
       title: facts.title,
-      limited: facts.limited,
+      limited: this.limited,
       endedAtMs: Date.now(),
       muted,
+      audioGapSec: gapSec,
       final,
     }).catch(() => {});
   }
@@ -341,26 +397,40 @@ export class CallSession {
   }
 
   private useMic(mic: MicResult): void {
-    if (this.mic && (!mic.ok || mic.stream !== this.mic)) stopStream(this.mic);
-    this.mic = mic.ok ? mic.stream : null;
     this.micProblem = mic.ok ? null : mic;
-    this.graph?.setSelf(this.mic);
+    this.useVoice(mic.ok ? (mic.stream.getAudioTracks()[0] ?? null) : null, mic.ok ? mic.stream : null);
+  }
+
+  /** Connects my voice: a sent track (`ownMic` null) or our own capture's. */
+  private useVoice(track: MediaStreamTrack | null, ownMic: MediaStream | null): void {
+    if (this.ownMic && this.ownMic !== ownMic) stopStream(this.ownMic); // another device, or none
+    if (track && !ownMic) {
+      // The page sends my voice: the coach hears it, and has no capture of its own to look after.
+      this.stopMicSupervision?.();
+      this.stopMicSupervision = null;
+      this.micProblem = null;
+    }
+    this.ownMic = ownMic;
+    this.voiceTrack = track;
+    this.graph?.setSelf(track ? new MediaStream([track]) : null);
     this.options.onChange();
   }
 
-  private releaseMic(): void {
+  private releaseVoice(): void {
     this.stopMicSupervision?.();
     this.stopMicSupervision = null;
-    stopStream(this.mic);
-    this.mic = null;
+    stopStream(this.ownMic); // a sent track is the page's: never stopped here
+    this.ownMic = null;
+    this.voiceTrack = null;
     this.graph?.setSelf(null);
   }
 
   private teardown(): void {
     this.stopMicSupervision?.();
+    this.stopModelWatch?.();
     void this.graph?.close();
-    stopStream(this.mic);
-    this.frame?.relayTabAudio(null);
+    stopStream(this.ownMic);
+    this.frame.relayTabAudio(null);
     this.analyzing = false;
   }
 }

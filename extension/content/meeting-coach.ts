@@ -1,26 +1,44 @@
-// The coach in one meeting tab: follows the page through its site adapter, starts a CallSession
-// when the call is joined and ends it on leave or navigation, keeps the overlay and the background's
-// tab status up to date, and tears everything down with the content script's context.
+// The coach in one meeting tab. It reads the page (the site adapter's markup reading, the RTC hook's
+// WebRTC facts, live remote audio in media elements), feeds those signals to the call lifecycle
+// (lib/call/lifecycle.ts) and carries out the effects it returns: open the speech model's frame,
+// start, park, rejoin and end CallSessions, tell them about mute and pause. It keeps the overlay and
+// the background's tab status true to what the coach is doing, and tears everything down with the
+// content script's context.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import {
+  initialLifecycle,
+  isCallActive,
+  muteKnown,
+  mutedNow,
+  participantsNow,
+  stepLifecycle,
+  type CallLifecycle,
+  type Effect,
+  type MarkupFacts,
+  type Signal,
+} from '../../lib/call/lifecycle';
+import { NO_WEBRTC, summarizeWebRtc, type RtcSnapshot, type WebRtcReading } from '../../lib/call/webrtc';
 import { initialNudgeState, stepNudges, type NudgeState } from '../../lib/coaching/nudges';
-import type { ConversationEvent, LiveState } from '../../lib/engine/types';
+import type { LiveState } from '../../lib/engine/types';
 import { meetingKindFor } from '../../lib/record/call-record';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { adapterFor } from '../../lib/sites';
 import type { SiteAdapter, SiteReading } from '../../lib/sites/types';
-import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
-import { browser } from 'wxt/browser';
-import { LIVE_COACH_GLOBAL, onMessage, PORT_NAMES, REJOIN_WINDOW_MS, sendMessage, STORAGE_FULL_MESSAGE, type TabStatus } from '../messages';
-import { settingsItem } from '../settings';
+import { sentTrackUsable } from '../capture/mic';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
+import type { LiveReport } from '../channels/content-worklet';
+import { pollPageHook, sentTracks } from '../channels/page-hook';
+import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
+import { LIVE_COACH_GLOBAL, onMessage, PORT_NAMES, sendMessage, STORAGE_FULL_MESSAGE, type TabStatus } from '../messages';
+import { settingsItem } from '../settings';
 import { CallSession, SESSION_CADENCE } from './call-session';
 import { coachState } from './coach-state';
 import { mountOverlay, type OverlayController } from './overlay';
 import { watchPage } from './site-watch';
 
-/** A call is over when the page has not looked like one for this long (or shows its end screen
- *  at once): toolbars that hide and re-render must not split a call in two. */
-const LEAVE_CONFIRM_MS = 1500;
+/** A gap in what the coach heard is told this long after it last grew. */
+const GAP_NOTICE_MS = 30_000;
 
 const TAB_CAPTURE_HINT =
   'This site plays its audio where the coach cannot read it: click the Listening Coach toolbar ' +
@@ -32,23 +50,42 @@ async function updateOverlaySettings(change: (overlay: Settings['overlay']) => S
   await settingsItem.setValue({ ...current, overlay: change(current.overlay) });
 }
 
+/** Where the page is: a rejoin must be into the same meeting. */
+function meetingHere(): string {
+  return `${location.origin}${location.pathname}${location.hash}`;
+}
+
+/** The RTC hook's facts from this page and its same-origin frames (the hook runs in every frame). */
+function readWebRtc(doc: Document): { snapshot: RtcSnapshot | null; tracks: Map<string, MediaStreamTrack> } {
+  const documents = [doc];
+  for (const frame of doc.querySelectorAll('iframe')) {
+    try {
+      if (frame.contentDocument) documents.push(frame.contentDocument);
+    } catch {
+      // cross-origin: its hook is out of reach
+    }
+  }
+  const snapshots = documents.map(pollPageHook).filter((s): s is RtcSnapshot => s !== null);
+  const tracks = new Map(documents.flatMap((d) => [...sentTracks(d)]));
+  return { snapshot: snapshots.length ? { connections: snapshots.flatMap((s) => s.connections) } : null, tracks };
+}
+
 export class MeetingCoach {
   private settings: Settings = DEFAULT_SETTINGS;
   private adapter: SiteAdapter | null = null;
   private reading: SiteReading | null = null;
+  private webrtc: WebRtcReading = NO_WEBRTC;
+  private sent = new Map<string, MediaStreamTrack>();
+  private lifecycle = initialLifecycle(meetingHere());
+  /** The running call (in call, limited, or rejoining)… */
   private session: CallSession | null = null;
-  /** The meeting this session is in (origin, path and hash of the page when it started). */
-  private sessionMeeting = '';
-  /** A call just left, kept for REJOIN_WINDOW_MS in case the person joins the same meeting again. */
-  private parked: { session: CallSession; meeting: string; expires: number } | null = null;
-  /** Opened in the lobby, so the speech model is warm when the call starts; kept for the page. */
-  private frame: Promise<ExtensionFrame> | null = null;
-  private notInCallSinceMs: number | null = null;
-  private paused = false;
+  /** …and one just left, kept for a rejoin (REJOIN_WINDOW_MS). */
+  private parked: CallSession | null = null;
+  /** Opened before the call (lobby, a peer connection), so the speech model is warm at join. */
+  private frame: ExtensionFrame | null = null;
   private tabAudioChannel: string | null = null;
   private live: LiveState | null = null;
   private nudges: NudgeState = initialNudgeState();
-  private maxParticipants: number | null = null;
   private lastStatusJson = '';
   /** The background says the last save did not fit on the disk. */
   private storageFull = false;
@@ -67,7 +104,7 @@ export class MeetingCoach {
       move: (position) => void updateOverlaySettings((overlay) => ({ ...overlay, position })),
       hideOnThisSite: () =>
         void updateOverlaySettings((overlay) => ({ ...overlay, hiddenOn: [...new Set([...overlay.hiddenOn, location.hostname])] })),
-      setPaused: (paused) => coach.setPaused(paused),
+      setPaused: (paused) => coach.dispatch({ type: 'pause', paused }),
     });
     const coach = new MeetingCoach(ctx, overlay);
     // After an extension reload `browser.runtime` is gone, and WXT's own validity check throws on
@@ -86,9 +123,7 @@ export class MeetingCoach {
 
   private listen(): void {
     const ctx = this.ctx;
-    ctx.onInvalidated(
-      onMessage('content.setPaused', ({ data }) => this.setPaused(data)),
-    );
+    ctx.onInvalidated(onMessage('content.setPaused', ({ data }) => this.dispatch({ type: 'pause', paused: data })));
     ctx.onInvalidated(
       onMessage('content.tabCaptureChanged', ({ data }) => {
         this.tabAudioChannel = data?.channel ?? null;
@@ -102,13 +137,9 @@ export class MeetingCoach {
         this.publish();
       }),
     );
-    // Full navigation or tab close: no time to finish, send what there is. A parked call was saved
-    // as ended when it was left.
-    ctx.addEventListener(window, 'pagehide', () => {
-      this.session?.endNow();
-      this.parked?.session.dispose();
-      this.parked = null;
-    });
+    // Full navigation or tab close: no time to finish, send what there is.
+    ctx.addEventListener(window, 'pagehide', () => this.dispatch({ type: 'leave', atMs: Date.now() }));
+    ctx.addEventListener(window, 'wxt:locationchange', () => this.dispatch({ type: 'navigation', atMs: Date.now(), meeting: meetingHere() }));
     ctx.onInvalidated(() => {
       // Extension reloaded or updated: the old script must go quietly (no messaging is possible any
       // more; the background recovers the call from its last save). Anything else that stops this
@@ -117,7 +148,7 @@ export class MeetingCoach {
       if (browser.runtime?.id) this.session?.endNow();
       else this.session?.dispose();
       this.session = null;
-      this.parked?.session.dispose();
+      this.parked?.dispose();
       this.parked = null;
       this.backgroundPort?.disconnect();
     });
@@ -132,59 +163,143 @@ export class MeetingCoach {
     this.readPage();
   }
 
+  /** One look at the page: every signal it gives, then the picture shown. */
   private readPage(): void {
+    const atMs = Date.now();
     const url = new URL(location.href);
     this.adapter = adapterFor(url, this.settings.customSites);
     const enabled = this.adapter ? this.adapter.id === 'custom' || this.settings.sites[this.adapter.id] : false;
     this.reading = this.adapter && enabled ? this.adapter.read(document, url) : null;
-    if (this.reading?.participants) {
-      this.maxParticipants = Math.max(this.maxParticipants ?? 0, this.reading.participants);
+    const { snapshot, tracks } = readWebRtc(document);
+    this.webrtc = summarizeWebRtc(snapshot);
+    this.sent = tracks;
+    this.dispatch({ type: 'markup', atMs, markup: this.markupFacts() });
+    this.dispatch({ type: 'webrtc', atMs, webrtc: this.webrtc });
+    // Media elements count only where the hook saw no connection (it was put in after the call
+    // began, say); reading them costs a walk of the page, so only then.
+    if (!this.webrtc.any && this.reading) {
+      this.dispatch({ type: 'audio', atMs, remoteTracks: chooseRemoteTracks(collectRemoteAudio(document), new Set()).length });
     }
-
-    const inCall = this.reading?.phase === 'in-call' || this.audioOnlyCall();
-    if (inCall || this.reading?.phase === 'lobby') this.ensureFrame();
-    if (inCall) this.notInCallSinceMs = null;
-    else this.notInCallSinceMs ??= Date.now();
-    if (inCall && !this.session) this.startSession();
-    const leaveConfirmed =
-      this.reading?.phase === 'ended' || Date.now() - (this.notInCallSinceMs ?? Date.now()) >= LEAVE_CONFIRM_MS;
-    if (!inCall && this.session && leaveConfirmed) void this.endSession();
-
-    this.session?.setMuted(this.reading?.muted === true);
     this.publish();
   }
 
-  /** Where the page is: a rejoin must be into the same meeting. */
-  private meetingHere(): string {
-    return `${location.origin}${location.pathname}${location.hash}`;
+  private markupFacts(): MarkupFacts | null {
+    const reading = this.reading;
+    if (!reading) return null;
+    return {
+      phase: reading.phase,
+      muted: reading.muted,
+      participants: reading.participants,
+      readable: !reading.limited,
+      knowsSite: !reading.generic,
+    };
   }
 
-  private startSession(): void {
-    if (this.rejoinParked()) return;
+  /** Steps the lifecycle and carries out what it asks. */
+  private dispatch(signal: Signal): void {
+    const { state, effects } = stepLifecycle(this.lifecycle, signal);
+    this.lifecycle = state;
+    for (const effect of effects) this.execute(effect);
+    if (effects.length > 0 || signal.type === 'pause') this.publish();
+  }
+
+  private execute(effect: Effect): void {
+    switch (effect.type) {
+      case 'open-frame':
+        this.frame ??= openExtensionFrame(this.ctx.signal);
+        return;
+      case 'start-call':
+        return this.startSession(effect);
+      case 'park-call': {
+        const session = this.session;
+        this.session = null;
+        this.live = null;
+        this.parked = session;
+        void session?.park();
+        return;
+      }
+      case 'rejoin-call': {
+        const session = this.parked;
+        this.connectBackground();
+        void (session?.rejoin() ?? Promise.resolve(false)).then((resumed) => {
+          if (resumed && this.parked === session) {
+            this.parked = null;
+            this.session = session;
+          }
+          this.dispatch({ type: 'rejoin-result', atMs: Date.now(), resumed });
+        });
+        return;
+      }
+      case 'end-call': {
+        const session = this.session;
+        this.session = null;
+        this.live = null;
+        void session?.end();
+        return;
+      }
+      case 'end-parked-call': {
+        const parked = this.parked;
+        this.parked = null;
+        void parked?.end();
+        return;
+      }
+      case 'abandon-calls':
+        this.session?.endNow();
+        this.session = null;
+        // A parked call was saved as ended when it was left.
+        this.parked?.dispose();
+        this.parked = null;
+        return;
+      case 'set-muted':
+        (this.session ?? this.parked)?.setMuted(effect.muted);
+        return;
+      case 'set-paused':
+        (this.session ?? this.parked)?.setPaused(effect.paused);
+        return;
+      case 'set-limited':
+        (this.session ?? this.parked)?.setLimited(effect.limited);
+        return;
+    }
+  }
+
+  private startSession({ muted, paused, limited }: { muted: boolean; paused: boolean; limited: boolean }): void {
     const adapter = this.adapter!;
-    const session = new CallSession({
+    this.frame ??= openExtensionFrame(this.ctx.signal);
+    const session: CallSession = new CallSession({
       header: { site: adapter.id, host: location.hostname, title: this.pageTitle(), captureMode: this.tabAudioChannel ? 'tab' : 'in-page' },
-      frame: this.ensureFrame(),
+      frame: this.frame,
       tabAudioChannel: this.tabAudioChannel,
+      sentTrack: () => this.sentVoice(),
       // Only the adapter's title later on: an end screen's tab title must not replace the meeting's.
-      pageFacts: () => ({ participants: this.reading?.participants ?? null, title: this.reading?.title ?? null, limited: this.reading?.limited ?? false }),
-      onLive: (live, events) => this.onLive(live, events),
+      pageFacts: () => ({ participants: participantsNow(this.lifecycle), title: this.reading?.title ?? null }),
+      onLive: (report) => this.onLive(report),
+      onSaved: () => this.dispatch({ type: 'call-saved' }),
       onChange: () => this.publish(),
     });
     this.session = session;
-    this.sessionMeeting = this.meetingHere();
     this.connectBackground();
-    session.setPaused(this.paused);
-    session.setMuted(this.reading?.muted === true);
+    session.setPaused(paused);
+    session.setMuted(muted);
+    session.setLimited(limited);
     this.nudges = initialNudgeState();
     this.live = null;
-    this.maxParticipants = this.reading?.participants ?? null;
     session.start().catch((error: unknown) => {
       console.warn('[listening-coach] capture failed to start', error);
-      if (this.session === session) this.session = null;
       session.dispose();
-      this.publish();
+      if (this.session !== session) return;
+      this.session = null;
+      this.dispatch({ type: 'call-failed', atMs: Date.now() });
     });
+  }
+
+  /** My voice as the page sends it, when it sends one the hook can hand over and the engine can
+   *  read as it reads its own capture (else the session opens its own). */
+  private sentVoice(): MediaStreamTrack | null {
+    for (const id of this.webrtc.sentTrackIds) {
+      const track = this.sent.get(id);
+      if (track && sentTrackUsable(track)) return track;
+    }
+    return null;
   }
 
   /** A long-lived port that only ends: with the page (closed, crashed, navigated), the background
@@ -203,89 +318,20 @@ export class MeetingCoach {
     });
   }
 
-  private ensureFrame(): Promise<ExtensionFrame> {
-    this.frame ??= openExtensionFrame(this.ctx.signal);
-    return this.frame;
-  }
-
-  /**
-   * Left the call. It may be for good or for a moment (a network drop): the call is saved as ended
-   * at once (the popup shows it), and kept for REJOIN_WINDOW_MS; joining the same meeting again in
-   * that time goes on with the same call and record. After it, the analysis is finished and the
-   * record refined with the last verdicts.
-   */
-  private async endSession(): Promise<void> {
-    const session = this.session;
-    this.session = null;
-    this.live = null;
-    this.publish();
-    if (!session) return;
-    if (!session.callId) return session.end(); // never reached its first audio: nothing to continue
-    void this.finishParked();
-    this.parked = { session, meeting: this.sessionMeeting, expires: Date.now() + REJOIN_WINDOW_MS };
-    this.ctx.setTimeout(() => {
-      if (this.parked?.session === session) void this.finishParked();
-    }, REJOIN_WINDOW_MS);
-    await session.park();
-  }
-
-  private async finishParked(): Promise<void> {
-    const parked = this.parked;
-    this.parked = null;
-    await parked?.session.end();
-  }
-
-  /** The person is in the meeting they just left: the parked call goes on. */
-  private rejoinParked(): boolean {
-    const parked = this.parked;
-    if (!parked) return false;
-    if (parked.meeting !== this.meetingHere() || Date.now() > parked.expires) {
-      void this.finishParked(); // another meeting: the one left is over
-      return false;
-    }
-    this.parked = null;
-    const session = parked.session;
-    this.session = session;
-    this.sessionMeeting = parked.meeting;
-    this.connectBackground();
-    session.setMuted(this.reading?.muted === true);
-    session.setPaused(this.paused);
-    void session.rejoin().then((resumed) => {
-      if (resumed) return this.publish();
-      // Too late for the background (or it lost the call): finish that one, start afresh.
-      if (this.session === session) this.session = null;
-      void session.end();
-      this.readPage();
-    });
-    return true;
-  }
-
-  /**
-   * The adapter cannot tell where we are (the site's markup changed: no phase, `limited`), but the
-   * page is receiving remote audio, which only a joined call does: coach on audio alone, in the
-   * "limited" state, rather than not at all. The call ends when the remote audio does.
-   */
-  private audioOnlyCall(): boolean {
-    const reading = this.reading;
-    if (!reading || reading.phase !== 'none' || !reading.limited) return false;
-    // Local captures (the page's mic, ours) are left out by collectRemoteAudio: they name a device.
-    return chooseRemoteTracks(collectRemoteAudio(document), new Set()).length > 0;
-  }
-
   /** The meeting's title where the page shows one, else the tab's title as the call starts. */
   private pageTitle(): string | null {
     return this.reading?.title ?? (document.title.trim() || null);
   }
 
-  private onLive(live: LiveState, events: ConversationEvent[]): void {
+  private onLive({ live, events }: LiveReport): void {
     this.live = live;
-    const kind = meetingKindFor(this.maxParticipants);
+    const participants = this.lifecycle.maxParticipants;
     this.nudges = stepNudges(this.nudges, {
       live,
       events,
       settings: this.settings,
-      participants: this.maxParticipants,
-      targetShare: this.settings.targetShare[kind],
+      participants,
+      targetShare: this.settings.targetShare[meetingKindFor(participants)],
       nowMs: Date.now(),
     });
     this.publish();
@@ -296,12 +342,6 @@ export class MeetingCoach {
     this.publish();
   }
 
-  private setPaused(paused: boolean): void {
-    this.paused = paused;
-    this.session?.setPaused(paused);
-    this.publish();
-  }
-
   /** Pushes the current picture to the overlay, and to the background when the status changed. */
   private publish(): void {
     const status = this.status();
@@ -309,7 +349,8 @@ export class MeetingCoach {
       status,
       live: this.live,
       nudge: this.nudges.current,
-      participants: this.maxParticipants,
+      participants: this.lifecycle.maxParticipants,
+      analysedSec: this.session ? this.session.timeSec : null,
       settings: this.settings,
       host: location.hostname,
     });
@@ -324,34 +365,50 @@ export class MeetingCoach {
 
   private status(): TabStatus {
     const session = this.session;
+    const lifecycle = this.lifecycle;
     const state = coachState({
       supported: this.reading !== null,
-      inCall: session !== null,
-      paused: this.paused,
+      inCall: session !== null && isCallActive(lifecycle.phase),
+      paused: lifecycle.paused,
       micDenied: session?.micProblem?.denied ?? false,
-      muted: this.reading?.muted === true,
-      limited: this.reading?.limited ?? false,
+      muted: mutedNow(lifecycle),
+      limited: lifecycle.phase === 'limited',
     });
     return {
       state,
       site: this.adapter?.id ?? null,
       captureMode: session?.captureMode ?? null,
-      speechModel: session && !session.modelError ? 'yamnet' : 'none',
+      speechModel: session && session.speechModel !== 'absent' ? 'yamnet' : 'none',
       callId: session?.callId ?? null,
       live: this.live,
       message: this.message(),
+      participants: lifecycle.maxParticipants,
     };
   }
 
+  /** The one sentence the person most needs, true for what the coach is doing now. */
   private message(): string | null {
     const session = this.session;
     if (!session) return null;
+    const lifecycle = this.lifecycle;
     if (session.micProblem) return session.micProblem.message;
     if (this.storageFull) return STORAGE_FULL_MESSAGE;
     if (session.waitingForGesture) return 'Click anywhere in the meeting to let the coach start listening.';
-    if (this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab') return TAB_CAPTURE_HINT;
-    if (this.reading?.limited) return 'The coach cannot read this page’s call controls: figures come from audio only (mute is not detected).';
-    if (session.modelError) return 'The speech model is not installed: speech is told from noise by loudness alone.';
+    // Only while the coach hears nobody: a page whose remote audio it reads needs no tab capture.
+    if (this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab' && session.remoteTracks === 0) return TAB_CAPTURE_HINT;
+    const gap = session.gap;
+    if (gap.sec >= 1 && Date.now() - gap.grewAtMs < GAP_NOTICE_MS) {
+      return `Your computer was too busy for the coach to hear ${Math.round(gap.sec)} s of this call: that time is left out of the figures.`;
+    }
+    const mute = muteKnown(lifecycle) ? '' : ' It cannot tell when you are muted, so what you say then still counts.';
+    if (lifecycle.phase === 'limited') {
+      return `The coach cannot read this page’s call screen, so it follows the call from its audio.${mute}`;
+    }
+    if (mute) return mute.trim();
+    if (session.speechModel === 'loading') return 'The speech model is still loading: until it is ready, speech is told from noise by loudness alone.';
+    if (session.speechModel === 'absent') {
+      return `The speech model is not available (${session.modelFailed ?? this.frame?.modelError ?? 'not installed'}): speech is told from noise by loudness alone.`;
+    }
     return null;
   }
 }

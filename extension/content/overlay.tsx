@@ -59,6 +59,8 @@ export interface OverlayPicture {
   live: LiveState | null;
   nudge: Nudge | null;
   participants: number | null;
+  /** Seconds of call audio the engine has analysed so far (null: no call). */
+  analysedSec: number | null;
   settings: Settings;
   host: string;
 }
@@ -69,6 +71,7 @@ export interface OverlayController {
 
 export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayActions): Promise<OverlayController> {
   let root: Root | null = null;
+  let lastAnalysed = '';
   let lastDiscrete = '';
   let lastContinuous = '';
   let lastRenderMs = 0;
@@ -90,11 +93,12 @@ export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayAc
     },
   });
 
-  return {
+  const controller: OverlayController = {
     update(picture) {
       const { status, settings, host } = picture;
       const inCall = status.state !== 'idle' && status.state !== 'unsupported';
       const visible = inCall && settings.overlay.visible && !settings.overlay.hiddenOn.includes(host);
+      showAnalysed(picture.analysedSec);
       if (!visible) {
         if (ui.mounted) ui.remove();
         lastDiscrete = '';
@@ -119,6 +123,17 @@ export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayAc
       }
     },
   };
+  return controller;
+
+  /** How much of the call the engine has heard, on the view's root element for tests and tools
+   *  (whole seconds). Written straight to the element: no re-render for a number nobody reads. */
+  function showAnalysed(analysedSec: number | null): void {
+    const value = String(Math.floor(analysedSec ?? 0));
+    const viewRoot = ui.mounted ? ui.uiContainer.querySelector('[data-state]') : null;
+    if (!viewRoot || (value === lastAnalysed && viewRoot.getAttribute('data-analysed-sec') === value)) return;
+    lastAnalysed = value;
+    viewRoot.setAttribute('data-analysed-sec', value);
+  }
 }
 
 function toOverlayData({ status, live, nudge, participants, settings, host }: OverlayPicture): OverlayData {

@@ -25,6 +25,8 @@ export interface CallUpdate {
   endedAtMs: number;
   /** Stretches when I was muted in the meeting, seconds from the start. */
   muted: Interval[];
+  /** Seconds of the call the browser never delivered (CallRecord.audioGapSec). */
+  audioGapSec?: number;
 }
 
 /** Two people is a one-on-one; anything else (or unknown) a team call, until the person says otherwise. */
@@ -63,6 +65,7 @@ export function buildCallRecord(args: {
     // Once limited, the whole call's figures were audio-only for a while.
     limited: update.limited || (previous?.limited ?? false),
     durationSec: update.result.durationSec,
+    ...(update.audioGapSec ? { audioGapSec: update.audioGapSec } : {}),
     metrics: update.result.metrics,
     timeline: toCompactTimeline(update.result, update.muted),
     ...(previous?.checkIn ? { checkIn: previous.checkIn } : {}),

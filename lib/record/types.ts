@@ -59,6 +59,9 @@ export interface CallRecord {
   /** True when the site adapter could not read the page (audio-only figures). */
   limited: boolean;
   durationSec: number;
+  /** Seconds of the call the browser never delivered to the analysis (its audio thread fell behind
+   *  on a busy machine): kept in the timeline as silence. Absent when there were none. */
+  audioGapSec?: number;
   metrics: CallMetrics;
   timeline: CompactTimeline;
   checkIn?: CheckIn;

@@ -175,6 +175,7 @@ function callSummary(value: Record<string, unknown>): CallSummary {
     durationSec: nonNegative(value.durationSec, 'durationSec'),
     metrics: metrics(value.metrics),
   };
+  if (value.audioGapSec !== undefined) summary.audioGapSec = nonNegative(value.audioGapSec, 'audioGapSec');
   const answers = checkIn(value.checkIn);
   if (answers) summary.checkIn = answers;
   return summary;

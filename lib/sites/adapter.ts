@@ -8,6 +8,13 @@ import type { CallPhase, RemoteAudioSource, SiteAdapter, SiteId, SiteReading } f
 /** What a site's own code reads; `limited` and `matched` are added by the pipeline. */
 export type PageReading = Omit<SiteReading, 'limited' | 'matched'>;
 
+/**
+ * Where a screen shows its copy ("You left the meeting", "Asking to be let in"): its headings and
+ * paragraphs. Copy patterns are read there, never from the whole page, and MarkerProbe skips chat
+ * logs and captions (dom.ts, TRANSCRIPT): people write and say arbitrary words.
+ */
+export const SCREEN_COPY = 'h1, h2, h3, h4, p, [role="heading"]';
+
 export interface SiteSpec {
   id: SiteId;
   name: string;

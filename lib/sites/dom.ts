@@ -16,8 +16,6 @@ export interface Marker {
   attribute?: string;
   /** Skip elements whose text or aria-label matches (Meet's effects tile looks like a participant tile). */
   exclude?: RegExp;
-  /** Only count rendered elements: sites leave hidden controls behind (Teams' mic button after a call, TC). */
-  rendered?: boolean;
 }
 
 export interface MarkerHit<M extends Marker = Marker> {
@@ -44,9 +42,36 @@ const TEXT_NODE = 3;
 const UNREAD_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /**
+ * Screens a single-page app keeps in its DOM while they are not shown: `hidden` subtrees, closed
+ * dialogs and dialogs marked aria-hidden (a Meet-like app kept its end screen so during the whole
+ * call, with "Return to home screen" in it). Icons are often aria-hidden themselves and are seen:
+ * only dialogs count. Templates are never rendered.
+ */
+const INACTIVE_SCREEN =
+  '[hidden], template, dialog:not([open]), [role="dialog"][aria-hidden="true"], [role="alertdialog"][aria-hidden="true"], [aria-modal="true"][aria-hidden="true"]';
+
+/**
+ * Where a page shows words other people wrote or said: chat logs, live captions (ARIA live
+ * regions; Teams' caption renderer, V6/T2 in ../shared/docs/sites.md), fields being typed in.
+ * "You left the meeting" there is someone's message, not the end screen.
+ */
+const TRANSCRIPT =
+  '[role="log"], [role="feed"], [aria-live]:not([aria-live="off"]), [data-tid="closed-caption-renderer-wrapper"], [contenteditable="true"], textarea, input';
+
+/** Whether a person can see the element: not in an inactive screen and, where the engine can
+ *  tell, laid out (no `display: none` on it or above it). */
+export function isRendered(element: Element): boolean {
+  if (element.closest(INACTIVE_SCREEN)) return false;
+  const check = (element as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  return typeof check === 'function' ? check.call(element) : true;
+}
+
+/**
  * The text a person could read in `element`: script and style bodies (which may hold i18n
- * strings such as "You left the meeting") and `hidden` subtrees are skipped. Text nodes are
- * joined with spaces so adjacent labels do not run together.
+ * strings such as "You left the meeting") and inactive screens inside it are skipped (the element
+ * itself is checked by the caller). Layout is not asked for each descendant: that would cost a
+ * meeting page a style pass per element read. Text nodes are joined with spaces so adjacent
+ * labels do not run together.
  */
 export function readableText(element: Element): string {
   const parts: string[] = [];
@@ -57,18 +82,11 @@ export function readableText(element: Element): string {
     }
     if (node.nodeType !== ELEMENT_NODE) return;
     const child = node as Element;
-    if (UNREAD_ELEMENTS.has(child.tagName.toUpperCase()) || child.hasAttribute('hidden')) return;
+    if (UNREAD_ELEMENTS.has(child.tagName.toUpperCase()) || child.matches(INACTIVE_SCREEN)) return;
     child.childNodes.forEach(visit);
   };
   element.childNodes.forEach(visit);
   return normalizeText(parts.join(' '));
-}
-
-/** Whether the element is rendered: not under `[hidden]` and, where the engine can tell, laid out. */
-export function isRendered(element: Element): boolean {
-  if (element.closest('[hidden]')) return false;
-  const check = (element as Element & { checkVisibility?: () => boolean }).checkVisibility;
-  return typeof check === 'function' ? check.call(element) : true;
 }
 
 function querySafely(root: ParentNode, selector: string): Element[] {
@@ -125,9 +143,10 @@ export class MarkerProbe {
     return null;
   }
 
-  /** Whether any `<audio>`/`<video>` element exists: a page with live content, never proof of a call. */
+  /** Whether the page shows live content: any `<audio>` (remote audio plays from hidden elements)
+   *  or a rendered `<video>` (not the tiles of a screen kept hidden). Never proof of a call. */
   hasMediaElements(): boolean {
-    return this.roots.some((root) => querySafely(root, 'audio, video').length > 0);
+    return this.roots.some((root) => querySafely(root, 'audio').length > 0 || querySafely(root, 'video').some(isRendered));
   }
 
   private text(element: Element): string {
@@ -140,7 +159,6 @@ export class MarkerProbe {
   }
 
   private test<M extends Marker>(marker: M, element: Element): MarkerHit<M> | null {
-    if (marker.rendered && !isRendered(element)) return null;
     if (marker.exclude) {
       const label = normalizeText(element.getAttribute('aria-label') ?? '');
       if (marker.exclude.test(label) || marker.exclude.test(this.text(element))) return null;
@@ -149,10 +167,14 @@ export class MarkerProbe {
       marker.attribute === undefined
         ? this.text(element)
         : normalizeText(element.getAttribute(marker.attribute) ?? '');
-    if (!marker.pattern) return { marker, element, value: subject };
-    const match = marker.pattern.exec(subject);
-    if (!match) return null;
-    return { marker, element, value: match[1] ?? subject };
+    const match = marker.pattern ? marker.pattern.exec(subject) : null;
+    if (marker.pattern && !match) return null;
+    // Copy is read where the page shows it, never from what people wrote or said (a chat line
+    // quoting the end screen must not end the call); and only what a person sees counts. Checked
+    // last: layout is the costly question, asked only of elements that match.
+    if (marker.pattern && marker.attribute === undefined && element.closest(TRANSCRIPT)) return null;
+    if (!isRendered(element)) return null;
+    return { marker, element, value: match?.[1] ?? subject };
   }
 }
 

@@ -8,6 +8,7 @@ import {
   readCount,
   readMuted,
   readPhase,
+  SCREEN_COPY,
   type MuteMarker,
   type PageReading,
   type PhaseMarkers,
@@ -17,8 +18,9 @@ import type { Marker, MarkerProbe } from './dom';
 const MARKERS = {
   phase: {
     ended: [
-      // V13 2026-07 (EN): end and kick copy. "You have been disconnected" is left out: often transient.
-      { name: 'ended:text', selector: 'body', pattern: /the conference has ended|you have been kicked|kicked out of the meeting|meeting has been terminated/i },
+      // V13 2026-07 (EN): end and kick copy, on a screen or in its dialog. "You have been
+      // disconnected" is left out: often transient.
+      { name: 'ended:text', selector: `${SCREEN_COPY}, [role="dialog"], [role="alertdialog"]`, pattern: /the conference has ended|you have been kicked|kicked out of the meeting|meeting has been terminated/i },
       // V13 2026-07: the post-meeting page offers "Rejoin".
       { name: 'ended:rejoin-button', selector: 'button, [role="button"], a', pattern: /^rejoin$/i },
     ],

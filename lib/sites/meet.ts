@@ -4,6 +4,7 @@
 import {
   defineSiteAdapter,
   distinctNames,
+  SCREEN_COPY,
   readCount,
   readMuted,
   readPhase,
@@ -17,19 +18,20 @@ import type { Marker, MarkerProbe } from './dom';
 // lobby and in the call; its label leads with the `visual_effects` ligature (V2 2026-07).
 const EFFECTS_TILE = /visual_effects|backgrounds and effects/i;
 // V1 2026-08, A2 2026-08: the end screen's copy (EN).
-const ENDED_TEXT = /you've been removed from the meeting|your host ended the meeting for everyone|you left the meeting/i;
+const ENDED_COPY = "you've been removed from the meeting|your host ended the meeting for everyone|you left the meeting";
+const ENDED_TEXT = new RegExp(ENDED_COPY, 'i');
 
 const MARKERS = {
   phase: {
     ended: [
-      // A2: the end screen's message box (class churns), then the same copy anywhere on the page.
+      // A2: the end screen's message box (class churns), then the same copy as a heading or line of its own.
       { name: 'ended:roSPhc-message', selector: '.roSPhc', pattern: ENDED_TEXT },
-      { name: 'ended:text', selector: 'body', pattern: ENDED_TEXT },
+      { name: 'ended:screen-text', selector: SCREEN_COPY, pattern: new RegExp(`^(?:${ENDED_COPY})\\W*$`, 'i') },
     ],
     lobby: [
       // V1 2026-08, A1: the waiting screen after "Ask to join". "Return to home screen" is listed
       // by V1 as a waiting sign (vexa#471); the end screen has it too, but ended is tried first.
-      { name: 'lobby:waiting-text', selector: 'body', pattern: /asking to be let in|you'll join the call when someone lets you in/i },
+      { name: 'lobby:waiting-text', selector: SCREEN_COPY, pattern: /^(?:asking to be let in|you'll join the call when someone lets you in)\W*$/i },
       { name: 'lobby:return-home-button', selector: 'button', pattern: /^return to home screen$/i },
     ],
     inCall: [
@@ -63,7 +65,7 @@ const MARKERS = {
     // V3 2026-07, MST: classes the speaking indicator takes (they churn; silent is `gjg47c`).
     { name: 'speaking:class', selector: '.Oaajhc, .HX2H7, .wEsLMd, .OgVli' },
     // L1 2026-08: the indicator `[jscontroller="ES310d"]` is rendered only while its tile speaks.
-    { name: 'speaking:ES310d-rendered', selector: '[jscontroller="ES310d"]', rendered: true },
+    { name: 'speaking:ES310d-rendered', selector: '[jscontroller="ES310d"]' },
   ] satisfies Marker[],
   // V3, L1 2026-08: the name under each tile.
   tileName: [{ name: 'name:notranslate', selector: 'span.notranslate', pattern: /^(.+)$/ }] satisfies Marker[],

@@ -1,7 +1,7 @@
 // Microsoft Teams (web, v2 and the "light" guest UI). Its Fluent class names churn, so only ids,
 // `data-tid` and `data-state` are used, then English labels as a last resort.
 // Sources and dates: /work/shared/docs/sites.md ("last seen" = newest commit still using a marker).
-import { defineSiteAdapter, readCount, readMuted, readPhase, type MuteMarker, type PhaseMarkers } from './adapter';
+import { defineSiteAdapter, readCount, readMuted, readPhase, SCREEN_COPY, type MuteMarker, type PhaseMarkers } from './adapter';
 import type { Marker } from './dom';
 
 const MARKERS = {
@@ -10,7 +10,7 @@ const MARKERS = {
       // A4, V4 2026-08: the post-call screens ("You’ve been removed…", live copy has ’: V4).
       { name: 'ended:retry-screen', selector: '#calling-retry-screen-title' },
       { name: 'ended:e2ee-end-screen', selector: '[data-tid="calling-e2ee-end-screen"]' },
-      { name: 'ended:removed-text', selector: 'body', pattern: /you've been removed from this meeting/i },
+      { name: 'ended:removed-text', selector: SCREEN_COPY, pattern: /^you've been removed from this meeting\W*$/i },
       // A4 2026-08: "Meeting ended" as a heading; chat lists also say "Meeting ended: 45m", hence the anchors.
       { name: 'ended:heading-en', selector: 'h1, h2, h3, [role="heading"]', pattern: /^meeting ended$/i },
     ],
@@ -18,13 +18,13 @@ const MARKERS = {
       // T2, A3 2026-08: the pre-join screen's Join button.
       { name: 'lobby:prejoin-join-button', selector: '#prejoin-join-button' },
       // A3 ("…soon"), V4 ("…shortly") 2026-08: the waiting lobby (EN).
-      { name: 'lobby:waiting-text', selector: 'body', pattern: /someone will let you in (?:soon|shortly)/i },
+      { name: 'lobby:waiting-text', selector: SCREEN_COPY, pattern: /someone will let you in (?:soon|shortly)/i },
     ],
     inCall: [
-      // T2, V4, TC 2026-07. Rendered only: Teams leaves a hidden mic button after the call (TC).
-      { name: 'in-call:hangup-button', selector: '#hangup-button', rendered: true },
-      { name: 'in-call:hangup-main-btn', selector: '[data-tid="hangup-main-btn"]', rendered: true },
-      { name: 'in-call:microphone-button', selector: '#microphone-button', rendered: true },
+      // T2, V4, TC 2026-07. Teams leaves a hidden mic button after the call (TC): only rendered ones count.
+      { name: 'in-call:hangup-button', selector: '#hangup-button' },
+      { name: 'in-call:hangup-main-btn', selector: '[data-tid="hangup-main-btn"]' },
+      { name: 'in-call:microphone-button', selector: '#microphone-button' },
     ],
     lobbyControls: [
       // A3, TC 2026-08: pre-join mic toggles.
@@ -33,9 +33,9 @@ const MARKERS = {
     ],
   } satisfies PhaseMarkers,
   muted: [
-    // TC 2026-08: the call's mic button state, locale-free; rendered only, as for the phase.
-    { name: 'muted:data-state', selector: '#microphone-button[data-state="mic-off"]', rendered: true, muted: true },
-    { name: 'unmuted:data-state', selector: '#microphone-button[data-state="mic"]', rendered: true, muted: false },
+    // TC 2026-08: the call's mic button state, locale-free.
+    { name: 'muted:data-state', selector: '#microphone-button[data-state="mic-off"]', muted: true },
+    { name: 'unmuted:data-state', selector: '#microphone-button[data-state="mic"]', muted: false },
     // TC 2026-08: pre-join buttons name the action ("preJoinUnmute" = currently muted; the other is unverified).
     { name: 'muted:prejoin-unmute-action', selector: '[data-track-action-scenario="preJoinUnmute"]', muted: true },
     { name: 'unmuted:prejoin-mute-action', selector: '[data-track-action-scenario="preJoinMute"]', muted: false },
@@ -43,10 +43,10 @@ const MARKERS = {
     { name: 'unmuted:toggle-mute-on', selector: '[data-tid="toggle-mute"]:checked, [data-tid="toggle-mute"][aria-checked="true"]', muted: false },
     { name: 'muted:toggle-mute-off', selector: 'input[data-tid="toggle-mute"]:not(:checked), [data-tid="toggle-mute"][aria-checked="false"]', muted: true },
     // MM 2026-04 reads a pressed mic button as muted; L2 (EN) reads the "Unmute" label.
-    { name: 'muted:aria-pressed', selector: '#microphone-button[aria-pressed="true"]', rendered: true, muted: true },
-    { name: 'unmuted:aria-pressed', selector: '#microphone-button[aria-pressed="false"]', rendered: true, muted: false },
-    { name: 'muted:label-en', selector: '#microphone-button[aria-label^="Unmute" i]', rendered: true, muted: true },
-    { name: 'unmuted:label-en', selector: '#microphone-button[aria-label^="Mute" i]', rendered: true, muted: false },
+    { name: 'muted:aria-pressed', selector: '#microphone-button[aria-pressed="true"]', muted: true },
+    { name: 'unmuted:aria-pressed', selector: '#microphone-button[aria-pressed="false"]', muted: false },
+    { name: 'muted:label-en', selector: '#microphone-button[aria-label^="Unmute" i]', muted: true },
+    { name: 'unmuted:label-en', selector: '#microphone-button[aria-label^="Mute" i]', muted: false },
   ] satisfies MuteMarker[],
   participants: [
     // L2 2026-06 (EN): the roster section title "In this meeting (N)"; S2: roster text with the count.

@@ -31,6 +31,11 @@ export interface SiteReading {
   limited: boolean;
   /** Names of the markers that matched, for the debug log ("which selector hit"). */
   matched: string[];
+  /**
+   * Read by the generic rules for a site the person added (no lobby or end-screen markers): its
+   * 'none' says nothing, and the call is known from the page's WebRTC layer (lib/call/lifecycle.ts).
+   */
+  generic?: true;
 }
 
 export interface SiteAdapter {

@@ -7,6 +7,7 @@ import {
   readCount,
   readMuted,
   readPhase,
+  SCREEN_COPY,
   type MuteMarker,
   type PhaseMarkers,
 } from './adapter';
@@ -15,23 +16,32 @@ import type { Marker, MarkerProbe } from './dom';
 const MARKERS = {
   phase: {
     ended: [
-      // V9, V10 2026-06: the end-of-meeting modal, then the removal copy anywhere (EN).
+      // V9, V10 2026-06: the end-of-meeting modal, then the removal copy on a screen (EN).
       { name: 'ended:modal-title', selector: '.zm-modal-body-title', pattern: /meeting has been ended by host|removed from the meeting/i },
-      { name: 'ended:text', selector: 'body', pattern: /this meeting has been ended by host|you have been removed/i },
+      { name: 'ended:screen-text', selector: SCREEN_COPY, pattern: /this meeting has been ended by host|you have been removed/i },
     ],
     lobby: [
       // V9, V10 2026-07: the waiting room is text only, inside `.meeting-app` like the call (EN).
-      { name: 'lobby:waiting-text', selector: '.meeting-app', pattern: /the meeting host will let you in soon|host has joined\. we've let them know you're here/i },
+      {
+        name: 'lobby:waiting-text',
+        selector: `.meeting-app :is(${SCREEN_COPY})`,
+        pattern: /the meeting host will let you in soon|host has joined\. we've let them know you're here/i,
+      },
       // V9 2026-06: the pre-join form, React client then classic client.
       { name: 'lobby:name-input', selector: '#input-for-name, #inputname' },
       { name: 'lobby:join-button', selector: 'button.preview-join-button, #joinBtn' },
     ],
     inCall: [
-      // V9, T3 2026-07: the footer's Leave button and its container, the audio options menu.
-      // Not visibility-checked: the idle footer gets `.footer__hidden` but stays in the DOM.
+      // V9, T3 2026-07: the footer's Leave button and its container, the audio options menu. The
+      // idle footer gets `.footer__hidden` (whether that takes it out of the layout is unknown)…
       { name: 'in-call:leave-button-en', selector: 'button[aria-label="Leave"]' },
       { name: 'in-call:leave-container', selector: '.footer__leave-btn-container' },
       { name: 'in-call:audio-menu', selector: '#audioOptionMenu' },
+      // …so the call's video frames too (V12, L3 2026-06), which only the meeting view shows.
+      {
+        name: 'in-call:video-frame',
+        selector: '.speaker-active-container__video-frame, .speaker-bar-container__video-frame, .gallery-video-container__video-frame',
+      },
     ],
     lobbyControls: [],
   } satisfies PhaseMarkers,

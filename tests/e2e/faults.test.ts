@@ -147,7 +147,9 @@ describe('faults mid-call', () => {
       await cdp.send('Browser.setPermission', { permission: { name: 'microphone' }, setting: 'granted', origin });
     }
     await waitForOverlayState(page, 'listening', 5000);
-    await page.waitForTimeout(4000);
+    // Long enough for the others' second line (18–22 s of the scene) to be in the call: the call's
+    // far end connects a moment after the mic opens, so the scene runs a little behind the call.
+    await page.waitForTimeout(7000);
     await leave(page);
     const call = await waitForCall(browser, newCall(earlier, 'ended'));
     expect(call.durationSec).toBeGreaterThan(15);

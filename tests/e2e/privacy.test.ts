@@ -18,7 +18,7 @@ import { EXTENSION_DIR } from './support/build';
 import { CDP_ARGS, CdpWatcher, type SeenRequest } from './support/cdp';
 import { readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
 import { FIXTURE_URLS, join, leave, openFixtureCall } from './support/fixture-call';
-import { startFixtureServer, type FixtureServer } from './support/https-server';
+import { PEER_ORIGIN, startFixtureServer, type FixtureServer } from './support/https-server';
 import { espeakScene, tempDir, type Scene } from './support/scenes';
 
 const SCENE = [
@@ -168,9 +168,12 @@ describe('a whole call', () => {
         const channel = new MessageChannel();
         channel.port1.onmessage = (event) => replies.push(JSON.stringify(event.data).slice(0, 80));
         frame.contentWindow.postMessage({ type: 'listening-coach/connect', token }, '*', [channel.port2]);
-        const samples = new Float32Array(15600);
-        channel.port1.postMessage({ type: 'classify', id: 1, samples, sampleRate: 16000 }, [samples.buffer]);
-        channel.port1.postMessage({ type: 'relay-tab-audio', channel: 'listening-coach/tab-audio/guess' });
+        // The frame's own wire format (extension/channels/port-channel.ts): requests and messages.
+        channel.port1.postMessage({ q: 'hello', id: 1, b: null });
+        channel.port1.postMessage({ q: 'ready', id: 2, b: null });
+        const { port2: classifierPort } = new MessageChannel();
+        channel.port1.postMessage({ m: 'classifier-port', b: classifierPort }, [classifierPort]);
+        channel.port1.postMessage({ m: 'relay-tab-audio', b: 'listening-coach/tab-audio/guess' });
       }
       await new Promise((r) => setTimeout(r, 3000));
       return replies;
@@ -219,14 +222,17 @@ describe('a whole call', () => {
     expect(cdp.findTargets('service_worker', ours).length).toBeGreaterThan(0);
     // …and none of them touched the network.
     expect(fromExtension.filter(network)).toEqual([]);
-    // The meeting page's requests are the fixture's own, nothing more.
+    // The meeting page's requests are the fixture's own, nothing more: its page, scripts and the
+    // frame of the call's far end (fixture-peer.html: the meeting's servers and the others).
     const meetOrigin = new URL(FIXTURE_URLS.meet).origin;
-    const pageRequests = cdp.requests.filter((r) => r.target.url.startsWith(meetOrigin) && network(r));
+    const fixture = (r: SeenRequest) => r.target.url.startsWith(meetOrigin) || r.target.url.startsWith(PEER_ORIGIN);
+    const pageRequests = cdp.requests.filter((r) => fixture(r) && network(r));
     expect(pageRequests.length).toBeGreaterThan(2);
-    const allowed = /^https:\/\/meet\.google\.com\/(abc-defg-hij(\?.*)?|fixture-site\.js|fixture-call\.js|fixture-audio\/privacy-others\.wav|favicon\.ico)$/;
+    const allowed =
+      /^https:\/\/(meet\.google\.com\/(abc-defg-hij(\?.*)?|fixture-site\.js|fixture-call\.js|favicon\.ico)|peer\.listening-coach\.test(:\d+)?\/(fixture-peer\.(html|js)|fixture-audio\/privacy-others\.wav|favicon\.ico))$/;
     expect(pageRequests.filter((r) => !allowed.test(r.url)).map((r) => `${r.url} (${r.initiator})`)).toEqual([]);
     // No other target (the stranger extension, Chrome's own pages) reached the network either.
-    const elsewhere = cdp.requests.filter((r) => network(r) && !r.target.url.startsWith(meetOrigin));
+    const elsewhere = cdp.requests.filter((r) => network(r) && !fixture(r));
     expect(elsewhere.map((r) => `${r.target.type} ${r.target.url}: ${r.url}`)).toEqual([]);
   });
 

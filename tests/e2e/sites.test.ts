@@ -2,7 +2,7 @@
 // coach by itself, the overlay shows both sides speaking, and leaving stores the call record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { readOverlay, waitForCall, waitForOverlayState } from './support/coach';
+import { knownCallIds, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
 import { join, leave, openFixtureCall, type FixtureCallOptions, type FixtureSite } from './support/fixture-call';
 import { startFixtureServer, type FixtureServer } from './support/https-server';
 import { espeakScene, tempDir, type Scene } from './support/scenes';
@@ -17,6 +17,9 @@ const CALL_SEC = 10;
 
 const SITES: { site: FixtureSite; host: string; options?: FixtureCallOptions; state?: string }[] = [
   { site: 'meet', host: 'meet.google.com' },
+  // A single-page app that keeps its lobby and end screen in the DOM, hidden, during the call: only
+  // what is shown counts (the hidden "Return to home screen" once kept the coach silent).
+  { site: 'meet', host: 'meet.google.com', options: { keptScreens: true } },
   // Teams plays its server mix in no page element: only the RTC hook finds it. The redundant copy
   // must not be mixed in twice.
   { site: 'teams', host: 'teams.microsoft.com', options: { remote: 'detached', mixed: true } },
@@ -45,7 +48,8 @@ afterAll(async () => {
 
 describe('every site adapter: join, coach, leave, record', () => {
   for (const { site, host, options } of SITES) {
-    it(`${site}: joins by itself, shows the overlay, stores the call on leave`, async () => {
+    it(`${site}${options?.keptScreens ? ' (screens kept in the DOM)' : ''}: joins by itself, shows the overlay, stores the call on leave`, async () => {
+      const earlier = await knownCallIds(browser);
       const page = await openFixtureCall(browser, site, { others: othersPath, ...options });
       // Before joining (lobby) there is no call and no overlay.
       await page.waitForTimeout(1000);
@@ -60,7 +64,8 @@ describe('every site adapter: join, coach, leave, record', () => {
       expect(live?.talkShare).toBeLessThan(0.95);
 
       await leave(page);
-      const call = await waitForCall(browser, (c) => c.site === site && c.status === 'ended');
+      const call = await waitForCall(browser, (c) => !earlier.has(c.id) && c.site === site && c.status === 'ended');
+      expect(call.limited).toBe(false);
       expect(call.host).toBe(host);
       expect(call.captureMode).toBe('in-page');
       expect(call.speechModel).toBe('yamnet');

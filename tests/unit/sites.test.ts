@@ -16,7 +16,9 @@ import { CUSTOM_SITE, SITE_URLS } from './site-urls';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = `${ROOT}tests/fixtures/sites`;
-const REQUIRED_FIXTURES = ['lobby', 'in-call', 'in-call-muted', 'ended', 'markup-changed'];
+/** Every site: its screens, and the call with its other screens kept hidden in the DOM and with chat
+ *  and captions quoting its end-screen copy (only what a person sees counts). */
+const REQUIRED_FIXTURES = ['lobby', 'in-call', 'in-call-muted', 'ended', 'markup-changed', 'in-call-hidden-screens', 'in-call-chat'];
 const BUILT_IN_SITES = Object.keys(DEFAULT_SETTINGS.sites);
 
 const window = new Window();
@@ -51,7 +53,7 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
         phase: 'in-call', muted: true, participants: 4, speakers: ['Ben Okafor'], title: 'Weekly design review', limited: false,
         matched: ['speaking:ES310d-rendered', 'count:people-label-en'],
       },
-      'ended.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:text'] },
+      'ended.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:screen-text'] },
       'markup-changed.html': { ...NOTHING_READ, phase: 'none', limited: true },
     },
   },
@@ -117,12 +119,21 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
   custom: {
     adapter: adapterOf('custom'),
     fixtures: {
-      'in-call.html': { ...NOTHING_READ, phase: 'in-call', limited: true, matched: ['custom:call_end-icon'] },
-      'lobby.html': { ...NOTHING_READ, phase: 'none', limited: true },
+      'in-call.html': { ...NOTHING_READ, phase: 'in-call', limited: true, generic: true, matched: ['custom:call_end-icon'] },
+      'lobby.html': { ...NOTHING_READ, phase: 'none', limited: true, generic: true },
+      'audio-room-muted.html': { ...NOTHING_READ, phase: 'none', muted: true, limited: true, generic: true, matched: ['custom:unmute-label-en'] },
       'jitsi-self-hosted.html': { ...NOTHING_READ, phase: 'in-call', muted: true, participants: 2, speakers: ['Ana Lopez'], matched: ['jitsi:hangup-testid'] },
     },
   },
 };
+
+// The call with its other screens hidden in the DOM, or with chat and captions quoting them, reads
+// exactly as the call alone.
+for (const site of BUILT_IN_SITES) {
+  const { fixtures } = CASES[site as keyof typeof CASES];
+  fixtures['in-call-hidden-screens.html'] = fixtures['in-call.html'];
+  fixtures['in-call-chat.html'] = fixtures['in-call.html'];
+}
 
 describe('site adapters on fixture pages', () => {
   for (const [site, { adapter, fixtures }] of Object.entries(CASES)) {
@@ -194,7 +205,7 @@ describe('site adapters never throw', () => {
 
     it(`${adapter.id} reads an empty page as nothing`, () => {
       const reading = adapter.read(parsePage(''), url);
-      expect(reading).toEqual({ phase: 'none', ...NOTHING_READ, matched: [] });
+      expect(reading).toEqual({ phase: 'none', ...NOTHING_READ, matched: [], ...(adapter.id === 'custom' ? { generic: true } : {}) });
     });
   }
 });

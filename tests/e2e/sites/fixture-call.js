@@ -1,63 +1,61 @@
-// The call behind a fixture meeting page (tests/e2e/sites/<site>.html, driven by fixture-site.js):
-// on join it opens my mic as a meeting site does, and plays everyone else's voices over a real
-// RTCPeerConnection loopback, the way remote audio reaches a real meeting page. Options come from
-// the page's query string, set by the test:
-//   others=URL         a WAV of the remote side (same origin); without it nobody else speaks
+// The call behind a fixture meeting page (tests/e2e/sites/<site>.html, driven by fixture-site.js),
+// the way a meeting page runs one: on join it opens my mic and sends it over a real
+// RTCPeerConnection to the meeting's far end (fixture-peer.html, in a frame of another origin: the
+// servers and the other people), which sends everyone else's voices back. Options come from the
+// page's query string, set by the test:
+//   others=URL         a WAV of the remote side (fixture server); without it nobody else speaks
 //   remote=element     play remote audio in an <audio> element of the page (default; reuses an empty
 //                      <audio> of the page's pool when there is one, as Meet's)
 //   remote=detached    play it in an element that is not in the document (Teams: only the RTC hook
 //                      can find it)
-//   mixed=1            name the remote stream like Teams' server mix ("mainAudio…") and send a
-//                      redundant copy of it in a second stream, to prove it is counted once
+//   remote=none        no remote audio at all (the call has no connection: a call alone)
+//   mixed=1            the far end names the remote stream like Teams' server mix ("mainAudio…") and
+//                      sends a redundant copy of it in a second stream, to prove it is counted once
+//   mic=raw            open the mic with no processing at all (else as a meeting
+//                      page does: getUserMedia({audio: true}))
+// Mute disables the sent track (what the others hear stops), as most meeting pages do.
 // Times (Date.now(), ms) are kept in window.fixtureCall.timing so a test can line the fixture's
 // audio up with what the extension analysed.
 (() => {
   const params = new URLSearchParams(location.search);
-  const othersUrl = params.get('others');
+  const othersPath = params.get('others');
   const remoteMode = params.get('remote') ?? 'element';
   const mixed = params.get('mixed') === '1';
-
-  const audio = new AudioContext();
-  // Decoded ahead of the join, so the remote voices start the moment the mic does.
-  const othersBuffer = othersUrl
-    ? fetch(othersUrl).then((r) => r.arrayBuffer()).then((bytes) => audio.decodeAudioData(bytes))
-    : Promise.resolve(null);
+  const rawMic = params.get('mic') === 'raw';
+  /** The far end's origin: a host the coach's scripts do not match, served by the same fixture server. */
+  const PEER_ORIGIN = `https://peer.listening-coach.test${location.port ? `:${location.port}` : ''}`;
 
   const timing = { micOpenedAtMs: null, remoteStartedAtMs: null, leftAtMs: null };
   let call = null;
 
-  /** Teams-style stream ids: the receiver sees the server mix as "mainAudio…". */
-  function renameStreams(sdp, mainStreamId) {
-    return sdp.replaceAll(`msid:${mainStreamId} `, `msid:mainAudio-${mainStreamId.slice(0, 8)} `);
-  }
-
-  async function connectLoopback(track) {
-    const sender = new RTCPeerConnection();
-    const receiver = new RTCPeerConnection();
-    sender.onicecandidate = (e) => e.candidate && receiver.addIceCandidate(e.candidate);
-    receiver.onicecandidate = (e) => e.candidate && sender.addIceCandidate(e.candidate);
-    const main = new MediaStream([track]);
-    sender.addTrack(track, main);
-    if (mixed) {
-      const copy = track.clone();
-      sender.addTrack(copy, new MediaStream([copy]));
-    }
-    // The first track is the main one (with mixed=1 the redundant copy follows).
-    const firstStream = new Promise((resolve) => {
-      receiver.ontrack = (e) => resolve(e.streams[0] ?? new MediaStream([e.track]));
+  // The far end's frame is there before the join, as a meeting's signalling connection would be.
+  const peerFrame = document.createElement('iframe');
+  peerFrame.src = `${PEER_ORIGIN}/fixture-peer.html`;
+  peerFrame.style.display = 'none';
+  // Its AudioContext starts with the join click, as the page's own does.
+  peerFrame.allow = 'autoplay';
+  peerFrame.setAttribute('aria-hidden', 'true');
+  const peerReady = new Promise((resolve) => {
+    window.addEventListener('message', function ready(event) {
+      if (event.origin !== PEER_ORIGIN || event.data?.type !== 'ready') return;
+      window.removeEventListener('message', ready);
+      // Decoded ahead of the join, so the remote voices start the moment the call connects.
+      toPeer({ type: 'prepare', others: othersPath ? `${PEER_ORIGIN}${othersPath}` : null });
+      resolve();
     });
-    const offer = await sender.createOffer();
-    await sender.setLocalDescription(offer);
-    const remoteOffer = mixed ? { type: 'offer', sdp: renameStreams(offer.sdp, main.id) } : offer;
-    await receiver.setRemoteDescription(remoteOffer);
-    const answer = await receiver.createAnswer();
-    await receiver.setLocalDescription(answer);
-    await sender.setRemoteDescription(answer);
-    return { sender, receiver, stream: await firstStream };
-  }
+  });
+  document.documentElement.append(peerFrame);
+  const toPeer = (message) => peerFrame.contentWindow.postMessage(message, PEER_ORIGIN);
+
+  window.addEventListener('message', (event) => {
+    if (event.origin !== PEER_ORIGIN || !call?.pc) return;
+    const message = event.data;
+    if (message?.type === 'answer') void call.pc.setRemoteDescription({ type: 'answer', sdp: message.sdp });
+    else if (message?.type === 'candidate') void call.pc.addIceCandidate(message.candidate).catch(() => {});
+    else if (message?.type === 'playing') timing.remoteStartedAtMs = message.atMs;
+  });
 
   function playRemote(stream) {
-    if (remoteMode === 'none') return null;
     const pooled = remoteMode === 'element' ? [...document.querySelectorAll('audio')].find((a) => !a.srcObject && !a.src) : null;
     const element = pooled ?? document.createElement('audio');
     element.autoplay = true;
@@ -70,28 +68,35 @@
   async function onJoin() {
     if (call) return;
     call = {};
-    await audio.resume();
     // A person may join without a mic (permission denied): they still hear the others.
-    call.mic = await navigator.mediaDevices.getUserMedia({ audio: true }).catch(() => null);
+    const constraints = rawMic ? { audio: { echoCancellation: false, autoGainControl: false, noiseSuppression: false } } : { audio: true };
+    call.mic = await navigator.mediaDevices.getUserMedia(constraints).catch(() => null);
     timing.micOpenedAtMs = Date.now();
-    const buffer = await othersBuffer;
-    if (!buffer || !call) return;
-    const source = new AudioBufferSourceNode(audio, { buffer, loop: true }); // the fake mic loops too
-    const destination = new MediaStreamAudioDestinationNode(audio, { channelCount: 1 });
-    source.connect(destination);
-    const loop = await connectLoopback(destination.stream.getAudioTracks()[0]);
-    call.loop = loop;
-    call.source = source;
-    call.playing = playRemote(loop.stream);
-    source.start();
-    timing.remoteStartedAtMs = Date.now();
+    if (remoteMode === 'none' || !call) return;
+    await peerReady;
+    const pc = new RTCPeerConnection();
+    call.pc = pc;
+    pc.onicecandidate = (e) => e.candidate && toPeer({ type: 'candidate', candidate: e.candidate.toJSON() });
+    const micTrack = call.mic?.getAudioTracks()[0];
+    if (micTrack) pc.addTrack(micTrack, call.mic);
+    else pc.addTransceiver('audio', { direction: 'recvonly' });
+    if (mixed) pc.addTransceiver('audio', { direction: 'recvonly' }); // the redundant copy's place
+    let first = true;
+    pc.ontrack = (e) => {
+      // The first track is the main one (with mixed=1 the redundant copy follows).
+      if (!first) return;
+      first = false;
+      call.playing = playRemote(e.streams[0] ?? new MediaStream([e.track]));
+    };
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(offer);
+    toPeer({ type: 'offer', sdp: offer.sdp, mixed });
   }
 
   function onLeave() {
     if (!call) return;
-    call.source?.stop();
-    call.loop?.sender.close();
-    call.loop?.receiver.close();
+    toPeer({ type: 'hangup' });
+    call.pc?.close();
     if (call.playing) {
       call.playing.element.srcObject = null;
       if (call.playing.created) call.playing.element.remove();
@@ -107,7 +112,7 @@
 
   /** Average delay the receiver's jitter buffer adds to the remote voices, in ms. */
   async function remoteJitterBufferMs() {
-    const stats = await call?.loop?.receiver.getStats();
+    const stats = await call?.pc?.getStats();
     for (const report of stats?.values() ?? []) {
       if (report.type === 'inbound-rtp' && report.kind === 'audio' && report.jitterBufferEmittedCount > 0) {
         return (1000 * report.jitterBufferDelay) / report.jitterBufferEmittedCount;

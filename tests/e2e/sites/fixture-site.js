@@ -2,6 +2,8 @@
 // site, with no site-specific code. Each page says which site it imitates (<html data-site="meet">)
 // and holds three <template data-fixture-state="lobby|in-call|ended">; one at a time is copied into
 // #fixture-stage, so a state's markers exist only while the page is in that state, as on the real site.
+// With ?screens=kept the page is a single-page app that keeps every screen in the DOM and hides the
+// inactive ones ([hidden]): a Meet-like app kept its end screen so during a whole call.
 // The site's markers are then rewritten from declarative annotations in the templates:
 //   data-fixture-muted / data-fixture-unmuted  attributes to set while my mic is muted / on
 //   data-fixture-count                          attributes to set from the participant count {n}
@@ -21,7 +23,9 @@
   // ?markup=changed: the site shipped new markup. Every marker attribute and class of the states is
   // dropped (only the fixture's own data-fixture-* hooks stay), as if every selector had changed;
   // text stays. The adapter then cannot tell the call's phase: the coach must degrade, not break.
-  const markupChanged = new URLSearchParams(window.location?.search ?? '').get('markup') === 'changed';
+  const query = new URLSearchParams(window.location?.search ?? '');
+  const markupChanged = query.get('markup') === 'changed';
+  const keptScreens = query.get('screens') === 'kept';
   function changeMarkup() {
     if (!markupChanged) return;
     for (const element of stage.querySelectorAll('*')) {
@@ -81,9 +85,30 @@
     changeMarkup();
   }
 
+  /** Kept screens: every state's screen, built once, the inactive ones hidden. */
+  let screens = null;
+
   function showPhase() {
-    const template = document.querySelector(`template[data-fixture-state="${state.phase}"]`);
-    stage.replaceChildren(template.content.cloneNode(true));
+    if (keptScreens && screens) {
+      for (const [phase, screen] of Object.entries(screens)) screen.hidden = phase !== state.phase;
+      document.documentElement.dataset.fixturePhase = state.phase;
+      showMuted();
+      showParticipants();
+      return;
+    }
+    if (keptScreens) {
+      screens = {};
+      for (const template of document.querySelectorAll('template[data-fixture-state]')) {
+        const screen = document.createElement('div');
+        screen.dataset.fixtureScreen = template.dataset.fixtureState;
+        screen.append(template.content.cloneNode(true));
+        screens[template.dataset.fixtureState] = screen;
+      }
+      stage.replaceChildren(...Object.values(screens));
+    } else {
+      const template = document.querySelector(`template[data-fixture-state="${state.phase}"]`);
+      stage.replaceChildren(template.content.cloneNode(true));
+    }
     const prototype = stage.querySelector('[data-fixture-remote-tile]');
     remoteTiles = null;
     if (prototype) {
@@ -91,6 +116,7 @@
       prototype.replaceWith(anchor);
       remoteTiles = { prototype, anchor, copies: [] };
     }
+    if (keptScreens) return showPhase();
     document.documentElement.dataset.fixturePhase = state.phase;
     showMuted();
     showParticipants();

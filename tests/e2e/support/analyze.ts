@@ -36,16 +36,17 @@ function activity(intervals: readonly Interval[], length: number, shiftSec = 0):
 }
 
 /**
- * Where, in the scene's files, the extension's t = 0 fell for one channel: the shift (0…maxSec)
- * that best lines the speech the extension found up with the scene's truth. The fake mic starts
- * when the page opens it and the remote voices cross a jitter buffer: neither start is visible to
- * the page exactly, so it is measured from the audio itself.
+ * Where, in the scene's files, the extension's t = 0 fell for one channel: the shift (−3 s…maxSec)
+ * that best lines the speech the extension found up with the scene's truth; negative when the
+ * channel began only after t = 0 (the others' voices come once the call's connection is up). The
+ * fake mic starts when the page opens it and the remote voices cross a network and a jitter
+ * buffer: neither start is visible to the page exactly, so it is measured from the audio itself.
  */
 export function findOffset(heard: readonly Interval[], truth: readonly Interval[], lengthSec: number, maxSec = 2): number {
   const a = activity(heard, lengthSec);
   let best = 0;
   let bestScore = -1;
-  for (let shift = 0; shift <= maxSec + 1e-9; shift += STEP) {
+  for (let shift = -3; shift <= maxSec + 1e-9; shift += STEP) {
     const b = activity(truth, lengthSec, shift);
     let score = 0;
     for (let i = 0; i < a.length; i++) score += a[i] === b[i] ? 1 : 0;

@@ -1,6 +1,6 @@
 // Debian's Chromium with the built extension, a fake mic playing a WAV, and the fixture server
 // standing in for the real meeting hosts.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -29,7 +29,12 @@ export interface CoachBrowser {
 }
 
 export async function launchCoachBrowser(options: {
-  serverPort: number;
+  /** The fixture server every fixture host is mapped to… */
+  serverPort?: number;
+  /** …or host resolver rules of the caller's own (e.g. the Janus demos' host). */
+  hostRules?: string;
+  /** A Chromium other than Debian's (e.g. a wrapper that runs it in a network namespace). */
+  executablePath?: string;
   /** The fake mic plays this WAV, looping (16 or 48 kHz PCM16). */
   micWav: string;
   headless?: boolean;
@@ -41,6 +46,9 @@ export async function launchCoachBrowser(options: {
   extraArgs?: string[];
   /** A built extension other than the tests' own (.output/chrome-mv3), e.g. a benchmark's copy. */
   extensionDir?: string;
+  /** Run Chromium as a person's desktop does, without the right to real-time audio threads (as
+   *  root here, its audio threads get SCHED_RR and no load of other processes can delay them). */
+  withoutRealtimeAudio?: boolean;
   /** The browser's language (on Linux Chromium takes it from LANGUAGE, not from --lang). */
   language?: string;
 }): Promise<CoachBrowser> {
@@ -48,11 +56,19 @@ export async function launchCoachBrowser(options: {
   const extensions = (dir: string) => [dir, ...(options.extraExtensions ?? [])].join(',');
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = mkdtempSync(join(tmpdir(), 'lc-profile-'));
-  const hostRules = Object.keys(FIXTURE_HOSTS)
-    .map((host) => `MAP ${host} 127.0.0.1:${options.serverPort}`)
-    .join(',');
+  const hostRules =
+    options.hostRules ??
+    Object.keys(FIXTURE_HOSTS)
+      .map((host) => `MAP ${host} 127.0.0.1:${options.serverPort}`)
+      .join(',');
+  let executablePath = options.executablePath ?? CHROMIUM;
+  if (options.withoutRealtimeAudio && process.getuid?.() === 0 && existsSync('/usr/bin/setpriv')) {
+    executablePath = join(userDataDir, 'chromium-without-realtime');
+    writeFileSync(executablePath, `#!/bin/sh\nexec /usr/bin/setpriv --bounding-set -sys_nice --inh-caps -sys_nice ${CHROMIUM} "$@"\n`);
+    chmodSync(executablePath, 0o755);
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
     ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),

@@ -24,6 +24,8 @@ export interface FixtureCallOptions {
   strictCsp?: boolean;
   /** Every marker the site adapters read is gone (fixture-site.js: ?markup=changed). */
   markupChanged?: boolean;
+  /** A single-page app that keeps every screen in the DOM, hidden (fixture-site.js: ?screens=kept). */
+  keptScreens?: boolean;
 }
 
 export function fixtureUrl(site: FixtureSite, options: FixtureCallOptions = {}): string {
@@ -33,6 +35,7 @@ export function fixtureUrl(site: FixtureSite, options: FixtureCallOptions = {}):
   if (options.mixed) url.searchParams.set('mixed', '1');
   if (options.strictCsp) url.searchParams.set('csp', 'strict');
   if (options.markupChanged) url.searchParams.set('markup', 'changed');
+  if (options.keptScreens) url.searchParams.set('screens', 'kept');
   return url.href;
 }
 

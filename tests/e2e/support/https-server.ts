@@ -10,6 +10,9 @@ import { basename, extname, join, resolve } from 'node:path';
 
 export const SITES_DIR = resolve(import.meta.dirname, '../sites');
 
+/** The far end of every fixture call (sites/fixture-peer.html): a host no coach script matches. */
+export const PEER_ORIGIN = 'https://peer.listening-coach.test';
+
 /** The page served for each host; one fixture page per site (helper scripts are shared). */
 export const FIXTURE_HOSTS: Record<string, string> = {
   'meet.google.com': 'meet.html',
@@ -18,6 +21,7 @@ export const FIXTURE_HOSTS: Record<string, string> = {
   'acme.webex.com': 'webex.html',
   'meet.jit.si': 'jitsi.html',
   'whereby.com': 'whereby.html',
+  [new URL(PEER_ORIGIN).host]: 'fixture-peer.html',
 };
 
 /** Page CSP like Meet's: no inline script, no eval, Trusted Types enforced for script sinks. */
@@ -37,7 +41,8 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-function selfSignedCert(dir: string): { key: Buffer; cert: Buffer } {
+/** A certificate for the fixture hosts, made at test time (never committed). */
+export function selfSignedCert(dir: string): { key: Buffer; cert: Buffer } {
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
   execFileSync('openssl', [

@@ -48,10 +48,14 @@ export function sharedScene(id: string, seconds: number, dir: string): Scene {
   return { ...out, truth: { self: clip(truth.speech.self), others: clip(others) }, durationSec: seconds };
 }
 
+/** `durationSec` of `input` from `startSec` on; a negative start is silence before the file begins. */
 export function trimWav(input: string, output: string, startSec: number, durationSec: number): void {
-  execFileSync('sox', [input, '-r', String(SCENE_RATE), '-c', '1', '-b', '16', output, 'trim', startSec.toFixed(3), durationSec.toFixed(3)], {
-    stdio: 'ignore',
-  });
+  const before = startSec < 0 ? ['pad', (-startSec).toFixed(3), '0'] : [];
+  execFileSync(
+    'sox',
+    [input, '-r', String(SCENE_RATE), '-c', '1', '-b', '16', output, ...before, 'trim', Math.max(0, startSec).toFixed(3), durationSec.toFixed(3)],
+    { stdio: 'ignore' },
+  );
 }
 
 export interface Utterance {

@@ -1,0 +1,66 @@
+// Route: the MAIN-world RTC hook (extension/capture/rtc-hook.ts) ⇄ the content script, through the
+// page's DOM, the only thing the two worlds share.
+// - Tracks: the hook attaches remote audio tracks to hidden, muted <audio> elements (HOOK_STREAM_ATTR
+//   names the stream each arrived in) and the tracks the page sends to <audio> elements it never
+//   plays (HOOK_SENT_ATTR), all in one hidden container; the content script reads their srcObject.
+// - Facts: the content script dispatches HOOK_POLL_EVENT on the document; the hook answers at once,
+//   inside that dispatch, with HOOK_SNAPSHOT_EVENT whose detail is the RtcSnapshot as JSON (events
+//   leave no trace in the DOM, so no mutation observer of the page or ours wakes for them).
+// The page shares the DOM and can forge all of this: it can only misreport its own call, which it
+// could do to any observer; it cannot reach the extension through it.
+import type { RtcSnapshot } from '../../lib/call/webrtc';
+
+/** The hidden container of the hook's elements. */
+export const HOOK_CONTAINER_TAG = 'listening-coach-rtc';
+/** On a remote-track element: the id of the stream the track arrived in. */
+export const HOOK_STREAM_ATTR = 'data-listening-coach-stream';
+/** On a sent-track element (my voice as the page sends it). */
+export const HOOK_SENT_ATTR = 'data-listening-coach-sent';
+const HOOK_POLL_EVENT = 'listening-coach:rtc-poll';
+const HOOK_SNAPSHOT_EVENT = 'listening-coach:rtc-snapshot';
+
+/** Content-script side: what the hook of `doc` knows now; null when no hook answers there. */
+export function pollPageHook(doc: Document): RtcSnapshot | null {
+  let answer: string | null = null;
+  const listener = (event: Event) => {
+    const detail = (event as CustomEvent<unknown>).detail;
+    if (typeof detail === 'string') answer = detail;
+  };
+  doc.addEventListener(HOOK_SNAPSHOT_EVENT, listener);
+  try {
+    doc.dispatchEvent(new CustomEvent(HOOK_POLL_EVENT));
+  } finally {
+    doc.removeEventListener(HOOK_SNAPSHOT_EVENT, listener);
+  }
+  if (answer === null) return null;
+  try {
+    const snapshot = JSON.parse(answer) as RtcSnapshot;
+    return Array.isArray(snapshot?.connections) ? snapshot : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Content-script side: the sent tracks the hook of `doc` exposes, by track id. */
+export function sentTracks(doc: Document): Map<string, MediaStreamTrack> {
+  const tracks = new Map<string, MediaStreamTrack>();
+  for (const element of doc.querySelectorAll<HTMLMediaElement>(`${HOOK_CONTAINER_TAG} audio[${HOOK_SENT_ATTR}]`)) {
+    const stream = element.srcObject;
+    if (!(stream instanceof MediaStream)) continue;
+    for (const track of stream.getAudioTracks()) tracks.set(track.id, track);
+  }
+  return tracks;
+}
+
+/** Hook side: answers every poll on `doc` with `snapshot()`. */
+export function answerPolls(doc: Document, snapshot: () => RtcSnapshot): void {
+  doc.addEventListener(HOOK_POLL_EVENT, () => {
+    let detail: string;
+    try {
+      detail = JSON.stringify(snapshot());
+    } catch {
+      return; // never let the coach break the meeting
+    }
+    doc.dispatchEvent(new CustomEvent(HOOK_SNAPSHOT_EVENT, { detail }));
+  });
+}
