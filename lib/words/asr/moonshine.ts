@@ -1,0 +1,117 @@
+// Moonshine Tiny (Useful Sensors / Moonshine AI, MIT; the quantised ONNX weights carried by the
+// @moonshine-ai/moonshine-js package) run with onnxruntime-web: an encoder over the raw 16 kHz
+// waveform, then a greedy decode loop over the merged decoder with its key/value cache. The same
+// code runs in Node (`analyze --words`, tests, scripts) and in the extension's recogniser worker;
+// each passes its own onnxruntime-web entry point and the weights as bytes.
+import type * as OrtModule from 'onnxruntime-web';
+import { TokenDecoder } from './tokenizer';
+
+export const MOONSHINE_SAMPLE_RATE = 16000;
+
+/** Moonshine Tiny's decoder: 6 layers, 8 key/value heads of 36 dimensions. */
+const LAYERS = 6;
+const KV_HEADS = 8;
+const HEAD_DIM = 36;
+const START_TOKEN = 1;
+const END_TOKEN = 2;
+/** Speech runs at 3–4 tokens a second; more than this is the model repeating itself. */
+const MAX_TOKENS_PER_SEC = 6;
+/** The model is trained on 0.1–64 s; callers cut longer speech (lib/words/asr/chunks.ts). */
+export const MOONSHINE_MIN_SEC = 0.1;
+export const MOONSHINE_MAX_SEC = 64;
+
+type Ort = Pick<typeof OrtModule, 'InferenceSession' | 'Tensor' | 'env'>;
+type Session = OrtModule.InferenceSession;
+type Tensor = OrtModule.Tensor;
+
+export interface MoonshineWeights {
+  encoder: Uint8Array;
+  decoder: Uint8Array;
+  /** The vocabulary: piece text by token id (tokenizer.ts). */
+  pieces: readonly string[];
+}
+
+export interface Recogniser {
+  /** Text of `samples` (mono, 16 kHz, 0.1–64 s; shorter gives ""). One call at a time. */
+  transcribe(samples: Float32Array): Promise<string>;
+  release(): Promise<void>;
+}
+
+export async function loadMoonshine(ort: Ort, weights: MoonshineWeights): Promise<Recogniser> {
+  // One thread: extension pages are not cross-origin isolated (no SharedArrayBuffer), and the
+  // meeting tab is busy enough without a pool of workers.
+  ort.env.wasm.numThreads = 1;
+  const options: OrtModule.InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
+  const tokens = new TokenDecoder(weights.pieces);
+  const encoder = await ort.InferenceSession.create(weights.encoder, options);
+  let decoder: Session;
+  try {
+    decoder = await ort.InferenceSession.create(weights.decoder, options);
+  } catch (error) {
+    await encoder.release();
+    throw error;
+  }
+  const emptyCache = () => new ort.Tensor('float32', new Float32Array(0), [1, KV_HEADS, 0, HEAD_DIM]);
+
+  async function transcribe(samples: Float32Array): Promise<string> {
+    if (samples.length < MOONSHINE_MIN_SEC * MOONSHINE_SAMPLE_RATE) return '';
+    const input = new ort.Tensor('float32', samples, [1, samples.length]);
+    const { last_hidden_state: hidden } = await encoder.run({ input_values: input });
+    const cache: Record<string, Tensor> = {};
+    for (let layer = 0; layer < LAYERS; layer++) {
+      for (const part of ['decoder', 'encoder']) {
+        for (const kind of ['key', 'value']) cache[`past_key_values.${layer}.${part}.${kind}`] = emptyCache();
+      }
+    }
+    const out: number[] = [];
+    const maxTokens = Math.max(4, Math.ceil((samples.length / MOONSHINE_SAMPLE_RATE) * MAX_TOKENS_PER_SEC));
+    let previous = START_TOKEN;
+    const held: Tensor[] = [];
+    try {
+      for (let step = 0; step < maxTokens; step++) {
+        const result = await decoder.run({
+          input_ids: new ort.Tensor('int64', BigInt64Array.of(BigInt(previous)), [1, 1]),
+          encoder_hidden_states: hidden,
+          // The first step computes the cross-attention cache from the encoder's output; later
+          // steps reuse it and only grow the self-attention cache.
+          use_cache_branch: new ort.Tensor('bool', [step > 0], [1]),
+          ...cache,
+        });
+        const next = argMax(result.logits.data as Float32Array);
+        for (const [name, value] of Object.entries(result)) {
+          if (!name.startsWith('present.')) continue;
+          const past = `past_key_values.${name.slice('present.'.length)}`;
+          if (step === 0 || name.includes('.decoder.')) cache[past] = value;
+          else held.push(value);
+        }
+        result.logits.dispose();
+        if (next === END_TOKEN) break;
+        out.push(next);
+        previous = next;
+      }
+    } finally {
+      for (const tensor of held) tensor.dispose();
+    }
+    return tokens.decode(out);
+  }
+
+  let busy: Promise<unknown> = Promise.resolve();
+  return {
+    transcribe(samples) {
+      const run = busy.then(() => transcribe(samples));
+      busy = run.catch(() => {});
+      return run;
+    },
+    async release() {
+      await busy;
+      await encoder.release();
+      await decoder.release();
+    },
+  };
+}
+
+function argMax(values: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}
