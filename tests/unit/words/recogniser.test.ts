@@ -1,13 +1,16 @@
 // The recogniser (Moonshine Tiny through onnxruntime-web, as the extension runs it) on speech made
-// by espeak-ng at test time. The weights come with `npm install`
+// by espeak-ng at test time, and `analyze --words`. The weights come with `npm install`
 // (node_modules); without them, or without espeak-ng and sox, these skip and say why (in CI they
 // must be there).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moonshineMissing } from '../../../cli/moonshine-files';
 import { loadMoonshineNode } from '../../../cli/moonshine-node';
+import { PROJECT_ROOT } from '../../../cli/recording';
+import { encodeWavPcm16 } from '../../../lib/audio/wav';
 import { MAX_PIECE_SEC, recogniserPieces } from '../../../lib/words/asr/pieces';
 import type { Recogniser } from '../../../lib/words/asr/moonshine';
 import { TokenDecoder } from '../../../lib/words/asr/tokenizer';
@@ -68,5 +71,36 @@ describe.skipIf(missing)('Moonshine Tiny on espeak-ng speech', () => {
   it('gives nothing for less than a tenth of a second, and silence is not words', async () => {
     expect(await recogniser.transcribe(new Float32Array(800))).toBe('');
     expect((await recogniser.transcribe(new Float32Array(16000))).split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(2);
+  });
+
+  it('analyze --words adds a words block per side; without the flag the output is unchanged', () => {
+    const rate = 16000;
+    const me = speak('Thank you for the clear notes on the budget. How are you doing?', 'en-us+f3', dir);
+    const them = speak('We have to move the launch to March because the vendor is late.', 'en-gb', dir);
+    const length = them.length + me.length + 3 * rate;
+    const self = new Float32Array(length);
+    const others = new Float32Array(length);
+    others.set(them, rate / 2);
+    self.set(me, them.length + 1.5 * rate);
+    const files = { self: path.join(dir, 'me.wav'), others: path.join(dir, 'them.wav') };
+    fs.writeFileSync(files.self, encodeWavPcm16([self], rate));
+    fs.writeFileSync(files.others, encodeWavPcm16([others], rate));
+    const run = (...extra: string[]) =>
+      spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'cli/analyze.ts', '--self', files.self, '--others', files.others, '--no-model', ...extra], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    const plain = run();
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(JSON.parse(plain.stdout)).not.toHaveProperty('words');
+    const withWords = run('--words');
+    expect(withWords.status, withWords.stderr).toBe(0);
+    const out = JSON.parse(withWords.stdout);
+    expect({ ...out, words: undefined }).toEqual({ ...JSON.parse(plain.stdout), words: undefined });
+    expect(out.words.self).toMatchObject({ turns: 1, questions: 1, personalQuestions: 1, thanks: 1, specificThanks: 1 });
+    expect(out.words.self.words).toBeGreaterThanOrEqual(10);
+    expect(out.words.others).toMatchObject({ turns: 1, questions: 0, thanks: 0 });
+    expect(out.words.self.speechSec).toBeGreaterThan(2);
   });
 });
