@@ -19,6 +19,7 @@ import {
   GENERIC_THANKS_OBJECTS,
   HEDGE_IDS,
   KIND_OF_NOT_AFTER,
+  KIND_OF_NOT_BEFORE,
   LEAD_IN_PAIRS,
   LEAD_INS,
   NEGATIVE_AUXILIARIES,
@@ -212,6 +213,9 @@ function hasTag(s: Sentence): boolean {
   return (w[last] === 'right' || w[last] === 'correct') && s.commas.has(last - 1);
 }
 
+/** "tell me about…", "tell me more", "tell me how it went". */
+const TELL_OPENS = new Set(['about', 'more', 'how', 'why', 'what']);
+
 function kindOf(w: readonly string[], head: number): QuestionKind {
   const word = w[head];
   const next = w[head + 1];
@@ -230,10 +234,12 @@ function kindOf(w: readonly string[], head: number): QuestionKind {
     return 'open';
   }
   if (AUXILIARIES.has(word) || NEGATIVE_AUXILIARIES.has(word)) {
-    // "could you walk me through…", "can you please tell me about…" open the floor.
+    // "could you walk me through…", "can you please tell me about…" open the floor; "could you
+    // tell me the invoice number" asks for a fact.
     let verb = head + 2;
     if (w[verb] === 'please' || w[verb] === 'just') verb++;
-    return (next === 'you' || next === 'we') && OPENING_VERBS.has(w[verb]) ? 'open' : 'closed';
+    if ((next !== 'you' && next !== 'we') || !OPENING_VERBS.has(w[verb])) return 'closed';
+    return w[verb] !== 'tell' || w.slice(verb + 1, verb + 4).some((x) => TELL_OPENS.has(x)) ? 'open' : 'closed';
   }
   if (OPEN_PROMPTS.some((p) => phraseAt(w, head, p))) return 'open';
   return 'closed';
@@ -370,7 +376,7 @@ function fillersAndHedges(w: readonly string[]): { fillers: Record<FillerId, num
     else if (UH_WORDS.has(word)) fillers.uh++;
     else if (word === 'you' && w[i + 1] === 'know' && !YOU_KNOW_NOT_AFTER.has(w[i - 1]) && !YOU_KNOW_NOT_BEFORE.has(w[i + 2])) {
       fillers['you-know']++;
-    } else if ((word === 'sort' || word === 'kind') && w[i + 1] === 'of' && !KIND_OF_NOT_AFTER.has(w[i - 1])) {
+    } else if ((word === 'sort' || word === 'kind') && w[i + 1] === 'of' && !KIND_OF_NOT_AFTER.has(w[i - 1]) && !KIND_OF_NOT_BEFORE.has(w[i + 2])) {
       hedges[word === 'sort' ? 'sort-of' : 'kind-of']++;
     } else if (word === 'maybe' || word === 'perhaps' || word === 'just') hedges[word]++;
     else if (word === 'i' && w[i + 1] === 'guess') hedges['i-guess']++;

@@ -170,3 +170,5 @@ export const KIND_OF_NOT_AFTER = new Set([
   'what', 'which', 'this', 'that', 'these', 'those', 'a', 'the', 'any', 'some', 'every', 'no', 'all', 'same',
   'one', 'another', 'of', 'different', 'other', 'right', 'wrong', 'only', 'first', 'new', 'whatever', 'each',
 ]);
+/** "that's kind of you": kind, not a hedge. */
+export const KIND_OF_NOT_BEFORE = new Set(['you', 'him', 'her', 'them', 'us', 'me']);

@@ -16,6 +16,7 @@ const QUESTIONS: [string, Asked[]][] = [
   ['Tell me about the migration.', ['open']],
   ['Could you walk me through the numbers?', ['open+clarifying']],
   ['Can you tell me more about the vendor?', ['open+clarifying']],
+  ['Could you tell me the invoice number?', ['closed']],
   ['What happened after the demo?', ['open']],
   ['how come the build broke', ['open']],
   ['What about the second option?', ['open']],
@@ -146,7 +147,7 @@ describe('fillers and hedges', () => {
     const r = readTurn('Um, I think we should, you know, maybe just wait a little. Uh, it is kind of late, sort of. I guess.');
     expect(r.fillers).toEqual({ um: 1, uh: 1, 'you-know': 1 });
     expect(r.hedges).toEqual({ 'sort-of': 1, 'kind-of': 1, maybe: 1, perhaps: 0, just: 1, 'i-guess': 1 });
-    const words = readTurn('Do you know what kind of car it is? That sort of thing. You know him. Ah, I see.');
+    const words = readTurn('Do you know what kind of car it is? That sort of thing. You know him. Ah, I see. That is kind of you.');
     expect(words.fillers).toEqual({ um: 0, uh: 0, 'you-know': 0 });
     expect(words.hedges['kind-of'] + words.hedges['sort-of']).toBe(0);
   });
