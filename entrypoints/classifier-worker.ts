@@ -4,6 +4,7 @@ import { AudioClassifier, FilesetResolver } from '@mediapipe/tasks-audio';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { SpeechWorkerCommand, SpeechWorkerReply, SpeechWorkerRequest } from '../extension/classifier/protocol';
 import { speechScore } from '../lib/engine/yamnet';
+import { allowOnlyOwnFetches } from '../extension/own-files-only';
 
 /** Where the build puts the model (scripts/setup-model.mjs) and MediaPipe's wasm (wxt.config.ts). */
 const MODEL_PATH = '/model/yamnet.tflite';
@@ -27,6 +28,7 @@ export default defineUnlistedScript(() => {
     onmessage: ((event: MessageEvent<SpeechWorkerCommand>) => void) | null;
   };
   const reply = (message: SpeechWorkerReply) => scope.postMessage(message);
+  allowOnlyOwnFetches(self);
   const loading = loadClassifier();
 
   loading.then(

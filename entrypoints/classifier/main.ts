@@ -10,6 +10,7 @@ import {
   type SpeechWorkerReply,
 } from '../../extension/classifier/protocol';
 import type { TabAudioMessage } from '../../extension/capture/tab-audio-relay';
+import type { RecogniserCommand } from '../../extension/words/protocol';
 import { sendMessage } from '../../extension/messages';
 
 function serve(port: MessagePort): void {
@@ -18,8 +19,20 @@ function serve(port: MessagePort): void {
   worker.onmessage = (event: MessageEvent<SpeechWorkerReply>) => send(event.data);
 
   let relay: BroadcastChannel | null = null;
+  let words: Worker | null = null;
   port.onmessage = (event: MessageEvent<FrameRequest>) => {
     const request = event.data;
+    if (request.type === 'words-port') {
+      // Started only when a call with words on begins: off, the recogniser never loads.
+      words ??= new Worker(browser.runtime.getURL('/words-worker.js'));
+      words.postMessage({ type: 'port', port: request.port } satisfies RecogniserCommand, [request.port]);
+      return;
+    }
+    if (request.type === 'words-stop') {
+      words?.terminate();
+      words = null;
+      return;
+    }
     if (request.type === 'classify') {
       worker.postMessage(request, [request.samples.buffer]);
       return;

@@ -109,7 +109,7 @@ export class CaptureGraph {
 
   /** Analyze mode: the engine starts with the call's settings; its classifier port is handed over. */
   startAnalysis(init: StartAnalysis): void {
-    this.command({ type: 'start-analysis', ...init }, init.classifierPort ? [init.classifierPort] : []);
+    this.command({ type: 'start-analysis', ...init }, [init.classifierPort, init.wordsPort].filter((p): p is MessagePort => !!p));
   }
 
   /** Analyze mode: mute, pause, snapshot and finish (worklet-protocol.ts). */

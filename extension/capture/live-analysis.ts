@@ -7,6 +7,7 @@
 import { createEngine } from '../../lib/engine/engine';
 import type { Engine, Interval, LiveState, SpeechClassifier } from '../../lib/engine/types';
 import type { SpeechWorkerReply, SpeechWorkerRequest } from '../classifier/protocol';
+import { LiveWords } from '../words/live-words';
 import type { AnalysisReport, StartAnalysis, WorkletCommand } from './worklet-protocol';
 
 /** A freshly opened mic delivers exact zeros for its first tens of milliseconds; the engine would
@@ -19,6 +20,10 @@ function hasSignal(samples: Float32Array | null): boolean {
   for (let i = 0; i < samples.length; i++) if (samples[i] !== 0) return true;
   return false;
 }
+
+/** At the end of a call the last turns' words may take this long to come back; the final result
+ *  waits no longer (the content script gives the worklet 5 s in all). */
+const WORDS_FINISH_MS = 3000;
 
 /** The live figures whose change must reach the page at once (the rest move continuously). */
 function promptKey(live: LiveState): string {
@@ -48,6 +53,8 @@ export function portClassifier(port: MessagePort): SpeechClassifier {
 
 export class LiveAnalysis {
   private readonly engine: Engine;
+  /** Words on: my turns transcribed and read beside the engine. */
+  private readonly words: LiveWords | null;
   private readonly liveEvery: number;
   private readonly liveQuiet: number;
   private lastKey = '';
@@ -83,6 +90,7 @@ export class LiveAnalysis {
       classifier: init.classifierPort ? portClassifier(init.classifierPort) : undefined,
       onClassifierError: (error) => report({ type: 'classifier-error', message: String(error) }),
     });
+    this.words = init.wordsPort ? new LiveWords(sampleRate, init.wordsPort, init.keepMyQuestions === true) : null;
     this.liveEvery = Math.round(init.liveEverySec * sampleRate);
     this.liveQuiet = Math.round(init.liveQuietSec * sampleRate);
     this.selfBlock = new Float32Array(this.liveEvery);
@@ -132,6 +140,7 @@ export class LiveAnalysis {
     const others = this.othersPresent || !self ? this.othersBlock.subarray(0, n) : null;
     this.selfPresent = this.othersPresent = false;
     this.engine.push(self, others);
+    this.words?.push(self, others, n);
     this.samples += n;
     while (this.samples >= this.nextLive) {
       const at = this.nextLive;
@@ -143,6 +152,7 @@ export class LiveAnalysis {
   /** Every message wakes the page's main thread: report the live picture when the page must show a
    *  change, and otherwise only every `liveQuiet` samples. */
   private look(at: number): void {
+    this.words?.take(this.engine.takeDecided());
     const live = this.engine.live();
     const key = promptKey(live);
     const events = this.engine.takeEvents();
@@ -163,14 +173,16 @@ export class LiveAnalysis {
         return;
       case 'snapshot': {
         const result = this.engine.snapshot();
-        this.report({ type: 'snapshot', id: command.id, result, muted: this.mutedAsOf(result.durationSec) });
+        const words = this.words?.report();
+        this.report({ type: 'snapshot', id: command.id, result, muted: this.mutedAsOf(result.durationSec), ...(words ? { words } : {}) });
         return;
       }
       case 'finish':
         this.ended = true;
-        void this.engine.finish().then((result) =>
-          this.report({ type: 'final', id: command.id, result, muted: this.mutedAsOf(result.durationSec) }),
-        );
+        void this.engine.finish().then(async (result) => {
+          const words = await this.words?.finish(this.engine.takeDecided(), WORDS_FINISH_MS);
+          this.report({ type: 'final', id: command.id, result, muted: this.mutedAsOf(result.durationSec), ...(words ? { words } : {}) });
+        });
         return;
     }
   }

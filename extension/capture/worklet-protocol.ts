@@ -1,5 +1,6 @@
 // Messages across the capture AudioWorklet's port (entrypoints/capture-worklet.ts ⇄ audio-graph.ts).
 import type { AnalysisResult, ConversationEvent, Interval, LiveState } from '../../lib/engine/types';
+import type { StoredWords } from '../../lib/words/counts';
 
 /** Registered name of the capture processor. */
 export const CAPTURE_PROCESSOR = 'listening-coach-capture';
@@ -40,6 +41,10 @@ export interface StartAnalysis {
   liveEverySec: number;
   /** …and the picture anyway after this long (clocks, share, nudges' timing). */
   liveQuietSec: number;
+  /** "Understand words, on this device": the recogniser's worker (extension/words/); absent: off. */
+  wordsPort?: MessagePort | null;
+  /** Keep my own questions' text with the call (a second setting). */
+  keepMyQuestions?: boolean;
 }
 
 /** Main thread → worklet. */
@@ -61,6 +66,8 @@ export type WorkletCommand =
 export interface ResultReport {
   result: AnalysisResult;
   muted: Interval[];
+  /** The words' counts so far, when words are on. */
+  words?: StoredWords;
 }
 
 /** Worklet → main thread in analyze mode. */

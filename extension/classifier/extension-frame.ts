@@ -20,6 +20,10 @@ export interface ExtensionFrame {
   connectClassifier(port: MessagePort): void;
   /** Relay tab audio published on this BroadcastChannel (null = stop); samples go to `onTabAudio`. */
   relayTabAudio(channel: string | null, onTabAudio?: (samples: Float32Array) => void): void;
+  /** Gives the speech recogniser's worker (started on first use) one end of a channel, the capture
+   *  worklet's words the other (extension/words/); `stopWords` ends the worker. */
+  connectWords(port: MessagePort): void;
+  stopWords(): void;
   remove(): void;
 }
 
@@ -92,6 +96,12 @@ export async function openExtensionFrame(signal: AbortSignal): Promise<Extension
     relayTabAudio(channelName, callback) {
       onTabAudio = callback;
       send({ type: 'relay-tab-audio', channel: channelName });
+    },
+    connectWords(wordsPort) {
+      send({ type: 'words-port', port: wordsPort }, [wordsPort]);
+    },
+    stopWords() {
+      send({ type: 'words-stop' });
     },
     remove,
   };

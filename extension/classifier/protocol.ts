@@ -22,6 +22,10 @@ export type FrameRequest =
   /** Hand this port to the worker (the other end goes to the capture worklet). */
   | { type: 'classifier-port'; port: MessagePort }
   /** Relay tab audio published by the offscreen document on this BroadcastChannel (null = stop). */
-  | { type: 'relay-tab-audio'; channel: string | null };
+  | { type: 'relay-tab-audio'; channel: string | null }
+  /** Start the speech recogniser's worker if needed and hand it this port (extension/words/). */
+  | { type: 'words-port'; port: MessagePort }
+  /** The call with words is over: stop the recogniser's worker (its model leaves memory). */
+  | { type: 'words-stop' };
 
 export type FrameReply = SpeechWorkerReply | { type: 'tab-audio'; samples: Float32Array };

@@ -5,6 +5,7 @@
 // hidden tab with throttled timers keeps pace.
 import type { AnalysisResult, ConversationEvent, Interval, LiveState } from '../../lib/engine/types';
 import type { CallHeader } from '../../lib/record/call-record';
+import type { Settings } from '../../lib/settings';
 import { CaptureGraph } from '../capture/audio-graph';
 import { openMic, stopStream, superviseMic, type MicResult } from '../capture/mic';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
@@ -38,6 +39,8 @@ export interface CallSessionOptions {
   frame: Promise<ExtensionFrame>;
   /** Tab audio relayed from the offscreen document replaces in-page remote audio. */
   tabAudioChannel: string | null;
+  /** "Understand words, on this device" as the call starts (extension/words/). */
+  words: Settings['words'];
   pageFacts(): PageFacts;
   onLive(live: LiveState, events: ConversationEvent[]): void;
   /** The call's id once the background has it, and the capture facts the status shows. */
@@ -102,8 +105,17 @@ export class CallSession {
       frame.connectClassifier(channel.port2);
       classifierPort = channel.port1;
     }
+    // Words on: the worklet sends my speech to the frame's recogniser worker over its own channel.
+    let wordsPort: MessagePort | null = null;
+    if (this.options.words.enabled) {
+      const channel = new MessageChannel();
+      frame.connectWords(channel.port2);
+      wordsPort = channel.port1;
+    }
     graph.startAnalysis({
       classifierPort,
+      wordsPort,
+      keepMyQuestions: this.options.words.keepMyQuestions,
       waitForMic: this.mic !== null,
       muted: this.muted,
       paused: this.paused,
@@ -311,16 +323,16 @@ export class CallSession {
   }
 
   /** Saves one after another, so an older snapshot never lands after a newer one. */
-  private save({ result, muted, final }: ResultReport & { final: boolean }): Promise<void> {
-    if (!final) this.lastResult = { result, muted };
+  private save({ result, muted, words, final }: ResultReport & { final: boolean }): Promise<void> {
+    if (!final) this.lastResult = { result, muted, words };
     this.saving = this.saving.then(async () => {
       const callId = this.callId ?? (await this.callStarted);
-      if (callId) await this.send(callId, { result, muted }, final);
+      if (callId) await this.send(callId, { result, muted, words }, final);
     });
     return this.saving;
   }
 
-  private send(callId: string, { result, muted }: { result: AnalysisResult; muted: Interval[] }, final: boolean): Promise<void> {
+  private send(callId: string, { result, muted, words }: ResultReport, final: boolean): Promise<void> {
     const facts = this.options.pageFacts();
     return sendMessage('background.callProgress', {
       callId,
@@ -330,6 +342,7 @@ export class CallSession {
       limited: facts.limited,
       endedAtMs: Date.now(),
       muted,
+      ...(words ? { words } : {}),
       final,
     }).catch(() => {});
   }
@@ -361,6 +374,7 @@ export class CallSession {
     void this.graph?.close();
     stopStream(this.mic);
     this.frame?.relayTabAudio(null);
+    if (this.options.words.enabled) this.frame?.stopWords();
     this.analyzing = false;
   }
 }

@@ -166,6 +166,7 @@ export class MeetingCoach {
       header: { site: adapter.id, host: location.hostname, title: this.pageTitle(), captureMode: this.tabAudioChannel ? 'tab' : 'in-page' },
       frame: this.ensureFrame(),
       tabAudioChannel: this.tabAudioChannel,
+      words: this.settings.words,
       // Only the adapter's title later on: an end screen's tab title must not replace the meeting's.
       pageFacts: () => ({ participants: this.reading?.participants ?? null, title: this.reading?.title ?? null, limited: this.reading?.limited ?? false }),
       onLive: (live, events) => this.onLive(live, events),

@@ -292,22 +292,39 @@ function stem(word: string): string {
   return w;
 }
 
-function summaryOf(said: Sentence[], previous: string | null): SummaryCue | null {
+function restatingPhrase(said: Sentence[]): boolean {
   const all = said.flatMap((s) => s.words);
-  if (SUMMARY_PHRASES.some((p) => findPhrase(all, p).length > 0)) return 'phrase';
-  if (!previous || said.length === 0) return null;
-  const mine = contentWords(said.map((s) => s.words.join(' ')).join(' '));
+  return SUMMARY_PHRASES.some((p) => findPhrase(all, p).length > 0);
+}
+
+/** Repeating their words is a restatement when framed as one ("so …", "you …") or checked
+ *  ("…, right?"); otherwise it is a reply on the same topic. */
+function framedAsRestatement(said: Sentence[]): boolean {
+  if (said.length === 0) return false;
+  const first = said[0].words;
+  if (first.slice(0, skipLeadIns(first, 0) + 1).some((w) => RESTATEMENT_STARTS.has(w))) return true;
+  const last = said[said.length - 1];
+  return CHECK_TAGS.some((t) => phraseAt(last.words, last.words.length - t.length, t)) && (last.asked || last.words.length > 3);
+}
+
+const joined = (said: Sentence[]) => said.map((s) => s.words.join(' ')).join(' ');
+
+function summaryOf(said: Sentence[], previous: string | null): SummaryCue | null {
+  if (restatingPhrase(said)) return 'phrase';
+  if (!previous || !framedAsRestatement(said)) return null;
+  const mine = contentWords(joined(said));
   const theirs = contentWords(previous);
   let shared = 0;
   for (const word of mine) if (theirs.has(word)) shared++;
-  if (shared < SUMMARY_MIN_SHARED || shared / mine.size < SUMMARY_MIN_SHARE) return null;
-  // Repeating their words is a restatement when framed as one ("so …", "you …") or checked
-  // ("…, right?"); otherwise it is a reply on the same topic.
-  const first = said[0].words;
-  const framed = first.slice(0, skipLeadIns(first, 0) + 1).some((w) => RESTATEMENT_STARTS.has(w));
-  const last = said[said.length - 1];
-  const checked = CHECK_TAGS.some((t) => phraseAt(last.words, last.words.length - t.length, t)) && (last.asked || last.words.length > 3);
-  return framed || checked ? 'overlap' : null;
+  return shared >= SUMMARY_MIN_SHARED && shared / mine.size >= SUMMARY_MIN_SHARE ? 'overlap' : null;
+}
+
+/** Whether telling if `text` restates the other side needs their turn's words: it is framed as a
+ *  restatement without a restating phrase and has enough content words to share. The extension
+ *  transcribes the other side's turn only then. */
+export function needsPreviousTurn(text: string): boolean {
+  const said = sentences(text);
+  return !restatingPhrase(said) && framedAsRestatement(said) && contentWords(joined(said)).size >= SUMMARY_MIN_SHARED;
 }
 
 // Thanks --------------------------------------------------------------------------------------

@@ -32,6 +32,16 @@ export interface WordCounts {
   hedges: Partial<Record<HedgeId, number>>;
 }
 
+/** What a call record keeps: the counts, and my own questions' text only when the person chose to
+ *  keep it (never anyone else's words). */
+export interface StoredWords extends WordCounts {
+  myQuestions?: string[];
+}
+
+/** Kept questions are capped: a record stays small however long the call. */
+export const MAX_KEPT_QUESTIONS = 200;
+export const MAX_KEPT_QUESTION_CHARS = 300;
+
 export function emptyCounts(): WordCounts {
   return {
     speechSec: 0,
@@ -121,7 +131,11 @@ export class WordTally {
     const reading = readTurn(text, this.previousOther);
     this.previousOther = null;
     this.counts = addReading(this.counts, reading, speechSec);
-    this.questionTexts?.push(...reading.questions.map((q) => q.text));
+    if (this.questionTexts) {
+      for (const q of reading.questions) {
+        if (this.questionTexts.length < MAX_KEPT_QUESTIONS) this.questionTexts.push(q.text.slice(0, MAX_KEPT_QUESTION_CHARS));
+      }
+    }
     return reading;
   }
 

@@ -3,7 +3,6 @@
 // waveform, then a greedy decode loop over the merged decoder with its key/value cache. The same
 // code runs in Node (`analyze --words`, tests, scripts) and in the extension's recogniser worker;
 // each passes its own onnxruntime-web entry point and the weights as bytes.
-import type * as OrtModule from 'onnxruntime-web';
 import { TokenDecoder } from './tokenizer';
 
 export const MOONSHINE_SAMPLE_RATE = 16000;
@@ -20,9 +19,28 @@ const MAX_TOKENS_PER_SEC = 6;
 export const MOONSHINE_MIN_SEC = 0.1;
 export const MOONSHINE_MAX_SEC = 64;
 
-type Ort = Pick<typeof OrtModule, 'InferenceSession' | 'Tensor' | 'env'>;
-type Session = OrtModule.InferenceSession;
-type Tensor = OrtModule.Tensor;
+/** What the decoder uses of onnxruntime-web (its Node and browser entry points both have it),
+ *  passed in so this file stays free of any runtime's globals. */
+export interface OrtTensor {
+  readonly data: unknown;
+  dispose(): void;
+}
+interface OrtSession {
+  run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>>;
+  release(): Promise<void>;
+}
+export interface OrtRuntime {
+  env: { wasm: { numThreads?: number } };
+  InferenceSession: {
+    create(model: Uint8Array, options: { executionProviders: string[]; graphOptimizationLevel: 'all' }): Promise<OrtSession>;
+  };
+  Tensor: {
+    new (type: 'float32', data: Float32Array, dims: readonly number[]): OrtTensor;
+    new (type: 'int64', data: BigInt64Array, dims: readonly number[]): OrtTensor;
+    new (type: 'bool', data: boolean[], dims: readonly number[]): OrtTensor;
+  };
+}
+type Tensor = OrtTensor;
 
 export interface MoonshineWeights {
   encoder: Uint8Array;
@@ -37,14 +55,14 @@ export interface Recogniser {
   release(): Promise<void>;
 }
 
-export async function loadMoonshine(ort: Ort, weights: MoonshineWeights): Promise<Recogniser> {
+export async function loadMoonshine(ort: OrtRuntime, weights: MoonshineWeights): Promise<Recogniser> {
   // One thread: extension pages are not cross-origin isolated (no SharedArrayBuffer), and the
   // meeting tab is busy enough without a pool of workers.
   ort.env.wasm.numThreads = 1;
-  const options: OrtModule.InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
+  const options = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' as const };
   const tokens = new TokenDecoder(weights.pieces);
   const encoder = await ort.InferenceSession.create(weights.encoder, options);
-  let decoder: Session;
+  let decoder: OrtSession;
   try {
     decoder = await ort.InferenceSession.create(weights.decoder, options);
   } catch (error) {

@@ -2,7 +2,7 @@
 // transcript gives them (lower case, no punctuation). Each label is what a careful reader would say
 // the line does; docs/words.md defines the categories.
 import { describe, expect, it } from 'vitest';
-import { readTurn, type QuestionKind } from '../../../lib/words/categories';
+import { needsPreviousTurn, readTurn, type QuestionKind } from '../../../lib/words/categories';
 import { addReading, emptyCounts, wordRates, WordTally } from '../../../lib/words/counts';
 import { sentences } from '../../../lib/words/text';
 
@@ -105,6 +105,13 @@ const SUMMARIES: [string | null, string, boolean][] = [
 describe('summaries', () => {
   it.each(SUMMARIES)('after %j: %s', (previous, line, expected) => {
     expect(readTurn(line, previous).summary !== null).toBe(expected);
+  });
+
+  it('asks for the other side’s words only when a restatement could rest on them', () => {
+    expect(needsPreviousTurn('So the vendor is late and the launch moves to March, right?')).toBe(true);
+    expect(needsPreviousTurn("So what I'm hearing is that the launch moves.")).toBe(false);
+    expect(needsPreviousTurn('I can call the vendor tomorrow about the launch.')).toBe(false);
+    expect(needsPreviousTurn('So, yes.')).toBe(false);
   });
 
   it('says whether a phrase or the overlap with their words showed it', () => {
