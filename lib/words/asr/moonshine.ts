@@ -23,10 +23,9 @@ export const MOONSHINE_MAX_SEC = 64;
  *  passed in so this file stays free of any runtime's globals. */
 export interface OrtTensor {
   readonly data: unknown;
-  dispose(): void;
 }
 interface OrtSession {
-  run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>>;
+  run(feeds: Record<string, OrtTensor>, fetches: readonly string[]): Promise<Record<string, OrtTensor>>;
   release(): Promise<void>;
 }
 export interface OrtRuntime {
@@ -41,6 +40,11 @@ export interface OrtRuntime {
   };
 }
 type Tensor = OrtTensor;
+
+const cacheNames = (parts: readonly string[]) =>
+  Array.from({ length: LAYERS }, (_, layer) => parts.flatMap((part) => ['key', 'value'].map((kind) => `present.${layer}.${part}.${kind}`))).flat();
+const FIRST_STEP_OUTPUTS = ['logits', ...cacheNames(['decoder', 'encoder'])];
+const NEXT_STEP_OUTPUTS = ['logits', ...cacheNames(['decoder'])];
 
 export interface MoonshineWeights {
   encoder: Uint8Array;
@@ -74,7 +78,7 @@ export async function loadMoonshine(ort: OrtRuntime, weights: MoonshineWeights):
   async function transcribe(samples: Float32Array): Promise<string> {
     if (samples.length < MOONSHINE_MIN_SEC * MOONSHINE_SAMPLE_RATE) return '';
     const input = new ort.Tensor('float32', samples, [1, samples.length]);
-    const { last_hidden_state: hidden } = await encoder.run({ input_values: input });
+    const { last_hidden_state: hidden } = await encoder.run({ input_values: input }, ['last_hidden_state']);
     const cache: Record<string, Tensor> = {};
     for (let layer = 0; layer < LAYERS; layer++) {
       for (const part of ['decoder', 'encoder']) {
@@ -84,31 +88,26 @@ export async function loadMoonshine(ort: OrtRuntime, weights: MoonshineWeights):
     const out: number[] = [];
     const maxTokens = Math.max(4, Math.ceil((samples.length / MOONSHINE_SAMPLE_RATE) * MAX_TOKENS_PER_SEC));
     let previous = START_TOKEN;
-    const held: Tensor[] = [];
-    try {
-      for (let step = 0; step < maxTokens; step++) {
-        const result = await decoder.run({
+    for (let step = 0; step < maxTokens; step++) {
+      // The first step computes the cross-attention cache from the encoder's output; later steps
+      // reuse it, grow only the self-attention cache, and fetch only that (the cross-attention
+      // cache is megabytes, copied out of the runtime at every step otherwise).
+      const result = await decoder.run(
+        {
           input_ids: new ort.Tensor('int64', BigInt64Array.of(BigInt(previous)), [1, 1]),
           encoder_hidden_states: hidden,
-          // The first step computes the cross-attention cache from the encoder's output; later
-          // steps reuse it and only grow the self-attention cache.
           use_cache_branch: new ort.Tensor('bool', [step > 0], [1]),
           ...cache,
-        });
-        const next = argMax(result.logits.data as Float32Array);
-        for (const [name, value] of Object.entries(result)) {
-          if (!name.startsWith('present.')) continue;
-          const past = `past_key_values.${name.slice('present.'.length)}`;
-          if (step === 0 || name.includes('.decoder.')) cache[past] = value;
-          else held.push(value);
-        }
-        result.logits.dispose();
-        if (next === END_TOKEN) break;
-        out.push(next);
-        previous = next;
+        },
+        step === 0 ? FIRST_STEP_OUTPUTS : NEXT_STEP_OUTPUTS,
+      );
+      const next = argMax(result.logits.data as Float32Array);
+      for (const [name, value] of Object.entries(result)) {
+        if (name.startsWith('present.')) cache[`past_key_values.${name.slice('present.'.length)}`] = value;
       }
-    } finally {
-      for (const tensor of held) tensor.dispose();
+      if (next === END_TOKEN) break;
+      out.push(next);
+      previous = next;
     }
     return tokens.decode(out);
   }
