@@ -8,7 +8,8 @@
 import type { Engine, Interval, Turn } from '../../lib/engine/types';
 import { TURN_PAD_SEC } from '../../lib/words/call-words';
 import { needsPreviousTurn } from '../../lib/words/categories';
-import { WordTally, type StoredWords } from '../../lib/words/counts';
+import type { StoredWords } from '../../lib/words/counts';
+import { WordTally } from '../../lib/words/tally';
 import type { RecogniserReply, TranscribeRequest } from './protocol';
 
 /** My mic's last minute: a segment is released seconds after it ends, a short one may wait for

@@ -6,7 +6,8 @@ import type { SiteId } from '../sites/types';
 import { migrateRecord } from './migrate';
 import type { CallSummary } from './summary';
 import { CALL_RECORD_VERSION, type CallRecord, type CheckIn, type CompactTimeline } from './types';
-import { FILLER_IDS, HEDGE_IDS, MAX_KEPT_QUESTION_CHARS, MAX_KEPT_QUESTIONS, type StoredWords } from '../words/counts';
+import { MAX_KEPT_QUESTION_CHARS, MAX_KEPT_QUESTIONS, type StoredWords } from '../words/counts';
+import { FILLER_IDS, HEDGE_IDS } from '../words/ids';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
 

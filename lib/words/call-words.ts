@@ -4,7 +4,8 @@
 // turns as the call goes (extension/words/).
 import type { AnalysisResult, Interval, Party, Turn } from '../engine/types';
 import { recogniserPieces } from './asr/pieces';
-import { WordTally, type WordCounts } from './counts';
+import type { WordCounts } from './counts';
+import { WordTally } from './tally';
 
 export interface CallAudio {
   sampleRate: number;

@@ -15,9 +15,7 @@ import {
   EFFECT_WORDS,
   ELLIPTIC_STARTS,
   FACT_SLOTS,
-  FILLER_IDS,
   GENERIC_THANKS_OBJECTS,
-  HEDGE_IDS,
   KIND_OF_NOT_AFTER,
   KIND_OF_NOT_BEFORE,
   LEAD_IN_PAIRS,
@@ -47,13 +45,11 @@ import {
   WORK_TOPICS,
   YOU_KNOW_NOT_AFTER,
   YOU_KNOW_NOT_BEFORE,
-  type FillerId,
-  type HedgeId,
 } from './lexicon';
+import { FILLER_IDS, HEDGE_IDS, type FillerId, type HedgeId } from './ids';
 import { findPhrase, phraseAt, sentences, wordsOf, type Sentence } from './text';
 
 export type { FillerId, HedgeId };
-export { FILLER_IDS, HEDGE_IDS };
 
 export type QuestionKind = 'open' | 'closed';
 

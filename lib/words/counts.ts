@@ -1,8 +1,8 @@
 // A call's words as counts: what is stored with a call, emitted by `analyze --words` and shown by
-// the popup. Only counts and categories; the words themselves are read a turn at a time and let go
-// (the other side's last turn is held until my next turn has been compared with it).
-// Definitions: docs/words.md.
-import { FILLER_IDS, HEDGE_IDS, readTurn, type FillerId, type HedgeId, type TurnReading } from './categories';
+// the popup. Only counts and categories: the words themselves are read a turn at a time and let go
+// (lib/words/tally.ts). Definitions: docs/words.md.
+import type { TurnReading } from './categories';
+import type { FillerId, HedgeId } from './ids';
 
 /** Fillers and hedges the recogniser keeps well enough to count: recall ≥ 70 % and precision
  *  ≥ 80 % on at least 4 occurrences (scripts/words-accuracy.ts; docs/words.md, "What the
@@ -107,45 +107,5 @@ export function wordRates(c: WordCounts): WordRates | null {
   };
 }
 
-/**
- * One side's words through a call, a turn at a time. The other side's last turn is held only
- * until this side's next turn has been compared with it (for restatements), then dropped.
- */
-export class WordTally {
-  counts: WordCounts = emptyCounts();
-  private previousOther: string | null = null;
-  /** My questions' text, kept only when asked for (a setting: "keep my questions"). */
-  readonly questionTexts: string[] | null;
-
-  constructor(options: { keepQuestions?: boolean } = {}) {
-    this.questionTexts = options.keepQuestions ? [] : null;
-  }
-
-  /** The other side finished a turn: held for the restatement check of this side's next turn. */
-  heard(text: string): void {
-    this.previousOther = text;
-  }
-
-  /** This side's turn, read and counted; its words are not kept. */
-  said(text: string, speechSec: number): TurnReading {
-    const reading = readTurn(text, this.previousOther);
-    this.previousOther = null;
-    this.counts = addReading(this.counts, reading, speechSec);
-    if (this.questionTexts) {
-      for (const q of reading.questions) {
-        if (this.questionTexts.length < MAX_KEPT_QUESTIONS) this.questionTexts.push(q.text.slice(0, MAX_KEPT_QUESTION_CHARS));
-      }
-    }
-    return reading;
-  }
-
-  /** A turn of this side that could not be transcribed. */
-  missed(): void {
-    this.counts = { ...this.counts, missedTurns: this.counts.missedTurns + 1 };
-    this.previousOther = null;
-  }
-}
-
-export { FILLER_IDS, HEDGE_IDS };
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -155,10 +155,6 @@ export const GENERIC_THANKS_OBJECTS = new Set([
 /** Naming the effect after a thank-you: "your notes on the risks really helped". */
 export const EFFECT_WORDS = new Set(['helped', 'helpful', 'useful', 'saved', 'clarified', 'clear', 'insightful', 'valuable']);
 
-export type FillerId = 'um' | 'uh' | 'you-know';
-export type HedgeId = 'sort-of' | 'kind-of' | 'maybe' | 'perhaps' | 'just' | 'i-guess';
-export const FILLER_IDS: readonly FillerId[] = ['um', 'uh', 'you-know'];
-export const HEDGE_IDS: readonly HedgeId[] = ['sort-of', 'kind-of', 'maybe', 'perhaps', 'just', 'i-guess'];
 export const UM_WORDS = new Set(['um', 'umm', 'ummm', 'uhm', 'erm']);
 /** Not "ah" or "oh": those are mostly exclamations ("ah, I see"). */
 export const UH_WORDS = new Set(['uh', 'uhh', 'er', 'err']);

@@ -3,7 +3,8 @@
 // the line does; docs/words.md defines the categories.
 import { describe, expect, it } from 'vitest';
 import { needsPreviousTurn, readTurn, type QuestionKind } from '../../../lib/words/categories';
-import { addReading, emptyCounts, wordRates, WordTally } from '../../../lib/words/counts';
+import { addReading, emptyCounts, wordRates } from '../../../lib/words/counts';
+import { WordTally } from '../../../lib/words/tally';
 import { sentences } from '../../../lib/words/text';
 
 /** [line, the questions it asks: kind plus flags] */
