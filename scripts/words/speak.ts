@@ -16,7 +16,8 @@ export function speak(text: string, voice: string, dir: string): Float32Array {
   const raw = path.join(dir, 'line.wav');
   const out = path.join(dir, 'line-16k.wav');
   execFileSync('espeak-ng', ['-v', voice, '-s', '160', '-w', raw, text], { stdio: 'ignore' });
-  execFileSync('sox', [raw, '-r', String(SPEECH_RATE), '-c', '1', '-b', '16', out], { stdio: 'ignore' });
+  // -D: no dither, so the same line is the same audio in every run (sox dithers at random).
+  execFileSync('sox', ['-D', raw, '-r', String(SPEECH_RATE), '-c', '1', '-b', '16', out], { stdio: 'ignore' });
   const samples = mixDown(decodeWav(fs.readFileSync(out)).channels);
   let first = 0;
   let last = samples.length - 1;
