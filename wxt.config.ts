@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { MEETING_MATCHES } from './lib/sites/hosts';
+import { MOONSHINE_DECODER, MOONSHINE_ENCODER, moonshinePieces } from './cli/moonshine-files';
+import { RECOGNISER_FILES } from './extension/words/recogniser-files';
 
 /** MediaPipe's wasm runtime (the classic-worker build), copied from node_modules into the build at
  *  /mediapipe/ so no copy is committed. Only the SIMD build: every Chrome that runs MV3 extensions
@@ -11,6 +13,15 @@ const MEDIAPIPE_WASM_FILES = ['audio_wasm_internal.js', 'audio_wasm_internal.was
 const mediapipeWasmDir = dirname(
   createRequire(import.meta.url).resolve('@mediapipe/tasks-audio/audio_wasm_internal.js'),
 );
+
+/** The speech recogniser ("Understand words, on this device", docs/words.md): Moonshine Tiny's
+ *  weights from the @moonshine-ai/moonshine-js package, its vocabulary, and onnxruntime-web's
+ *  SIMD wasm (run on one thread) with its loader, copied from node_modules into /words/ so no copy
+ *  is committed. */
+const ORT_FILES = ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs'].map((name) => ({
+  name,
+  path: createRequire(import.meta.url).resolve(`onnxruntime-web/${name}`),
+}));
 
 /** React's entry points as the content script imports them, answered by Preact's. */
 const PREACT_ALIASES = [
@@ -38,10 +49,15 @@ export default defineConfig({
         : Object.entries(existing).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       config.resolve.alias = [...PREACT_ALIASES, ...aliases];
     },
-    'build:publicAssets'(_wxt, files) {
+    async 'build:publicAssets'(_wxt, files) {
       for (const name of MEDIAPIPE_WASM_FILES) {
         files.push({ absoluteSrc: join(mediapipeWasmDir, name), relativeDest: `mediapipe/${name}` });
       }
+      const at = (path: string) => path.replace(/^\//, '');
+      files.push({ absoluteSrc: MOONSHINE_ENCODER, relativeDest: at(RECOGNISER_FILES.encoder) });
+      files.push({ absoluteSrc: MOONSHINE_DECODER, relativeDest: at(RECOGNISER_FILES.decoder) });
+      for (const { name, path } of ORT_FILES) files.push({ absoluteSrc: path, relativeDest: `${at(RECOGNISER_FILES.runtimeDir)}${name}` });
+      files.push({ contents: (await moonshinePieces()).join('\n'), relativeDest: at(RECOGNISER_FILES.vocabulary) });
     },
   },
   manifest: {

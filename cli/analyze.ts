@@ -8,8 +8,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resample } from '../lib/audio/resample';
 import { analyzeRecording, findModel, InputError, readWavFile, type Recording } from './recording';
+import { recogniserMissing, withWords } from './words';
 
-const USAGE = 'usage: analyze (--self ME.wav --others OTHERS.wav | --stereo CALL.wav | --others OTHERS.wav | --self ME.wav) [--out RESULT.json] [--model YAMNET.tflite | --no-model]';
+const USAGE = 'usage: analyze (--self ME.wav --others OTHERS.wav | --stereo CALL.wav | --others OTHERS.wav | --self ME.wav) [--out RESULT.json] [--model YAMNET.tflite | --no-model] [--words]';
 
 async function main(): Promise<number> {
   let args;
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
         out: { type: 'string' },
         model: { type: 'string' },
         'no-model': { type: 'boolean' },
+        words: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -62,7 +64,13 @@ async function main(): Promise<number> {
   if (!args['no-model'] && !modelPath) {
     console.error('analyze: no YAMNet model found (run `npm run setup`, or set YAMNET_MODEL); using the 10 ms detector alone (speechModel "none")');
   }
-  const result = await analyzeRecording(recording, modelPath);
+  const wordsMissing = args.words ? recogniserMissing() : null;
+  if (wordsMissing) {
+    console.error(`analyze: --words needs the speech recogniser: ${wordsMissing}`);
+    return 1;
+  }
+  const analysis = await analyzeRecording(recording, modelPath);
+  const result = args.words ? await withWords(analysis, recording) : analysis;
   const json = JSON.stringify(result);
   if (args.out) {
     // Written whole or not at all: a temporary file renamed into place.

@@ -7,6 +7,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { FrameToWorker, WorkerToFrame } from '../extension/channels/frame-worker';
 import { openPortChannel, type PortLike } from '../extension/channels/port-channel';
 import { serveClassifier } from '../extension/channels/worklet-worker';
+import { allowOnlyOwnFetches } from '../extension/own-files-only';
 import { speechScore, YAMNET_CLASSIFIER_OPTIONS } from '../lib/engine/yamnet';
 
 /** Where the build puts the model (scripts/setup-model.mjs) and MediaPipe's wasm (wxt.config.ts). */
@@ -24,6 +25,7 @@ async function loadClassifier(): Promise<AudioClassifier> {
 }
 
 export default defineUnlistedScript(() => {
+  allowOnlyOwnFetches(self);
   const loading = loadClassifier();
 
   const classify = async (samples: Float32Array, sampleRate: number): Promise<number> => {

@@ -3,7 +3,7 @@
 import type { MeetingKind } from './record/types';
 import type { SiteId } from './sites/types';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export type NudgeId = 'monologue' | 'interruption' | 'over-share' | 'let-finish' | 'backchannel';
 
@@ -41,6 +41,10 @@ export interface Settings {
   /** A notification at the end of each call that opens its summary (needs the optional
    *  `notifications` permission, asked for when the person allows it). */
   recapNotification: boolean;
+  /** "Understand words, on this device" (docs/words.md): my turns transcribed on the computer and
+   *  read into counts (questions, restatements, thanks, pace); off by default. `keepMyQuestions`
+   *  also keeps the text of my own questions with each call. */
+  words: { enabled: boolean; keepMyQuestions: boolean };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -65,6 +69,7 @@ export const DEFAULT_SETTINGS: Settings = {
   preferTabCapture: false,
   retentionDays: 0,
   recapNotification: true,
+  words: { enabled: false, keepMyQuestions: false },
 };
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -101,6 +106,8 @@ export function parseSiteOrigin(input: string): { ok: true; origin: string } | {
 export const SETTINGS_MIGRATIONS: Readonly<Record<number, (settings: unknown) => unknown>> = {
   // 1 → 2: the end-of-call recap, on unless the person turns it off.
   1: (settings) => (isPlainObject(settings) ? { ...settings, recapNotification: true } : settings),
+  // 2 → 3: words, off until the person turns them on.
+  2: (settings) => (isPlainObject(settings) ? { ...settings, words: { enabled: false, keepMyQuestions: false } } : settings),
 };
 
 /**

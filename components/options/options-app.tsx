@@ -11,6 +11,7 @@ import { PrivacySection } from './privacy-section';
 import { RecapSection, type RecapActions } from './recap-section';
 import { SitesSection, type SitesActions } from './sites-section';
 import { TargetsSection } from './targets-section';
+import { WordsSection } from './words-section';
 import './options.css';
 
 export interface OptionsData {
@@ -47,6 +48,7 @@ const SECTIONS: [id: string, title: MessageKey][] = [
   ['targets', 'options.nav.targets'],
   ['overlay', 'options.nav.overlay'],
   ['recap', 'options.nav.recap'],
+  ['words', 'options.nav.words'],
   ['audio', 'options.nav.audio'],
   ['data', 'options.nav.data'],
   ['privacy', 'options.nav.privacy'],
@@ -80,6 +82,7 @@ export function OptionsApp({ data, actions }: OptionsAppProps) {
         <TargetsSection {...section} />
         <OverlaySection {...section} />
         <RecapSection {...section} notificationsAllowed={data.notificationsAllowed ?? null} actions={actions} />
+        <WordsSection {...section} />
         <AudioSection {...section} model={data.model} mic={data.mic} actions={actions} />
         <DataSection {...section} callCount={data.callCount} damaged={data.damaged ?? []} actions={actions} />
         <PrivacySection />

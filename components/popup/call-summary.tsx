@@ -2,7 +2,7 @@
 // one tip for next time, and the check-in prompt. Below it: the timeline, what went well, the
 // figures by habit, and the check-in itself.
 import { useId, useMemo } from 'react';
-import { assessCall, HABIT_NAMES, MEETING_KIND_NAMES, MEETING_KINDS, type FigureId, type HabitId } from '../../lib/coaching/habits';
+import { assessCall, HABIT_NAMES, measuredByWords, MEETING_KIND_NAMES, MEETING_KINDS, type FigureId, type HabitId } from '../../lib/coaching/habits';
 import { formatCallDate, formatDuration, formatPercent } from '../../lib/coaching/format';
 import { fairShare } from '../../lib/coaching/share';
 import type { MessageKey } from '../../lib/coaching/text';
@@ -40,6 +40,14 @@ const TILES: [FigureId, HabitId | null][] = [
   ['interruptions-of-self', null],
 ];
 
+/** With words on, four more tiles. */
+const WORD_TILES: [FigureId, HabitId][] = [
+  ['questions', 'share-floor'],
+  ['restatements', 'listen'],
+  ['specific-thanks', 'appreciation'],
+  ['pace', 'concise'],
+];
+
 const LEVEL_TEXT: Record<string, MessageKey> = {
   strong: 'level.strong',
   fair: 'level.fair',
@@ -64,7 +72,10 @@ export function CallSummary({ record, settings, actions, width }: CallSummaryPro
   const site = siteName(record.site, record.host);
   const target = settings.targetShare[record.meetingKind];
   const checkInId = `${id}-check-in`;
-  const done = checkInDone(record.checkIn);
+  const measured = measuredByWords(record);
+  const done = checkInDone(record.checkIn, measured);
+  const tiles = [...TILES, ...WORD_TILES.filter(([figureId]) => figures.has(figureId))];
+  const words = record.words;
 
   function goToCheckIn() {
     const form = document.getElementById(checkInId);
@@ -81,6 +92,12 @@ export function CallSummary({ record, settings, actions, width }: CallSummaryPro
       <header className="call-head">
         <h2 id={`${id}-title`}>{record.title ?? t('summary.callOn', [site])}</h2>
         <p className="muted small">{meta.join(' · ')}</p>
+        {words && (
+          <p className="muted small" data-testid="words-note">
+            {t('summary.words', [formatDuration(words.speechSec)])}
+            {words.missedTurns > 0 && ` ${t('summary.wordsMissed', words.missedTurns)}`}
+          </p>
+        )}
         {(record.limited || record.speechModel === 'none' || record.status === 'recovered') && (
           <p className="muted small">
             {[
@@ -129,7 +146,7 @@ export function CallSummary({ record, settings, actions, width }: CallSummaryPro
         </div>
         {!live && (
           <div className="check-in-prompt">
-            <p className="small">{done ? t('summary.checkInDone') : t('summary.checkInAsk')}</p>
+            <p className="small">{done ? t('summary.checkInDone') : measured.length > 0 ? t('summary.checkInAskWords') : t('summary.checkInAsk')}</p>
             <button type="button" className={`button${done ? '' : ' button-primary'}`} onClick={goToCheckIn}>
               {done ? t('summary.checkInChange') : t('summary.checkInTake')}
             </button>
@@ -156,7 +173,7 @@ export function CallSummary({ record, settings, actions, width }: CallSummaryPro
       <section aria-labelledby={`${id}-figures`}>
         <h3 id={`${id}-figures`}>{t('summary.figures')}</h3>
         <ul className="tiles">
-          {TILES.map(([figureId, habitId]) => {
+          {tiles.map(([figureId, habitId]) => {
             const figure = figures.get(figureId)!;
             return (
               <li key={figureId} className={`tile${habitId ? '' : ' tile-room'}`}>
@@ -195,7 +212,7 @@ export function CallSummary({ record, settings, actions, width }: CallSummaryPro
         </div>
       </section>
 
-      {!live && <CheckInForm key={record.id} id={checkInId} checkIn={record.checkIn} onSave={actions.saveCheckIn} />}
+      {!live && <CheckInForm key={record.id} id={checkInId} checkIn={record.checkIn} measured={measured} onSave={actions.saveCheckIn} />}
     </article>
   );
 }

@@ -1,6 +1,7 @@
 // The optional 20-second self check-in after a call: what audio cannot measure (metrics.md,
 // "reliability/appreciation"). Stored with the call and charted in trends beside the measured habits.
 import { useId, useState, type FormEvent } from 'react';
+import type { CheckInQuestion } from '../../lib/coaching/habits';
 import type { MessageKey } from '../../lib/coaching/text';
 import type { CheckIn } from '../../lib/record/types';
 import { say, t } from '../say';
@@ -11,6 +12,8 @@ export interface CheckInFormProps {
   /** The form's id, for the headline's "take the check-in" button to scroll to. */
   id?: string;
   checkIn: CheckIn | undefined;
+  /** Questions the words already answered for this call (lib/coaching/habits.ts): not asked. */
+  measured?: readonly CheckInQuestion[];
   onSave(answers: CheckInAnswers): Promise<void>;
 }
 
@@ -20,12 +23,13 @@ const QUESTIONS: [keyof Omit<CheckInAnswers, 'note'>, MessageKey][] = [
   ['agreedNextSteps', 'checkIn.nextSteps'],
 ];
 
-/** Whether any question of the check-in was answered. */
-export function checkInDone(checkIn: CheckIn | undefined): boolean {
-  return checkIn !== undefined && QUESTIONS.some(([key]) => checkIn[key] !== null);
+/** Whether any question of the check-in still asked was answered. */
+export function checkInDone(checkIn: CheckIn | undefined, measured: readonly CheckInQuestion[] = []): boolean {
+  return checkIn !== undefined && QUESTIONS.some(([key]) => !measured.includes(key) && checkIn[key] !== null);
 }
 
-export function CheckInForm({ id: formId, checkIn, onSave }: CheckInFormProps) {
+export function CheckInForm({ id: formId, checkIn, measured = [], onSave }: CheckInFormProps) {
+  const questions = QUESTIONS.filter(([key]) => !measured.includes(key));
   const id = useId();
   const [answers, setAnswers] = useState<CheckInAnswers>({
     summarised: checkIn?.summarised ?? null,
@@ -34,7 +38,7 @@ export function CheckInForm({ id: formId, checkIn, onSave }: CheckInFormProps) {
     note: checkIn?.note ?? '',
   });
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
-  const answered = QUESTIONS.some(([key]) => answers[key] !== null);
+  const answered = questions.some(([key]) => answers[key] !== null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,8 +55,8 @@ export function CheckInForm({ id: formId, checkIn, onSave }: CheckInFormProps) {
   return (
     <form id={formId} className="card check-in" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('checkIn.title')}</h3>
-      <p className="muted small">{t('checkIn.why')}</p>
-      {QUESTIONS.map(([key, question]) => (
+      <p className="muted small">{measured.length > 0 ? t('checkIn.whyWords') : t('checkIn.why')}</p>
+      {questions.map(([key, question]) => (
         <fieldset key={key} className="check-in-question">
           <legend>{say({ key: question })}</legend>
           {([true, false] as const).map((value) => (

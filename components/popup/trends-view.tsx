@@ -106,8 +106,38 @@ function chartSpecs(settings: Settings): ChartSpec[] {
       kind: 'bar',
       lowerIsBetter: false,
     },
+    // From the words: shown only when some call in view had them (WORD_METRICS).
+    {
+      metric: 'questionsPer10Min',
+      title: t('trends.chart.questions'),
+      habit: t('habit.shareFloor'),
+      format: formatRate,
+      axis: formatRate,
+      kind: 'line',
+      lowerIsBetter: false,
+    },
+    {
+      metric: 'restatementsPerHour',
+      title: t('trends.chart.restatements'),
+      habit: t('habit.listen'),
+      format: formatRate,
+      axis: formatRate,
+      kind: 'bar',
+      lowerIsBetter: false,
+    },
+    {
+      metric: 'specificThanksShare',
+      title: t('trends.chart.specificThanks'),
+      habit: t('habit.appreciation'),
+      format: formatPercent,
+      axis: formatPercent,
+      kind: 'bar',
+      lowerIsBetter: false,
+    },
   ];
 }
+
+const WORD_METRICS: readonly Metric[] = ['questionsPer10Min', 'restatementsPerHour', 'specificThanksShare'];
 
 /** "Last 4 weeks: 31% (target 25%), up from 27% (worse)." */
 function trendHeadline(spec: ChartSpec, recent: TrendPoint, earlier: TrendPoint, period: string): string {
@@ -203,7 +233,8 @@ export function TrendsView({ settings, nowMs, width, actions }: TrendsViewProps)
 
   const chartWidth = width - 26;
   const data = view?.points.map((p) => ({ ...p, label: formatDayMonth(p.startMs) })) ?? [];
-  const specs = chartSpecs(settings);
+  const withWords = view?.points.some((p) => WORD_METRICS.some((metric) => p[metric] !== null)) ?? false;
+  const specs = chartSpecs(settings).filter((spec) => withWords || !WORD_METRICS.includes(spec.metric));
   const empty = view !== null && view.points.every((p) => p.calls === 0);
 
   return (

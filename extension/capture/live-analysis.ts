@@ -9,6 +9,7 @@ import type { Engine, Interval, LiveState, SpeechClassifier } from '../../lib/en
 import type { ResultReport, StartAnalysis, WorkletToContent } from '../channels/content-worklet';
 import type { PortChannel } from '../channels/port-channel';
 import { portClassifier } from '../channels/worklet-worker';
+import { LiveWords } from '../words/live-words';
 
 /** A freshly opened mic delivers exact zeros for its first tens of milliseconds; the engine would
  *  take them for the room's noise floor and hear the real room as speech for many seconds after.
@@ -52,6 +53,9 @@ class Background {
   }
 }
 const BACKGROUND_MAX_AGE_BLOCKS = 30;
+/** At the end of a call the last turns' words may take this long to come back; the final result
+ *  waits no longer (the content script gives the worklet 5 s in all). */
+const WORDS_FINISH_MS = 3000;
 
 /** The live figures whose change must reach the page at once (the rest move continuously). */
 function promptKey(live: LiveState): string {
@@ -88,6 +92,8 @@ class LateClassifier {
 export class LiveAnalysis {
   private readonly engine: Engine;
   private readonly late: LateClassifier | null = null;
+  /** Words on: my turns transcribed and read beside the engine. */
+  private readonly words: LiveWords | null;
   private readonly liveEvery: number;
   private readonly liveQuiet: number;
   private lastKey = '';
@@ -133,6 +139,7 @@ export class LiveAnalysis {
       classifier: this.late?.classifier,
       onClassifierError: (error) => send('classifier-error', String(error)),
     });
+    this.words = init.wordsPort ? new LiveWords(sampleRate, init.wordsPort, init.keepMyQuestions === true) : null;
     this.liveEvery = Math.round(init.liveEverySec * sampleRate);
     this.liveQuiet = Math.round(init.liveQuietSec * sampleRate);
     this.selfBlock = new Float32Array(this.liveEvery);
@@ -212,6 +219,7 @@ export class LiveAnalysis {
   private feed(self: Float32Array | null, others: Float32Array | null, n: number): void {
     // With neither channel connected the call still goes on: time advances in silence.
     this.engine.push(self, others ?? (self ? null : new Float32Array(n)));
+    this.words?.push(self, others, n);
     this.samples += n;
     while (this.samples >= this.nextLive) {
       const at = this.nextLive;
@@ -223,6 +231,7 @@ export class LiveAnalysis {
   /** Every message wakes the page's main thread: report the live picture when the page must show a
    *  change, and otherwise only every `liveQuiet` samples. */
   private look(at: number): void {
+    this.words?.take(this.engine.takeDecided());
     const live = this.engine.live();
     const key = promptKey(live);
     const events = this.engine.takeEvents();
@@ -266,7 +275,8 @@ export class LiveAnalysis {
   snapshot(): ResultReport {
     this.settle();
     const result = this.engine.snapshot();
-    return { result, muted: this.mutedAsOf(result.durationSec), gapSec: this.gapSec };
+    const words = this.words?.report();
+    return { result, muted: this.mutedAsOf(result.durationSec), gapSec: this.gapSec, ...(words ? { words } : {}) };
   }
 
   /** The call is over: no more audio; the final result once the last verdicts are in. */
@@ -274,7 +284,8 @@ export class LiveAnalysis {
     this.settle();
     this.ended = true;
     const result = await this.engine.finish();
-    return { result, muted: this.mutedAsOf(result.durationSec), gapSec: this.gapSec };
+    const words = await this.words?.finish(this.engine.takeDecided(), WORDS_FINISH_MS);
+    return { result, muted: this.mutedAsOf(result.durationSec), gapSec: this.gapSec, ...(words ? { words } : {}) };
   }
 
   private get timeSec(): number {

@@ -10,6 +10,11 @@ export interface ContentToFrame extends Protocol {
     'classifier-port': MessagePort;
     /** Relay tab audio published by the offscreen document on this BroadcastChannel (null = stop). */
     'relay-tab-audio': string | null;
+    /** Start the speech recogniser's worker if needed and hand it this port (the other end goes to
+     *  the capture worklet's words, worklet-recogniser.ts). */
+    'recogniser-port': MessagePort;
+    /** The call with words is over: stop the recogniser's worker (its model leaves memory). */
+    'recogniser-stop': null;
   };
   requests: {
     /** Answered at once: the handshake worked and the frame serves this port. */

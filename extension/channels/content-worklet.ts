@@ -1,6 +1,7 @@
 // Route: content script (or offscreen document, options page) ⇄ the capture AudioWorklet
 // (extension/capture/audio-graph.ts ⇄ entrypoints/capture-worklet.ts), over the node's port.
 import type { AnalysisResult, ConversationEvent, Interval, LiveState } from '../../lib/engine/types';
+import type { StoredWords } from '../../lib/words/counts';
 import type { Protocol } from './port-channel';
 
 /** Registered name of the capture processor. */
@@ -44,6 +45,10 @@ export interface StartAnalysis {
   liveEverySec: number;
   /** …and the picture anyway after this long (clocks, share, nudges' timing). */
   liveQuietSec: number;
+  /** "Understand words, on this device": the recogniser's worker (worklet-recogniser.ts); absent: off. */
+  wordsPort?: MessagePort | null;
+  /** Keep my own questions' text with the call (a second setting). */
+  keepMyQuestions?: boolean;
 }
 
 /** A result with the meeting's muted stretches as the analysis saw them (seconds of call audio). */
@@ -52,6 +57,8 @@ export interface ResultReport {
   muted: Interval[];
   /** Seconds of the call the render thread never delivered, put back as background (see LiveReport). */
   gapSec: number;
+  /** The words' counts so far, when words are on. */
+  words?: StoredWords;
 }
 
 /** The live picture, with how much of the call the engine has heard. */

@@ -29,6 +29,10 @@ export interface ExtensionFrame {
   connectClassifier(port: MessagePort): void;
   /** Relay tab audio published on this BroadcastChannel (null = stop); samples go to `onTabAudio`. */
   relayTabAudio(channel: string | null, onTabAudio?: (samples: Float32Array) => void): void;
+  /** Gives the speech recogniser's worker (started on first use) one end of a channel, the capture
+   *  worklet's words the other (channels/worklet-recogniser.ts); `stopWords` ends the worker. */
+  connectWords(port: MessagePort): void;
+  stopWords(): void;
 }
 
 export function openExtensionFrame(signal: AbortSignal): ExtensionFrame {
@@ -107,6 +111,12 @@ export function openExtensionFrame(signal: AbortSignal): ExtensionFrame {
       onTabAudio = callback;
       relayChannel = channelName;
       if (current?.served) current.channel.send('relay-tab-audio', channelName);
+    },
+    connectWords(wordsPort) {
+      current?.channel.send('recogniser-port', wordsPort, [wordsPort]);
+    },
+    stopWords() {
+      current?.channel.send('recogniser-stop', null);
     },
   };
 }

@@ -5,6 +5,7 @@
 // hidden tab with throttled timers keeps pace. What to do when (start, park, rejoin, end, mute,
 // pause) is decided by the call lifecycle (lib/call/lifecycle.ts); this class carries it out.
 import type { CallHeader } from '../../lib/record/call-record';
+import type { Settings } from '../../lib/settings';
 import { CaptureGraph } from '../capture/audio-graph';
 import { openMic, sentTrackUsable, stopStream, superviseMic, type MicResult } from '../capture/mic';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
@@ -43,6 +44,8 @@ export interface CallSessionOptions {
   tabAudioChannel: string | null;
   /** The audio track the page sends now, when my voice should come from it (null: none). */
   sentTrack(): MediaStreamTrack | null;
+  /** "Understand words, on this device" as the call starts (extension/words/). */
+  words: Settings['words'];
   pageFacts(): PageFacts;
   onLive(report: LiveReport): void;
   /** The call's record exists (the background gave it an id). */
@@ -118,9 +121,18 @@ export class CallSession {
       return this.teardown();
     }
     const model = this.frame.model;
+    // Words on: the worklet sends my speech to the frame's recogniser worker over its own channel.
+    let wordsPort: MessagePort | null = null;
+    if (this.options.words.enabled) {
+      const channel = new MessageChannel();
+      this.frame.connectWords(channel.port2);
+      wordsPort = channel.port1;
+    }
     graph.startAnalysis({
       model,
       classifierPort: model === 'ready' ? this.classifierPort() : null,
+      wordsPort,
+      keepMyQuestions: this.options.words.keepMyQuestions,
       waitForMic: sent !== null || mic?.ok === true,
       muted: this.muted,
       paused: this.paused,
@@ -375,7 +387,7 @@ export class CallSession {
     return this.saving;
   }
 
-  private send(callId: string, { result, muted, gapSec }: ResultReport, final: boolean): Promise<void> {
+  private send(callId: string, { result, muted, gapSec, words }: ResultReport, final: boolean): Promise<void> {
     const facts = this.options.pageFacts();
     return sendMessage('background.callProgress', {
       callId,
@@ -386,6 +398,7 @@ export class CallSession {
       endedAtMs: Date.now(),
       muted,
       audioGapSec: gapSec,
+      ...(words ? { words } : {}),
       final,
     }).catch(() => {});
   }
@@ -431,6 +444,7 @@ export class CallSession {
     void this.graph?.close();
     stopStream(this.ownMic);
     this.frame.relayTabAudio(null);
+    if (this.options.words.enabled) this.frame.stopWords();
     this.analyzing = false;
   }
 }

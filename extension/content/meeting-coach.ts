@@ -270,6 +270,7 @@ export class MeetingCoach {
       frame: this.frame,
       tabAudioChannel: this.tabAudioChannel,
       sentTrack: () => this.sentVoice(),
+      words: this.settings.words,
       // Only the adapter's title later on: an end screen's tab title must not replace the meeting's.
       pageFacts: () => ({ participants: participantsNow(this.lifecycle), title: this.reading?.title ?? null }),
       onLive: (report) => this.onLive(report),

@@ -5,6 +5,8 @@
 import type { CallMetrics } from '../engine/types';
 import { MEETING_KINDS, type CheckIn, type MeetingKind } from '../record/types';
 import type { Settings } from '../settings';
+import type { FillerId, HedgeId } from '../words/ids';
+import { SUPPORTED_FILLERS, SUPPORTED_HEDGES, wordRates, type StoredWords, type WordRates } from '../words/counts';
 import { formatDuration, formatGap, formatPercent, formatRate } from './format';
 import { fairShare, shareReference } from './share';
 import { pluralText, text, type MessageKey, type Text } from './text';
@@ -27,7 +29,16 @@ export type FigureId =
   | 'turn-switches'
   | 'summarised'
   | 'thanked'
-  | 'next-steps';
+  | 'next-steps'
+  // From the words (docs/words.md), when "Understand words, on this device" was on:
+  | 'clarifying-questions'
+  | 'restatements'
+  | 'open-questions'
+  | 'questions'
+  | 'pace'
+  | 'fillers-hedges'
+  | 'specific-thanks'
+  | 'personal-questions';
 
 export interface HabitFigure {
   id: FigureId;
@@ -68,6 +79,7 @@ export interface CoachedCall {
   meetingKind: MeetingKind;
   metrics: CallMetrics;
   checkIn?: CheckIn;
+  words?: StoredWords;
 }
 
 export type CoachingSettings = Pick<Settings, 'targetShare' | 'nudges'>;
@@ -122,7 +134,33 @@ const RAMPS = {
   balanceLow: [0.5, 0.1] as const,
   balanceHigh: [1.5, 2.5] as const,
   turnSwitchesPerMin: [1, 0.2] as const,
+  /** Questions per 10 minutes of my speech: a question every couple of minutes hands the floor
+   *  over; one in ten minutes is a speech. */
+  questionsPer10Min: [5, 1] as const,
+  /** Share of my questions that are open (what, how, why): half or more invites people in. */
+  openShare: [0.5, 0.1] as const,
+  /** A restatement, a clarifying question, a specific thanks, asking after someone: once a call
+   *  is the habit, none is the gap. */
+  once: [1, 0] as const,
+  /** Words per minute: about 110–170 is easy to follow (a common range for presenting). */
+  paceFast: [170, 210] as const,
+  paceSlow: [100, 70] as const,
 };
+
+const WORD_NAMES: Record<FillerId | HedgeId, MessageKey> = {
+  um: 'words.um',
+  uh: 'words.uh',
+  'you-know': 'words.youKnow',
+  'sort-of': 'words.sortOf',
+  'kind-of': 'words.kindOf',
+  maybe: 'words.maybe',
+  perhaps: 'words.perhaps',
+  just: 'words.just',
+  'i-guess': 'words.iGuess',
+};
+
+/** Word figures need this many questions before the share of open ones means anything. */
+const MIN_QUESTIONS_FOR_SHARE = 3;
 
 /** metrics.md: "praise when ≥ 2 min". */
 const LONG_STORY_SEC = 120;
@@ -157,6 +195,8 @@ function habit(id: HabitId, score: number | null, summary: Text, figures: HabitF
 interface CallContext {
   call: CoachedCall;
   m: CallMetrics;
+  /** The words' rates, when words were on and enough of my speech was read (else null). */
+  words: { counts: StoredWords; rates: WordRates } | null;
   target: number;
   fair: number | null;
   reference: number;
@@ -165,7 +205,8 @@ interface CallContext {
   measured: boolean;
 }
 
-function assessListen({ m, target, call, measured }: CallContext): HabitAssessment {
+function assessListen(ctx: CallContext): HabitAssessment {
+  const { m, target, call, measured } = ctx;
   const share: HabitFigure = {
     id: 'talk-share',
     label: text('figure.talkShare.label'),
@@ -192,16 +233,54 @@ function assessListen({ m, target, call, measured }: CallContext): HabitAssessme
       m.othersLongestTurnSec >= LONG_STORY_SEC ? text('figure.othersLongestTurn.explainStory') : text('figure.othersLongestTurn.explain'),
     score: null,
   };
+  const words = wordFiguresForListen(ctx);
   const score = weightedScore([
     [share.score, 0.6],
     [backchannels.score, 0.4],
+    ...words.map((f): [number | null, number] => [f.score, 0.2]),
   ]);
   const summary = !measured
     ? text('habitSummary.tooLittle')
     : m.talkShare > target * RAMPS.shareOverTarget[0]
       ? text('habitSummary.listenAbove', formatPercent(m.talkShare), formatPercent(target))
       : text('habitSummary.listenWithin', formatPercent(m.talkShare), formatPercent(target));
-  return habit('listen', score, summary, [share, backchannels, othersLongest]);
+  return habit('listen', score, summary, [share, backchannels, othersLongest, ...words]);
+}
+
+/** Listening shown in words: asking what they meant, saying back what I heard, open questions. */
+function wordFiguresForListen({ words }: CallContext): HabitFigure[] {
+  if (!words) return [];
+  const c = words.counts;
+  const count = (n: number) => plain(String(n));
+  const figures: HabitFigure[] = [
+    {
+      id: 'clarifying-questions',
+      label: text('figure.clarifying.label'),
+      value: count(c.clarifyingQuestions),
+      glance: count(c.clarifyingQuestions),
+      explain: text('figure.clarifying.explain'),
+      score: ramp(c.clarifyingQuestions, RAMPS.once),
+    },
+    {
+      id: 'restatements',
+      label: text('figure.restatements.label'),
+      value: count(c.summaries),
+      glance: count(c.summaries),
+      explain: text('figure.restatements.explain'),
+      score: ramp(c.summaries, RAMPS.once),
+    },
+  ];
+  if (c.questions > 0) {
+    figures.push({
+      id: 'open-questions',
+      label: text('figure.openQuestions.label'),
+      value: text('figure.openQuestions.value', c.openQuestions, c.questions),
+      glance: text('figure.openQuestions.glance', c.openQuestions, c.questions),
+      explain: text('figure.openQuestions.explain'),
+      score: c.questions >= MIN_QUESTIONS_FOR_SHARE ? ramp(c.openQuestions / c.questions, RAMPS.openShare) : null,
+    });
+  }
+  return figures;
 }
 
 function assessLetFinish({ m, rateHours, measured }: CallContext): HabitAssessment {
@@ -261,7 +340,8 @@ function assessLetFinish({ m, rateHours, measured }: CallContext): HabitAssessme
   return habit('let-finish', score, summary, [interruptions, talkovers, early, ofSelf, talkoversOfSelf]);
 }
 
-function assessConcise({ m, measured, monologueNudgeSec }: CallContext): HabitAssessment {
+function assessConcise(ctx: CallContext): HabitAssessment {
+  const { m, measured, monologueNudgeSec } = ctx;
   const monologue: HabitFigure = {
     id: 'longest-monologue',
     label: text('figure.longestMonologue.label'),
@@ -287,18 +367,53 @@ function assessConcise({ m, measured, monologueNudgeSec }: CallContext): HabitAs
     explain: text('figure.quickResponses.explain'),
     score: null,
   };
+  const words = wordFiguresForConcise(ctx);
   const score = weightedScore([
     [monologue.score, 0.7],
     [responseGap.score, 0.3],
+    ...words.map((f): [number | null, number] => [f.score, 0.2]),
   ]);
   const summary =
     monologue.score === null
       ? text('habitSummary.hardlySpoke')
       : text('habitSummary.longestMonologue', formatDuration(m.longestMonologueSec));
-  return habit('concise', score, summary, [monologue, responseGap, quick]);
+  return habit('concise', score, summary, [monologue, responseGap, quick, ...words]);
 }
 
-function assessShareFloor({ m, fair, reference, call, measured }: CallContext): HabitAssessment {
+/** Pace, and the fillers and hedges the recogniser keeps (shown, not scored: a "just" is not a
+ *  fault, a habit of them is worth noticing). */
+function wordFiguresForConcise({ words }: CallContext): HabitFigure[] {
+  if (!words) return [];
+  const wpm = words.rates.wordsPerMin;
+  const pace = Math.round(wpm);
+  const counted = [...SUPPORTED_FILLERS, ...SUPPORTED_HEDGES].map((id) => text(WORD_NAMES[id]));
+  return [
+    {
+      id: 'pace',
+      label: text('figure.pace.label'),
+      value: text('figure.pace.value', pace),
+      glance: text('figure.pace.glance', pace),
+      explain: text('figure.pace.explain'),
+      score: wpm > RAMPS.paceFast[0] ? ramp(wpm, RAMPS.paceFast) : ramp(wpm, RAMPS.paceSlow),
+    },
+    {
+      id: 'fillers-hedges',
+      label: text('figure.fillersHedges.label'),
+      value: text('figure.fillersHedges.value', formatRate(words.rates.fillersPerMin + words.rates.hedgesPerMin)),
+      glance: plain(formatRate(words.rates.fillersPerMin + words.rates.hedgesPerMin)),
+      explain: text('figure.fillersHedges.explain', joinList(counted)),
+      score: null,
+    },
+  ];
+}
+
+/** "you know, kind of, maybe, just and I guess" as one Text: the list's words said in turn. */
+function joinList(items: Text[]): Text {
+  return items.slice(1).reduce<Text>((list, item, n) => text(n === items.length - 2 ? 'common.listLast' : 'common.list', list, item), items[0]);
+}
+
+function assessShareFloor(ctx: CallContext): HabitAssessment {
+  const { m, fair, reference, call, measured } = ctx;
   const ratio = m.talkShare / reference;
   const balanceScore = ratio < 1 ? ramp(ratio, RAMPS.balanceLow) : ramp(ratio, RAMPS.balanceHigh);
   const balance: HabitFigure = {
@@ -323,9 +438,22 @@ function assessShareFloor({ m, fair, reference, call, measured }: CallContext): 
     explain: text('figure.turnSwitches.explain'),
     score: measured ? ramp(m.turnSwitchesPerMin, RAMPS.turnSwitchesPerMin) : null,
   };
+  const questions: HabitFigure[] = ctx.words
+    ? [
+        {
+          id: 'questions',
+          label: text('figure.questions.label'),
+          value: text('figure.questions.value', ctx.words.counts.questions, formatRate(ctx.words.rates.questionsPer10Min)),
+          glance: plain(String(ctx.words.counts.questions)),
+          explain: text('figure.questions.explain'),
+          score: ramp(ctx.words.rates.questionsPer10Min, RAMPS.questionsPer10Min),
+        },
+      ]
+    : [];
   const score = weightedScore([
     [balance.score, 0.7],
     [switches.score, 0.3],
+    ...questions.map((f): [number | null, number] => [f.score, 0.3]),
   ]);
   const summary = !measured
     ? text('habitSummary.tooLittle')
@@ -334,10 +462,10 @@ function assessShareFloor({ m, fair, reference, call, measured }: CallContext): 
       : ratio < RAMPS.balanceLow[0]
         ? text('habitSummary.spokeLess')
         : text('habitSummary.sharedEvenly');
-  return habit('share-floor', score, summary, [balance, switches]);
+  return habit('share-floor', score, summary, [balance, switches, ...questions]);
 }
 
-type CheckInQuestion = keyof Pick<CheckIn, 'summarised' | 'thankedSomeone' | 'agreedNextSteps'>;
+export type CheckInQuestion = keyof Pick<CheckIn, 'summarised' | 'thankedSomeone' | 'agreedNextSteps'>;
 
 const CHECK_IN_FIGURES: [FigureId, CheckInQuestion, label: MessageKey, explain: MessageKey][] = [
   ['summarised', 'summarised', 'figure.summarised.label', 'figure.summarised.explain'],
@@ -345,18 +473,51 @@ const CHECK_IN_FIGURES: [FigureId, CheckInQuestion, label: MessageKey, explain: 
   ['next-steps', 'agreedNextSteps', 'figure.nextSteps.label', 'figure.nextSteps.explain'],
 ];
 
-function assessAppreciation({ call }: CallContext): HabitAssessment {
+/** The check-in questions the words answer when they were on: what is still asked is the rest. */
+export function measuredByWords(call: Pick<CoachedCall, 'words'>): CheckInQuestion[] {
+  return call.words && wordRates(call.words) ? ['summarised', 'thankedSomeone'] : [];
+}
+
+function assessAppreciation(ctx: CallContext): HabitAssessment {
+  const { call, words } = ctx;
   const checkIn = call.checkIn;
-  const figures: HabitFigure[] = CHECK_IN_FIGURES.map(([id, key, label, explain]) => {
+  const measured = measuredByWords(call);
+  const figures: HabitFigure[] = [];
+  if (words) {
+    const c = words.counts;
+    figures.push(
+      {
+        id: 'specific-thanks',
+        label: text('figure.specificThanks.label'),
+        value: text('figure.specificThanks.value', c.specificThanks, c.thanks),
+        glance: text('figure.specificThanks.glance', c.specificThanks, c.thanks),
+        explain: text('figure.thanked.explain'),
+        // A plain thank-you is half-way there.
+        score: c.specificThanks > 0 ? 1 : c.thanks > 0 ? 0.5 : 0,
+      },
+      {
+        id: 'personal-questions',
+        label: text('figure.personal.label'),
+        value: plain(String(c.personalQuestions)),
+        glance: plain(String(c.personalQuestions)),
+        explain: text('figure.personal.explain'),
+        score: ramp(c.personalQuestions, RAMPS.once),
+      },
+    );
+  }
+  for (const [id, key, label, explain] of CHECK_IN_FIGURES) {
+    if (measured.includes(key)) continue;
     const answer = checkIn?.[key] ?? null;
     const value = answer === null ? NONE : text(answer ? 'common.yes' : 'common.no');
-    return { id, label: text(label), value, glance: value, explain: text(explain), score: answer === null ? null : answer ? 1 : 0 };
-  });
+    figures.push({ id, label: text(label), value, glance: value, explain: text(explain), score: answer === null ? null : answer ? 1 : 0 });
+  }
   const score = weightedScore(figures.map((f) => [f.score, 1]));
-  const summary =
-    score === null
+  const asked = figures.filter((f) => CHECK_IN_FIGURES.some(([id]) => id === f.id));
+  const summary = words
+    ? text('habitSummary.words', words.counts.specificThanks, words.counts.thanks)
+    : score === null
       ? text('habitSummary.takeCheckIn')
-      : text('habitSummary.checkIn', figures.filter((f) => f.score === 1).length, figures.filter((f) => f.score !== null).length);
+      : text('habitSummary.checkIn', asked.filter((f) => f.score === 1).length, asked.filter((f) => f.score !== null).length);
   return habit('appreciation', score, summary, figures);
 }
 
@@ -388,6 +549,22 @@ function tipFor(figure: FigureId, ctx: CallContext): Text {
       return text('tip.thanked');
     case 'next-steps':
       return text('tip.nextSteps');
+    case 'clarifying-questions':
+      return text('tip.clarifying');
+    case 'restatements':
+      return text('tip.summarised');
+    case 'open-questions':
+      return text('tip.openQuestions');
+    case 'questions':
+      return text('tip.questions', formatRate(ctx.words?.rates.questionsPer10Min ?? 0));
+    case 'pace':
+      return (ctx.words?.rates.wordsPerMin ?? 0) > RAMPS.paceFast[0]
+        ? text('tip.paceFast', Math.round(ctx.words?.rates.wordsPerMin ?? 0))
+        : text('tip.paceSlow', Math.round(ctx.words?.rates.wordsPerMin ?? 0));
+    case 'specific-thanks':
+      return text('tip.thanked');
+    case 'personal-questions':
+      return text('tip.personal');
     default:
       return text('tip.any');
   }
@@ -416,7 +593,10 @@ function wentWell(ctx: CallContext, habits: HabitAssessment[]): Text[] {
   if (m.medianResponseGapSec !== null && m.medianResponseGapSec >= RAMPS.responseGapSec[0]) {
     notes.push(text('wentWell.pause', formatGap(m.medianResponseGapSec)));
   }
-  if (call.checkIn?.thankedSomeone) notes.push(text('wentWell.thanked'));
+  const words = ctx.words?.counts;
+  if (words && words.summaries > 0) notes.push(pluralText('wentWell.restated', words.summaries));
+  if (words && words.clarifyingQuestions > 0) notes.push(pluralText('wentWell.clarifying', words.clarifyingQuestions));
+  if (words ? words.specificThanks > 0 : call.checkIn?.thankedSomeone) notes.push(text('wentWell.thanked'));
   if (notes.length > 0) return notes.slice(0, 3);
   // Nothing stood out: name the relatively best habit rather than say nothing.
   const best = habits
@@ -436,9 +616,11 @@ const STRONGEST: Record<HabitId, MessageKey> = {
 export function assessCall(call: CoachedCall, settings: CoachingSettings): CallCoaching {
   const m = call.metrics;
   const target = settings.targetShare[call.meetingKind];
+  const rates = call.words ? wordRates(call.words) : null;
   const ctx: CallContext = {
     call,
     m,
+    words: call.words && rates ? { counts: call.words, rates } : null,
     target,
     fair: fairShare(call.participants),
     reference: shareReference(call.participants, target),

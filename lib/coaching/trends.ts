@@ -2,8 +2,9 @@
 // One pass over the calls with small accumulators, so thousands of calls aggregate in milliseconds.
 import type { CallSummary } from '../record/summary';
 import type { MeetingKind } from '../record/types';
+import { MIN_RATE_SPEECH_SEC } from '../words/counts';
 
-export type TrendCall = Pick<CallSummary, 'startedAtMs' | 'durationSec' | 'meetingKind' | 'metrics' | 'checkIn'>;
+export type TrendCall = Pick<CallSummary, 'startedAtMs' | 'durationSec' | 'meetingKind' | 'metrics' | 'checkIn' | 'words'>;
 
 export interface TrendPoint {
   /** Week start (Monday 00:00 local) or the call's start. */
@@ -21,6 +22,12 @@ export interface TrendPoint {
   turnSwitchesPerMin: number | null;
   /** Share of "yes" among the answered check-in questions; null when none was answered. */
   checkInScore: number | null;
+  /** From the calls with words (docs/words.md); null without a minute of my speech read. */
+  questionsPer10Min: number | null;
+  /** Restatements per hour of the calls with words. */
+  restatementsPerHour: number | null;
+  /** Share of my thank-yous that said what for; null without any. */
+  specificThanksShare: number | null;
 }
 
 interface Accumulator {
@@ -37,6 +44,12 @@ interface Accumulator {
   monologues: number[];
   checkInYes: number;
   checkInAnswered: number;
+  wordsSpeech: number;
+  wordsCallSec: number;
+  questions: number;
+  restatements: number;
+  thanks: number;
+  specificThanks: number;
 }
 
 function emptyAccumulator(startMs: number): Accumulator {
@@ -54,6 +67,12 @@ function emptyAccumulator(startMs: number): Accumulator {
     monologues: [],
     checkInYes: 0,
     checkInAnswered: 0,
+    wordsSpeech: 0,
+    wordsCallSec: 0,
+    questions: 0,
+    restatements: 0,
+    thanks: 0,
+    specificThanks: 0,
   };
 }
 
@@ -74,6 +93,15 @@ function add(acc: Accumulator, call: TrendCall, targets: Record<MeetingKind, num
     if (answer === null || answer === undefined) continue;
     acc.checkInAnswered++;
     if (answer) acc.checkInYes++;
+  }
+  const words = call.words;
+  if (words) {
+    acc.wordsSpeech += words.speechSec;
+    acc.wordsCallSec += call.durationSec;
+    acc.questions += words.questions;
+    acc.restatements += words.summaries;
+    acc.thanks += words.thanks;
+    acc.specificThanks += words.specificThanks;
   }
 }
 
@@ -96,6 +124,9 @@ function toPoint(acc: Accumulator): TrendPoint {
     longestMonologueSec: median(acc.monologues),
     turnSwitchesPerMin: minutes > 0 ? acc.switches / minutes : null,
     checkInScore: acc.checkInAnswered > 0 ? acc.checkInYes / acc.checkInAnswered : null,
+    questionsPer10Min: acc.wordsSpeech >= MIN_RATE_SPEECH_SEC ? (acc.questions / acc.wordsSpeech) * 600 : null,
+    restatementsPerHour: acc.wordsSpeech >= MIN_RATE_SPEECH_SEC ? acc.restatements / (acc.wordsCallSec / 3600) : null,
+    specificThanksShare: acc.thanks > 0 ? acc.specificThanks / acc.thanks : null,
   };
 }
 

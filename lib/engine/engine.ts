@@ -263,11 +263,22 @@ export function createEngine(options: EngineOptions): Engine {
     return result(true);
   }
 
+  const taken = { self: 0, others: 0, turns: 0 };
+  function takeDecided() {
+    const segments = channels.flatMap((ch) => ch.segments.slice(taken[ch.party]).map((interval) => ({ party: ch.party, interval })));
+    const turns = tracker.totals.turns.slice(taken.turns);
+    taken.self = self.segments.length;
+    taken.others = others.segments.length;
+    taken.turns = tracker.totals.turns.length;
+    return { segments, turns };
+  }
+
   return {
     push,
     setMuted,
     live,
     takeEvents: (): ConversationEvent[] => tracker.takeEvents(),
+    takeDecided,
     snapshot: () => result(false),
     finish: () => (finished ??= finishEngine()),
   };

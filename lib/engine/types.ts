@@ -112,6 +112,9 @@ export interface Engine {
   live(): LiveState;
   /** Events finalised since the previous call (for nudges). */
   takeEvents(): ConversationEvent[];
+  /** Speech segments and turns finalised since the previous call (the words: what to transcribe,
+   *  and whose turn it was). */
+  takeDecided(): { segments: { party: Party; interval: Interval }[]; turns: Turn[] };
   /** The result so far: finalised part plus provisional tail (for saving as the call goes). */
   snapshot(): AnalysisResult;
   /** Ends the call: waits for pending classifications, returns the final result. */

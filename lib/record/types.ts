@@ -2,6 +2,7 @@
 // popup, history and trends read. No audio, ever: only times, counts and the compact timeline.
 import type { CallMetrics, SpeechModelName } from '../engine/types';
 import type { SiteId } from '../sites/types';
+import type { StoredWords } from '../words/counts';
 
 /** Bump with a migration in lib/record/migrate.ts; never reuse a number. */
 export const CALL_RECORD_VERSION = 1;
@@ -65,4 +66,7 @@ export interface CallRecord {
   metrics: CallMetrics;
   timeline: CompactTimeline;
   checkIn?: CheckIn;
+  /** Counts and categories of my words (docs/words.md), when words were on; never anyone's words
+   *  but, if I chose so, my own questions'. */
+  words?: StoredWords;
 }

@@ -6,6 +6,8 @@ import type { SiteId } from '../sites/types';
 import { migrateRecord } from './migrate';
 import type { CallSummary } from './summary';
 import { CALL_RECORD_VERSION, type CallRecord, type CheckIn, type CompactTimeline } from './types';
+import { MAX_KEPT_QUESTION_CHARS, MAX_KEPT_QUESTIONS, type StoredWords } from '../words/counts';
+import { FILLER_IDS, HEDGE_IDS } from '../words/ids';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -146,6 +148,37 @@ function checkIn(value: unknown): CheckIn | undefined {
   };
 }
 
+const WORD_COUNTS = [
+  'speechSec', 'turns', 'missedTurns', 'words', 'questions', 'openQuestions', 'clarifyingQuestions', 'personalQuestions',
+  'summaries', 'thanks', 'specificThanks',
+] as const satisfies readonly (keyof StoredWords)[];
+
+/** Counts per filler or hedge: only the known ones, each a count. */
+function wordTable<T extends string>(value: unknown, field: string, ids: readonly T[]): Partial<Record<T, number>> {
+  if (!isObject(value)) fail(`${field} is malformed`);
+  const out: Partial<Record<T, number>> = {};
+  for (const id of ids) if (value[id] !== undefined) out[id] = nonNegative(value[id], `${field}.${id}`);
+  return out;
+}
+
+function words(value: unknown): StoredWords | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) fail('words is malformed');
+  const out = Object.fromEntries(WORD_COUNTS.map((key) => [key, nonNegative(value[key], `words.${key}`)])) as Record<(typeof WORD_COUNTS)[number], number>;
+  const stored: StoredWords = {
+    ...out,
+    fillers: wordTable(value.fillers, 'words.fillers', FILLER_IDS),
+    hedges: wordTable(value.hedges, 'words.hedges', HEDGE_IDS),
+  };
+  if (stored.openQuestions > stored.questions) fail('words.openQuestions is more than words.questions');
+  if (value.myQuestions !== undefined) {
+    const questions = value.myQuestions;
+    if (!Array.isArray(questions) || !questions.every((q) => typeof q === 'string')) fail('words.myQuestions is not a list of text');
+    stored.myQuestions = questions.slice(0, MAX_KEPT_QUESTIONS).map((q: string) => q.slice(0, MAX_KEPT_QUESTION_CHARS));
+  }
+  return stored;
+}
+
 /** Everything but the timeline, from a value already at the current version. */
 function callSummary(value: Record<string, unknown>): CallSummary {
   if (typeof value.id !== 'string' || value.id.length === 0) fail('id missing');
@@ -178,6 +211,8 @@ function callSummary(value: Record<string, unknown>): CallSummary {
   if (value.audioGapSec !== undefined) summary.audioGapSec = nonNegative(value.audioGapSec, 'audioGapSec');
   const answers = checkIn(value.checkIn);
   if (answers) summary.checkIn = answers;
+  const counted = words(value.words);
+  if (counted) summary.words = counted;
   return summary;
 }
 
@@ -199,9 +234,9 @@ function validated<T>(read: () => T): Validated<T> {
 export function validateCallRecord(value: unknown): Validated<CallRecord> {
   return validated(() => {
     const record = current(value);
-    const { checkIn: answers, ...rest } = callSummary(record);
-    // Key order as buildCallRecord writes it: timeline, then the optional check-in.
-    return { ...rest, timeline: timeline(record.timeline), ...(answers ? { checkIn: answers } : {}) };
+    const { checkIn: answers, words: counted, ...rest } = callSummary(record);
+    // Key order as buildCallRecord writes it: timeline, then the optional check-in and words.
+    return { ...rest, timeline: timeline(record.timeline), ...(answers ? { checkIn: answers } : {}), ...(counted ? { words: counted } : {}) };
   });
 }
 

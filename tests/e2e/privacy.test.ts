@@ -1,7 +1,7 @@
 // Privacy, proven in Chromium with the built extension:
 // - the manifest asks for the narrowest permissions that work;
-// - a whole call (meeting tab, extension frame, speech-model worker, service worker, popup, settings)
-//   makes no network request of the extension's: every request of every target is recorded through
+// - a whole call (meeting tab, extension frame, speech-model worker, the speech recogniser's worker
+//   with words on, service worker, popup, settings) makes no network request of the extension's: every request of every target is recorded through
 //   the DevTools protocol, and the only ones allowed are the fixture page's own;
 // - nothing audio-like is written anywhere: the extension's IndexedDB and chrome.storage are read
 //   back after the call, and the meeting site's own storage stays empty;
@@ -20,6 +20,7 @@ import { readCalls, readOverlay, waitForCall, waitForOverlayState } from './supp
 import { FIXTURE_URLS, join, leave, openFixtureCall } from './support/fixture-call';
 import { PEER_ORIGIN, startFixtureServer, type FixtureServer } from './support/https-server';
 import { espeakScene, tempDir, type Scene } from './support/scenes';
+import { setWords } from './support/words';
 
 const SCENE = [
   { by: 'self', at: 0.5, text: 'Hi, can you hear me? I wanted to go through the contract before Friday.' },
@@ -62,6 +63,8 @@ beforeAll(async () => {
   othersPath = server.addAudio('privacy-others.wav', scene.others);
   browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self, extraArgs: CDP_ARGS, extraExtensions: [strangerExtension()] });
   cdp = await CdpWatcher.connect(browser.userDataDir);
+  // Words on, so the speech recogniser's worker is watched too.
+  await setWords(browser, { enabled: true, keepMyQuestions: false });
 });
 
 afterAll(async () => {
@@ -218,7 +221,7 @@ describe('a whole call', () => {
     const fromExtension = cdp.requests.filter((r) => r.target.url.startsWith(ours));
     // The extension's contexts were watched (the frame, the model's worker, the worker, the pages)…
     const kinds = new Set(fromExtension.map((r) => `${r.target.type} ${r.target.url.replace(ours, '').split('?')[0]}`));
-    expect([...kinds]).toEqual(expect.arrayContaining(['iframe classifier.html', 'worker classifier-worker.js']));
+    expect([...kinds]).toEqual(expect.arrayContaining(['iframe classifier.html', 'worker classifier-worker.js', 'worker words-worker.js']));
     expect(cdp.findTargets('service_worker', ours).length).toBeGreaterThan(0);
     // …and none of them touched the network.
     expect(fromExtension.filter(network)).toEqual([]);
