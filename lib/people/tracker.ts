@@ -293,3 +293,18 @@ function newSource(info: SourceInfo): SourceState {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** What a call record keeps (CallRecord.people): labels and figures; names only when the person
+ *  turned on "keep names", and never the names of people who did not speak. */
+export type StoredPeople =
+  | { split: true; people: PersonFigures[]; notHeard: number }
+  | { split: false; reason: NoSplitReason };
+
+export function toStoredPeople(view: PeopleView, keepNames: boolean): StoredPeople {
+  if (!view.split) return view;
+  return {
+    split: true,
+    people: view.people.map(({ name, ...figures }) => (keepNames && name ? { ...figures, name } : figures)),
+    notHeard: view.notHeard.count,
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLevelBatch, type LevelBatch, type SourceInfo } from '../../lib/people/levels';
-import { PeopleTracker } from '../../lib/people/tracker';
+import { PeopleTracker, toStoredPeople } from '../../lib/people/tracker';
 
 const source = (key: string, extra: Partial<SourceInfo> = {}): SourceInfo => ({
   key,
@@ -166,6 +166,13 @@ describe('per-person talk from source levels', () => {
     const plain = tracker.view({ participants: null, selfSpeechSec: 0, othersSpeechSec: 7 });
     if (!plain.split) throw new Error('expected a split');
     expect(plain.people.map((p) => p.name)).toEqual([undefined, undefined]);
+    // The record keeps labels and figures; names only with "keep names", never the unheard's.
+    const stored = toStoredPeople(view, false);
+    expect(JSON.stringify(stored)).not.toMatch(/Ada|Bo|Cy/);
+    expect(stored).toMatchObject({ split: true, notHeard: 1, people: [{ label: 'Person 1' }, { label: 'Person 2' }] });
+    const kept = toStoredPeople(view, true);
+    expect(kept.split && kept.people.map((p) => p.name)).toEqual(['Bo', 'Ada']);
+    expect(JSON.stringify(kept)).not.toMatch(/Cy/);
   });
 
   it('reads only well-formed batches from the page', () => {
