@@ -3,6 +3,7 @@
 // (lib/people/tracker.ts). The levels are taken with the live reports, so on the audio clock like
 // the rest of the call, a few times a second.
 import { PeopleTracker, type PeopleView, type ViewContext } from '../../lib/people/tracker';
+import { isServerMixStream } from '../capture/remote-tracks';
 import type { LiveReport } from '../channels/content-worklet';
 import { hookDocuments, takeLevels } from '../channels/page-hook';
 
@@ -10,7 +11,7 @@ import { hookDocuments, takeLevels } from '../channels/page-hook';
 const TAKE_EVERY_MS = 300;
 
 export class CallPeople {
-  private readonly tracker = new PeopleTracker();
+  private readonly tracker = new PeopleTracker({ isServerMix: isServerMixStream });
   private lastTakeMs = -Infinity;
 
   constructor(private readonly doc: Document) {}

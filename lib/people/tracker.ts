@@ -110,7 +110,15 @@ export class PeopleTracker {
   private unionMs = 0;
   private order: string[] = [];
 
-  constructor(private readonly params: PeopleParams = PEOPLE_PARAMS) {}
+  /** Where a server's mix arrives beside per-person and redundant copies of the same voices (Teams'
+   *  "mainAudio"), only the sources of the mix (its CSRCs) count, as only the mix is heard. */
+  private readonly isServerMix: (streamId: string) => boolean;
+  private readonly params: PeopleParams;
+
+  constructor(options: { isServerMix?: (streamId: string) => boolean; params?: PeopleParams } = {}) {
+    this.isServerMix = options.isServerMix ?? (() => false);
+    this.params = options.params ?? PEOPLE_PARAMS;
+  }
 
   addBatch(batch: LevelBatch): void {
     for (const info of batch.sources) {
@@ -166,8 +174,9 @@ export class PeopleTracker {
       s.floor = s.floor === null || level < s.floor ? level : s.floor + (level - s.floor) * 0.002;
       if (level >= Math.max(p.voiceLevel, s.floor * p.aboveFloor)) s.lastVoiceMs = at;
     }
+    const mixPresent = this.mixPresent();
     for (const [key, s] of this.sources) {
-      if (s.info.mixer || at - s.lastVoiceMs > p.hangoverMs || !gated) continue;
+      if (!this.isPerson(s, mixPresent) || at - s.lastVoiceMs > p.hangoverMs || !gated) continue;
       any = true;
       s.rawMs += stepMs;
       if (s.firstSpokeMs === null) {
@@ -230,7 +239,8 @@ export class PeopleTracker {
   view(ctx: ViewContext): PeopleView {
     const reason = this.noSplitReason(ctx.participants);
     if (reason !== null) return { split: false, reason };
-    const spoken = this.order.map((key) => this.sources.get(key)!).filter((s) => !s.info.mixer);
+    const mixPresent = this.mixPresent();
+    const spoken = this.order.map((key) => this.sources.get(key)!).filter((s) => this.isPerson(s, mixPresent));
     const scale = this.unionMs > 0 ? ctx.othersSpeechSec / (this.unionMs / 1000) : 0;
     const totalOthers = spoken.reduce((sum, s) => sum + s.rawMs, 0);
     const all = ctx.selfSpeechSec + ctx.othersSpeechSec;
@@ -255,9 +265,19 @@ export class PeopleTracker {
     return { split: true, people, notHeard: { count: this.notHeardCount(ctx.participants), names: unheardNames } };
   }
 
-  /** Sources that stand for people: CSRCs, and SSRCs of streams that are no mix. */
+  private mixPresent(): boolean {
+    return [...this.sources.values()].some((s) => s.levelled && this.isServerMix(s.info.streamId));
+  }
+
+  /** A source that stands for a person: a CSRC, or the SSRC of a stream that names no contributors;
+   *  where a server mix is present, only those of the mix. */
+  private isPerson(s: SourceState, mixPresent: boolean): boolean {
+    return !s.info.mixer && (!mixPresent || this.isServerMix(s.info.streamId));
+  }
+
   private people(): SourceState[] {
-    return [...this.sources.values()].filter((s) => !s.info.mixer && s.levelled);
+    const mixPresent = this.mixPresent();
+    return [...this.sources.values()].filter((s) => s.levelled && this.isPerson(s, mixPresent));
   }
 
   private notHeardCount(participants: number | null): number {

@@ -133,6 +133,28 @@ describe('per-person talk from source levels', () => {
     expect(view.people[0].shareOfOthers).toBeCloseTo(8 / 17, 1);
   });
 
+  it('where a server mix arrives beside copies of its voices, counts only the mix (Teams)', () => {
+    const main = source('ssrc:7', { streamId: 'mainAudio-1', trackId: 'main' });
+    const copy = source('ssrc:8', { streamId: 'copy', trackId: 'copy' });
+    const isServerMix = (id: string) => /mainaudio/i.test(id);
+    const voices: [number, number][] = [[1, 9], [10, 19]];
+    const view = replay({ sources: [main, copy], speech: { 'ssrc:7': voices, 'ssrc:8': voices }, durationSec: 20 }, new PeopleTracker({ isServerMix })).view({
+      participants: 3,
+      selfSpeechSec: 0,
+      othersSpeechSec: 17,
+    });
+    expect(view).toEqual({ split: false, reason: 'one-stream' });
+    // Its CSRCs name the people: those count, once each, whichever receiver carried them.
+    const mixer = source('ssrc:7', { streamId: 'mainAudio-1', trackId: 'main', mixer: true });
+    const x = source('csrc:1', { streamId: 'mainAudio-1', trackId: 'main' });
+    const y = source('csrc:2', { streamId: 'mainAudio-1', trackId: 'main' });
+    const split = replay(
+      { sources: [mixer, copy, x, y], speech: { 'ssrc:7': voices, 'ssrc:8': voices, 'csrc:1': [voices[0]], 'csrc:2': [voices[1]] }, durationSec: 20 },
+      new PeopleTracker({ isServerMix }),
+    ).view({ participants: 3, selfSpeechSec: 0, othersSpeechSec: 17 });
+    expect(split.split && split.people.map((p) => p.label)).toEqual(['Person 1', 'Person 2']);
+  });
+
   it('gives interruptions to the person holding the floor (mine) or taking it (theirs)', () => {
     const tracker = new PeopleTracker();
     // Person 1 speaks [1, 9); I cut in at 5 s. Person 2 cuts into my turn at 12 s.
