@@ -26,14 +26,16 @@ export function chooseRemoteTracks<T extends { id: string }>(
   candidates: readonly RemoteTrackCandidate<T>[],
   ownTrackIds: ReadonlySet<string>,
 ): T[] {
-  const distinct = new Map<string, RemoteTrackCandidate<T>>();
+  // By the track itself, not its id: an SFU may give every subscription the same track id (Janus
+  // VideoRoom names each subscriber connection's audio alike), yet each is another person.
+  const distinct = new Map<T, RemoteTrackCandidate<T>>();
   for (const candidate of candidates) {
     if (ownTrackIds.has(candidate.track.id)) continue;
-    const seen = distinct.get(candidate.track.id);
+    const seen = distinct.get(candidate.track);
     // The same track seen in a page element and a hook element: keep the hook's stream id, which is
     // the one it arrived in (a page element may hold a stream the page assembled itself).
     if (!seen || (!isServerMixStream(seen.streamId) && isServerMixStream(candidate.streamId))) {
-      distinct.set(candidate.track.id, candidate);
+      distinct.set(candidate.track, candidate);
     }
   }
   const all = [...distinct.values()];
