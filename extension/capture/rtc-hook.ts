@@ -25,6 +25,8 @@ import {
 import { answerLevelPolls, answerPolls, HOOK_CONTAINER_TAG, HOOK_SENT_ATTR, HOOK_STREAM_ATTR } from '../channels/page-hook';
 
 const INSTALLED = Symbol.for('listening-coach.rtc-hook');
+/** A receiver without contributing sources is checked for them this often. */
+const CSRC_RECHECK_MS = 1000;
 
 /** Milliseconds since a source's last packet. Chromium has given the timestamp on the
  *  performance clock and on the epoch clock in different versions: the nearer one is right. */
@@ -130,6 +132,7 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   let levelSources = new Map<string, SourceInfo>();
   let sampler: ReturnType<typeof setInterval> | null = null;
   let lastTakenMs = 0;
+  const csrcState = new WeakMap<RTCRtpReceiver, { any: boolean; readAtMs: number }>();
   const sampleLevels = () => {
     try {
       const atMs = Date.now();
@@ -141,22 +144,32 @@ export function installRtcHook(win: Window & typeof globalThis): void {
       const levels: Record<string, number> = {};
       for (const pc of connections) {
         if (pc.connectionState !== 'connected') continue;
-        for (const receiver of pc.getReceivers()) {
+        for (const transceiver of pc.getTransceivers()) {
+          // Only what receives: a send-only transceiver's receiver has nothing to read.
+          const direction = transceiver.currentDirection;
+          if (direction !== 'recvonly' && direction !== 'sendrecv') continue;
+          const receiver = transceiver.receiver;
           const track = receiver.track;
           if (track.kind !== 'audio' || track.readyState !== 'live') continue;
-          const csrcs = receiver.getContributingSources();
-          const at = (kind: 'ssrc' | 'csrc', entries: RTCRtpContributingSource[]) => {
+          // Each read is a hop to WebRTC's thread: a receiver's CSRCs are read every sample only
+          // while it carries some (a mix), else once a second, enough to notice a mix begin.
+          const known = csrcState.get(receiver);
+          const readCsrcs = !known || known.any || atMs - known.readAtMs >= CSRC_RECHECK_MS;
+          const csrcs = readCsrcs ? receiver.getContributingSources() : [];
+          if (readCsrcs) csrcState.set(receiver, { any: csrcs.length > 0, readAtMs: atMs });
+          const mixer = readCsrcs ? csrcs.length > 0 : known!.any;
+          const take = (kind: 'ssrc' | 'csrc', entries: RTCRtpContributingSource[]) => {
             for (const entry of entries) {
               if (entry.audioLevel === undefined || ageMs(entry.timestamp, win) > LEVEL_FRESH_MS) continue;
               const key = `${kind}:${entry.source}`;
               levels[key] = entry.audioLevel;
-              const mixer = kind === 'ssrc' && csrcs.length > 0;
-              const known = levelSources.get(key);
-              if (!known || known.mixer !== mixer) levelSources.set(key, { key, kind, trackId: track.id, streamId: streamOf.get(track) ?? '', mixer });
+              const isMixer = kind === 'ssrc' && mixer;
+              const seen = levelSources.get(key);
+              if (!seen || seen.mixer !== isMixer) levelSources.set(key, { key, kind, trackId: track.id, streamId: streamOf.get(track) ?? '', mixer: isMixer });
             }
           };
-          at('ssrc', receiver.getSynchronizationSources());
-          at('csrc', csrcs);
+          take('ssrc', receiver.getSynchronizationSources());
+          take('csrc', csrcs);
         }
       }
       levelSamples.push({ atMs, levels });

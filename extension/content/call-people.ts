@@ -20,12 +20,22 @@ export class CallPeople {
     this.tracker.engine(nowMs, live.othersSpeaking, live.timeSec);
     this.tracker.events(events);
     if (nowMs - this.lastTakeMs < TAKE_EVERY_MS) return;
+    this.take(nowMs);
+    this.tracker.advance(nowMs);
+  }
+
+  /** The call ends or is left: the last samples count too. */
+  finish(nowMs: number): void {
+    this.take(nowMs);
+    this.tracker.finish(nowMs);
+  }
+
+  private take(nowMs: number): void {
     this.lastTakeMs = nowMs;
     for (const doc of hookDocuments(this.doc)) {
       const batch = takeLevels(doc);
       if (batch) this.tracker.addBatch(batch);
     }
-    this.tracker.advance(nowMs);
   }
 
   /** Tab capture hears the whole tab as one sound: no per-source levels belong to it. */

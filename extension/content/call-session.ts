@@ -238,6 +238,7 @@ export class CallSession {
   async park(): Promise<void> {
     if (this.ended || this.parked) return;
     this.parked = true;
+    this.options.people.finish(Date.now());
     this.setPaused(this.paused);
     this.releaseVoice();
     this.options.onChange();
@@ -276,6 +277,7 @@ export class CallSession {
   async end(): Promise<void> {
     if (this.ended) return;
     this.ended = true;
+    this.options.people.finish(Date.now());
     if (this.graph && this.analyzing) {
       // The last classifications take milliseconds; should they never come back, the record is
       // still closed, with the figures as they stand.

@@ -157,6 +157,11 @@ export class PeopleTracker {
     while (this.gate.length > 1 && this.gate[0][1] < this.judgedUntilMs - p.gateToleranceMs) this.gate.shift();
   }
 
+  /** The call ends: every sample still waiting is judged now, with the gate as it stands. */
+  finish(nowMs: number): void {
+    this.advance(nowMs + this.params.settleMs);
+  }
+
   private judge(sample: LevelBatch['samples'][number]): void {
     const p = this.params;
     const at = sample.atMs;
