@@ -3,13 +3,14 @@
 import type { MeetingKind } from './record/types';
 import type { SiteId } from './sites/types';
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
-export type NudgeId = 'monologue' | 'interruption' | 'over-share' | 'let-finish' | 'backchannel';
+export type NudgeId = 'monologue' | 'interruption' | 'over-share' | 'let-finish' | 'backchannel' | 'inclusion';
 
 export interface NudgeSetting {
   enabled: boolean;
-  /** Meaning per nudge: seconds for 'monologue' and 'let-finish', a multiple of the fair share
+  /** Meaning per nudge: seconds for 'monologue', 'let-finish' and 'inclusion' (how long someone
+   *  has not spoken), a multiple of the fair share
    *  for 'over-share', a count for 'interruption' and 'backchannel'. */
   threshold: number;
 }
@@ -45,6 +46,9 @@ export interface Settings {
    *  read into counts (questions, restatements, thanks, pace); off by default. `keepMyQuestions`
    *  also keeps the text of my own questions with each call. */
   words: { enabled: boolean; keepMyQuestions: boolean };
+  /** Who else spoke (docs/people.md): names the page shows stay in memory for the call's display;
+   *  `keepNames` also keeps them in the call's record. */
+  people: { keepNames: boolean };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -59,6 +63,8 @@ export const DEFAULT_SETTINGS: Settings = {
     // metrics.md: praise when someone else's turn reaches 2 min.
     'let-finish': { enabled: true, threshold: 120 },
     backchannel: { enabled: true, threshold: 3 },
+    // The issue: "Two people have not spoken in 15 minutes: invite them in?"
+    inclusion: { enabled: true, threshold: 15 * 60 },
   },
   quiet: false,
   nudgeCooldownSec: 180,
@@ -70,6 +76,7 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 0,
   recapNotification: true,
   words: { enabled: false, keepMyQuestions: false },
+  people: { keepNames: false },
 };
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -108,6 +115,15 @@ export const SETTINGS_MIGRATIONS: Readonly<Record<number, (settings: unknown) =>
   1: (settings) => (isPlainObject(settings) ? { ...settings, recapNotification: true } : settings),
   // 2 → 3: words, off until the person turns them on.
   2: (settings) => (isPlainObject(settings) ? { ...settings, words: { enabled: false, keepMyQuestions: false } } : settings),
+  // 3 → 4: who else spoke: the inclusion nudge on, names not kept.
+  3: (settings) =>
+    isPlainObject(settings)
+      ? {
+          ...settings,
+          nudges: { ...(isPlainObject(settings.nudges) ? settings.nudges : {}), inclusion: { enabled: true, threshold: 15 * 60 } },
+          people: { keepNames: false },
+        }
+      : settings,
 };
 
 /**

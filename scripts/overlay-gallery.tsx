@@ -34,6 +34,14 @@ const base: OverlayData = {
   targetShare: 0.25,
   thresholds: { monologueSec: 75, overShareFactor: 1.5 },
   nudge: null,
+  people: {
+    split: true,
+    people: [
+      { label: 'Person 1', speechSec: 420, shareOfOthers: 0.58, shareOfAll: 0.41, longestTurnSec: 140, interruptionsBySelf: 1, interruptionsOfSelf: 0 },
+      { label: 'Person 2', speechSec: 300, shareOfOthers: 0.42, shareOfAll: 0.3, longestTurnSec: 65, interruptionsBySelf: 1, interruptionsOfSelf: 1 },
+    ],
+    notHeard: { count: 1, names: [] },
+  },
   collapsed: false,
   position: null,
   message: null,

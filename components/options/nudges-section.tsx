@@ -17,6 +17,8 @@ interface NudgeSpec {
   min: number;
   max: number;
   step: number;
+  /** The stored threshold per unit shown (60: stored in seconds, shown in minutes). */
+  perUnit?: number;
 }
 
 const NUDGES: NudgeSpec[] = [
@@ -70,6 +72,17 @@ const NUDGES: NudgeSpec[] = [
     max: 20,
     step: 1,
   },
+  {
+    id: 'inclusion',
+    label: 'options.nudges.inclusion',
+    description: (t0) => t('options.nudges.inclusionHelp', [formatDuration(t0)]),
+    thresholdLabel: 'options.nudges.after',
+    unit: 'options.nudges.unitMinutes',
+    min: 1,
+    max: 60,
+    step: 1,
+    perUnit: 60,
+  },
 ];
 
 export function NudgesSection({ settings, update }: SectionProps) {
@@ -105,13 +118,13 @@ export function NudgesSection({ settings, update }: SectionProps) {
               <Toggle label={label} description={spec.description(nudge.threshold)} checked={nudge.enabled} onChange={(enabled) => save({ enabled })} />
               <NumberField
                 label={say({ key: spec.thresholdLabel })}
-                value={nudge.threshold}
+                value={nudge.threshold / (spec.perUnit ?? 1)}
                 min={spec.min}
                 max={spec.max}
                 step={spec.step}
                 unit={say({ key: spec.unit })}
                 disabled={!nudge.enabled}
-                onCommit={(threshold) => save({ threshold })}
+                onCommit={(value) => save({ threshold: value * (spec.perUnit ?? 1) })}
               />
             </fieldset>
           );

@@ -7,6 +7,7 @@ import { AudioSection, type AudioActions, type MicCheck, type ModelStatus } from
 import { DataSection, type DamagedCallInfo, type DataActions } from './data-section';
 import { NudgesSection } from './nudges-section';
 import { OverlaySection } from './overlay-section';
+import { PeopleSection } from './people-section';
 import { PrivacySection } from './privacy-section';
 import { RecapSection, type RecapActions } from './recap-section';
 import { SitesSection, type SitesActions } from './sites-section';
@@ -49,6 +50,7 @@ const SECTIONS: [id: string, title: MessageKey][] = [
   ['overlay', 'options.nav.overlay'],
   ['recap', 'options.nav.recap'],
   ['words', 'options.nav.words'],
+  ['people', 'options.nav.people'],
   ['audio', 'options.nav.audio'],
   ['data', 'options.nav.data'],
   ['privacy', 'options.nav.privacy'],
@@ -83,6 +85,7 @@ export function OptionsApp({ data, actions }: OptionsAppProps) {
         <OverlaySection {...section} />
         <RecapSection {...section} notificationsAllowed={data.notificationsAllowed ?? null} actions={actions} />
         <WordsSection {...section} />
+        <PeopleSection {...section} />
         <AudioSection {...section} model={data.model} mic={data.mic} actions={actions} />
         <DataSection {...section} callCount={data.callCount} damaged={data.damaged ?? []} actions={actions} />
         <PrivacySection />

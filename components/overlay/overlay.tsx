@@ -8,6 +8,7 @@ import type { Nudge } from '../../lib/coaching/nudges';
 import { formatClock, formatPercent } from '../../lib/coaching/format';
 import { fairShare } from '../../lib/coaching/share';
 import type { MessageKey } from '../../lib/coaching/text';
+import type { PeopleView } from '../../lib/people/tracker';
 import type { CoachState } from '../../extension/messages';
 import { stateLabel } from '../coach-state-labels';
 import { say, t } from '../say';
@@ -30,6 +31,8 @@ export interface OverlayData {
    *  `overShareFactor` × the fair share. */
   thresholds: { monologueSec: number; overShareFactor: number };
   nudge: Nudge | null;
+  /** Who else spoke (lib/people): per person, or why this call gives no split; null before a call. */
+  people: PeopleView | null;
   collapsed: boolean;
   /** Top-left corner in CSS pixels; null = the default corner (bottom right). */
   position: OverlayPosition | null;
@@ -87,6 +90,56 @@ function clampToViewport(pos: OverlayPosition, el: HTMLElement | null): OverlayP
 function floorText(live: LiveState | null): string {
   if (!live || live.floor === null) return t('floor.nobody');
   return live.floor === 'self' ? t('floor.self', [formatClock(live.floorTurnSec)]) : t('floor.others', [formatClock(live.floorTurnSec)]);
+}
+
+/** `data-people` on the root: each person's share of the others' talk, for tests and tools. */
+function peopleAttribute(people: PeopleView | null): string {
+  return JSON.stringify(people?.split ? people.people.map((p) => ({ label: p.label, talkShare: p.shareOfOthers })) : []);
+}
+
+const NO_SPLIT_TEXT: Record<Exclude<PeopleView, { split: true }>['reason'], MessageKey> = {
+  'no-levels': 'overlay.people.noLevels',
+  'one-stream': 'overlay.people.oneStream',
+  mixed: 'overlay.people.oneStream',
+  'tab-capture': 'overlay.people.tabCapture',
+};
+
+/** One small bar per person who spoke (share of the others' talk), then who has not spoken yet. In
+ *  a group call without a split, one plain line says why. */
+function PeopleBars({ people, participants }: { people: PeopleView | null; participants: number | null }) {
+  if (!people) return null;
+  if (!people.split) {
+    return participants !== null && participants > 2 ? <p className="lc-line lc-muted">{say({ key: NO_SPLIT_TEXT[people.reason] })}</p> : null;
+  }
+  const { notHeard } = people;
+  if (people.people.length === 0 && notHeard.count === 0) return null;
+  return (
+    <div className="lc-people" role="group" aria-label={t('overlay.people.title')}>
+      <ul>
+        {people.people.map((person, i) => {
+          const who = person.name ?? t('overlay.people.person', [String(i + 1)]);
+          return (
+            <li key={person.label} aria-label={t('overlay.people.personShare', [who, formatPercent(person.shareOfOthers)])}>
+              <span className="lc-person-name" aria-hidden="true">{who}</span>
+              <span className="lc-person-bar" aria-hidden="true">
+                <span style={{ width: `${Math.min(100, person.shareOfOthers * 100)}%` }} />
+              </span>
+              <span className="lc-person-share" aria-hidden="true">{formatPercent(person.shareOfOthers)}</span>
+            </li>
+          );
+        })}
+      </ul>
+      {notHeard.count > 0 && (
+        <p className="lc-line lc-muted">
+          {notHeard.names.length > 0
+            ? t('overlay.people.notHeardNames', [notHeard.names.join(', ')])
+            : notHeard.count === 1
+              ? t('overlay.people.notHeardOne')
+              : t('overlay.people.notHeard', [String(notHeard.count)])}
+        </p>
+      )}
+    </div>
+  );
 }
 
 export function Overlay({ data, actions }: OverlayProps) {
@@ -163,6 +216,8 @@ export function Overlay({ data, actions }: OverlayProps) {
       data-interruptions-by-self={live?.interruptionsBySelf ?? 0}
       data-interruptions-of-self={live?.interruptionsOfSelf ?? 0}
       data-backchannels-by-self={live?.backchannelsBySelf ?? 0}
+      data-people={peopleAttribute(data.people)}
+      data-people-split={data.people ? (data.people.split ? 'people' : data.people.reason) : undefined}
     >
       <div className="lc-header">
         <button
@@ -219,6 +274,7 @@ export function Overlay({ data, actions }: OverlayProps) {
                 </div>
               </div>
               <p className="lc-line">{floorText(live)}</p>
+              <PeopleBars people={data.people} participants={data.participants} />
               {live?.floor === 'self' && (
                 <p className={`lc-line${longTurn ? ' lc-warn-text' : ''}`}>{t('floor.yourTurn', [formatClock(live.selfTurnSec)])}</p>
               )}

@@ -10,6 +10,7 @@ import type { CallRecord, MeetingKind } from '../../lib/record/types';
 import type { Settings } from '../../lib/settings';
 import { CallTimeline } from '../call/call-timeline';
 import { siteName } from '../call/site-name';
+import { PeopleBars } from '../call/people-bars';
 import { TalkShareBar } from '../call/talk-share-bar';
 import { say, t } from '../say';
 import { CheckInForm, checkInDone, type CheckInAnswers } from './check-in-form';
@@ -167,6 +168,13 @@ export function CallSummary({ record, settings, actions, width }: CallSummaryPro
               <li key={note.key}>{say(note)}</li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {record.people && (record.people.split || (record.participants ?? 0) > 2) && (
+        <section aria-labelledby={`${id}-people`}>
+          <h3 id={`${id}-people`}>{t('overlay.people.title')}</h3>
+          <PeopleBars people={record.people} />
         </section>
       )}
 

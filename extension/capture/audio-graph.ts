@@ -32,7 +32,7 @@ export class CaptureGraph {
   // Sources connect straight to the worklet's inputs: an input sums whatever is connected to it
   // (and downmixes to the node's one channel), so no mixing node runs every render quantum.
   private selfSource: MediaStreamAudioSourceNode | null = null;
-  private readonly othersSources = new Map<string, MediaStreamAudioSourceNode>();
+  private readonly othersSources = new Map<MediaStreamTrack, MediaStreamAudioSourceNode>();
 
   /** The worklet's end of the route (extension/channels/content-worklet.ts): commands, requests
    *  for results. */
@@ -94,17 +94,18 @@ export class CaptureGraph {
 
   /** The remote tracks to mix into the others channel, each exactly once (callers dedupe). */
   setOthers(tracks: readonly MediaStreamTrack[]): void {
-    const wanted = new Map(tracks.map((track) => [track.id, track]));
-    for (const [id, source] of this.othersSources) {
-      if (wanted.has(id)) continue;
+    // By the track itself: two subscriptions through an SFU may carry the same track id.
+    const wanted = new Set(tracks);
+    for (const [track, source] of this.othersSources) {
+      if (wanted.has(track)) continue;
       source.disconnect();
-      this.othersSources.delete(id);
+      this.othersSources.delete(track);
     }
-    for (const [id, track] of wanted) {
-      if (this.othersSources.has(id)) continue;
+    for (const track of wanted) {
+      if (this.othersSources.has(track)) continue;
       const source = new MediaStreamAudioSourceNode(this.context, { mediaStream: new MediaStream([track]) });
       source.connect(this.node, 0, OTHERS_INPUT);
-      this.othersSources.set(id, source);
+      this.othersSources.set(track, source);
     }
   }
 

@@ -8,6 +8,11 @@ import { HOOK_SENT_ATTR, HOOK_STREAM_ATTR } from '../channels/page-hook';
  *  the per-person tracks and a redundant copy repeat what it carries (sites.md, V7/A4). */
 const MIXED_STREAM_ID = /mainaudio/i;
 
+/** A stream that carries Teams' server mix. */
+export function isServerMixStream(streamId: string): boolean {
+  return MIXED_STREAM_ID.test(streamId);
+}
+
 export interface RemoteTrackCandidate<T extends { id: string } = MediaStreamTrack> {
   track: T;
   streamId: string;
@@ -21,18 +26,20 @@ export function chooseRemoteTracks<T extends { id: string }>(
   candidates: readonly RemoteTrackCandidate<T>[],
   ownTrackIds: ReadonlySet<string>,
 ): T[] {
-  const distinct = new Map<string, RemoteTrackCandidate<T>>();
+  // By the track itself, not its id: an SFU may give every subscription the same track id (Janus
+  // VideoRoom names each subscriber connection's audio alike), yet each is another person.
+  const distinct = new Map<T, RemoteTrackCandidate<T>>();
   for (const candidate of candidates) {
     if (ownTrackIds.has(candidate.track.id)) continue;
-    const seen = distinct.get(candidate.track.id);
+    const seen = distinct.get(candidate.track);
     // The same track seen in a page element and a hook element: keep the hook's stream id, which is
     // the one it arrived in (a page element may hold a stream the page assembled itself).
-    if (!seen || (!MIXED_STREAM_ID.test(seen.streamId) && MIXED_STREAM_ID.test(candidate.streamId))) {
-      distinct.set(candidate.track.id, candidate);
+    if (!seen || (!isServerMixStream(seen.streamId) && isServerMixStream(candidate.streamId))) {
+      distinct.set(candidate.track, candidate);
     }
   }
   const all = [...distinct.values()];
-  const mixed = all.filter((c) => MIXED_STREAM_ID.test(c.streamId));
+  const mixed = all.filter((c) => isServerMixStream(c.streamId));
   return (mixed.length > 0 ? mixed : all).map((c) => c.track);
 }
 

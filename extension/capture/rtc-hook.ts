@@ -7,12 +7,26 @@
 // - the audio tracks the page sends (my voice as the others hear it) are put on <audio> elements
 //   that never play, for the content script to analyse instead of opening the mic a second time;
 // - on each poll it reports every connection's state, its incoming sources with their RFC 6464
-//   audio levels (voices, without touching audio) and its senders (mute as what is sent).
+//   audio levels (voices, without touching audio) and its senders (mute as what is sent);
+// - while the content script asks for them (during a call), it samples every remote audio
+//   receiver's sources 10 times a second, one call each, and hands the samples over in batches
+//   (lib/people/levels.ts): who else speaks, per person, without touching audio.
 // The page's own behaviour is unchanged.
 import type { RtcConnectionFacts, RtcSnapshot, RtcSourceFacts } from '../../lib/call/webrtc';
-import { answerPolls, HOOK_CONTAINER_TAG, HOOK_SENT_ATTR, HOOK_STREAM_ATTR } from '../channels/page-hook';
+import {
+  LEVEL_BUFFER_SAMPLES,
+  LEVEL_FRESH_MS,
+  LEVEL_IDLE_MS,
+  LEVEL_SAMPLE_MS,
+  type LevelBatch,
+  type LevelSample,
+  type SourceInfo,
+} from '../../lib/people/levels';
+import { answerLevelPolls, answerPolls, HOOK_CONTAINER_TAG, HOOK_SENT_ATTR, HOOK_STREAM_ATTR } from '../channels/page-hook';
 
 const INSTALLED = Symbol.for('listening-coach.rtc-hook');
+/** A receiver without contributing sources is checked for them this often. */
+const CSRC_RECHECK_MS = 1000;
 
 /** Milliseconds since a source's last packet. Chromium has given the timestamp on the
  *  performance clock and on the epoch clock in different versions: the nearer one is right. */
@@ -112,6 +126,66 @@ export function installRtcHook(win: Window & typeof globalThis): void {
     return { connections: facts };
   };
   answerPolls(doc, snapshot);
+
+  // Per-source levels, sampled only while someone reads them.
+  let levelSamples: LevelSample[] = [];
+  let levelSources = new Map<string, SourceInfo>();
+  let sampler: ReturnType<typeof setInterval> | null = null;
+  let lastTakenMs = 0;
+  const csrcState = new WeakMap<RTCRtpReceiver, { any: boolean; readAtMs: number }>();
+  const sampleLevels = () => {
+    try {
+      const atMs = Date.now();
+      if (atMs - lastTakenMs > LEVEL_IDLE_MS) {
+        clearInterval(sampler!);
+        sampler = null;
+        return;
+      }
+      const levels: Record<string, number> = {};
+      for (const pc of connections) {
+        if (pc.connectionState !== 'connected') continue;
+        for (const transceiver of pc.getTransceivers()) {
+          // Only what receives: a send-only transceiver's receiver has nothing to read.
+          const direction = transceiver.currentDirection;
+          if (direction !== 'recvonly' && direction !== 'sendrecv') continue;
+          const receiver = transceiver.receiver;
+          const track = receiver.track;
+          if (track.kind !== 'audio' || track.readyState !== 'live') continue;
+          // Each read is a hop to WebRTC's thread: a receiver's CSRCs are read every sample only
+          // while it carries some (a mix), else once a second, enough to notice a mix begin.
+          const known = csrcState.get(receiver);
+          const readCsrcs = !known || known.any || atMs - known.readAtMs >= CSRC_RECHECK_MS;
+          const csrcs = readCsrcs ? receiver.getContributingSources() : [];
+          if (readCsrcs) csrcState.set(receiver, { any: csrcs.length > 0, readAtMs: atMs });
+          const mixer = readCsrcs ? csrcs.length > 0 : known!.any;
+          const take = (kind: 'ssrc' | 'csrc', entries: RTCRtpContributingSource[]) => {
+            for (const entry of entries) {
+              if (entry.audioLevel === undefined || ageMs(entry.timestamp, win) > LEVEL_FRESH_MS) continue;
+              const key = `${kind}:${entry.source}`;
+              levels[key] = entry.audioLevel;
+              const isMixer = kind === 'ssrc' && mixer;
+              const seen = levelSources.get(key);
+              if (!seen || seen.mixer !== isMixer) levelSources.set(key, { key, kind, trackId: track.id, streamId: streamOf.get(track) ?? '', mixer: isMixer });
+            }
+          };
+          take('ssrc', receiver.getSynchronizationSources());
+          take('csrc', csrcs);
+        }
+      }
+      levelSamples.push({ atMs, levels });
+      if (levelSamples.length > LEVEL_BUFFER_SAMPLES) levelSamples.shift();
+    } catch {
+      // Never let the coach break the meeting.
+    }
+  };
+  answerLevelPolls(doc, (): LevelBatch => {
+    lastTakenMs = Date.now();
+    sampler ??= setInterval(sampleLevels, LEVEL_SAMPLE_MS);
+    const batch = { sources: [...levelSources.values()], samples: levelSamples };
+    levelSamples = [];
+    levelSources = new Map();
+    return batch;
+  });
 
   // A Proxy keeps the constructor's identity for the page: prototype, statics, instanceof, name.
   const Hooked = new Proxy(Native, {

@@ -4,6 +4,7 @@
 // clock: the worklet's live reports drive overlay updates, remote-track rescans and saves, so a
 // hidden tab with throttled timers keeps pace. What to do when (start, park, rejoin, end, mute,
 // pause) is decided by the call lifecycle (lib/call/lifecycle.ts); this class carries it out.
+import { toStoredPeople } from '../../lib/people/tracker';
 import type { CallHeader } from '../../lib/record/call-record';
 import type { Settings } from '../../lib/settings';
 import { CaptureGraph } from '../capture/audio-graph';
@@ -12,6 +13,7 @@ import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks
 import type { LiveReport, ResultReport } from '../channels/content-worklet';
 import type { ExtensionFrame } from '../classifier/extension-frame';
 import { sendMessage } from '../messages';
+import type { CallPeople } from './call-people';
 
 /** How often, in seconds of call audio, each job runs. */
 export const SESSION_CADENCE = {
@@ -46,6 +48,10 @@ export interface CallSessionOptions {
   sentTrack(): MediaStreamTrack | null;
   /** "Understand words, on this device" as the call starts (extension/words/). */
   words: Settings['words'];
+  /** Who else spoke (fed here with every live report, saved with every save)… */
+  people: CallPeople;
+  /** …with their names in the record only when the person chose "keep names". */
+  keepNames: boolean;
   pageFacts(): PageFacts;
   onLive(report: LiveReport): void;
   /** The call's record exists (the background gave it an id). */
@@ -181,6 +187,11 @@ export class CallSession {
     return this.tabAudioChannel ? 'tab' : 'in-page';
   }
 
+  /** Who else spoke in this call. */
+  get people(): CallPeople {
+    return this.options.people;
+  }
+
   /** Where my voice comes from now. */
   get voice(): VoiceSource {
     if (!this.voiceTrack) return 'none';
@@ -227,6 +238,7 @@ export class CallSession {
   async park(): Promise<void> {
     if (this.ended || this.parked) return;
     this.parked = true;
+    this.options.people.finish(Date.now());
     this.setPaused(this.paused);
     this.releaseVoice();
     this.options.onChange();
@@ -265,6 +277,7 @@ export class CallSession {
   async end(): Promise<void> {
     if (this.ended) return;
     this.ended = true;
+    this.options.people.finish(Date.now());
     if (this.graph && this.analyzing) {
       // The last classifications take milliseconds; should they never come back, the record is
       // still closed, with the figures as they stand.
@@ -299,6 +312,7 @@ export class CallSession {
       this.gapSecNow = report.gapSec;
       this.options.onChange();
     }
+    this.options.people.onLive(report, Date.now());
     this.options.onLive(report);
     if (report.live.timeSec >= this.nextRescanSec) {
       this.nextRescanSec = report.live.timeSec + SESSION_CADENCE.rescanSec;
@@ -389,6 +403,8 @@ export class CallSession {
 
   private send(callId: string, { result, muted, gapSec, words }: ResultReport, final: boolean): Promise<void> {
     const facts = this.options.pageFacts();
+    const { selfSpeechSec, othersSpeechSec } = result.metrics;
+    const people = this.options.people.view({ participants: facts.participants, selfSpeechSec, othersSpeechSec }, this.captureMode);
     return sendMessage('background.callProgress', {
       callId,
       result,
@@ -399,6 +415,7 @@ export class CallSession {
       muted,
       audioGapSec: gapSec,
       ...(words ? { words } : {}),
+      people: toStoredPeople(people, this.options.keepNames),
       final,
     }).catch(() => {});
   }

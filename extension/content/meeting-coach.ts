@@ -21,6 +21,7 @@ import {
 import { NO_WEBRTC, summarizeWebRtc, type RtcSnapshot, type WebRtcReading } from '../../lib/call/webrtc';
 import { initialNudgeState, stepNudges, type NudgeState } from '../../lib/coaching/nudges';
 import type { LiveState } from '../../lib/engine/types';
+import type { PeopleView } from '../../lib/people/tracker';
 import { meetingKindFor } from '../../lib/record/call-record';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { adapterFor } from '../../lib/sites';
@@ -28,10 +29,11 @@ import type { SiteAdapter, SiteReading } from '../../lib/sites/types';
 import { sentTrackUsable } from '../capture/mic';
 import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks';
 import type { LiveReport } from '../channels/content-worklet';
-import { pollPageHook, sentTracks } from '../channels/page-hook';
+import { hookDocuments, pollPageHook, sentTracks } from '../channels/page-hook';
 import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
 import { LIVE_COACH_GLOBAL, onMessage, PORT_NAMES, sendMessage, STORAGE_FULL_MESSAGE, type TabStatus } from '../messages';
 import { settingsItem } from '../settings';
+import { CallPeople } from './call-people';
 import { CallSession, SESSION_CADENCE } from './call-session';
 import { coachState } from './coach-state';
 import { mountOverlay, type OverlayController } from './overlay';
@@ -55,16 +57,9 @@ function meetingHere(): string {
   return `${location.origin}${location.pathname}${location.hash}`;
 }
 
-/** The RTC hook's facts from this page and its same-origin frames (the hook runs in every frame). */
+/** The RTC hook's facts from this page and its same-origin frames. */
 function readWebRtc(doc: Document): { snapshot: RtcSnapshot | null; tracks: Map<string, MediaStreamTrack> } {
-  const documents = [doc];
-  for (const frame of doc.querySelectorAll('iframe')) {
-    try {
-      if (frame.contentDocument) documents.push(frame.contentDocument);
-    } catch {
-      // cross-origin: its hook is out of reach
-    }
-  }
+  const documents = hookDocuments(doc);
   const snapshots = documents.map(pollPageHook).filter((s): s is RtcSnapshot => s !== null);
   const tracks = new Map(documents.flatMap((d) => [...sentTracks(d)]));
   return { snapshot: snapshots.length ? { connections: snapshots.flatMap((s) => s.connections) } : null, tracks };
@@ -271,6 +266,8 @@ export class MeetingCoach {
       tabAudioChannel: this.tabAudioChannel,
       sentTrack: () => this.sentVoice(),
       words: this.settings.words,
+      people: new CallPeople(document),
+      keepNames: this.settings.people.keepNames,
       // Only the adapter's title later on: an end screen's tab title must not replace the meeting's.
       pageFacts: () => ({ participants: participantsNow(this.lifecycle), title: this.reading?.title ?? null }),
       onLive: (report) => this.onLive(report),
@@ -327,7 +324,10 @@ export class MeetingCoach {
   private onLive({ live, events }: LiveReport): void {
     this.live = live;
     const participants = this.lifecycle.maxParticipants;
+    const session = this.session;
+    const inclusionMs = this.settings.nudges.inclusion.threshold * 1000;
     this.nudges = stepNudges(this.nudges, {
+      quietPeople: session ? session.people.quietFor(inclusionMs, participantsNow(this.lifecycle), session.captureMode) : null,
       live,
       events,
       settings: this.settings,
@@ -343,6 +343,15 @@ export class MeetingCoach {
     this.publish();
   }
 
+  /** Who else spoke, for the overlay: while a call is measured. */
+  private peopleView(): PeopleView | null {
+    const session = this.session;
+    const live = this.live;
+    if (!session || !live) return null;
+    const figures = { participants: participantsNow(this.lifecycle), selfSpeechSec: live.selfSpeechSec, othersSpeechSec: live.othersSpeechSec };
+    return session.people.view(figures, session.captureMode);
+  }
+
   /** Pushes the current picture to the overlay, and to the background when the status changed. */
   private publish(): void {
     const status = this.status();
@@ -350,6 +359,7 @@ export class MeetingCoach {
       status,
       live: this.live,
       nudge: this.nudges.current,
+      people: this.peopleView(),
       participants: this.lifecycle.maxParticipants,
       analysedSec: this.session ? this.session.timeSec : null,
       settings: this.settings,

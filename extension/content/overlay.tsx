@@ -8,6 +8,7 @@ import { Overlay, type OverlayActions, type OverlayData } from '../../components
 import type { Nudge } from '../../lib/coaching/nudges';
 import { fairShare } from '../../lib/coaching/share';
 import type { LiveState } from '../../lib/engine/types';
+import type { PeopleView } from '../../lib/people/tracker';
 import { meetingKindFor } from '../../lib/record/call-record';
 import type { Settings } from '../../lib/settings';
 import type { TabStatus } from '../messages';
@@ -45,19 +46,22 @@ function discreteKey(d: OverlayData): string {
     live?.interruptionsBySelf,
     live?.interruptionsOfSelf,
     live?.backchannelsBySelf,
+    d.people?.split ? [d.people.people.map((p) => p.name ?? p.label), d.people.notHeard] : (d.people?.reason ?? null),
   ]);
 }
 
 /** What the view shows that moves on its own: the share and the turn clocks, as displayed. */
 function continuousKey(d: OverlayData): string {
   const live = d.live;
-  return `${Math.round((live?.talkShare ?? 0) * 100)} ${Math.floor(live?.floorTurnSec ?? 0)} ${Math.floor(live?.selfTurnSec ?? 0)}`;
+  const people = d.people?.split ? d.people.people.map((p) => Math.round(p.shareOfOthers * 100)).join(',') : '';
+  return `${Math.round((live?.talkShare ?? 0) * 100)} ${Math.floor(live?.floorTurnSec ?? 0)} ${Math.floor(live?.selfTurnSec ?? 0)} ${people}`;
 }
 
 export interface OverlayPicture {
   status: TabStatus;
   live: LiveState | null;
   nudge: Nudge | null;
+  people: PeopleView | null;
   participants: number | null;
   /** Seconds of call audio the engine has analysed so far (null: no call). */
   analysedSec: number | null;
@@ -136,7 +140,7 @@ export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayAc
   }
 }
 
-function toOverlayData({ status, live, nudge, participants, settings, host }: OverlayPicture): OverlayData {
+function toOverlayData({ status, live, nudge, people, participants, settings, host }: OverlayPicture): OverlayData {
   return {
     state: status.state,
     live,
@@ -147,6 +151,7 @@ function toOverlayData({ status, live, nudge, participants, settings, host }: Ov
       overShareFactor: settings.nudges['over-share'].threshold,
     },
     nudge,
+    people,
     collapsed: settings.overlay.collapsed,
     position: settings.overlay.position,
     message: status.message,

@@ -88,12 +88,15 @@ export function summarizeWebRtc(snapshot: RtcSnapshot | null): WebRtcReading {
 
   const contributors = new Set<number>();
   const streams = new Set<string>();
-  for (const receiver of receivers) {
-    const present = receiver.sources.filter((s) => s.ageMs < PRESENT_MS);
-    const csrcs = present.filter((s) => s.kind === 'csrc');
-    for (const s of csrcs) contributors.add(s.source);
-    if (csrcs.length === 0 && present.length > 0) streams.add(receiver.streamId || receiver.trackId);
-  }
+  connected.forEach((connection, i) => {
+    for (const receiver of connection.receivers.filter((r) => r.live)) {
+      const present = receiver.sources.filter((s) => s.ageMs < PRESENT_MS);
+      const csrcs = present.filter((s) => s.kind === 'csrc');
+      for (const s of csrcs) contributors.add(s.source);
+      // Per connection: an SFU may name every subscription's stream alike (Janus VideoRoom).
+      if (csrcs.length === 0 && present.length > 0) streams.add(`${i}:${receiver.streamId || receiver.trackId}`);
+    }
+  });
   const others = contributors.size > 0 ? contributors.size : streams.size > 0 ? streams.size : null;
 
   return {

@@ -4,6 +4,7 @@
 // saying which habit it reflects; the weakest habit picks one concrete tip for next time.
 import type { CallMetrics } from '../engine/types';
 import { MEETING_KINDS, type CheckIn, type MeetingKind } from '../record/types';
+import type { StoredPeople } from '../people/tracker';
 import type { Settings } from '../settings';
 import type { FillerId, HedgeId } from '../words/ids';
 import { SUPPORTED_FILLERS, SUPPORTED_HEDGES, wordRates, type StoredWords, type WordRates } from '../words/counts';
@@ -27,6 +28,9 @@ export type FigureId =
   | 'quick-responses'
   | 'balance'
   | 'turn-switches'
+  // Who else spoke (docs/people.md), where the call told people apart:
+  | 'people-heard'
+  | 'people-balance'
   | 'summarised'
   | 'thanked'
   | 'next-steps'
@@ -80,6 +84,7 @@ export interface CoachedCall {
   metrics: CallMetrics;
   checkIn?: CheckIn;
   words?: StoredWords;
+  people?: StoredPeople;
 }
 
 export type CoachingSettings = Pick<Settings, 'targetShare' | 'nudges'>;
@@ -450,10 +455,12 @@ function assessShareFloor(ctx: CallContext): HabitAssessment {
         },
       ]
     : [];
+  const inclusion = inclusionFigures(call.people);
   const score = weightedScore([
     [balance.score, 0.7],
     [switches.score, 0.3],
     ...questions.map((f): [number | null, number] => [f.score, 0.3]),
+    ...inclusion.map((f): [number | null, number] => [f.score, 0.2]),
   ]);
   const summary = !measured
     ? text('habitSummary.tooLittle')
@@ -462,7 +469,41 @@ function assessShareFloor(ctx: CallContext): HabitAssessment {
       : ratio < RAMPS.balanceLow[0]
         ? text('habitSummary.spokeLess')
         : text('habitSummary.sharedEvenly');
-  return habit('share-floor', score, summary, [balance, switches, ...questions]);
+  return habit('share-floor', score, summary, [balance, switches, ...questions, ...inclusion]);
+}
+
+/** Inclusion, where the call told people apart: the share of the others who spoke, and how evenly
+ *  they shared their talk (normalised entropy of their shares: 1 = even). */
+function inclusionFigures(people: StoredPeople | undefined): HabitFigure[] {
+  if (!people?.split) return [];
+  const spoke = people.people.length;
+  const known = spoke + people.notHeard;
+  if (known < 2) return [];
+  const shares = people.people.map((p) => p.shareOfOthers).filter((x) => x > 0);
+  const evenness = shares.length < 2 ? 0 : -shares.reduce((sum, x) => sum + x * Math.log(x), 0) / Math.log(shares.length);
+  const heardShare = spoke / known;
+  return [
+    {
+      id: 'people-heard',
+      label: text('figure.peopleHeard.label'),
+      value: text('figure.peopleHeard.value', String(spoke), String(known)),
+      glance: plain(`${spoke}/${known}`),
+      explain: text('figure.peopleHeard.explain'),
+      score: heardShare,
+    },
+    ...(spoke >= 2
+      ? [
+          {
+            id: 'people-balance' as const,
+            label: text('figure.peopleBalance.label'),
+            value: text('figure.peopleBalance.value', formatPercent(evenness)),
+            glance: plain(formatPercent(evenness)),
+            explain: text('figure.peopleBalance.explain'),
+            score: evenness,
+          },
+        ]
+      : []),
+  ];
 }
 
 export type CheckInQuestion = keyof Pick<CheckIn, 'summarised' | 'thankedSomeone' | 'agreedNextSteps'>;
@@ -543,6 +584,9 @@ function tipFor(figure: FigureId, ctx: CallContext): Text {
       return m.talkShare < reference ? text('tip.balanceLow', formatPercent(m.talkShare)) : text('tip.balanceHigh');
     case 'turn-switches':
       return text('tip.turnSwitches');
+    case 'people-heard':
+    case 'people-balance':
+      return text('tip.inclusion');
     case 'summarised':
       return text('tip.summarised');
     case 'thanked':

@@ -8,9 +8,9 @@ import type { ConversationEvent, LiveState } from '../engine/types';
 import type { Settings } from '../settings';
 import { formatDuration, formatPercent } from './format';
 import { fairShare, shareReference } from './share';
-import { text, type Text } from './text';
+import { pluralText, text, type Text } from './text';
 
-export type NudgeKind = 'monologue' | 'monologue-strong' | 'interruption' | 'over-share' | 'let-finish' | 'backchannel';
+export type NudgeKind = 'monologue' | 'monologue-strong' | 'interruption' | 'over-share' | 'let-finish' | 'backchannel' | 'inclusion';
 
 export interface Nudge {
   kind: NudgeKind;
@@ -32,6 +32,9 @@ export interface NudgeInput {
   participants: number | null;
   /** My target talk share for this meeting kind: the yardstick when the participant count is unknown. */
   targetShare: number;
+  /** People in the call who have not spoken within the inclusion threshold (lib/people); null
+   *  when the call's audio cannot tell people apart. */
+  quietPeople?: number | null;
   nowMs: number;
 }
 
@@ -52,6 +55,7 @@ export interface NudgeState {
   interruptionsPending: number;
   lastOverShareAtMs: number | null;
   lastBackchannelPraiseAtMs: number | null;
+  lastInclusionAtMs: number | null;
 }
 
 /** How long a nudge stays before it leaves by itself. */
@@ -64,6 +68,8 @@ export const OVER_SHARE_MIN_SPEECH_SEC = 2 * 60;
 /** The same reminder at most this often, however long the call. */
 export const OVER_SHARE_REPEAT_MS = 15 * 60_000;
 export const BACKCHANNEL_PRAISE_REPEAT_MS = 30 * 60_000;
+/** Someone left out is pointed at once per this long at most (and once per threshold). */
+export const INCLUSION_REPEAT_MS = 20 * 60_000;
 /** Interruption events arrive up to 2 s after their onset (metrics.md): wait a little longer. */
 export const STORY_CONFIRM_MS = 3_000;
 /** A turn shorter than the one before by more than this is a new turn (live figures jitter). */
@@ -82,6 +88,7 @@ export function initialNudgeState(): NudgeState {
     interruptionsPending: 0,
     lastOverShareAtMs: null,
     lastBackchannelPraiseAtMs: null,
+    lastInclusionAtMs: null,
   };
 }
 
@@ -205,6 +212,21 @@ export function stepNudges(prev: NudgeState, input: NudgeInput): NudgeState {
     });
   }
 
+  const quiet = input.quietPeople ?? 0;
+  const inclusionSec = n.inclusion.threshold;
+  if (
+    n.inclusion.enabled &&
+    quiet > 0 &&
+    live.timeSec >= inclusionSec &&
+    (s.lastInclusionAtMs === null || nowMs - s.lastInclusionAtMs >= Math.max(INCLUSION_REPEAT_MS, inclusionSec * 1000))
+  ) {
+    candidates.push({
+      kind: 'inclusion',
+      tone: 'gentle',
+      text: pluralText('nudge.inclusion', quiet, formatDuration(inclusionSec)),
+    });
+  }
+
   // 4. One at a time, with a cooldown. The one exception: a shown gentle monologue nudge may
   // step up to the stronger one in the same turn, replacing it (the person is still talking).
   const chosen = candidates[0];
@@ -224,5 +246,6 @@ export function stepNudges(prev: NudgeState, input: NudgeInput): NudgeState {
   if (chosen.kind === 'monologue-strong') s.monologueStep = 2;
   if (chosen.kind === 'over-share') s.lastOverShareAtMs = nowMs;
   if (chosen.kind === 'backchannel') s.lastBackchannelPraiseAtMs = nowMs;
+  if (chosen.kind === 'inclusion') s.lastInclusionAtMs = nowMs;
   return s;
 }

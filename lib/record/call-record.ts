@@ -2,6 +2,7 @@
 // Called by the background at every save (≤10 s apart) and at the end; pure, so it is unit-tested.
 import type { AnalysisResult, Interval, SpeechModelName } from '../engine/types';
 import type { SiteId } from '../sites/types';
+import type { StoredPeople } from '../people/tracker';
 import type { StoredWords } from '../words/counts';
 import { toCompactTimeline } from './timeline';
 import { CALL_RECORD_VERSION, type CallRecord, type CaptureMode, type MeetingKind } from './types';
@@ -30,6 +31,8 @@ export interface CallUpdate {
   audioGapSec?: number;
   /** The words' counts, when "Understand words, on this device" is on (lib/words/counts.ts). */
   words?: StoredWords;
+  /** Who else spoke, from the call's per-source levels (lib/people/tracker.ts). */
+  people?: StoredPeople;
 }
 
 /** Two people is a one-on-one; anything else (or unknown) a team call, until the person says otherwise. */
@@ -74,6 +77,7 @@ export function buildCallRecord(args: {
     ...(previous?.checkIn ? { checkIn: previous.checkIn } : {}),
     // A save without words (the last one before the page went) keeps those of the one before.
     ...((update.words ?? previous?.words) ? { words: update.words ?? previous?.words } : {}),
+    ...((update.people ?? previous?.people) ? { people: update.people ?? previous?.people } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // The stored call record: what the live pipeline saves (every ≤10 s and at the end) and what the
 // popup, history and trends read. No audio, ever: only times, counts and the compact timeline.
 import type { CallMetrics, SpeechModelName } from '../engine/types';
+import type { StoredPeople } from '../people/tracker';
 import type { SiteId } from '../sites/types';
 import type { StoredWords } from '../words/counts';
 
@@ -69,4 +70,7 @@ export interface CallRecord {
   /** Counts and categories of my words (docs/words.md), when words were on; never anyone's words
    *  but, if I chose so, my own questions'. */
   words?: StoredWords;
+  /** Who else spoke (docs/people.md): per-person figures under labels, or why the call gave no
+   *  split. Absent in calls recorded before it existed. */
+  people?: StoredPeople;
 }

@@ -8,6 +8,7 @@ import type { CallSummary } from './summary';
 import { CALL_RECORD_VERSION, type CallRecord, type CheckIn, type CompactTimeline } from './types';
 import { MAX_KEPT_QUESTION_CHARS, MAX_KEPT_QUESTIONS, type StoredWords } from '../words/counts';
 import { FILLER_IDS, HEDGE_IDS } from '../words/ids';
+import type { NoSplitReason, PersonFigures, StoredPeople } from '../people/tracker';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -179,6 +180,39 @@ function words(value: unknown): StoredWords | undefined {
   return stored;
 }
 
+const NO_SPLIT_REASONS: readonly NoSplitReason[] = ['no-levels', 'one-stream', 'mixed', 'tab-capture'];
+const PERSON_COUNTS = ['speechSec', 'longestTurnSec', 'interruptionsBySelf', 'interruptionsOfSelf'] as const;
+/** More people than any meeting site seats: a record claiming more is damaged. */
+const MAX_PEOPLE = 1000;
+
+function share(value: unknown, field: string): number {
+  const n = nonNegative(value, field);
+  if (n > 1) fail(`${field} is above 1`);
+  return n;
+}
+
+function people(value: unknown): StoredPeople | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) fail('people is malformed');
+  if (value.split === false) return { split: false, reason: oneOf(value.reason, NO_SPLIT_REASONS, 'people.reason') };
+  if (value.split !== true || !Array.isArray(value.people) || value.people.length > MAX_PEOPLE) fail('people is malformed');
+  const list = value.people.map((person: unknown, i: number): PersonFigures => {
+    const field = `people.people[${i}]`;
+    if (!isObject(person) || typeof person.label !== 'string' || person.label.length === 0) fail(`${field} has no label`);
+    const name = stringOrNull(person.name, `${field}.name`);
+    return {
+      label: person.label.slice(0, 100),
+      ...(name ? { name: name.slice(0, 100) } : {}),
+      ...(Object.fromEntries(PERSON_COUNTS.map((key) => [key, nonNegative(person[key], `${field}.${key}`)])) as Record<(typeof PERSON_COUNTS)[number], number>),
+      shareOfOthers: share(person.shareOfOthers, `${field}.shareOfOthers`),
+      shareOfAll: share(person.shareOfAll, `${field}.shareOfAll`),
+    };
+  });
+  const notHeard = nonNegative(value.notHeard, 'people.notHeard');
+  if (!Number.isInteger(notHeard)) fail('people.notHeard is not a whole number');
+  return { split: true, people: list, notHeard };
+}
+
 /** Everything but the timeline, from a value already at the current version. */
 function callSummary(value: Record<string, unknown>): CallSummary {
   if (typeof value.id !== 'string' || value.id.length === 0) fail('id missing');
@@ -213,6 +247,8 @@ function callSummary(value: Record<string, unknown>): CallSummary {
   if (answers) summary.checkIn = answers;
   const counted = words(value.words);
   if (counted) summary.words = counted;
+  const others = people(value.people);
+  if (others) summary.people = others;
   return summary;
 }
 
@@ -234,9 +270,15 @@ function validated<T>(read: () => T): Validated<T> {
 export function validateCallRecord(value: unknown): Validated<CallRecord> {
   return validated(() => {
     const record = current(value);
-    const { checkIn: answers, words: counted, ...rest } = callSummary(record);
-    // Key order as buildCallRecord writes it: timeline, then the optional check-in and words.
-    return { ...rest, timeline: timeline(record.timeline), ...(answers ? { checkIn: answers } : {}), ...(counted ? { words: counted } : {}) };
+    const { checkIn: answers, words: counted, people: others, ...rest } = callSummary(record);
+    // Key order as buildCallRecord writes it: timeline, then the optional check-in, words and people.
+    return {
+      ...rest,
+      timeline: timeline(record.timeline),
+      ...(answers ? { checkIn: answers } : {}),
+      ...(counted ? { words: counted } : {}),
+      ...(others ? { people: others } : {}),
+    };
   });
 }
 

@@ -156,6 +156,9 @@ describe.skipIf(missing !== null)('the coach on real meeting software (Janus)', 
           expect(record.participants).toBe(2);
           expect(record.meetingKind).toBe('one-on-one');
         }
+        // No per-person split is invented: one person's stream, or the AudioBridge's mix, which
+        // carries no audio levels and names nobody.
+        expect(record.people).toEqual({ split: false, reason: demo === 'videoroom' ? 'one-stream' : 'no-levels' });
         await me.page.close();
       } finally {
         for (const peer of others) await peer.close();

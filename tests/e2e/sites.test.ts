@@ -7,11 +7,11 @@ import { join, leave, openFixtureCall, type FixtureCallOptions, type FixtureSite
 import { startFixtureServer, type FixtureServer } from './support/https-server';
 import { espeakScene, tempDir, type Scene } from './support/scenes';
 
-/** Both sides speak within the first ten seconds. */
+/** Both sides speak within the first ten seconds; two other people, both on the far end's one stream. */
 const CONVERSATION = [
   { by: 'others', at: 0.5, text: 'Hello and thanks for joining. Shall we go through the plan for this week?' },
   { by: 'self', at: 5.5, text: 'Sure. I have a few updates on the design and on the budget.' },
-  { by: 'others', at: 10, text: 'Great, go ahead please.' },
+  { by: 'others', at: 10, text: 'Great, go ahead please.', voice: ['en-gb-x-rp+m3', 150] },
 ] as const;
 const CALL_SEC = 10;
 
@@ -62,6 +62,12 @@ describe('every site adapter: join, coach, leave, record', () => {
       // Both channels are heard: neither side has all the talk.
       expect(live?.talkShare).toBeGreaterThan(0.05);
       expect(live?.talkShare).toBeLessThan(0.95);
+      // Several voices on one stream with no contributing sources: no split per person is invented.
+      const people = await page.evaluate(() => {
+        const root = document.querySelector('listening-coach-overlay')?.shadowRoot?.querySelector<HTMLElement>('[data-state]');
+        return { people: root?.dataset.people, split: root?.dataset.peopleSplit };
+      });
+      expect(people).toEqual({ people: '[]', split: 'one-stream' });
 
       await leave(page);
       const call = await waitForCall(browser, (c) => !earlier.has(c.id) && c.site === site && c.status === 'ended');
@@ -74,6 +80,7 @@ describe('every site adapter: join, coach, leave, record', () => {
       expect(call.metrics.selfSpeechSec).toBeGreaterThan(1.5);
       expect(call.metrics.othersSpeechSec).toBeGreaterThan(2.5);
       expect(call.endedAtMs).toBeGreaterThan(call.startedAtMs);
+      expect(call.people).toEqual({ split: false, reason: 'one-stream' });
       // The overlay leaves with the call.
       await page.waitForTimeout(500);
       expect(await readOverlay(page)).toBeNull();

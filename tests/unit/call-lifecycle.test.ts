@@ -436,6 +436,9 @@ describe('the WebRTC summary', () => {
     expect(summarizeWebRtc({ connections: [sfu] }).others).toBe(2); // b's audio in two tracks is one person
     const peers = [connection(), connection({ receivers: [receiver('c', [source('ssrc', 9)])] })];
     expect(summarizeWebRtc({ connections: peers }).others).toBe(2);
+    // Janus VideoRoom: one subscriber connection per person, each naming its stream alike.
+    const subscriptions = [connection({ receivers: [receiver('janus', [source('ssrc', 4)])] }), connection({ receivers: [receiver('janus', [source('ssrc', 5)])] })];
+    expect(summarizeWebRtc({ connections: subscriptions }).others).toBe(2);
     const mix = connection({
       receivers: [receiver('v1', [source('ssrc', 1), source('csrc', 11), source('csrc', 12)]), receiver('v2', [source('ssrc', 2), source('csrc', 13)])],
     });

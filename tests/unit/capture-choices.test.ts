@@ -19,6 +19,12 @@ describe('chooseRemoteTracks', () => {
     expect(chosen).toEqual([a, b]);
   });
 
+  it('keeps two subscriptions that an SFU gave the same track id: two people (Janus VideoRoom)', () => {
+    const first = track('janus');
+    const second = track('janus');
+    expect(chooseRemoteTracks([{ track: first, streamId: 'janus' }, { track: second, streamId: 'janus' }], new Set())).toEqual([first, second]);
+  });
+
   it('takes only the server-side mix when present (Teams), never its redundant copy or per-person tracks', () => {
     const main = track('main');
     const copy = track('copy');

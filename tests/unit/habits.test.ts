@@ -39,6 +39,25 @@ describe('assessCall', () => {
     for (const h of assess(call()).habits) for (const f of h.figures) expect(say(f.explain).length, f.id).toBeGreaterThan(20);
   });
 
+  it('counts inclusion under sharing the floor where the call told people apart', () => {
+    const person = (label: string, shareOfOthers: number) => ({ label, speechSec: 600 * shareOfOthers, shareOfOthers, shareOfAll: shareOfOthers * 0.7, longestTurnSec: 60, interruptionsBySelf: 0, interruptionsOfSelf: 0 });
+    const even = habit(call({}, { people: { split: true, people: [person('Person 1', 0.5), person('Person 2', 0.5)], notHeard: 0 } }), 'share-floor');
+    const figures = Object.fromEntries(even.figures.map((f) => [f.id, f]));
+    expect(say(figures['people-heard'].value)).toBe('2 of 2');
+    expect(figures['people-heard'].score).toBe(1);
+    expect(say(figures['people-balance'].value)).toBe('100% of an even split');
+    // One person did all the others' talking and one said nothing: the habit reads lower, and
+    // the tip, when it is the weakest, asks to invite them in.
+    const lopsided = call({}, { people: { split: true, people: [person('Person 1', 0.97), person('Person 2', 0.03)], notHeard: 2 } });
+    const low = habit(lopsided, 'share-floor');
+    expect(low.score!).toBeLessThan(even.score!);
+    expect(say(low.figures.find((f) => f.id === 'people-heard')!.value)).toBe('2 of 4');
+    // No split, no inclusion figures, and the habit as before.
+    expect(habit(call({}, { people: { split: false, reason: 'one-stream' } }), 'share-floor').figures.map((f) => f.id)).toEqual(
+      habit(call(), 'share-floor').figures.map((f) => f.id),
+    );
+  });
+
   it('picks listening when I talked far above my target, with the target in the tip', () => {
     const c = call({ talkShare: 0.55, selfSpeechSec: 1320, othersSpeechSec: 1080 });
     const result = assess(c);

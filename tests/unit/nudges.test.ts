@@ -144,6 +144,40 @@ describe('nudge policy', () => {
     expect(shown[0]?.text).toMatch(/your target 25%/);
   });
 
+  it('invites the people who have not spoken in 15 minutes in, rarely', () => {
+    const shown: string[] = [];
+    let state = initialNudgeState();
+    for (let sec = 0; sec <= 3600; sec += 10) {
+      const before = state.current;
+      state = stepNudges(state, {
+        live: live({ timeSec: sec }),
+        events: [],
+        settings: DEFAULT_SETTINGS,
+        participants: 5,
+        targetShare: 0.25,
+        quietPeople: 2,
+        nowMs: sec * 1000,
+      });
+      if (state.current && state.current !== before) shown.push(`${sec} ${say(state.current.text)}`);
+    }
+    // Not before 15 minutes of call; then once per 20 minutes at most.
+    expect(shown).toEqual([
+      '900 2 people have not spoken in 15\u00a0min: invite them in?',
+      '2100 2 people have not spoken in 15\u00a0min: invite them in?',
+      '3300 2 people have not spoken in 15\u00a0min: invite them in?',
+    ]);
+    const one = stepNudges(initialNudgeState(), { live: live({ timeSec: 900 }), events: [], settings: DEFAULT_SETTINGS, participants: 3, targetShare: 0.25, quietPeople: 1, nowMs: 0 });
+    expect(say(one.current!.text)).toBe('Someone has not spoken in 15\u00a0min: invite them in?');
+  });
+
+  it('never invites anyone in when the call cannot tell people apart, or the nudge is off', () => {
+    const off: Settings = { ...DEFAULT_SETTINGS, nudges: { ...DEFAULT_SETTINGS.nudges, inclusion: { enabled: false, threshold: 900 } } };
+    for (const [settings, quietPeople] of [[DEFAULT_SETTINGS, null], [DEFAULT_SETTINGS, 0], [off, 2]] as const) {
+      const state = stepNudges(initialNudgeState(), { live: live({ timeSec: 2000 }), events: [], settings, participants: 4, targetShare: 0.25, quietPeople, nowMs: 0 });
+      expect(state.current).toBeNull();
+    }
+  });
+
   it('does not repeat the share reminder within 15 minutes', () => {
     const over = { talkShare: 0.45, selfSpeechSec: 900, othersSpeechSec: 1100 };
     const { shown } = run(300, 1300, () => ({ live: over }));

@@ -39,6 +39,7 @@ function setup(overrides: Partial<OverlayData> = {}) {
     targetShare: 0.25,
     thresholds: { monologueSec: 75, overShareFactor: 1.5 },
     nudge: null,
+    people: null,
     collapsed: false,
     position: null,
     message: null,
@@ -66,6 +67,39 @@ describe('Overlay', () => {
       backchannelsBySelf: '7',
       state: 'listening',
     });
+  });
+
+  it('shows one small bar per person who spoke, with data-people on its root, and who is not heard yet', () => {
+    const person = (label: string, shareOfOthers: number, name?: string) => ({
+      label,
+      ...(name ? { name } : {}),
+      speechSec: 100 * shareOfOthers,
+      shareOfOthers,
+      shareOfAll: shareOfOthers / 2,
+      longestTurnSec: 20,
+      interruptionsBySelf: 0,
+      interruptionsOfSelf: 0,
+    });
+    const { root } = setup({
+      people: { split: true, people: [person('Person 1', 0.625, 'Ada'), person('Person 2', 0.375)], notHeard: { count: 1, names: [] } },
+    });
+    expect(JSON.parse(root.dataset.people!)).toEqual([
+      { label: 'Person 1', talkShare: 0.625 },
+      { label: 'Person 2', talkShare: 0.375 },
+    ]);
+    expect(root.dataset.peopleSplit).toBe('people');
+    expect(screen.getByRole('group', { name: 'Who else spoke' })).toBeTruthy();
+    expect(screen.getByLabelText('Ada: 63% of the others’ talk')).toBeTruthy();
+    expect(screen.getByLabelText('Person 2: 38% of the others’ talk')).toBeTruthy();
+    expect(root.textContent).toContain('Not heard yet: one person');
+  });
+
+  it('says plainly when the call gives no split per person, and invents none', () => {
+    const { root } = setup({ people: { split: false, reason: 'one-stream' } });
+    expect(root.dataset.people).toBe('[]');
+    expect(root.dataset.peopleSplit).toBe('one-stream');
+    expect(root.textContent).toContain('no split per person');
+    expect(screen.queryByRole('group', { name: 'Who else spoke' })).toBeNull();
   });
 
   it('keeps the attributes readable before the first live update', () => {

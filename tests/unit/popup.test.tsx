@@ -108,6 +108,21 @@ describe('popup: latest call', () => {
     expect(actions.openSettings).toHaveBeenCalled();
   });
 
+  it('shows who else spoke: one bar per person with their figures, or why the call gave no split', () => {
+    const person = { label: 'Person 1', speechSec: 300, shareOfOthers: 0.7, shareOfAll: 0.5, longestTurnSec: 95, interruptionsBySelf: 2, interruptionsOfSelf: 0 };
+    setup({ latest: makeRecord({ participants: 4, people: { split: true, people: [person, { ...person, label: 'Person 2', shareOfOthers: 0.3, speechSec: 130 }], notHeard: 1 } }) });
+    const section = screen.getByRole('heading', { name: 'Who else spoke' }).closest('section')!;
+    expect(within(section).getByRole('img', { name: 'Person 1: 70% of the others’ talk' })).toBeTruthy();
+    expect(within(section).getByRole('img', { name: 'Person 2: 30% of the others’ talk' })).toBeTruthy();
+    expect(section.textContent).toContain('you interrupted them 2 ×');
+    expect(section.textContent).toContain('Not heard yet: one person');
+    cleanup();
+    setup({ latest: makeRecord({ participants: 4, people: { split: false, reason: 'one-stream' } }) });
+    const plain = screen.getByRole('heading', { name: 'Who else spoke' }).closest('section')!;
+    expect(plain.textContent).toMatch(/one stream here: no split per person/);
+    expect(within(plain).queryAllByRole('img')).toHaveLength(0);
+  });
+
   it('says a cut-short call was kept up to its last save', () => {
     setup({ latest: { ...calls[0], status: 'recovered' } });
     expect(screen.getByText(/cut short .* kept up to its last save/)).toBeTruthy();

@@ -79,6 +79,17 @@ describe('record versions', () => {
     expect(migrateRecord([])).toMatchObject({ ok: false, error: 'not an object' });
   });
 
+  it('reads who else spoke back as stored, a record without it as before, and refuses a damaged split', () => {
+    const person = { label: 'Person 1', speechSec: 40, shareOfOthers: 0.6, shareOfAll: 0.4, longestTurnSec: 12, interruptionsBySelf: 1, interruptionsOfSelf: 0 };
+    const split = { split: true, people: [person, { ...person, label: 'Person 2', name: 'Ada', shareOfOthers: 0.4 }], notHeard: 1 };
+    expect(validateCallRecord({ ...makeRecord(), people: split })).toEqual({ ok: true, value: { ...makeRecord(), people: split } });
+    expect(validateCallRecord({ ...makeRecord(), people: { split: false, reason: 'one-stream' } })).toMatchObject({ ok: true, value: { people: { split: false, reason: 'one-stream' } } });
+    expect(validateCallRecord(makeRecord())).toEqual({ ok: true, value: makeRecord() });
+    for (const damaged of [{ split: false, reason: 'guess' }, { ...split, notHeard: -1 }, { ...split, people: [{ ...person, shareOfOthers: 1.5 }] }, { ...split, people: [{ ...person, label: '' }] }, 'x']) {
+      expect(validateCallRecord({ ...makeRecord(), people: damaged }), JSON.stringify(damaged)).toMatchObject({ ok: false });
+    }
+  });
+
   it('validates a summary as a record without its timeline', () => {
     expect(validateCallSummary(summarizeCall(makeRecord()))).toEqual({ ok: true, value: summarizeCall(makeRecord()) });
     expect(validateCallSummary({ ...summarizeCall(makeRecord()), metrics: null })).toMatchObject({ ok: false });
@@ -189,6 +200,16 @@ describe('a full disk', () => {
 describe('settings versions and repair', () => {
   it('has a step for every version before the current one', () => {
     for (let version = 1; version < SETTINGS_VERSION; version++) expect(SETTINGS_MIGRATIONS[version]).toBeTypeOf('function');
+  });
+
+  it('turns version-3 settings into version 4: the inclusion nudge on, names not kept', () => {
+    const { people: _people, ...v3 } = DEFAULT_SETTINGS;
+    const { inclusion: _inclusion, ...v3Nudges } = DEFAULT_SETTINGS.nudges;
+    const migrated = SETTINGS_MIGRATIONS[3]({ ...v3, nudges: { ...v3Nudges, monologue: { enabled: false, threshold: 60 } } });
+    expect(completeSettings(migrated)).toEqual({
+      settings: { ...DEFAULT_SETTINGS, nudges: { ...DEFAULT_SETTINGS.nudges, monologue: { enabled: false, threshold: 60 } } },
+      repaired: [],
+    });
   });
 
   it('keeps every valid field and puts back the default of each missing or damaged one', () => {

@@ -20,12 +20,12 @@ export async function recordHeardAudio(page: Page): Promise<void> {
       if (heard.startedAtMs === null) heard.startedAtMs = Date.now() - (1000 * event.data.length) / ${SCENE_RATE};
       heard.chunks.push(event.data);
     };
-    const connected = new Set();
+    const connected = new WeakSet();
     setInterval(() => {
       for (const element of document.querySelectorAll('listening-coach-rtc audio[data-listening-coach-stream]')) {
         const track = element.srcObject && element.srcObject.getAudioTracks()[0];
-        if (!track || track.readyState !== 'live' || connected.has(track.id)) continue;
-        connected.add(track.id);
+        if (!track || track.readyState !== 'live' || connected.has(track)) continue;
+        connected.add(track);
         new MediaStreamAudioSourceNode(context, { mediaStream: new MediaStream([track]) }).connect(node);
       }
     }, 100);
@@ -33,11 +33,11 @@ export async function recordHeardAudio(page: Page): Promise<void> {
   })()`);
 }
 
-/** Writes what was heard from `fromMs` (wall clock) for `durationSec` to a WAV. */
-export async function saveHeardAudio(page: Page, path: string, fromMs: number, durationSec: number): Promise<void> {
+/** The samples recorded under `expression` (a page global), with when they began. */
+async function heardSamples(page: Page, expression: string): Promise<{ startedAtMs: number; samples: Float32Array }> {
   // The float samples' bytes as base64: page.evaluate returns JSON.
   const { startedAtMs, base64 } = (await page.evaluate(`(() => {
-    const heard = window.__heardAudio;
+    const heard = ${expression};
     const all = new Float32Array(heard.chunks.reduce((n, c) => n + c.length, 0));
     let at = 0;
     for (const chunk of heard.chunks) {
@@ -49,9 +49,62 @@ export async function saveHeardAudio(page: Page, path: string, fromMs: number, d
     for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return { startedAtMs: heard.startedAtMs, base64: btoa(text) };
   })()`)) as { startedAtMs: number; base64: string };
-  const samples = new Float32Array(new Uint8Array(Buffer.from(base64, 'base64')).buffer);
-  const from = Math.max(0, Math.round(((fromMs - startedAtMs) / 1000) * SCENE_RATE));
+  return { startedAtMs, samples: new Float32Array(new Uint8Array(Buffer.from(base64, 'base64')).buffer) };
+}
+
+/** `durationSec` of the samples from wall time `fromMs` to a WAV; silence where they had not begun. */
+function writeFrom(path: string, { startedAtMs, samples }: { startedAtMs: number; samples: Float32Array }, fromMs: number, durationSec: number): void {
   const out = new Float32Array(Math.round(durationSec * SCENE_RATE));
-  out.set(samples.subarray(from, from + out.length));
+  const offset = Math.round(((fromMs - startedAtMs) / 1000) * SCENE_RATE);
+  if (offset >= 0) out.set(samples.subarray(offset, offset + out.length));
+  else out.set(samples.subarray(0, Math.max(0, out.length + offset)), -offset);
   writeFileSync(path, encodeWavPcm16([out], SCENE_RATE));
+}
+
+/** Writes what was heard from `fromMs` (wall clock) for `durationSec` to a WAV. */
+export async function saveHeardAudio(page: Page, path: string, fromMs: number, durationSec: number): Promise<void> {
+  writeFrom(path, await heardSamples(page, 'window.__heardAudio'), fromMs, durationSec);
+}
+
+/** Starts recording each remote track the hook shows on its own (one person per track through an
+ *  SFU), now and as they come: what each person's stream carried as it reached the page. */
+export async function recordHeardTracks(page: Page): Promise<void> {
+  await page.evaluate(`(async () => {
+    const worklet = "registerProcessor('heard-track', class extends AudioWorkletProcessor { process(inputs) { this.port.postMessage(inputs[0][0] ? inputs[0][0].slice() : new Float32Array(128)); return true; } });";
+    const context = new AudioContext({ sampleRate: ${SCENE_RATE} });
+    await context.audioWorklet.addModule(URL.createObjectURL(new Blob([worklet], { type: 'text/javascript' })));
+    // By the track itself: an SFU may give every subscription the same track id.
+    const tracks = [];
+    const seen = new WeakSet();
+    window.__heardTracks = tracks;
+    setInterval(() => {
+      for (const element of document.querySelectorAll('listening-coach-rtc audio[data-listening-coach-stream]')) {
+        const track = element.srcObject && element.srcObject.getAudioTracks()[0];
+        if (!track || track.readyState !== 'live' || seen.has(track)) continue;
+        seen.add(track);
+        const heard = { chunks: [], startedAtMs: null };
+        tracks.push(heard);
+        const node = new AudioWorkletNode(context, 'heard-track', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
+        node.port.onmessage = (event) => {
+          if (heard.startedAtMs === null) heard.startedAtMs = Date.now() - (1000 * event.data.length) / ${SCENE_RATE};
+          heard.chunks.push(event.data);
+        };
+        new MediaStreamAudioSourceNode(context, { mediaStream: new MediaStream([track]) }).connect(node);
+      }
+    }, 100);
+    await context.resume();
+  })()`);
+}
+
+/** Writes what each recorded track carried from `fromMs` (wall clock) for `durationSec`, one WAV
+ *  per track in `dir`; returns their paths. */
+export async function saveHeardTracks(page: Page, dir: string, fromMs: number, durationSec: number): Promise<string[]> {
+  const count = (await page.evaluate('window.__heardTracks.length')) as number;
+  const paths: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const path = `${dir}/heard-track-${i}.wav`;
+    writeFrom(path, await heardSamples(page, `window.__heardTracks[${i}]`), fromMs, durationSec);
+    paths.push(path);
+  }
+  return paths;
 }

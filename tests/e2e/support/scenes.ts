@@ -48,6 +48,35 @@ export function sharedScene(id: string, seconds: number, dir: string): Scene {
   return { ...out, truth: { self: clip(truth.speech.self), others: clip(others) }, durationSec: seconds };
 }
 
+/** One remote person of a shared scene on a mic of their own: the scene's others channel kept only
+ *  where that party speaks (their truth, padded by 50 ms), from `fromSec` of the scene on, after
+ *  `silentSec` of silence. */
+export interface ScenePerson {
+  party: string;
+  silentSec?: number;
+  fromSec?: number;
+}
+
+export function sharedScenePeople(id: string, seconds: number, dir: string, people: readonly ScenePerson[]): string[] {
+  const truth = JSON.parse(readFileSync(join(SYNTHETIC_DIR, `${id}.truth.json`), 'utf8')) as { speech: Record<string, Interval[]> };
+  const mix = mixDown(decodeWav(readFileSync(join(SYNTHETIC_DIR, `${id}.others.wav`))).channels);
+  const pad = 0.05;
+  return people.map(({ party, silentSec = 0, fromSec = 0 }) => {
+    const intervals = truth.speech[party];
+    if (!intervals) throw new Error(`${id} has no ${party}`);
+    const shift = Math.round((silentSec - fromSec) * SCENE_RATE);
+    const out = new Float32Array(seconds * SCENE_RATE);
+    for (const [start, end] of intervals) {
+      const from = Math.max(Math.round(fromSec * SCENE_RATE), Math.round((start - pad) * SCENE_RATE));
+      const to = Math.min(mix.length, Math.round((end + pad) * SCENE_RATE));
+      for (let k = from; k < to && shift + k < out.length; k++) out[shift + k] = mix[k];
+    }
+    const wav = join(dir, `${id}.${party}.wav`);
+    writeFileSync(wav, encodeWavPcm16([out], SCENE_RATE));
+    return wav;
+  });
+}
+
 /** `durationSec` of `input` from `startSec` on; a negative start is silence before the file begins. */
 export function trimWav(input: string, output: string, startSec: number, durationSec: number): void {
   const before = startSec < 0 ? ['pad', (-startSec).toFixed(3), '0'] : [];
@@ -63,6 +92,8 @@ export interface Utterance {
   /** Start, seconds from the beginning of the scene. */
   at: number;
   text: string;
+  /** Another espeak voice than the party's own (a second remote person on the same stream). */
+  voice?: readonly [name: string, wordsPerMinute: number];
 }
 
 const VOICES = { self: ['en-gb', 165], others: ['en-us+f3', 160] } as const;
@@ -72,7 +103,7 @@ export function espeakScene(utterances: readonly Utterance[], durationSec: numbe
   const tracks = { self: new Float32Array(durationSec * SCENE_RATE), others: new Float32Array(durationSec * SCENE_RATE) };
   const truth: Scene['truth'] = { self: [], others: [] };
   utterances.forEach((u, i) => {
-    const [voice, speed] = VOICES[u.by];
+    const [voice, speed] = u.voice ?? VOICES[u.by];
     const raw = join(dir, `utterance-${i}.wav`);
     const resampled = join(dir, `utterance-${i}-16k.wav`);
     execFileSync('espeak-ng', ['-v', voice, '-s', String(speed), '-w', raw, u.text], { stdio: 'ignore' });

@@ -1,0 +1,66 @@
+// Per-source audio levels as the MAIN-world RTC hook samples them (extension/capture/rtc-hook.ts):
+// every remote audio receiver's synchronization sources (one per incoming RTP stream: a person
+// through an SFU or a P2P peer, or a server's mix) and contributing sources (one per voice a mixer
+// names in its packets, as Meet does), each with its RFC 6464 level. No audio, only these numbers.
+
+/** One incoming source, as the hook saw it. */
+export interface SourceInfo {
+  /** `ssrc:<n>` or `csrc:<n>`: unique within the page's calls. */
+  key: string;
+  kind: 'ssrc' | 'csrc';
+  /** The remote track and the stream (SDP msid) it arrives in: what a page's tile can be matched with. */
+  trackId: string;
+  streamId: string;
+  /** An SSRC whose packets carry contributing sources: a server's mix, not a person. */
+  mixer: boolean;
+}
+
+/** The levels of all sources at one moment: linear 0..1 (0 dBov = 1), sources with a fresh packet only. */
+export interface LevelSample {
+  atMs: number;
+  levels: Record<string, number>;
+}
+
+/** What the hook hands over a few times a second: the samples since the last batch. */
+export interface LevelBatch {
+  sources: SourceInfo[];
+  samples: LevelSample[];
+}
+
+/** The hook samples this often (≥ 10 Hz, as the issue asks)… */
+export const LEVEL_SAMPLE_MS = 100;
+/** …keeps at most this many samples for a reader that has fallen behind… */
+export const LEVEL_BUFFER_SAMPLES = 100;
+/** …and stops sampling when nobody has read a batch for this long (no call being coached). */
+export const LEVEL_IDLE_MS = 3000;
+/** A source whose last packet is older than this is silent now (its level is not current). */
+export const LEVEL_FRESH_MS = 500;
+
+/** Parses a batch the page sent (it can send anything): null when it is not one. */
+export function parseLevelBatch(json: string): LevelBatch | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { sources, samples } = value as Partial<LevelBatch>;
+  if (!Array.isArray(sources) || !Array.isArray(samples)) return null;
+  const okSources = sources.filter(
+    (s): s is SourceInfo =>
+      typeof s?.key === 'string' &&
+      (s.kind === 'ssrc' || s.kind === 'csrc') &&
+      typeof s.trackId === 'string' &&
+      typeof s.streamId === 'string' &&
+      typeof s.mixer === 'boolean',
+  );
+  const okSamples = samples.filter(
+    (s): s is LevelSample =>
+      Number.isFinite(s?.atMs) &&
+      typeof s.levels === 'object' &&
+      s.levels !== null &&
+      Object.values(s.levels).every((level) => Number.isFinite(level)),
+  );
+  return { sources: okSources, samples: okSamples };
+}

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { parseLevelBatch, type LevelBatch, type SourceInfo } from '../../lib/people/levels';
+import { PeopleTracker, toStoredPeople } from '../../lib/people/tracker';
+
+const source = (key: string, extra: Partial<SourceInfo> = {}): SourceInfo => ({
+  key,
+  kind: key.startsWith('csrc') ? 'csrc' : 'ssrc',
+  trackId: `track-${key}`,
+  streamId: `stream-${key}`,
+  mixer: false,
+  ...extra,
+});
+
+/** A speaker's level at `t` (s): speech at about −26 dBov with the dips between syllables
+ *  (every 0.4 s one 100 ms sample near the floor), a −60 dBov hiss otherwise. */
+function level(speaking: boolean, t: number): number {
+  if (!speaking) return 0.001;
+  const inDip = Math.round(t * 10) % 4 === 3;
+  return inDip ? 0.004 : 0.05;
+}
+
+interface Trace {
+  sources: SourceInfo[];
+  /** Per source key, its speech intervals in seconds. */
+  speech: Record<string, [number, number][]>;
+  durationSec: number;
+  /** The engine's others channel, seconds; default: whenever anyone in `speech` speaks. */
+  gate?: [number, number][];
+}
+
+const inside = (intervals: [number, number][], t: number) => intervals.some(([s, e]) => t >= s && t < e);
+
+/** Plays a trace through the tracker as the content script would: 100 ms samples batched every
+ *  300 ms, the engine's others channel reported 10 times a second, its clock starting at 1000 ms. */
+function replay(trace: Trace, tracker = new PeopleTracker()): PeopleTracker {
+  const zero = 1_000;
+  const gate = trace.gate ?? Object.values(trace.speech).flat();
+  let batch: LevelBatch = { sources: trace.sources, samples: [] };
+  for (let i = 0; i <= trace.durationSec * 10; i++) {
+    const t = i / 10;
+    const atMs = zero + i * 100;
+    const levels: Record<string, number> = {};
+    for (const s of trace.sources) levels[s.key] = level(inside(trace.speech[s.key] ?? [], t), t);
+    batch.samples.push({ atMs, levels });
+    tracker.engine(atMs, inside(gate, t), t);
+    if (i % 3 === 2) {
+      tracker.addBatch(batch);
+      batch = { sources: trace.sources, samples: [] };
+      tracker.advance(atMs);
+    }
+  }
+  tracker.addBatch(batch);
+  tracker.advance(zero + trace.durationSec * 1000 + 5000);
+  return tracker;
+}
+
+const total = (intervals: [number, number][]) => intervals.reduce((sum, [s, e]) => sum + e - s, 0);
+
+describe('per-person talk from source levels', () => {
+  const a = source('ssrc:11');
+  const b = source('ssrc:22');
+  const c = source('ssrc:33');
+  const speech = {
+    'ssrc:11': [[1, 9], [20, 31], [40, 41.5]] as [number, number][],
+    'ssrc:22': [[10, 19], [30, 38]] as [number, number][],
+  };
+
+  it('splits the others channel by who spoke, scaled to the engine figure', () => {
+    const tracker = replay({ sources: [a, b, c], speech, durationSec: 45 });
+    const view = tracker.view({ participants: 4, selfSpeechSec: 10, othersSpeechSec: 36 });
+    expect(view.split).toBe(true);
+    if (!view.split) return;
+    expect(view.people.map((p) => p.label)).toEqual(['Person 1', 'Person 2']);
+    const truthA = total(speech['ssrc:11']);
+    const truthB = total(speech['ssrc:22']);
+    expect(view.people[0].shareOfOthers).toBeCloseTo(truthA / (truthA + truthB), 1);
+    expect(Math.abs(view.people[0].shareOfOthers - truthA / (truthA + truthB))).toBeLessThan(0.03);
+    // The overlap [30, 31) counts for both, yet the seconds add up to the engine's figure (+ overlap).
+    const sum = view.people[0].speechSec + view.people[1].speechSec;
+    expect(sum).toBeGreaterThan(36);
+    expect(sum).toBeLessThan(36 * 1.06);
+    expect(view.people[0].shareOfAll).toBeCloseTo(view.people[0].speechSec / 46, 2);
+    expect(view.people[1].longestTurnSec).toBeGreaterThan(8.5);
+    expect(view.people[1].longestTurnSec).toBeLessThan(9.6);
+    // The third source never spoke: someone in the call is not heard yet.
+    expect(view.notHeard.count).toBe(1);
+    expect(tracker.quietFor(30_000, 4)).toBe(1);
+  });
+
+  it('counts a source only while the others channel carries speech', () => {
+    // Person 2's stretch [10, 19) is noise the engine rejected (a cough, a door): it is not talk.
+    const gate: [number, number][] = [...speech['ssrc:11'], [30, 38]];
+    const view = replay({ sources: [a, b], speech, durationSec: 45, gate }).view({ participants: null, selfSpeechSec: 0, othersSpeechSec: 28.5 });
+    if (!view.split) throw new Error('expected a split');
+    const [first, second] = view.people;
+    expect(first.label).toBe('Person 1');
+    // Person 2 spoke 8 s inside the gate (its [30, 38)), give or take the tolerance at the edges.
+    expect(second.speechSec).toBeGreaterThan(7);
+    expect(second.speechSec).toBeLessThan(9.5);
+  });
+
+  it('never splits one stream that carries several voices without contributing sources', () => {
+    const mix = source('ssrc:99');
+    const view = replay({ sources: [mix], speech: { 'ssrc:99': [[1, 9], [10, 19]] }, durationSec: 20 }).view({
+      participants: 4,
+      selfSpeechSec: 0,
+      othersSpeechSec: 17,
+    });
+    expect(view).toEqual({ split: false, reason: 'one-stream' });
+  });
+
+  it('says so when the sender gives no levels', () => {
+    const tracker = new PeopleTracker();
+    tracker.addBatch({ sources: [a, b], samples: [{ atMs: 0, levels: {} }] });
+    tracker.advance(10_000);
+    expect(tracker.view({ participants: 3, selfSpeechSec: 0, othersSpeechSec: 0 })).toEqual({ split: false, reason: 'no-levels' });
+    expect(tracker.quietFor(1000, 3)).toBeNull();
+  });
+
+  it('does not split when the call has more people than sources (a mix among the streams)', () => {
+    const view = replay({ sources: [a, b], speech, durationSec: 45 }).view({ participants: 5, selfSpeechSec: 0, othersSpeechSec: 36 });
+    expect(view).toEqual({ split: false, reason: 'mixed' });
+  });
+
+  it('takes the contributing sources of a mix as the people, never the mix itself', () => {
+    const mixer = source('ssrc:5', { mixer: true, trackId: 'mixed', streamId: 'mixed' });
+    const x = source('csrc:1', { trackId: 'mixed', streamId: 'mixed' });
+    const y = source('csrc:2', { trackId: 'mixed', streamId: 'mixed' });
+    const trace = { sources: [mixer, x, y], speech: { 'ssrc:5': [[1, 19]] as [number, number][], 'csrc:1': [[1, 9]] as [number, number][], 'csrc:2': [[10, 19]] as [number, number][] }, durationSec: 20 };
+    const view = replay(trace).view({ participants: 3, selfSpeechSec: 0, othersSpeechSec: 17 });
+    if (!view.split) throw new Error('expected a split');
+    expect(view.people).toHaveLength(2);
+    expect(view.people[0].shareOfOthers).toBeCloseTo(8 / 17, 1);
+  });
+
+  it('where a server mix arrives beside copies of its voices, counts only the mix (Teams)', () => {
+    const main = source('ssrc:7', { streamId: 'mainAudio-1', trackId: 'main' });
+    const copy = source('ssrc:8', { streamId: 'copy', trackId: 'copy' });
+    const isServerMix = (id: string) => /mainaudio/i.test(id);
+    const voices: [number, number][] = [[1, 9], [10, 19]];
+    const view = replay({ sources: [main, copy], speech: { 'ssrc:7': voices, 'ssrc:8': voices }, durationSec: 20 }, new PeopleTracker({ isServerMix })).view({
+      participants: 3,
+      selfSpeechSec: 0,
+      othersSpeechSec: 17,
+    });
+    expect(view).toEqual({ split: false, reason: 'one-stream' });
+    // Its CSRCs name the people: those count, once each, whichever receiver carried them.
+    const mixer = source('ssrc:7', { streamId: 'mainAudio-1', trackId: 'main', mixer: true });
+    const x = source('csrc:1', { streamId: 'mainAudio-1', trackId: 'main' });
+    const y = source('csrc:2', { streamId: 'mainAudio-1', trackId: 'main' });
+    const split = replay(
+      { sources: [mixer, copy, x, y], speech: { 'ssrc:7': voices, 'ssrc:8': voices, 'csrc:1': [voices[0]], 'csrc:2': [voices[1]] }, durationSec: 20 },
+      new PeopleTracker({ isServerMix }),
+    ).view({ participants: 3, selfSpeechSec: 0, othersSpeechSec: 17 });
+    expect(split.split && split.people.map((p) => p.label)).toEqual(['Person 1', 'Person 2']);
+  });
+
+  it('gives interruptions to the person holding the floor (mine) or taking it (theirs)', () => {
+    const tracker = new PeopleTracker();
+    // Person 1 speaks [1, 9); I cut in at 5 s. Person 2 cuts into my turn at 12 s.
+    const events = [
+      { type: 'interruption' as const, by: 'self' as const, at: 5 },
+      { type: 'interruption' as const, by: 'others' as const, at: 12 },
+      { type: 'talkover' as const, by: 'self' as const, at: 14 },
+    ];
+    tracker.events(events);
+    replay({ sources: [a, b], speech: { 'ssrc:11': [[1, 9]], 'ssrc:22': [[12, 19]] }, durationSec: 22 }, tracker);
+    const view = tracker.view({ participants: 3, selfSpeechSec: 5, othersSpeechSec: 15 });
+    if (!view.split) throw new Error('expected a split');
+    expect(view.people.map((p) => [p.interruptionsBySelf, p.interruptionsOfSelf])).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
+  });
+
+  it('names people where the page shows them, and keeps labels in order of first speech', () => {
+    // Person 2 ("Bo") speaks first; "Cy" never does.
+    const names: Record<string, string> = { 'stream-ssrc:11': 'Ada', 'stream-ssrc:22': 'Bo', 'stream-ssrc:33': 'Cy' };
+    const tracker = replay({ sources: [a, b, c], speech: { 'ssrc:22': [[1, 5]], 'ssrc:11': [[6, 9]] }, durationSec: 12 });
+    const view = tracker.view({ participants: null, selfSpeechSec: 0, othersSpeechSec: 7, nameOf: (s) => names[s.streamId] ?? null });
+    if (!view.split) throw new Error('expected a split');
+    expect(view.people.map((p) => [p.label, p.name])).toEqual([
+      ['Person 1', 'Bo'],
+      ['Person 2', 'Ada'],
+    ]);
+    expect(view.notHeard).toEqual({ count: 1, names: ['Cy'] });
+    // Without names: the same labels, no names at all.
+    const plain = tracker.view({ participants: null, selfSpeechSec: 0, othersSpeechSec: 7 });
+    if (!plain.split) throw new Error('expected a split');
+    expect(plain.people.map((p) => p.name)).toEqual([undefined, undefined]);
+    // The record keeps labels and figures; names only with "keep names", never the unheard's.
+    const stored = toStoredPeople(view, false);
+    expect(JSON.stringify(stored)).not.toMatch(/Ada|Bo|Cy/);
+    expect(stored).toMatchObject({ split: true, notHeard: 1, people: [{ label: 'Person 1' }, { label: 'Person 2' }] });
+    const kept = toStoredPeople(view, true);
+    expect(kept.split && kept.people.map((p) => p.name)).toEqual(['Bo', 'Ada']);
+    expect(JSON.stringify(kept)).not.toMatch(/Cy/);
+  });
+
+  it('reads only well-formed batches from the page', () => {
+    expect(parseLevelBatch('not json')).toBeNull();
+    expect(parseLevelBatch('{"sources": 1}')).toBeNull();
+    const parsed = parseLevelBatch(
+      JSON.stringify({ sources: [a, { key: 1 }], samples: [{ atMs: 1, levels: { 'ssrc:11': 0.1 } }, { atMs: 'x', levels: {} }] }),
+    );
+    expect(parsed?.sources).toEqual([a]);
+    expect(parsed?.samples).toHaveLength(1);
+  });
+});
