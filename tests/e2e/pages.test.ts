@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSampleCalls } from '../../lib/record/sample';
+import { generateSampleCalls } from '../support/sample-calls';
 import { exportCallsJson } from '../../lib/record/transfer';
 import { launchCoachBrowser, type CoachBrowser } from './support/browser';
 import { startFixtureServer, type FixtureServer } from './support/https-server';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSampleCalls } from '../../lib/record/sample';
+import { generateSampleCalls } from '../support/sample-calls';
 import { exportCallsJson } from '../../lib/record/transfer';
 import { launchCoachBrowser, type CoachBrowser } from './support/browser';
 import { startFixtureServer, type FixtureServer } from './support/https-server';
