@@ -1,5 +1,5 @@
 // The extension itself, for `npm run bench`: what it weighs (`wxt zip`, the content script) and what
-// the live pipeline costs in Chromium (scripts/bench-live.ts's CPU run over a fixture call).
+// the live pipeline costs in Chromium (bench/live.ts's CPU run over a fixture call).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,7 +48,7 @@ export function packageSizes(): PackageSizes {
 /** The coach's CPU share over a fixture call of `minutes`, measured by bench-live (two calls:
  *  with the extension and without it). */
 export function liveCpu(minutes: number): LiveCpu {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-live.ts', '--only', 'cpu', '--minutes', String(minutes)], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/live.ts', '--only', 'cpu', '--minutes', String(minutes)], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

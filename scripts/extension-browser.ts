@@ -1,4 +1,4 @@
-// Shared by scripts/screenshots.ts and scripts/bench-popup.ts: build the extension into its own
+// Shared by scripts/screenshots.ts and bench/popup.ts: build the extension into its own
 // folder, load it into Debian's Chromium through Playwright, and seed calls through the real
 // import on the settings page (so seeding exercises the same validation and store as a person).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

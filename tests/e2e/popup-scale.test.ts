@@ -1,7 +1,7 @@
 // 10,000 stored calls (seeded through the settings page's real import, 95 MB of JSON), then the popup
 // opened several times in Chromium: the latest call, the first page of history, older pages, and
 // twelve weeks of trends must all stay responsive. Budgets are for a loaded two-core CI machine;
-// the measured figures are printed for the report (scripts/bench-popup.ts measures the same alone).
+// the measured figures are printed for the report (bench/popup.ts measures the same alone).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
