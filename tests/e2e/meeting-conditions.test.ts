@@ -2,6 +2,7 @@
 // is not talk), a strict page CSP with Trusted Types, as Meet sends, two meetings in two tabs at
 // once, a page without remote audio, a site whose markup changed, and a mic the site may not use.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtSpeechModel } from './support/build';
 import { launchCoachBrowser, type CoachBrowser } from './support/browser';
 import { CDP_ARGS, CdpWatcher } from './support/cdp';
 import { knownCallIds, readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
@@ -111,7 +112,7 @@ describe('meeting conditions', () => {
     await leave(page);
     const call = await waitForCall(browser, (c) => !earlier.has(c.id) && c.status === 'ended');
     // The worklet, the speech-model frame and the remote audio all worked under the CSP.
-    expect(call.speechModel).toBe('yamnet');
+    expect(call.speechModel).toBe(builtSpeechModel());
     expect(call.metrics.selfSpeechSec).toBeGreaterThan(5);
     expect(call.metrics.othersSpeechSec).toBeGreaterThan(0.5);
     await page.close();

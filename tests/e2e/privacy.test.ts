@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEETING_MATCHES } from '../../lib/sites/hosts';
 import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { EXTENSION_DIR } from './support/build';
+import { builtSpeechModel, EXTENSION_DIR } from './support/build';
 import { CDP_ARGS, CdpWatcher, type SeenRequest } from './support/cdp';
 import { readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
 import { FIXTURE_URLS, join, leave, openFixtureCall } from './support/fixture-call';
@@ -241,7 +241,7 @@ describe('a whole call', () => {
 
   it('writes nothing audio-like: records hold times and counts only, of bounded size', async () => {
     expect(call.metrics.selfSpeechSec).toBeGreaterThan(2);
-    expect(call.speechModel).toBe('yamnet'); // the frame did serve its own content script
+    expect(call.speechModel).toBe(builtSpeechModel()); // the frame did serve its own content script
     const reader = await browser.context.newPage();
     await reader.goto(`chrome-extension://${browser.extensionId}/classifier.html`);
     const dump = await reader.evaluate(async () => {

@@ -1,6 +1,7 @@
 // One fixture call per site adapter, in real Chromium with the built extension: joining starts the
 // coach by itself, the overlay shows both sides speaking, and leaving stores the call record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtSpeechModel } from './support/build';
 import { launchCoachBrowser, type CoachBrowser } from './support/browser';
 import { knownCallIds, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
 import { join, leave, openFixtureCall, type FixtureCallOptions, type FixtureSite } from './support/fixture-call';
@@ -68,7 +69,7 @@ describe('every site adapter: join, coach, leave, record', () => {
       expect(call.limited).toBe(false);
       expect(call.host).toBe(host);
       expect(call.captureMode).toBe('in-page');
-      expect(call.speechModel).toBe('yamnet');
+      expect(call.speechModel).toBe(builtSpeechModel());
       // The call is timed from its first audio, a moment after the overlay appears.
       expect(call.durationSec).toBeGreaterThan(CALL_SEC - 3);
       expect(call.metrics.selfSpeechSec).toBeGreaterThan(1.5);
