@@ -30,7 +30,7 @@ const kb = (file: string) => fs.statSync(file).size / 1024;
 /** Builds and zips the extension as the store would get it, then sizes the zip and the content scripts. */
 export function packageSizes(): PackageSizes {
   const startedMs = Date.now();
-  // As tests/e2e/support/build.ts builds it: a production build whatever NODE_ENV the caller has.
+  // As harness/build.ts builds it: a production build whatever NODE_ENV the caller has.
   execFileSync('npx', ['wxt', 'zip'], { cwd: PROJECT_ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const zip = fs
     .readdirSync(OUTPUT_DIR)

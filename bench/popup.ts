@@ -2,7 +2,7 @@
 // navigation start to the first frame after the latest-call summary entered the DOM.
 // Run: npx tsx bench/popup.ts [--calls 5000] [--runs 7]   Budget: 300 ms (median).
 import { generateSampleCalls } from '../tests/support/sample-calls';
-import { buildExtension, launchExtension, seedCalls, watchConsole } from '../scripts/extension-browser';
+import { buildExtension, launchExtension, seedCalls, watchConsole } from '../harness/extension-browser';
 
 const BUDGET_MS = 300;
 

@@ -10,13 +10,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CallRecord } from '../lib/record/types';
-import { launchCoachBrowser } from '../tests/e2e/support/browser';
-import { ensureExtensionBuilt, EXTENSION_DIR } from '../tests/e2e/support/build';
-import { waitForCall, waitForOverlayState } from '../tests/e2e/support/coach';
-import { join, leave, openFixtureCall } from '../tests/e2e/support/fixture-call';
-import { startFixtureServer, type FixtureServer } from '../tests/e2e/support/https-server';
-import { sharedScene, sharedScenesMissing, tempDir } from '../tests/e2e/support/scenes';
-import { conversationCall, setWords } from '../tests/e2e/support/words';
+import { launchCoachBrowser } from '../harness/browser';
+import { ensureExtensionBuilt, EXTENSION_DIR } from '../harness/build';
+import { waitForCall, waitForOverlayState } from '../harness/coach';
+import { join, leave, openFixtureCall } from '../harness/fixture-call';
+import { startFixtureServer, type FixtureServer } from '../harness/https-server';
+import { sharedScene, sharedScenesMissing, tempDir } from '../harness/scenes';
+import { conversationCall, setWords } from '../harness/words';
 import { CONVERSATIONS } from '../scripts/words/conversations';
 
 const { values: args } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, runs: { type: 'string', default: '1' } } });

@@ -9,8 +9,8 @@ import { loadMessages } from '../tests/support/i18n';
 import { build as bundle } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { generateSampleCalls } from '../tests/support/sample-calls';
-import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../tests/e2e/support/browser';
-import { buildExtension, launchExtension, seedCalls, watchConsole, type ExtensionBrowser } from './extension-browser';
+import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../harness/browser';
+import { buildExtension, launchExtension, seedCalls, watchConsole, type ExtensionBrowser } from '../harness/extension-browser';
 
 const OUT = path.resolve('docs/screenshots');
 /** Twelve weeks of calls at about one and a half a working day: enough for every chart. */

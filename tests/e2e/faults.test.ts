@@ -5,13 +5,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../lib/record/types';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { speechModelMissing } from './support/build';
+import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
+import { speechModelMissing } from '../../harness/build';
 import { CDP_ARGS, CdpWatcher } from './support/cdp';
-import { knownCallIds, readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
-import { join, leave, openFixtureCall } from './support/fixture-call';
-import { startFixtureServer, type FixtureServer } from './support/https-server';
-import { espeakScene, tempDir, type Scene } from './support/scenes';
+import { knownCallIds, readCalls, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
+import { join, leave, openFixtureCall } from '../../harness/fixture-call';
+import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
+import { espeakScene, tempDir, type Scene } from '../../harness/scenes';
 
 /** Both sides talk all the way through, so every stretch of the call has speech in it. */
 const SCENE = [

@@ -2,13 +2,13 @@
 // is not talk), a strict page CSP with Trusted Types, as Meet sends, two meetings in two tabs at
 // once, a page without remote audio, a site whose markup changed, and a mic the site may not use.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtSpeechModel } from './support/build';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
+import { builtSpeechModel } from '../../harness/build';
+import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
 import { CDP_ARGS, CdpWatcher } from './support/cdp';
-import { knownCallIds, readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
-import { join, leave, openFixtureCall, setMuted } from './support/fixture-call';
-import { startFixtureServer, type FixtureServer } from './support/https-server';
-import { espeakScene, tempDir, type Scene } from './support/scenes';
+import { knownCallIds, readCalls, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
+import { join, leave, openFixtureCall, setMuted } from '../../harness/fixture-call';
+import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
+import { espeakScene, tempDir, type Scene } from '../../harness/scenes';
 
 const MONOLOGUE =
   'Let me walk you through the quarterly numbers in some detail. Revenue grew in every region, ' +

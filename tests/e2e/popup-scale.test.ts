@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleCalls } from '../support/sample-calls';
 import { exportCallsJson } from '../../lib/record/transfer';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { startFixtureServer, type FixtureServer } from './support/https-server';
-import { silentWav, tempDir } from './support/scenes';
+import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
+import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
+import { silentWav, tempDir } from '../../harness/scenes';
 
 const CALLS = 10_000;
 const OPENINGS = 3;

@@ -13,14 +13,14 @@ import { join as joinPath } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEETING_MATCHES } from '../../lib/sites/hosts';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { builtSpeechModel, EXTENSION_DIR } from './support/build';
+import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
+import { builtSpeechModel, EXTENSION_DIR } from '../../harness/build';
 import { CDP_ARGS, CdpWatcher, type SeenRequest } from './support/cdp';
-import { readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
-import { FIXTURE_URLS, join, leave, openFixtureCall } from './support/fixture-call';
-import { PEER_ORIGIN, startFixtureServer, type FixtureServer } from './support/https-server';
-import { espeakScene, tempDir, type Scene } from './support/scenes';
-import { setWords } from './support/words';
+import { readCalls, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
+import { FIXTURE_URLS, join, leave, openFixtureCall } from '../../harness/fixture-call';
+import { PEER_ORIGIN, startFixtureServer, type FixtureServer } from '../../harness/https-server';
+import { espeakScene, tempDir, type Scene } from '../../harness/scenes';
+import { setWords } from '../../harness/words';
 
 const SCENE = [
   { by: 'self', at: 0.5, text: 'Hi, can you hear me? I wanted to go through the contract before Friday.' },

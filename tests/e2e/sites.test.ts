@@ -1,12 +1,12 @@
 // One fixture call per site adapter, in real Chromium with the built extension: joining starts the
 // coach by itself, the overlay shows both sides speaking, and leaving stores the call record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtSpeechModel } from './support/build';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { knownCallIds, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
-import { join, leave, openFixtureCall, type FixtureCallOptions, type FixtureSite } from './support/fixture-call';
-import { startFixtureServer, type FixtureServer } from './support/https-server';
-import { espeakScene, tempDir, type Scene } from './support/scenes';
+import { builtSpeechModel } from '../../harness/build';
+import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
+import { knownCallIds, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
+import { join, leave, openFixtureCall, type FixtureCallOptions, type FixtureSite } from '../../harness/fixture-call';
+import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
+import { espeakScene, tempDir, type Scene } from '../../harness/scenes';
 
 /** Both sides speak within the first ten seconds. */
 const CONVERSATION = [

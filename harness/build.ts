@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
+export const ROOT = resolve(import.meta.dirname, '..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 
 const SOURCES = ['entrypoints', 'extension', 'lib', 'components', 'public', 'wxt.config.ts', 'package.json'];

@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'wxt';
 import type { CallRecord } from '../lib/record/types';
 import { exportCallsJson } from '../lib/record/transfer';
-import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../tests/e2e/support/browser';
+import { CHROMIUM, QUIET_CHROMIUM_ARGS } from './browser';
 
 const CHROMIUM_ARGS = ['--headless=new', ...QUIET_CHROMIUM_ARGS];
 
