@@ -11,15 +11,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MEETING_MATCHES } from '../../lib/sites/hosts';
-import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
+import type { CoachBrowser } from '../../harness/browser';
 import { builtSpeechModel, EXTENSION_DIR } from '../../harness/build';
-import { CDP_ARGS, CdpWatcher, type SeenRequest } from './support/cdp';
+import type { CdpWatcher, SeenRequest } from './support/cdp';
+import { useCallRig } from './support/call-rig';
 import { readCalls, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
 import { FIXTURE_URLS, join, leave, openFixtureCall } from '../../harness/fixture-call';
-import { PEER_ORIGIN, startFixtureServer, type FixtureServer } from '../../harness/https-server';
-import { espeakScene, tempDir, type Scene } from '../../harness/scenes';
+import { PEER_ORIGIN } from '../../harness/https-server';
 import { setWords } from '../../harness/words';
 
 const SCENE = [
@@ -51,26 +51,21 @@ function strangerExtension(): string {
   return dir;
 }
 
-let scene: Scene;
-let server: FixtureServer;
 let browser: CoachBrowser;
 let cdp: CdpWatcher;
 let othersPath: string;
 
-beforeAll(async () => {
-  scene = espeakScene(SCENE, 30, tempDir('privacy'));
-  server = await startFixtureServer();
-  othersPath = server.addAudio('privacy-others.wav', scene.others);
-  browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self, extraArgs: CDP_ARGS, extraExtensions: [strangerExtension()] });
-  cdp = await CdpWatcher.connect(browser.userDataDir);
-  // Words on, so the speech recogniser's worker is watched too.
-  await setWords(browser, { enabled: true, keepMyQuestions: false });
-});
-
-afterAll(async () => {
-  cdp?.close();
-  await browser?.close();
-  await server?.close();
+useCallRig({
+  name: 'privacy',
+  script: SCENE,
+  durationSec: 30,
+  watch: true,
+  extraExtensions: [strangerExtension()],
+  ready: async (rig) => {
+    ({ browser, cdp, othersPath } = rig);
+    // Words on, so the speech recogniser's worker is watched too.
+    await setWords(browser, { enabled: true, keepMyQuestions: false });
+  },
 });
 
 describe('the manifest asks for the narrowest permissions that work', () => {

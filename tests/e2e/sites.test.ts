@@ -1,12 +1,11 @@
 // One fixture call per site adapter, in real Chromium with the built extension: joining starts the
 // coach by itself, the overlay shows both sides speaking, and leaving stores the call record.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtSpeechModel } from '../../harness/build';
-import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
+import type { CoachBrowser } from '../../harness/browser';
 import { knownCallIds, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
 import { join, leave, openFixtureCall, type FixtureCallOptions, type FixtureSite } from '../../harness/fixture-call';
-import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
-import { espeakScene, tempDir, type Scene } from '../../harness/scenes';
+import { useCallRig } from './support/call-rig';
 
 /** Both sides speak within the first ten seconds. */
 const CONVERSATION = [
@@ -30,22 +29,10 @@ const SITES: { site: FixtureSite; host: string; options?: FixtureCallOptions; st
   { site: 'whereby', host: 'whereby.com' },
 ];
 
-let scene: Scene;
-let server: FixtureServer;
 let browser: CoachBrowser;
 let othersPath: string;
 
-beforeAll(async () => {
-  scene = espeakScene(CONVERSATION, 15, tempDir('sites'));
-  server = await startFixtureServer();
-  othersPath = server.addAudio('sites-others.wav', scene.others);
-  browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useCallRig({ name: 'sites', script: CONVERSATION, durationSec: 15, ready: (rig) => void ({ browser, othersPath } = rig) });
 
 describe('every site adapter: join, coach, leave, record', () => {
   for (const { site, host, options } of SITES) {
