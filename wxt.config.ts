@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
@@ -50,6 +51,10 @@ export default defineConfig({
       config.resolve.alias = [...PREACT_ALIASES, ...aliases];
     },
     async 'build:publicAssets'(_wxt, files) {
+      // Whether the speech model made it into this build, for the settings page: asking for a file
+      // that is not there would log a load error in the page (a clone without the model).
+      const yamnet = existsSync(join(import.meta.dirname, 'public/model/yamnet.tflite'));
+      files.push({ contents: JSON.stringify({ yamnet }), relativeDest: 'model-status.json' });
       for (const name of MEDIAPIPE_WASM_FILES) {
         files.push({ absoluteSrc: join(mediapipeWasmDir, name), relativeDest: `mediapipe/${name}` });
       }

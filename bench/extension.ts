@@ -1,5 +1,5 @@
 // The extension itself, for `npm run bench`: what it weighs (`wxt zip`, the content script) and what
-// the live pipeline costs in Chromium (scripts/bench-live.ts's CPU run over a fixture call).
+// the live pipeline costs in Chromium (bench/live.ts's CPU run over a fixture call).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,7 +30,7 @@ const kb = (file: string) => fs.statSync(file).size / 1024;
 /** Builds and zips the extension as the store would get it, then sizes the zip and the content scripts. */
 export function packageSizes(): PackageSizes {
   const startedMs = Date.now();
-  // As tests/e2e/support/build.ts builds it: a production build whatever NODE_ENV the caller has.
+  // As harness/build.ts builds it: a production build whatever NODE_ENV the caller has.
   execFileSync('npx', ['wxt', 'zip'], { cwd: PROJECT_ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const zip = fs
     .readdirSync(OUTPUT_DIR)
@@ -48,7 +48,7 @@ export function packageSizes(): PackageSizes {
 /** The coach's CPU share over a fixture call of `minutes`, measured by bench-live (two calls:
  *  with the extension and without it). */
 export function liveCpu(minutes: number): LiveCpu {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-live.ts', '--only', 'cpu', '--minutes', String(minutes)], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/live.ts', '--only', 'cpu', '--minutes', String(minutes)], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

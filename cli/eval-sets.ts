@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeComposedScenes } from './compose-scenes';
-import { predictRealWith, predictScenesWith, REAL_CALLS_DIR, REAL_DIR, scoreSummary, SYNTHETIC_DIR, type Analyzer, type EvalSet, type Scored } from './evaluate';
+import { predictRealWith, predictScenesWith, REAL_CALLS_DIR, scoreSummary, SYNTHETIC_DIR, type Analyzer, type EvalSet, type Scored } from './evaluate';
 import { makeStressScenes, QUIET_MIC, STRESS_VARIANTS } from './stress-scenes';
 
 export const SET_IDS = ['synthetic', 'real', 'telephone', 'room', 'quietMic', 'tuning', 'heldOut', 'stress'] as const;

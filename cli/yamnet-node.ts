@@ -70,7 +70,7 @@ function silenceStdout(): () => void {
   const info = console.info;
   const write = process.stdout.write;
   console.log = console.info = () => {};
-  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
+  process.stdout.write = ((_chunk: unknown, ...rest: unknown[]) => {
     const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
     cb?.();
     return true;

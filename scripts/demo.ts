@@ -4,12 +4,12 @@
 // the overlay follow the conversation, then the popup's summary of the call.
 // Headed when a display exists; otherwise headless, with the figures printed and screenshots saved.
 import { join as joinPath } from 'node:path';
-import { launchCoachBrowser } from '../tests/e2e/support/browser';
-import { ensureExtensionBuilt } from '../tests/e2e/support/build';
-import { readOverlay, waitForCall, waitForOverlayState } from '../tests/e2e/support/coach';
-import { join, leave, openFixtureCall } from '../tests/e2e/support/fixture-call';
-import { startFixtureServer } from '../tests/e2e/support/https-server';
-import { espeakScene, tempDir } from '../tests/e2e/support/scenes';
+import { launchCoachBrowser } from '../harness/browser';
+import { ensureExtensionBuilt } from '../harness/build';
+import { readOverlay, waitForCall, waitForOverlayState } from '../harness/coach';
+import { join, leave, openFixtureCall } from '../harness/fixture-call';
+import { startFixtureServer } from '../harness/https-server';
+import { espeakScene, tempDir } from '../harness/scenes';
 
 /** Two people: I explain, they ask, I cut in once, they say "mm-hm". Known timings, made locally. */
 const CONVERSATION = [

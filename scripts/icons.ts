@@ -6,7 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../tests/e2e/support/browser';
+import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../harness/browser';
 
 /** Size → source: the small icon is drawn for the pixel grid of 16 px (and its 2× twin). */
 export const ICON_SIZES: Record<number, string> = { 16: 'icon-small.svg', 32: 'icon-small.svg', 48: 'icon.svg', 128: 'icon.svg' };

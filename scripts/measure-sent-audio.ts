@@ -19,10 +19,10 @@ import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeWav, encodeWavPcm16, mixDown } from '../lib/audio/wav';
-import { launchCoachBrowser } from '../tests/e2e/support/browser';
-import { ROOT } from '../tests/e2e/support/build';
-import { startFixtureServer, type FixtureServer } from '../tests/e2e/support/https-server';
-import { SCENE_RATE, SYNTHETIC_DIR, sharedScenesMissing, tempDir } from '../tests/e2e/support/scenes';
+import { launchCoachBrowser } from '../harness/browser';
+import { ROOT } from '../harness/build';
+import { startFixtureServer, type FixtureServer } from '../harness/https-server';
+import { SCENE_RATE, SYNTHETIC_DIR, sharedScenesMissing, tempDir } from '../harness/scenes';
 
 const SCORER = join(ROOT, '../shared/tools/score-scenes.mjs');
 const VARIANTS = ['raw', 'ec', 'sent'] as const;

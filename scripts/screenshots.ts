@@ -1,4 +1,4 @@
-// Screenshots from seeded calls (lib/record/sample.ts), light and dark, into docs/screenshots/: the
+// Screenshots from seeded calls (tests/support/sample-calls.ts), light and dark, into docs/screenshots/: the
 // popup, the settings, the welcome and privacy pages, the overlay gallery, and the store's
 // screenshots at 1280×800 (store-*.png: the real pages framed with a caption).
 // Run: npx tsx scripts/screenshots.ts
@@ -8,9 +8,9 @@ import path from 'node:path';
 import { loadMessages } from '../tests/support/i18n';
 import { build as bundle } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
-import { generateSampleCalls } from '../lib/record/sample';
-import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../tests/e2e/support/browser';
-import { buildExtension, launchExtension, seedCalls, watchConsole, type ExtensionBrowser } from './extension-browser';
+import { generateSampleCalls } from '../tests/support/sample-calls';
+import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../harness/browser';
+import { buildExtension, launchExtension, seedCalls, watchConsole, type ExtensionBrowser } from '../harness/extension-browser';
 
 const OUT = path.resolve('docs/screenshots');
 /** Twelve weeks of calls at about one and a half a working day: enough for every chart. */

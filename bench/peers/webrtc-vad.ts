@@ -1,4 +1,3 @@
-/// <reference path="./fvad-wasm.d.ts" />
 // WebRTC's voice activity detector (libfvad, compiled to WASM by @echogarden/fvad-wasm): 10 ms
 // frames of PCM16 at 16 kHz, one speech/not-speech decision each. Its only setting is the mode,
 // 0 (least aggressive: keeps the most speech) to 3 (most aggressive: drops the most noise).

@@ -8,7 +8,7 @@ import type { SectionProps } from './options-app';
 /** What the recogniser adds to the extension (its model and runtime, unpacked), measured. */
 export const WORDS_SIZE = '43 MB';
 /** Its CPU over a call, one core: 7.0 % over a 10-minute call in which I spoke 35 % of the time
- *  (scripts/bench-words.ts, README "Words"). */
+ *  (bench/words.ts, README "Words"). */
 export const WORDS_CPU = '7 %';
 
 export function WordsSection({ settings, update }: SectionProps) {

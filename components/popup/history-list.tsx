@@ -43,8 +43,10 @@ export function HistoryList({ settings, actions }: HistoryListProps) {
   }
 
   useEffect(() => {
-    // Once per mount: after that the list changes only by paging and deleting.
+    // Once per mount: after that the list changes only by paging and deleting (the popup hands in
+    // new `actions` on every render, so depending on loadMore would reload the list each time).
     void loadMore();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function remove(call: CallSummary) {

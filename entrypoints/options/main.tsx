@@ -23,17 +23,17 @@ import { exportCallsCsv, exportCallsJson, importFileProblem, parseCallsImport, t
 import { retentionCutoffMs, type Settings } from '../../lib/settings';
 import { t } from '../../components/say';
 
-/** Where the build puts the speech model when it is available (see entrypoints/classifier-worker.ts). */
-const MODEL_PATH = '/model/yamnet.tflite';
-
 const root = createRoot(document.getElementById('root')!);
+
+/** Written by the build (wxt.config.ts): whether it packaged the speech model. */
+const MODEL_STATUS_PATH = '/model-status.json';
 
 async function modelStatus(): Promise<ModelStatus> {
   try {
-    // getURL's path type lists only files present at build time; the model may be absent.
-    const url = (browser.runtime.getURL as (path: string) => string)(MODEL_PATH);
-    const response = await fetch(url, { method: 'HEAD' });
-    return response.ok ? 'packaged' : 'missing';
+    // getURL's path type lists only files in public/; this one is made by the build.
+    const url = (browser.runtime.getURL as (path: string) => string)(MODEL_STATUS_PATH);
+    const status = (await (await fetch(url)).json()) as { yamnet?: unknown };
+    return status.yamnet === true ? 'packaged' : 'missing';
   } catch {
     return 'missing';
   }

@@ -24,7 +24,7 @@ export const CAPTURE_SAMPLE_RATE = 16000;
 /** Render buffer of a call's capture context (analyze mode). The worklet thread wakes once per
  *  buffer; with 'playback' (≈40–50 ms with a silent sink in Chromium 156) the wake-ups cost more
  *  than the engine itself: 0.1 s cuts the Web Audio side of the worklet thread by about two thirds
- *  (scripts/bench-live.ts) and adds at most 0.1 s before a turn change reaches the overlay, inside
+ *  (bench/live.ts) and adds at most 0.1 s before a turn change reaches the overlay, inside
  *  its 250 ms. Chunk mode keeps 'playback': relayed tab audio rides a small jitter buffer. */
 export const ANALYZE_LATENCY_SEC = 0.1;
 

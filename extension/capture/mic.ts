@@ -67,7 +67,7 @@ export function superviseMic(host: string, initial: MicResult, onChange: (mic: M
   let reopening = false;
   let status: PermissionStatus | null = null;
 
-  const use = (next: MicResult) => {
+  const adopt = (next: MicResult) => {
     if (stopped) {
       if (next.ok) stopStream(next.stream);
       return;
@@ -80,7 +80,7 @@ export function superviseMic(host: string, initial: MicResult, onChange: (mic: M
     if (reopening || stopped) return;
     reopening = true;
     try {
-      use(await openMic(host));
+      adopt(await openMic(host));
     } finally {
       reopening = false;
     }
@@ -93,7 +93,7 @@ export function superviseMic(host: string, initial: MicResult, onChange: (mic: M
     }
   };
   const onPermission = () => {
-    if (status?.state === 'denied') use({ ok: false, denied: true, message: micDeniedMessage(host) });
+    if (status?.state === 'denied') adopt({ ok: false, denied: true, message: micDeniedMessage(host) });
     else if (status?.state === 'granted' && !current.ok) void reopen();
   };
   const onDevices = () => {

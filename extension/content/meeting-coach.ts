@@ -13,7 +13,6 @@ import {
   mutedNow,
   participantsNow,
   stepLifecycle,
-  type CallLifecycle,
   type Effect,
   type MarkupFacts,
   type Signal,

@@ -91,13 +91,18 @@ export type CoachingSettings = Pick<Settings, 'targetShare' | 'nudges'>;
 
 export { MEETING_KINDS };
 
-export const HABIT_NAMES: Record<HabitId, Text> = {
-  listen: text('habit.listen'),
-  'let-finish': text('habit.letFinish'),
-  concise: text('habit.concise'),
-  'share-floor': text('habit.shareFloor'),
-  appreciation: text('habit.appreciation'),
+/** Per habit: its name, and the note when it was the call's relatively best one. */
+const HABIT_TEXT: Record<HabitId, { name: MessageKey; strongest: MessageKey }> = {
+  listen: { name: 'habit.listen', strongest: 'wentWell.strongest.listen' },
+  'let-finish': { name: 'habit.letFinish', strongest: 'wentWell.strongest.letFinish' },
+  concise: { name: 'habit.concise', strongest: 'wentWell.strongest.concise' },
+  'share-floor': { name: 'habit.shareFloor', strongest: 'wentWell.strongest.shareFloor' },
+  appreciation: { name: 'habit.appreciation', strongest: 'wentWell.strongest.appreciation' },
 };
+
+export const HABIT_NAMES = Object.fromEntries(
+  Object.entries(HABIT_TEXT).map(([id, { name }]) => [id, text(name)]),
+) as Record<HabitId, Text>;
 
 export const MEETING_KIND_NAMES: Record<MeetingKind, Text> = {
   'one-on-one': text('kind.oneOnOne'),
@@ -108,7 +113,85 @@ export const MEETING_KIND_NAMES: Record<MeetingKind, Text> = {
 
 /** A figure shown as it is in every language (a percentage, a duration, a count). */
 const plain = (value: string): Text => text('common.plain', value);
+const count = (n: number): Text => plain(String(n));
 const NONE = text('common.none');
+
+/**
+ * Per figure: its label, the sentence on the habit it reflects (when that takes no figures), and
+ * the tip when it is the weakest figure of the weakest habit (when that takes no figures; the
+ * others are in `tipFor`).
+ */
+const FIGURE_TEXT: Record<FigureId, { label: MessageKey; explain?: MessageKey; tip?: MessageKey }> = {
+  'talk-share': { label: 'figure.talkShare.label' },
+  backchannels: { label: 'figure.backchannels.label', explain: 'figure.backchannels.explain', tip: 'tip.backchannels' },
+  'others-longest-turn': { label: 'figure.othersLongestTurn.label' },
+  'interruptions-by-self': {
+    label: 'figure.interruptionsBySelf.label',
+    explain: 'figure.interruptionsBySelf.explain',
+    tip: 'tip.interruptions',
+  },
+  'talkovers-by-self': {
+    label: 'figure.talkoversBySelf.label',
+    explain: 'figure.talkoversBySelf.explain',
+    tip: 'tip.talkovers',
+  },
+  'early-responses': {
+    label: 'figure.earlyResponses.label',
+    explain: 'figure.earlyResponses.explain',
+    tip: 'tip.earlyResponses',
+  },
+  'interruptions-of-self': { label: 'figure.interruptionsOfSelf.label', explain: 'figure.interruptionsOfSelf.explain' },
+  'talkovers-of-self': { label: 'figure.talkoversOfSelf.label', explain: 'figure.talkoversOfSelf.explain' },
+  'longest-monologue': { label: 'figure.longestMonologue.label' },
+  'response-gap': { label: 'figure.responseGap.label', explain: 'figure.responseGap.explain', tip: 'tip.responseGap' },
+  'quick-responses': { label: 'figure.quickResponses.label', explain: 'figure.quickResponses.explain' },
+  balance: { label: 'figure.balance.label' },
+  'turn-switches': {
+    label: 'figure.turnSwitches.label',
+    explain: 'figure.turnSwitches.explain',
+    tip: 'tip.turnSwitches',
+  },
+  'people-heard': { label: 'figure.peopleHeard.label', explain: 'figure.peopleHeard.explain', tip: 'tip.inclusion' },
+  'people-balance': { label: 'figure.peopleBalance.label', explain: 'figure.peopleBalance.explain', tip: 'tip.inclusion' },
+  summarised: { label: 'figure.summarised.label', explain: 'figure.summarised.explain', tip: 'tip.summarised' },
+  thanked: { label: 'figure.thanked.label', explain: 'figure.thanked.explain', tip: 'tip.thanked' },
+  'next-steps': { label: 'figure.nextSteps.label', explain: 'figure.nextSteps.explain', tip: 'tip.nextSteps' },
+  'clarifying-questions': {
+    label: 'figure.clarifying.label',
+    explain: 'figure.clarifying.explain',
+    tip: 'tip.clarifying',
+  },
+  restatements: { label: 'figure.restatements.label', explain: 'figure.restatements.explain', tip: 'tip.summarised' },
+  'open-questions': {
+    label: 'figure.openQuestions.label',
+    explain: 'figure.openQuestions.explain',
+    tip: 'tip.openQuestions',
+  },
+  questions: { label: 'figure.questions.label', explain: 'figure.questions.explain' },
+  pace: { label: 'figure.pace.label', explain: 'figure.pace.explain' },
+  'fillers-hedges': { label: 'figure.fillersHedges.label' },
+  // A specific thanks serves the same habit as the check-in's "thanked someone".
+  'specific-thanks': { label: 'figure.specificThanks.label', explain: 'figure.thanked.explain', tip: 'tip.thanked' },
+  'personal-questions': { label: 'figure.personal.label', explain: 'figure.personal.explain', tip: 'tip.personal' },
+};
+
+/** A figure from the table: `glance` defaults to the value, `explain` to the table's sentence. */
+function figure(
+  id: FigureId,
+  parts: { value: Text; glance?: Text; explain?: Text; score: number | null },
+): HabitFigure {
+  const texts = FIGURE_TEXT[id];
+  const explain = parts.explain ?? (texts.explain ? text(texts.explain) : undefined);
+  if (!explain) throw new Error(`figure ${id} needs an explanation`);
+  return {
+    id,
+    label: text(texts.label),
+    value: parts.value,
+    glance: parts.glance ?? parts.value,
+    explain,
+    score: parts.score,
+  };
+}
 
 /** Below this much speech in total there is nothing fair to say about the call. */
 const MIN_SPEECH_SEC = 30;
@@ -212,32 +295,28 @@ interface CallContext {
 
 function assessListen(ctx: CallContext): HabitAssessment {
   const { m, target, call, measured } = ctx;
-  const share: HabitFigure = {
-    id: 'talk-share',
-    label: text('figure.talkShare.label'),
+  const share = figure('talk-share', {
     value: plain(formatPercent(m.talkShare)),
-    glance: plain(formatPercent(m.talkShare)),
     explain: text('figure.talkShare.explain', MEETING_KIND_NAMES[call.meetingKind], formatPercent(target)),
     score: measured ? ramp(m.talkShare / target, RAMPS.shareOverTarget) : null,
-  };
+  });
   const perMin = m.backchannelsPerOthersMin;
-  const backchannels: HabitFigure = {
-    id: 'backchannels',
-    label: text('figure.backchannels.label'),
-    value: perMin === null ? plain(String(m.backchannelsBySelf)) : text('figure.backchannels.value', m.backchannelsBySelf, formatRate(perMin)),
-    glance: plain(String(m.backchannelsBySelf)),
-    explain: text('figure.backchannels.explain'),
+  const backchannels = figure('backchannels', {
+    value:
+      perMin === null
+        ? count(m.backchannelsBySelf)
+        : text('figure.backchannels.value', m.backchannelsBySelf, formatRate(perMin)),
+    glance: count(m.backchannelsBySelf),
     score: measured && perMin !== null ? ramp(perMin, RAMPS.backchannelsPerMin) : null,
-  };
-  const othersLongest: HabitFigure = {
-    id: 'others-longest-turn',
-    label: text('figure.othersLongestTurn.label'),
+  });
+  const othersLongest = figure('others-longest-turn', {
     value: plain(formatDuration(m.othersLongestTurnSec)),
-    glance: plain(formatDuration(m.othersLongestTurnSec)),
     explain:
-      m.othersLongestTurnSec >= LONG_STORY_SEC ? text('figure.othersLongestTurn.explainStory') : text('figure.othersLongestTurn.explain'),
+      m.othersLongestTurnSec >= LONG_STORY_SEC
+        ? text('figure.othersLongestTurn.explainStory')
+        : text('figure.othersLongestTurn.explain'),
     score: null,
-  };
+  });
   const words = wordFiguresForListen(ctx);
   const score = weightedScore([
     [share.score, 0.6],
@@ -256,34 +335,21 @@ function assessListen(ctx: CallContext): HabitAssessment {
 function wordFiguresForListen({ words }: CallContext): HabitFigure[] {
   if (!words) return [];
   const c = words.counts;
-  const count = (n: number) => plain(String(n));
   const figures: HabitFigure[] = [
-    {
-      id: 'clarifying-questions',
-      label: text('figure.clarifying.label'),
+    figure('clarifying-questions', {
       value: count(c.clarifyingQuestions),
-      glance: count(c.clarifyingQuestions),
-      explain: text('figure.clarifying.explain'),
       score: ramp(c.clarifyingQuestions, RAMPS.once),
-    },
-    {
-      id: 'restatements',
-      label: text('figure.restatements.label'),
-      value: count(c.summaries),
-      glance: count(c.summaries),
-      explain: text('figure.restatements.explain'),
-      score: ramp(c.summaries, RAMPS.once),
-    },
+    }),
+    figure('restatements', { value: count(c.summaries), score: ramp(c.summaries, RAMPS.once) }),
   ];
   if (c.questions > 0) {
-    figures.push({
-      id: 'open-questions',
-      label: text('figure.openQuestions.label'),
-      value: text('figure.openQuestions.value', c.openQuestions, c.questions),
-      glance: text('figure.openQuestions.glance', c.openQuestions, c.questions),
-      explain: text('figure.openQuestions.explain'),
-      score: c.questions >= MIN_QUESTIONS_FOR_SHARE ? ramp(c.openQuestions / c.questions, RAMPS.openShare) : null,
-    });
+    figures.push(
+      figure('open-questions', {
+        value: text('figure.openQuestions.value', c.openQuestions, c.questions),
+        glance: text('figure.openQuestions.glance', c.openQuestions, c.questions),
+        score: c.questions >= MIN_QUESTIONS_FOR_SHARE ? ramp(c.openQuestions / c.questions, RAMPS.openShare) : null,
+      }),
+    );
   }
   return figures;
 }
@@ -291,47 +357,22 @@ function wordFiguresForListen({ words }: CallContext): HabitFigure[] {
 function assessLetFinish({ m, rateHours, measured }: CallContext): HabitAssessment {
   const perHour = (count: number) => count / rateHours;
   const rated = (count: number) => text('figure.perHour', count, formatRate(perHour(count)));
-  const count = (n: number) => plain(String(n));
-  const interruptions: HabitFigure = {
-    id: 'interruptions-by-self',
-    label: text('figure.interruptionsBySelf.label'),
+  const interruptions = figure('interruptions-by-self', {
     value: rated(m.interruptionsBySelf),
     glance: count(m.interruptionsBySelf),
-    explain: text('figure.interruptionsBySelf.explain'),
     score: measured ? ramp(perHour(m.interruptionsBySelf), RAMPS.interruptionsPerHour) : null,
-  };
-  const talkovers: HabitFigure = {
-    id: 'talkovers-by-self',
-    label: text('figure.talkoversBySelf.label'),
+  });
+  const talkovers = figure('talkovers-by-self', {
     value: rated(m.talkoversBySelf),
     glance: count(m.talkoversBySelf),
-    explain: text('figure.talkoversBySelf.explain'),
     score: measured ? ramp(perHour(m.talkoversBySelf), RAMPS.talkoversPerHour) : null,
-  };
-  const early: HabitFigure = {
-    id: 'early-responses',
-    label: text('figure.earlyResponses.label'),
+  });
+  const early = figure('early-responses', {
     value: count(m.earlyResponsesBySelf),
-    glance: count(m.earlyResponsesBySelf),
-    explain: text('figure.earlyResponses.explain'),
     score: measured ? ramp(perHour(m.earlyResponsesBySelf), RAMPS.earlyResponsesPerHour) : null,
-  };
-  const ofSelf: HabitFigure = {
-    id: 'interruptions-of-self',
-    label: text('figure.interruptionsOfSelf.label'),
-    value: count(m.interruptionsOfSelf),
-    glance: count(m.interruptionsOfSelf),
-    explain: text('figure.interruptionsOfSelf.explain'),
-    score: null,
-  };
-  const talkoversOfSelf: HabitFigure = {
-    id: 'talkovers-of-self',
-    label: text('figure.talkoversOfSelf.label'),
-    value: count(m.talkoversOfSelf),
-    glance: count(m.talkoversOfSelf),
-    explain: text('figure.talkoversOfSelf.explain'),
-    score: null,
-  };
+  });
+  const ofSelf = figure('interruptions-of-self', { value: count(m.interruptionsOfSelf), score: null });
+  const talkoversOfSelf = figure('talkovers-of-self', { value: count(m.talkoversOfSelf), score: null });
   const score = weightedScore([
     [interruptions.score, 0.6],
     [talkovers.score, 0.25],
@@ -347,31 +388,17 @@ function assessLetFinish({ m, rateHours, measured }: CallContext): HabitAssessme
 
 function assessConcise(ctx: CallContext): HabitAssessment {
   const { m, measured, monologueNudgeSec } = ctx;
-  const monologue: HabitFigure = {
-    id: 'longest-monologue',
-    label: text('figure.longestMonologue.label'),
+  const monologue = figure('longest-monologue', {
     value: plain(formatDuration(m.longestMonologueSec)),
-    glance: plain(formatDuration(m.longestMonologueSec)),
     explain: text('figure.longestMonologue.explain', formatDuration(monologueNudgeSec)),
     score: measured && m.selfSpeechSec > 0 ? ramp(m.longestMonologueSec, RAMPS.monologueSec) : null,
-  };
+  });
   const gap = m.medianResponseGapSec;
-  const responseGap: HabitFigure = {
-    id: 'response-gap',
-    label: text('figure.responseGap.label'),
+  const responseGap = figure('response-gap', {
     value: gap === null ? NONE : plain(formatGap(gap)),
-    glance: gap === null ? NONE : plain(formatGap(gap)),
-    explain: text('figure.responseGap.explain'),
     score: measured && gap !== null ? ramp(gap, RAMPS.responseGapSec) : null,
-  };
-  const quick: HabitFigure = {
-    id: 'quick-responses',
-    label: text('figure.quickResponses.label'),
-    value: plain(String(m.quickResponses)),
-    glance: plain(String(m.quickResponses)),
-    explain: text('figure.quickResponses.explain'),
-    score: null,
-  };
+  });
+  const quick = figure('quick-responses', { value: count(m.quickResponses), score: null });
   const words = wordFiguresForConcise(ctx);
   const score = weightedScore([
     [monologue.score, 0.7],
@@ -393,37 +420,35 @@ function wordFiguresForConcise({ words }: CallContext): HabitFigure[] {
   const pace = Math.round(wpm);
   const counted = [...SUPPORTED_FILLERS, ...SUPPORTED_HEDGES].map((id) => text(WORD_NAMES[id]));
   return [
-    {
-      id: 'pace',
-      label: text('figure.pace.label'),
+    figure('pace', {
       value: text('figure.pace.value', pace),
       glance: text('figure.pace.glance', pace),
-      explain: text('figure.pace.explain'),
       score: wpm > RAMPS.paceFast[0] ? ramp(wpm, RAMPS.paceFast) : ramp(wpm, RAMPS.paceSlow),
-    },
-    {
-      id: 'fillers-hedges',
-      label: text('figure.fillersHedges.label'),
+    }),
+    figure('fillers-hedges', {
       value: text('figure.fillersHedges.value', formatRate(words.rates.fillersPerMin + words.rates.hedgesPerMin)),
       glance: plain(formatRate(words.rates.fillersPerMin + words.rates.hedgesPerMin)),
       explain: text('figure.fillersHedges.explain', joinList(counted)),
       score: null,
-    },
+    }),
   ];
 }
 
 /** "you know, kind of, maybe, just and I guess" as one Text: the list's words said in turn. */
 function joinList(items: Text[]): Text {
-  return items.slice(1).reduce<Text>((list, item, n) => text(n === items.length - 2 ? 'common.listLast' : 'common.list', list, item), items[0]);
+  return items
+    .slice(1)
+    .reduce<Text>(
+      (list, item, n) => text(n === items.length - 2 ? 'common.listLast' : 'common.list', list, item),
+      items[0],
+    );
 }
 
 function assessShareFloor(ctx: CallContext): HabitAssessment {
   const { m, fair, reference, call, measured } = ctx;
   const ratio = m.talkShare / reference;
   const balanceScore = ratio < 1 ? ramp(ratio, RAMPS.balanceLow) : ramp(ratio, RAMPS.balanceHigh);
-  const balance: HabitFigure = {
-    id: 'balance',
-    label: text('figure.balance.label'),
+  const balance = figure('balance', {
     value:
       fair === null
         ? text('figure.balance.valueUnknown', formatPercent(m.talkShare))
@@ -434,25 +459,23 @@ function assessShareFloor(ctx: CallContext): HabitAssessment {
         ? text('figure.balance.explainUnknown')
         : text('figure.balance.explain', call.participants ?? 0, formatPercent(fair)),
     score: measured ? balanceScore : null,
-  };
-  const switches: HabitFigure = {
-    id: 'turn-switches',
-    label: text('figure.turnSwitches.label'),
+  });
+  const switches = figure('turn-switches', {
     value: text('figure.turnSwitches.value', formatRate(m.turnSwitchesPerMin)),
     glance: text('figure.turnSwitches.glance', formatRate(m.turnSwitchesPerMin)),
-    explain: text('figure.turnSwitches.explain'),
     score: measured ? ramp(m.turnSwitchesPerMin, RAMPS.turnSwitchesPerMin) : null,
-  };
+  });
   const questions: HabitFigure[] = ctx.words
     ? [
-        {
-          id: 'questions',
-          label: text('figure.questions.label'),
-          value: text('figure.questions.value', ctx.words.counts.questions, formatRate(ctx.words.rates.questionsPer10Min)),
-          glance: plain(String(ctx.words.counts.questions)),
-          explain: text('figure.questions.explain'),
+        figure('questions', {
+          value: text(
+            'figure.questions.value',
+            ctx.words.counts.questions,
+            formatRate(ctx.words.rates.questionsPer10Min),
+          ),
+          glance: count(ctx.words.counts.questions),
           score: ramp(ctx.words.rates.questionsPer10Min, RAMPS.questionsPer10Min),
-        },
+        }),
       ]
     : [];
   const inclusion = inclusionFigures(call.people);
@@ -483,35 +506,23 @@ function inclusionFigures(people: StoredPeople | undefined): HabitFigure[] {
   const evenness = shares.length < 2 ? 0 : -shares.reduce((sum, x) => sum + x * Math.log(x), 0) / Math.log(shares.length);
   const heardShare = spoke / known;
   return [
-    {
-      id: 'people-heard',
-      label: text('figure.peopleHeard.label'),
+    figure('people-heard', {
       value: text('figure.peopleHeard.value', String(spoke), String(known)),
       glance: plain(`${spoke}/${known}`),
-      explain: text('figure.peopleHeard.explain'),
       score: heardShare,
-    },
+    }),
     ...(spoke >= 2
-      ? [
-          {
-            id: 'people-balance' as const,
-            label: text('figure.peopleBalance.label'),
-            value: text('figure.peopleBalance.value', formatPercent(evenness)),
-            glance: plain(formatPercent(evenness)),
-            explain: text('figure.peopleBalance.explain'),
-            score: evenness,
-          },
-        ]
+      ? [figure('people-balance', { value: text('figure.peopleBalance.value', formatPercent(evenness)), glance: plain(formatPercent(evenness)), score: evenness })]
       : []),
   ];
 }
 
 export type CheckInQuestion = keyof Pick<CheckIn, 'summarised' | 'thankedSomeone' | 'agreedNextSteps'>;
 
-const CHECK_IN_FIGURES: [FigureId, CheckInQuestion, label: MessageKey, explain: MessageKey][] = [
-  ['summarised', 'summarised', 'figure.summarised.label', 'figure.summarised.explain'],
-  ['thanked', 'thankedSomeone', 'figure.thanked.label', 'figure.thanked.explain'],
-  ['next-steps', 'agreedNextSteps', 'figure.nextSteps.label', 'figure.nextSteps.explain'],
+const CHECK_IN_FIGURES: [FigureId, CheckInQuestion][] = [
+  ['summarised', 'summarised'],
+  ['thanked', 'thankedSomeone'],
+  ['next-steps', 'agreedNextSteps'],
 ];
 
 /** The check-in questions the words answer when they were on: what is still asked is the rest. */
@@ -527,30 +538,24 @@ function assessAppreciation(ctx: CallContext): HabitAssessment {
   if (words) {
     const c = words.counts;
     figures.push(
-      {
-        id: 'specific-thanks',
-        label: text('figure.specificThanks.label'),
+      figure('specific-thanks', {
+        // A plain thank-you is half-way there.
         value: text('figure.specificThanks.value', c.specificThanks, c.thanks),
         glance: text('figure.specificThanks.glance', c.specificThanks, c.thanks),
-        explain: text('figure.thanked.explain'),
-        // A plain thank-you is half-way there.
+        explain: text('figure.thanked.explain'), // A plain thank-you is half-way there.,
         score: c.specificThanks > 0 ? 1 : c.thanks > 0 ? 0.5 : 0,
-      },
-      {
-        id: 'personal-questions',
-        label: text('figure.personal.label'),
-        value: plain(String(c.personalQuestions)),
-        glance: plain(String(c.personalQuestions)),
-        explain: text('figure.personal.explain'),
+      }),
+      figure('personal-questions', {
+        value: count(c.personalQuestions),
         score: ramp(c.personalQuestions, RAMPS.once),
-      },
+      }),
     );
   }
-  for (const [id, key, label, explain] of CHECK_IN_FIGURES) {
+  for (const [id, key] of CHECK_IN_FIGURES) {
     if (measured.includes(key)) continue;
     const answer = checkIn?.[key] ?? null;
     const value = answer === null ? NONE : text(answer ? 'common.yes' : 'common.no');
-    figures.push({ id, label: text(label), value, glance: value, explain: text(explain), score: answer === null ? null : answer ? 1 : 0 });
+    figures.push(figure(id, { value, score: answer === null ? null : answer ? 1 : 0 }));
   }
   const score = weightedScore(figures.map((f) => [f.score, 1]));
   const asked = figures.filter((f) => CHECK_IN_FIGURES.some(([id]) => id === f.id));
@@ -558,59 +563,32 @@ function assessAppreciation(ctx: CallContext): HabitAssessment {
     ? text('habitSummary.words', words.counts.specificThanks, words.counts.thanks)
     : score === null
       ? text('habitSummary.takeCheckIn')
-      : text('habitSummary.checkIn', asked.filter((f) => f.score === 1).length, asked.filter((f) => f.score !== null).length);
+      : text(
+          'habitSummary.checkIn',
+          asked.filter((f) => f.score === 1).length,
+          asked.filter((f) => f.score !== null).length,
+        );
   return habit('appreciation', score, summary, figures);
 }
 
 /** Tip for the weakest figure of the weakest habit: concrete, for the next call. */
-function tipFor(figure: FigureId, ctx: CallContext): Text {
+function tipFor(id: FigureId, ctx: CallContext): Text {
   const { m, target, reference } = ctx;
-  switch (figure) {
+  switch (id) {
     case 'talk-share':
       return text('tip.talkShare', formatPercent(target));
-    case 'backchannels':
-      return text('tip.backchannels');
-    case 'interruptions-by-self':
-      return text('tip.interruptions');
-    case 'talkovers-by-self':
-      return text('tip.talkovers');
-    case 'early-responses':
-      return text('tip.earlyResponses');
     case 'longest-monologue':
       return text('tip.longestMonologue', formatDuration(m.longestMonologueSec), formatDuration(ctx.monologueNudgeSec));
-    case 'response-gap':
-      return text('tip.responseGap');
     case 'balance':
       return m.talkShare < reference ? text('tip.balanceLow', formatPercent(m.talkShare)) : text('tip.balanceHigh');
-    case 'turn-switches':
-      return text('tip.turnSwitches');
-    case 'people-heard':
-    case 'people-balance':
-      return text('tip.inclusion');
-    case 'summarised':
-      return text('tip.summarised');
-    case 'thanked':
-      return text('tip.thanked');
-    case 'next-steps':
-      return text('tip.nextSteps');
-    case 'clarifying-questions':
-      return text('tip.clarifying');
-    case 'restatements':
-      return text('tip.summarised');
-    case 'open-questions':
-      return text('tip.openQuestions');
     case 'questions':
       return text('tip.questions', formatRate(ctx.words?.rates.questionsPer10Min ?? 0));
     case 'pace':
       return (ctx.words?.rates.wordsPerMin ?? 0) > RAMPS.paceFast[0]
         ? text('tip.paceFast', Math.round(ctx.words?.rates.wordsPerMin ?? 0))
         : text('tip.paceSlow', Math.round(ctx.words?.rates.wordsPerMin ?? 0));
-    case 'specific-thanks':
-      return text('tip.thanked');
-    case 'personal-questions':
-      return text('tip.personal');
     default:
-      return text('tip.any');
+      return text(FIGURE_TEXT[id].tip ?? 'tip.any');
   }
 }
 
@@ -643,19 +621,9 @@ function wentWell(ctx: CallContext, habits: HabitAssessment[]): Text[] {
   if (words ? words.specificThanks > 0 : call.checkIn?.thankedSomeone) notes.push(text('wentWell.thanked'));
   if (notes.length > 0) return notes.slice(0, 3);
   // Nothing stood out: name the relatively best habit rather than say nothing.
-  const best = habits
-    .filter((h) => h.score !== null)
-    .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
-  return best ? [text(STRONGEST[best.id])] : [];
+  const best = habits.filter((h) => h.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+  return best ? [text(HABIT_TEXT[best.id].strongest)] : [];
 }
-
-const STRONGEST: Record<HabitId, MessageKey> = {
-  listen: 'wentWell.strongest.listen',
-  'let-finish': 'wentWell.strongest.letFinish',
-  concise: 'wentWell.strongest.concise',
-  'share-floor': 'wentWell.strongest.shareFloor',
-  appreciation: 'wentWell.strongest.appreciation',
-};
 
 export function assessCall(call: CoachedCall, settings: CoachingSettings): CallCoaching {
   const m = call.metrics;

@@ -15,7 +15,7 @@ import type { SiteAdapter } from './types';
 
 const HANG_UP_LABEL = /\b(?:hang ?up|leave (?:the )?(?:call|meeting)|end (?:the )?call)\b/i;
 
-const HANG_UP: readonly Marker[] = [
+export const HANG_UP: readonly Marker[] = [
   // Material icon fonts render the hang-up icon from the ligature `call_end` (as Meet does: T1).
   { name: 'custom:call_end-icon', selector: '.material-icons, [class*="material-symbols"], .google-symbols', pattern: /^call_end$/ },
   { name: 'custom:hang-up-label-en', selector: 'button[aria-label], [role="button"][aria-label]', attribute: 'aria-label', pattern: HANG_UP_LABEL },
@@ -24,7 +24,8 @@ const HANG_UP: readonly Marker[] = [
 
 /** A button that names the action: "Unmute" while muted (as Meet, Zoom and Jitsi label theirs). */
 const MIC_BUTTON = 'button, [role="button"]';
-const MUTE: readonly MuteMarker[] = [
+export const MUTE: readonly MuteMarker[] = [
+  // Own rule: the English action label Meet (A1), Zoom (L3) and Jitsi (J2) put on their mic buttons.
   { name: 'custom:unmute-label-en', selector: MIC_BUTTON, pattern: /^unmute(?: (?:my )?(?:mic|microphone|audio))?$/i, muted: true },
   { name: 'custom:unmute-aria-label-en', selector: MIC_BUTTON, attribute: 'aria-label', pattern: /^unmute(?: (?:my )?(?:mic|microphone|audio))?\b/i, muted: true },
   { name: 'custom:mute-label-en', selector: MIC_BUTTON, pattern: /^mute(?: (?:my )?(?:mic|microphone|audio))?$/i, muted: false },

@@ -1,7 +1,7 @@
 // Jitsi Meet (meet.jit.si, 8x8.vc; self-hosted deployments are read through the custom adapter,
 // which recognises Jitsi by the markers in JITSI_SIGNATURE). Its `data-testid`s come from
 // jitsi-meet's own tests, so they are the most stable markers on any site.
-// Sources and dates: /work/shared/docs/sites.md ("last seen" = newest commit still using a marker).
+// Sources and dates: docs/sites.md, "Sources" ("last seen" = newest commit still using a marker).
 import {
   distinctNames,
   defineSiteAdapter,
@@ -15,7 +15,7 @@ import {
 } from './adapter';
 import type { Marker, MarkerProbe } from './dom';
 
-const MARKERS = {
+export const MARKERS = {
   phase: {
     ended: [
       // V13 2026-07 (EN): end and kick copy, on a screen or in its dialog. "You have been

@@ -1,6 +1,6 @@
 // Google Meet. Lobby and call share one URL (a single-page app), and the lobby has call-like
 // controls, `<audio>` elements and an effects tile (V2, S1): only the markers below decide the phase.
-// Sources and dates: /work/shared/docs/sites.md ("last seen" = newest commit still using a marker).
+// Sources and dates: docs/sites.md, "Sources" ("last seen" = newest commit still using a marker).
 import {
   defineSiteAdapter,
   distinctNames,
@@ -21,7 +21,7 @@ const EFFECTS_TILE = /visual_effects|backgrounds and effects/i;
 const ENDED_COPY = "you've been removed from the meeting|your host ended the meeting for everyone|you left the meeting";
 const ENDED_TEXT = new RegExp(ENDED_COPY, 'i');
 
-const MARKERS = {
+export const MARKERS = {
   phase: {
     ended: [
       // A2: the end screen's message box (class churns), then the same copy as a heading or line of its own.
@@ -60,6 +60,7 @@ const MARKERS = {
     { name: 'count:people-label-en', selector: '[aria-label^="People"]', attribute: 'aria-label', pattern: /(\d+) joined/i },
     { name: 'count:egzc7c-badge', selector: 'div.egzc7c', pattern: /^(\d{1,3})$/ },
   ] satisfies Marker[],
+  // V2 2026-07: a participant tile, the effects tile aside.
   tile: { name: 'tile', selector: '[data-participant-id]', exclude: EFFECTS_TILE } satisfies Marker,
   speaking: [
     // V3 2026-07, MST: classes the speaking indicator takes (they churn; silent is `gjg47c`).

@@ -1,10 +1,10 @@
 // Microsoft Teams (web, v2 and the "light" guest UI). Its Fluent class names churn, so only ids,
 // `data-tid` and `data-state` are used, then English labels as a last resort.
-// Sources and dates: /work/shared/docs/sites.md ("last seen" = newest commit still using a marker).
+// Sources and dates: docs/sites.md, "Sources" ("last seen" = newest commit still using a marker).
 import { defineSiteAdapter, readCount, readMuted, readPhase, SCREEN_COPY, type MuteMarker, type PhaseMarkers } from './adapter';
 import type { Marker } from './dom';
 
-const MARKERS = {
+export const MARKERS = {
   phase: {
     ended: [
       // A4, V4 2026-08: the post-call screens ("You’ve been removed…", live copy has ’: V4).

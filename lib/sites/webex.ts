@@ -2,11 +2,11 @@
 // runs inside that frame, as the content script is injected into all frames) but read from the top
 // document when reachable (L4). Few markers are confirmed: no end-of-call or speaking marker has a
 // source, so after leaving the page reads as 'none' and speakers stay empty.
-// Sources and dates: /work/shared/docs/sites.md ("last seen" = newest commit still using a marker).
+// Sources and dates: docs/sites.md, "Sources" ("last seen" = newest commit still using a marker).
 import { defineSiteAdapter, readCount, readMuted, readPhase, readValue, type MuteMarker, type PhaseMarkers } from './adapter';
 import type { Marker } from './dom';
 
-const MARKERS = {
+export const MARKERS = {
   phase: {
     ended: [],
     lobby: [

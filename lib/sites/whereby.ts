@@ -2,11 +2,11 @@
 // certain. Its `jstest-` classes are test hooks, which tend to outlive styling classes. No source
 // shows the lobby, the end of a call or who is speaking: the pre-join and post-call pages read as
 // 'none' (limited while they show media), and speakers stay empty.
-// Sources and dates: /work/shared/docs/sites.md ("last seen" = newest commit still using a marker).
+// Sources and dates: docs/sites.md, "Sources" ("last seen" = newest commit still using a marker).
 import { defineSiteAdapter, readMuted, readPhase, type MuteMarker, type PhaseMarkers } from './adapter';
 import type { Marker, MarkerProbe } from './dom';
 
-const MARKERS = {
+export const MARKERS = {
   phase: {
     ended: [],
     lobby: [],

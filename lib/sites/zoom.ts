@@ -1,6 +1,6 @@
 // Zoom web client (app.zoom.us and company subdomains). The UI is either in the top document or in a
 // same-origin `iframe#webclient` (T3, S3): both are read. Its markers are mostly English labels.
-// Sources and dates: /work/shared/docs/sites.md ("last seen" = newest commit still using a marker).
+// Sources and dates: docs/sites.md, "Sources" ("last seen" = newest commit still using a marker).
 import {
   defineSiteAdapter,
   distinctNames,
@@ -13,7 +13,7 @@ import {
 } from './adapter';
 import type { Marker, MarkerProbe } from './dom';
 
-const MARKERS = {
+export const MARKERS = {
   phase: {
     ended: [
       // V9, V10 2026-06: the end-of-meeting modal, then the removal copy on a screen (EN).

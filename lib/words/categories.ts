@@ -46,7 +46,7 @@ import {
   YOU_KNOW_NOT_AFTER,
   YOU_KNOW_NOT_BEFORE,
 } from './lexicon';
-import { FILLER_IDS, HEDGE_IDS, type FillerId, type HedgeId } from './ids';
+import type { FillerId, HedgeId } from './ids';
 import { findPhrase, phraseAt, sentences, wordsOf, type Sentence } from './text';
 
 export type { FillerId, HedgeId };

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interval } from '../../lib/engine/types';
 import type { CallRecord } from '../../lib/record/types';
 import { analyzeHeardAudio, findOffset, ticksToIntervals } from './support/analyze';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { readOverlay, waitForCall, waitForOverlayState, type OverlayReading } from './support/coach';
-import { join, leave, openFixtureCall } from './support/fixture-call';
-import { startFixtureServer, type FixtureServer } from './support/https-server';
-import { sharedScene, sharedScenesMissing, tempDir, type Scene } from './support/scenes';
+import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
+import { readOverlay, waitForCall, waitForOverlayState, type OverlayReading } from '../../harness/coach';
+import { join, leave, openFixtureCall } from '../../harness/fixture-call';
+import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
+import { sharedScene, sharedScenesMissing, tempDir, type Scene } from '../../harness/scenes';
 
 const SCENE_ID = 'd02_interrupter';
 /** The scene is cut a little longer than the call, so the looping fake mic never wraps. */

@@ -7,12 +7,13 @@
 // my talk while I am muted with the demo's own button, and store the call when I leave.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interval } from '../../lib/engine/types';
+import { builtSpeechModel } from '../../harness/build';
 import { findOffset, runAnalyze, ticksToIntervals } from './support/analyze';
-import type { CoachBrowser } from './support/browser';
-import { knownCallIds, readOverlay, waitForCall } from './support/coach';
+import type { CoachBrowser } from '../../harness/browser';
+import { knownCallIds, readOverlay, waitForCall } from '../../harness/coach';
 import { recordHeardAudio, saveHeardAudio } from './support/heard-audio';
 import { janusUnavailable, openDemo, startJanus, type JanusRig } from './support/janus';
-import { sharedScene, sharedScenesMissing, silentWav, tempDir, trimWav, type Scene } from './support/scenes';
+import { sharedScene, sharedScenesMissing, silentWav, tempDir, trimWav, type Scene } from '../../harness/scenes';
 
 const SCENE_ID = 'd02_interrupter';
 /** Unmuted, then muted with the demo's button, then unmuted to the end. */
@@ -124,7 +125,7 @@ describe.skipIf(missing !== null)('the coach on real meeting software (Janus)', 
         expect(record.host).toBe('janus.listening-coach.test');
         expect(record.site).toBe('custom');
         expect(record.limited).toBe(false);
-        expect(record.speechModel).toBe('yamnet');
+        expect(record.speechModel).toBe(builtSpeechModel());
         expect(record.durationSec).toBeGreaterThan(TALK_SEC + MUTED_SEC + AFTER_SEC - 8);
 
         // Muted with the demo's button: that stretch is muted time, and my speech in it is side talk.

@@ -1,13 +1,14 @@
 // Conditions a real meeting page puts the coach in: muting in the meeting (my speech while muted
 // is not talk), a strict page CSP with Trusted Types, as Meet sends, two meetings in two tabs at
 // once, a page without remote audio, a site whose markup changed, and a mic the site may not use.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { CDP_ARGS, CdpWatcher } from './support/cdp';
-import { knownCallIds, readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
-import { join, leave, openFixtureCall, setMuted } from './support/fixture-call';
-import { startFixtureServer, type FixtureServer } from './support/https-server';
-import { espeakScene, tempDir, type Scene } from './support/scenes';
+import { describe, expect, it } from 'vitest';
+import { builtSpeechModel } from '../../harness/build';
+import type { CoachBrowser } from '../../harness/browser';
+import type { CdpWatcher } from './support/cdp';
+import { useCallRig } from './support/call-rig';
+import { knownCallIds, readCalls, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
+import { join, leave, openFixtureCall, setMuted } from '../../harness/fixture-call';
+import { espeakScene, tempDir } from '../../harness/scenes';
 
 const MONOLOGUE =
   'Let me walk you through the quarterly numbers in some detail. Revenue grew in every region, ' +
@@ -32,26 +33,20 @@ const CHATTY_OTHERS = [
   { by: 'others', at: 21, text: 'Finally the budget, which stays flat, although travel is cut by a third for the rest of the year.' },
 ] as const;
 
-let scene: Scene;
 let chattyPath: string;
-let server: FixtureServer;
 let browser: CoachBrowser;
 let cdp: CdpWatcher;
 let othersPath: string;
 
-beforeAll(async () => {
-  scene = espeakScene(SCENE, 40, tempDir('conditions'));
-  server = await startFixtureServer();
-  othersPath = server.addAudio('conditions-others.wav', scene.others);
-  chattyPath = server.addAudio('conditions-chatty.wav', espeakScene(CHATTY_OTHERS, 30, tempDir('conditions-chatty')).others);
-  browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self, extraArgs: CDP_ARGS });
-  cdp = await CdpWatcher.connect(browser.userDataDir);
-});
-
-afterAll(async () => {
-  cdp?.close();
-  await browser?.close();
-  await server?.close();
+useCallRig({
+  name: 'conditions',
+  script: SCENE,
+  durationSec: 40,
+  watch: true,
+  ready: (rig) => {
+    ({ browser, cdp, othersPath } = rig);
+    chattyPath = rig.server.addAudio('conditions-chatty.wav', espeakScene(CHATTY_OTHERS, 30, tempDir('conditions-chatty')).others);
+  },
 });
 
 describe('meeting conditions', () => {
@@ -111,7 +106,7 @@ describe('meeting conditions', () => {
     await leave(page);
     const call = await waitForCall(browser, (c) => !earlier.has(c.id) && c.status === 'ended');
     // The worklet, the speech-model frame and the remote audio all worked under the CSP.
-    expect(call.speechModel).toBe('yamnet');
+    expect(call.speechModel).toBe(builtSpeechModel());
     expect(call.metrics.selfSpeechSec).toBeGreaterThan(5);
     expect(call.metrics.othersSpeechSec).toBeGreaterThan(0.5);
     await page.close();

@@ -8,11 +8,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSampleCalls } from '../../lib/record/sample';
+import { generateSampleCalls } from '../support/sample-calls';
 import { exportCallsJson } from '../../lib/record/transfer';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { startFixtureServer, type FixtureServer } from './support/https-server';
-import { silentWav, tempDir } from './support/scenes';
+import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
+import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
+import { silentWav, tempDir } from '../../harness/scenes';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CALLS = 40;

@@ -1,16 +1,16 @@
 // 10,000 stored calls (seeded through the settings page's real import, 95 MB of JSON), then the popup
 // opened several times in Chromium: the latest call, the first page of history, older pages, and
 // twelve weeks of trends must all stay responsive. Budgets are for a loaded two-core CI machine;
-// the measured figures are printed for the report (scripts/bench-popup.ts measures the same alone).
+// the measured figures are printed for the report (bench/popup.ts measures the same alone).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSampleCalls } from '../../lib/record/sample';
+import { generateSampleCalls } from '../support/sample-calls';
 import { exportCallsJson } from '../../lib/record/transfer';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { startFixtureServer, type FixtureServer } from './support/https-server';
-import { silentWav, tempDir } from './support/scenes';
+import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
+import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
+import { silentWav, tempDir } from '../../harness/scenes';
 
 const CALLS = 10_000;
 const OPENINGS = 3;

@@ -11,16 +11,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MEETING_MATCHES } from '../../lib/sites/hosts';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { EXTENSION_DIR } from './support/build';
-import { CDP_ARGS, CdpWatcher, type SeenRequest } from './support/cdp';
-import { readCalls, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
-import { FIXTURE_URLS, join, leave, openFixtureCall } from './support/fixture-call';
-import { PEER_ORIGIN, startFixtureServer, type FixtureServer } from './support/https-server';
-import { espeakScene, tempDir, type Scene } from './support/scenes';
-import { setWords } from './support/words';
+import type { CoachBrowser } from '../../harness/browser';
+import { builtSpeechModel, EXTENSION_DIR } from '../../harness/build';
+import type { CdpWatcher, SeenRequest } from './support/cdp';
+import { useCallRig } from './support/call-rig';
+import { readCalls, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
+import { FIXTURE_URLS, join, leave, openFixtureCall } from '../../harness/fixture-call';
+import { PEER_ORIGIN } from '../../harness/https-server';
+import { setWords } from '../../harness/words';
 
 const SCENE = [
   { by: 'self', at: 0.5, text: 'Hi, can you hear me? I wanted to go through the contract before Friday.' },
@@ -51,26 +51,21 @@ function strangerExtension(): string {
   return dir;
 }
 
-let scene: Scene;
-let server: FixtureServer;
 let browser: CoachBrowser;
 let cdp: CdpWatcher;
 let othersPath: string;
 
-beforeAll(async () => {
-  scene = espeakScene(SCENE, 30, tempDir('privacy'));
-  server = await startFixtureServer();
-  othersPath = server.addAudio('privacy-others.wav', scene.others);
-  browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self, extraArgs: CDP_ARGS, extraExtensions: [strangerExtension()] });
-  cdp = await CdpWatcher.connect(browser.userDataDir);
-  // Words on, so the speech recogniser's worker is watched too.
-  await setWords(browser, { enabled: true, keepMyQuestions: false });
-});
-
-afterAll(async () => {
-  cdp?.close();
-  await browser?.close();
-  await server?.close();
+useCallRig({
+  name: 'privacy',
+  script: SCENE,
+  durationSec: 30,
+  watch: true,
+  extraExtensions: [strangerExtension()],
+  ready: async (rig) => {
+    ({ browser, cdp, othersPath } = rig);
+    // Words on, so the speech recogniser's worker is watched too.
+    await setWords(browser, { enabled: true, keepMyQuestions: false });
+  },
 });
 
 describe('the manifest asks for the narrowest permissions that work', () => {
@@ -241,7 +236,7 @@ describe('a whole call', () => {
 
   it('writes nothing audio-like: records hold times and counts only, of bounded size', async () => {
     expect(call.metrics.selfSpeechSec).toBeGreaterThan(2);
-    expect(call.speechModel).toBe('yamnet'); // the frame did serve its own content script
+    expect(call.speechModel).toBe(builtSpeechModel()); // the frame did serve its own content script
     const reader = await browser.context.newPage();
     await reader.goto(`chrome-extension://${browser.extensionId}/classifier.html`);
     const dump = await reader.evaluate(async () => {

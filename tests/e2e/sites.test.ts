@@ -1,11 +1,11 @@
 // One fixture call per site adapter, in real Chromium with the built extension: joining starts the
 // coach by itself, the overlay shows both sides speaking, and leaving stores the call record.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { knownCallIds, readOverlay, waitForCall, waitForOverlayState } from './support/coach';
-import { join, leave, openFixtureCall, type FixtureCallOptions, type FixtureSite } from './support/fixture-call';
-import { startFixtureServer, type FixtureServer } from './support/https-server';
-import { espeakScene, tempDir, type Scene } from './support/scenes';
+import { describe, expect, it } from 'vitest';
+import { builtSpeechModel } from '../../harness/build';
+import type { CoachBrowser } from '../../harness/browser';
+import { knownCallIds, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
+import { join, leave, openFixtureCall, type FixtureCallOptions, type FixtureSite } from '../../harness/fixture-call';
+import { useCallRig } from './support/call-rig';
 
 /** Both sides speak within the first ten seconds; two other people, both on the far end's one stream. */
 const CONVERSATION = [
@@ -29,22 +29,10 @@ const SITES: { site: FixtureSite; host: string; options?: FixtureCallOptions; st
   { site: 'whereby', host: 'whereby.com' },
 ];
 
-let scene: Scene;
-let server: FixtureServer;
 let browser: CoachBrowser;
 let othersPath: string;
 
-beforeAll(async () => {
-  scene = espeakScene(CONVERSATION, 15, tempDir('sites'));
-  server = await startFixtureServer();
-  othersPath = server.addAudio('sites-others.wav', scene.others);
-  browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useCallRig({ name: 'sites', script: CONVERSATION, durationSec: 15, ready: (rig) => void ({ browser, othersPath } = rig) });
 
 describe('every site adapter: join, coach, leave, record', () => {
   for (const { site, host, options } of SITES) {
@@ -74,7 +62,7 @@ describe('every site adapter: join, coach, leave, record', () => {
       expect(call.limited).toBe(false);
       expect(call.host).toBe(host);
       expect(call.captureMode).toBe('in-page');
-      expect(call.speechModel).toBe('yamnet');
+      expect(call.speechModel).toBe(builtSpeechModel());
       // The call is timed from its first audio, a moment after the overlay appears.
       expect(call.durationSec).toBeGreaterThan(CALL_SEC - 3);
       expect(call.metrics.selfSpeechSec).toBeGreaterThan(1.5);

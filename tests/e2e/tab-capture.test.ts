@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCoachBrowser, type CoachBrowser } from './support/browser';
-import { readOverlay, waitForCall, waitForOverlayState } from './support/coach';
-import { join, leave, openFixtureCall } from './support/fixture-call';
-import { startFixtureServer, type FixtureServer } from './support/https-server';
-import { espeakScene, tempDir, type Scene } from './support/scenes';
+import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
+import { readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
+import { join, leave, openFixtureCall } from '../../harness/fixture-call';
+import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
+import { espeakScene, tempDir, type Scene } from '../../harness/scenes';
 
 const SCENE = [
   { by: 'self', at: 0.5, text: 'Can everyone hear me? I will share the agenda in a second.' },

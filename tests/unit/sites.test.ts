@@ -1,5 +1,5 @@
 // Site adapters against saved fixture pages (tests/fixtures/sites/<site>/*.html, reconstructions of
-// the markers in /work/shared/docs/sites.md), plus the structure every site must keep: an adapter
+// the markers in docs/sites.md), plus the structure every site must keep: an adapter
 // file, a fixture folder, an interactive e2e page, a place in the registry and in MEETING_MATCHES.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,8 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
         matched: ['speaking:ES310d-rendered', 'count:people-label-en'],
       },
       'ended.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:screen-text'] },
+      'ended-removed.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:roSPhc-message'] },
+      'in-call-badge.html': { ...NOTHING_READ, phase: 'in-call', muted: false, participants: 5, matched: ['count:egzc7c-badge'] },
       'markup-changed.html': { ...NOTHING_READ, phase: 'none', limited: true },
     },
   },
@@ -66,6 +68,11 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
       'in-call-muted.html': { ...NOTHING_READ, phase: 'in-call', muted: true, participants: 4, matched: ['in-call:hangup-main-btn', 'count:roster-text'] },
       // The hidden mic button left behind gives neither a phase nor a mute state.
       'ended.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:retry-screen'] },
+      'ended-e2ee.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:e2ee-end-screen'] },
+      'ended-heading.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:heading-en'] },
+      'lobby-mic-on.html': { ...NOTHING_READ, phase: 'lobby', muted: false, matched: ['lobby:prejoin-join-button', 'unmuted:prejoin-mute-action'] },
+      'in-call-pressed.html': { ...NOTHING_READ, phase: 'in-call', muted: true, matched: ['in-call:hangup-button', 'muted:aria-pressed'] },
+      'in-call-unpressed.html': { ...NOTHING_READ, phase: 'in-call', muted: false, matched: ['in-call:hangup-button', 'unmuted:aria-pressed'] },
       'markup-changed.html': { ...NOTHING_READ, phase: 'none', limited: true },
     },
   },
@@ -80,6 +87,12 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
         matched: ['in-call:leave-container', 'count:participants-label-en', 'name:avatar-alt'],
       },
       'ended.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:modal-title'] },
+      'ended-removed.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:screen-text'] },
+      'lobby-muted.html': { ...NOTHING_READ, phase: 'lobby', muted: true, matched: ['lobby:name-input', 'muted:preview-label-en'] },
+      'in-call-speaker-bar.html': {
+        ...NOTHING_READ, phase: 'in-call', muted: false, speakers: ['Ana Lopez'],
+        matched: ['in-call:leave-button-en', 'speaking:speaker-bar-active', 'name:avatar-name'],
+      },
       'markup-changed.html': { ...NOTHING_READ, phase: 'none', limited: true },
     },
   },
@@ -101,6 +114,7 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
       'waiting.html': { ...NOTHING_READ, phase: 'lobby', matched: ['lobby:joining-message'] },
       'in-call.html': { ...NOTHING_READ, phase: 'in-call', muted: false, participants: 3, speakers: ['Ana Lopez'] },
       'in-call-muted.html': { ...NOTHING_READ, phase: 'in-call', muted: true, participants: 4, matched: ['in-call:hangup-button', 'count:badge'] },
+      'in-call-fr.html': { ...NOTHING_READ, phase: 'in-call', muted: false, matched: ['in-call:hangup-testid', 'unmuted:label-fr'] },
       'ended.html': { ...NOTHING_READ, phase: 'ended' },
       'markup-changed.html': { ...NOTHING_READ, phase: 'none', limited: true },
     },
@@ -120,6 +134,10 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
     adapter: adapterOf('custom'),
     fixtures: {
       'in-call.html': { ...NOTHING_READ, phase: 'in-call', limited: true, generic: true, matched: ['custom:call_end-icon'] },
+      'in-call-titled.html': {
+        ...NOTHING_READ, phase: 'in-call', muted: false, generic: true,
+        matched: ['custom:hang-up-title-en', 'custom:mute-label-en'],
+      },
       'lobby.html': { ...NOTHING_READ, phase: 'none', limited: true, generic: true },
       'audio-room-muted.html': { ...NOTHING_READ, phase: 'none', muted: true, limited: true, generic: true, matched: ['custom:unmute-label-en'] },
       'jitsi-self-hosted.html': { ...NOTHING_READ, phase: 'in-call', muted: true, participants: 2, speakers: ['Ana Lopez'], matched: ['jitsi:hangup-testid'] },

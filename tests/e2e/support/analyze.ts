@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { AnalysisResult, Interval } from '../../../lib/engine/types';
-import { ROOT } from './build';
-import { trimWav } from './scenes';
+import { ROOT } from '../../../harness/build';
+import { trimWav } from '../../../harness/scenes';
 
 export function runAnalyze(selfWav: string, othersWav: string): AnalysisResult {
   const out = execFileSync('npm', ['run', '--silent', 'analyze', '--', '--self', selfWav, '--others', othersWav], {

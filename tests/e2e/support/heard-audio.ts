@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { encodeWavPcm16 } from '../../../lib/audio/wav';
-import { SCENE_RATE } from './scenes';
+import { SCENE_RATE } from '../../../harness/scenes';
 
 /** Starts recording every remote track the hook shows, now and as they come. */
 export async function recordHeardAudio(page: Page): Promise<void> {

@@ -8,9 +8,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, launchCoachBrowser, type CoachBrowser } from './browser';
-import { EXTENSION_DIR, ROOT } from './build';
-import { selfSignedCert } from './https-server';
+import { CHROMIUM, launchCoachBrowser, type CoachBrowser } from '../../../harness/browser';
+import { EXTENSION_DIR, ROOT } from '../../../harness/build';
+import { selfSignedCert } from '../../../harness/https-server';
 import { createNetNamespace, NETNS_ADDRESSES, netnsUnavailable, type NetNamespace } from './netns';
 
 export const JANUS_HOST = 'janus.listening-coach.test';

@@ -3,10 +3,10 @@
 // with known lines as a fixture call's two WAVs.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeWavPcm16 } from '../../../lib/audio/wav';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../../../lib/settings';
-import type { Conversation } from '../../../scripts/words/conversations';
-import { SPEECH_RATE, speakConversation, type SpokenScene } from '../../../scripts/words/speak';
+import { encodeWavPcm16 } from '../lib/audio/wav';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../lib/settings';
+import type { Conversation } from '../scripts/words/conversations';
+import { SPEECH_RATE, speakConversation, type SpokenScene } from '../scripts/words/speak';
 import type { CoachBrowser } from './browser';
 
 export async function setWords(browser: CoachBrowser, words: Settings['words']): Promise<void> {

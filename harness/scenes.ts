@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { decodeWav, encodeWavPcm16, mixDown } from '../../../lib/audio/wav';
-import type { Interval } from '../../../lib/engine/types';
+import { decodeWav, encodeWavPcm16, mixDown } from '../lib/audio/wav';
+import type { Interval } from '../lib/engine/types';
 import { ROOT } from './build';
 
 export const SYNTHETIC_DIR = resolve(ROOT, '../shared/evalsets/synthetic');

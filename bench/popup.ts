@@ -1,8 +1,8 @@
 // How fast the popup shows the latest call with thousands of calls stored. Measured in Chromium from
 // navigation start to the first frame after the latest-call summary entered the DOM.
-// Run: npx tsx scripts/bench-popup.ts [--calls 5000] [--runs 7]   Budget: 300 ms (median).
-import { generateSampleCalls } from '../lib/record/sample';
-import { buildExtension, launchExtension, seedCalls, watchConsole } from './extension-browser';
+// Run: npx tsx bench/popup.ts [--calls 5000] [--runs 7]   Budget: 300 ms (median).
+import { generateSampleCalls } from '../tests/support/sample-calls';
+import { buildExtension, launchExtension, seedCalls, watchConsole } from '../harness/extension-browser';
 
 const BUDGET_MS = 300;
 

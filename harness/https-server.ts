@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 
-export const SITES_DIR = resolve(import.meta.dirname, '../sites');
+export const SITES_DIR = resolve(import.meta.dirname, '../tests/e2e/sites');
 
 /** The far end of every fixture call (sites/fixture-peer.html): a host no coach script matches. */
 export const PEER_ORIGIN = 'https://peer.listening-coach.test';

@@ -15,12 +15,12 @@ import { join as joinPath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { launchCoachBrowser } from '../tests/e2e/support/browser';
-import { ROOT } from '../tests/e2e/support/build';
-import { waitForCall, waitForOverlayState } from '../tests/e2e/support/coach';
-import { join, leave, openFixtureCall } from '../tests/e2e/support/fixture-call';
-import { startFixtureServer, type FixtureServer } from '../tests/e2e/support/https-server';
-import { espeakScene, sharedScene, sharedScenesMissing, tempDir, type Scene } from '../tests/e2e/support/scenes';
+import { launchCoachBrowser } from '../harness/browser';
+import { ROOT } from '../harness/build';
+import { waitForCall, waitForOverlayState } from '../harness/coach';
+import { join, leave, openFixtureCall } from '../harness/fixture-call';
+import { startFixtureServer, type FixtureServer } from '../harness/https-server';
+import { espeakScene, sharedScene, sharedScenesMissing, tempDir, type Scene } from '../harness/scenes';
 
 const { values: args } = parseArgs({
   options: {

@@ -3,7 +3,7 @@
 // plus classifier calls per minute and the heap after each run. Decoding is outside the timing;
 // framing, detection, echo, gating (YAMNet included) and the conversation are inside.
 import fs from 'node:fs';
-import { loadScenes, playLongCall } from '../bench/speed';
+import { loadScenes, playLongCall } from './speed';
 import { SYNTHETIC_DIR } from '../cli/evaluate';
 import { findModel } from '../cli/recording';
 import { loadYamnet } from '../cli/yamnet-node';

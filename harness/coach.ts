@@ -1,7 +1,7 @@
 // Reading what the extension shows and stores: the overlay's data attributes (through its open
 // shadow root) and the call records in the extension's IndexedDB (through an extension page).
 import type { Page } from 'playwright-core';
-import type { CallRecord } from '../../../lib/record/types';
+import type { CallRecord } from '../lib/record/types';
 import type { CoachBrowser } from './browser';
 
 export interface OverlayReading {

@@ -7,17 +7,17 @@
 //   2. speed: CPU per second of call, real-time factor and peak memory over a ≥ 30-minute call,
 //      each contender in its own process;
 //   3. the extension in Chromium: the live pipeline's CPU share over a fixture call
-//      (scripts/bench-live.ts), the zip's size and the content scripts' size.
+//      (bench/live.ts), the zip's size and the content scripts' size.
 // Options: --skip-browser, --browser-minutes N (default 10), --out FILE (default bench-results/bench.json).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contender, CONTENDERS, ENGINE_CONTENDERS, PEER_CONTENDERS, webrtcContender, type Contender, type ContenderId } from '../bench/contenders';
-import { liveCpu, packageSizes, type LiveCpu, type PackageSizes } from '../bench/extension';
-import { WEBRTC_MODE, WEBRTC_MODES, type WebrtcMode } from '../bench/peers/webrtc-vad';
-import { measureSpeedInChild, runSpeedChild, type SpeedResult } from '../bench/speed';
+import { contender, CONTENDERS, ENGINE_CONTENDERS, PEER_CONTENDERS, webrtcContender, type Contender, type ContenderId } from './contenders';
+import { liveCpu, packageSizes, type LiveCpu, type PackageSizes } from './extension';
+import { WEBRTC_MODE, WEBRTC_MODES, type WebrtcMode } from './peers/webrtc-vad';
+import { measureSpeedInChild, runSpeedChild, type SpeedResult } from './speed';
 import { scoreSet, type SetId } from '../cli/eval-sets';
 import { REAL_CALLS_DIR, REAL_DIR, SCORER, SYNTHETIC_DIR, type Analyzer, type Scored } from '../cli/evaluate';
 import { PROJECT_ROOT } from '../cli/recording';

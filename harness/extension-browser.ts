@@ -1,4 +1,4 @@
-// Shared by scripts/screenshots.ts and scripts/bench-popup.ts: build the extension into its own
+// Shared by scripts/screenshots.ts and bench/popup.ts: build the extension into its own
 // folder, load it into Debian's Chromium through Playwright, and seed calls through the real
 // import on the settings page (so seeding exercises the same validation and store as a person).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'wxt';
 import type { CallRecord } from '../lib/record/types';
 import { exportCallsJson } from '../lib/record/transfer';
-import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../tests/e2e/support/browser';
+import { CHROMIUM, QUIET_CHROMIUM_ARGS } from './browser';
 
 const CHROMIUM_ARGS = ['--headless=new', ...QUIET_CHROMIUM_ARGS];
 

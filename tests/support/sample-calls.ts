@@ -1,12 +1,13 @@
-// Seeded, realistic call records for tests, screenshots and the popup benchmark.
+// Seeded, realistic call records for tests, screenshots and the popup benchmark: made-up calls, so they
+// live beside the tests, not in the product core (lib/).
 // Each call is simulated as a conversation (turns with pauses, gaps, overlaps, backchannels,
 // muted stretches), and its figures are computed from that simulation, so a call's timeline and its
 // numbers agree. The person slowly improves over the weeks, so trend charts have a story to show.
 // Distributions are coaching-plausible, not measured: turn gaps around 0.5 s on video
 // (shared/docs/metrics.md), log-normal turn and call lengths, Poisson event counts.
-import type { CallMetrics, Party } from '../engine/types';
-import type { SiteId } from '../sites/types';
-import { CALL_RECORD_VERSION, type CallRecord, type CompactTimeline, type MeetingKind } from './types';
+import type { CallMetrics, Party } from '../../lib/engine/types';
+import type { SiteId } from '../../lib/sites/types';
+import { CALL_RECORD_VERSION, type CallRecord, type CompactTimeline, type MeetingKind } from '../../lib/record/types';
 
 export interface SampleOptions {
   count: number;

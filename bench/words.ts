@@ -3,21 +3,21 @@
 // from /proc from the moment the call is joined (so loading the recogniser counts), and what the
 // call's record says was read.
 //
-//   npx tsx scripts/bench-words.ts [--minutes 10] [--runs 1]
+//   npx tsx bench/words.ts [--minutes 10] [--runs 1]
 //
 // The scene is the shared d01_pair_clean (as `npm run bench:live` uses; my speech is 36 % of it,
 // looping), or, without ../shared, the scripted conversations of scripts/words/conversations.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CallRecord } from '../lib/record/types';
-import { launchCoachBrowser } from '../tests/e2e/support/browser';
-import { ensureExtensionBuilt, EXTENSION_DIR } from '../tests/e2e/support/build';
-import { waitForCall, waitForOverlayState } from '../tests/e2e/support/coach';
-import { join, leave, openFixtureCall } from '../tests/e2e/support/fixture-call';
-import { startFixtureServer, type FixtureServer } from '../tests/e2e/support/https-server';
-import { sharedScene, sharedScenesMissing, tempDir } from '../tests/e2e/support/scenes';
-import { conversationCall, setWords } from '../tests/e2e/support/words';
-import { CONVERSATIONS } from './words/conversations';
+import { launchCoachBrowser } from '../harness/browser';
+import { ensureExtensionBuilt, EXTENSION_DIR } from '../harness/build';
+import { waitForCall, waitForOverlayState } from '../harness/coach';
+import { join, leave, openFixtureCall } from '../harness/fixture-call';
+import { startFixtureServer, type FixtureServer } from '../harness/https-server';
+import { sharedScene, sharedScenesMissing, tempDir } from '../harness/scenes';
+import { conversationCall, setWords } from '../harness/words';
+import { CONVERSATIONS } from '../scripts/words/conversations';
 
 const { values: args } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, runs: { type: 'string', default: '1' } } });
 const minutes = Number(args.minutes);
