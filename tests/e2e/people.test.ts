@@ -6,12 +6,12 @@
 // each person's stream carried (the engine run by `analyze` on each stream as it reached the page),
 // in the overlay's data-people and in the stored record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoachBrowser } from './support/browser';
-import { knownCallIds, readOverlay, waitForCall } from './support/coach';
+import type { CoachBrowser } from '../../harness/browser';
+import { knownCallIds, readOverlay, waitForCall } from '../../harness/coach';
 import { runAnalyze } from './support/analyze';
 import { recordHeardTracks, saveHeardTracks } from './support/heard-audio';
 import { janusUnavailable, openDemo, startJanus, type JanusRig } from './support/janus';
-import { sharedScene, sharedScenePeople, sharedScenesMissing, silentWav, tempDir } from './support/scenes';
+import { sharedScene, sharedScenePeople, sharedScenesMissing, silentWav, tempDir } from '../../harness/scenes';
 
 const SCENE_ID = 'd04_group';
 const SCENE_SEC = 150;
