@@ -61,7 +61,8 @@ export default defineConfig({
       const at = (path: string) => path.replace(/^\//, '');
       files.push({ absoluteSrc: MOONSHINE_ENCODER, relativeDest: at(RECOGNISER_FILES.encoder) });
       files.push({ absoluteSrc: MOONSHINE_DECODER, relativeDest: at(RECOGNISER_FILES.decoder) });
-      for (const { name, path } of ORT_FILES) files.push({ absoluteSrc: path, relativeDest: `${at(RECOGNISER_FILES.runtimeDir)}${name}` });
+      for (const { name, path } of ORT_FILES)
+        files.push({ absoluteSrc: path, relativeDest: `${at(RECOGNISER_FILES.runtimeDir)}${name}` });
       files.push({ contents: (await moonshinePieces()).join('\n'), relativeDest: at(RECOGNISER_FILES.vocabulary) });
     },
   },

@@ -38,7 +38,9 @@ export function contender(id: ContenderId): Contender {
 }
 
 export function webrtcContender(mode: WebrtcMode): Contender {
-  return peerContender(`WebRTC VAD (fvad, mode ${mode})`, { mode, frameMs: 10, sampleRate: 16000 }, () => newWebrtcChannel(mode));
+  return peerContender(`WebRTC VAD (fvad, mode ${mode})`, { mode, frameMs: 10, sampleRate: 16000 }, () =>
+    newWebrtcChannel(mode),
+  );
 }
 
 function engineContender(withYamnet: boolean): Contender {
@@ -57,7 +59,11 @@ function engineContender(withYamnet: boolean): Contender {
   };
 }
 
-function peerContender(label: string, settings: Record<string, unknown>, newChannel: () => Promise<ChannelVad>): Contender {
+function peerContender(
+  label: string,
+  settings: Record<string, unknown>,
+  newChannel: () => Promise<ChannelVad>,
+): Contender {
   const startCall = (sampleRate: number) => startPeerCall(newChannel, sampleRate);
   return {
     label,

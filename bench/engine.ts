@@ -35,7 +35,8 @@ async function run(classifier: SpeechClassifier | undefined) {
   let heapAfterMinuteMb = 0;
   await playLongCall(audio, (rec) => {
     const start = process.cpuUsage();
-    for (let i = 0; i < rec.self.length; i += BLOCK) engine.push(rec.self.subarray(i, i + BLOCK), rec.others.subarray(i, i + BLOCK));
+    for (let i = 0; i < rec.self.length; i += BLOCK)
+      engine.push(rec.self.subarray(i, i + BLOCK), rec.others.subarray(i, i + BLOCK));
     const used = process.cpuUsage(start);
     cpuMs += (used.user + used.system) / 1000;
     audioSec += rec.self.length / rec.sampleRate;
@@ -45,7 +46,14 @@ async function run(classifier: SpeechClassifier | undefined) {
   const result = await engine.finish();
   const used = process.cpuUsage(start);
   cpuMs += (used.user + used.system) / 1000;
-  return { audioSec, cpuMs, calls, heapAfterMinuteMb, heapEndMb: heapMb(), segments: result.segments.self.length + result.segments.others.length };
+  return {
+    audioSec,
+    cpuMs,
+    calls,
+    heapAfterMinuteMb,
+    heapEndMb: heapMb(),
+    segments: result.segments.self.length + result.segments.others.length,
+  };
 }
 
 function heapMb(): number {

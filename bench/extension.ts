@@ -31,7 +31,11 @@ const kb = (file: string) => fs.statSync(file).size / 1024;
 export function packageSizes(): PackageSizes {
   const startedMs = Date.now();
   // As harness/build.ts builds it: a production build whatever NODE_ENV the caller has.
-  execFileSync('npx', ['wxt', 'zip'], { cwd: PROJECT_ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['wxt', 'zip'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const zip = fs
     .readdirSync(OUTPUT_DIR)
     .filter((f) => f.endsWith('-chrome.zip'))
@@ -40,7 +44,10 @@ export function packageSizes(): PackageSizes {
   if (!zip) throw new Error(`bench: wxt zip left no fresh *-chrome.zip in ${OUTPUT_DIR}`);
   const scriptsDir = path.join(OUTPUT_DIR, 'chrome-mv3/content-scripts');
   const contentScriptsKb = Object.fromEntries(
-    fs.readdirSync(scriptsDir).filter((f) => f.endsWith('.js')).map((f) => [f, kb(path.join(scriptsDir, f))]),
+    fs
+      .readdirSync(scriptsDir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f, kb(path.join(scriptsDir, f))]),
   );
   return { zipFile: path.relative(PROJECT_ROOT, zip), zipKb: kb(zip), contentScriptsKb };
 }
@@ -48,14 +55,28 @@ export function packageSizes(): PackageSizes {
 /** The coach's CPU share over a fixture call of `minutes`, measured by bench-live (two calls:
  *  with the extension and without it). */
 export function liveCpu(minutes: number): LiveCpu {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/live.ts', '--only', 'cpu', '--minutes', String(minutes)], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/live.ts', '--only', 'cpu', '--minutes', String(minutes)],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   // bench-live prints a markdown table whose last row sums every process of the browser.
   const all = /^\| \*\*all\*\* \| (-?[\d.]+) % \| (-?[\d.]+) % \| \*\*(-?[\d.]+) %\*\* \|$/m.exec(run.stdout ?? '');
-  if (run.status !== 0 || !all) throw new Error(`bench: bench-live's CPU run failed (exit ${run.status}):\n${run.stdout}`);
-  const table = run.stdout.split('\n').filter((line) => line.startsWith('|')).join('\n');
-  return { minutes, withCoachPct: Number(all[1]), withoutExtensionPct: Number(all[2]), coachPct: Number(all[3]), table };
+  if (run.status !== 0 || !all)
+    throw new Error(`bench: bench-live's CPU run failed (exit ${run.status}):\n${run.stdout}`);
+  const table = run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .join('\n');
+  return {
+    minutes,
+    withCoachPct: Number(all[1]),
+    withoutExtensionPct: Number(all[2]),
+    coachPct: Number(all[3]),
+    table,
+  };
 }

@@ -67,7 +67,11 @@ function readProcs(): Proc[] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const { ppid } = statTicks(`/proc/${entry}/stat`);
-      out.push({ pid: Number(entry), ppid, cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ') });
+      out.push({
+        pid: Number(entry),
+        ppid,
+        cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' '),
+      });
     } catch {
       // the process ended while we looked
     }
@@ -76,7 +80,8 @@ function readProcs(): Proc[] {
 }
 
 function processKind(cmdline: string): string {
-  if (cmdline.includes('--type=renderer')) return cmdline.includes('--extension-process') ? 'extension renderer' : 'page renderer';
+  if (cmdline.includes('--type=renderer'))
+    return cmdline.includes('--extension-process') ? 'extension renderer' : 'page renderer';
   if (cmdline.includes('--utility-sub-type=audio')) return 'audio service';
   if (cmdline.includes('--type=gpu-process')) return 'gpu';
   if (!cmdline.includes('--type=')) return 'browser';
@@ -100,7 +105,9 @@ function threadLabel(comm: string, isMain: boolean): string {
  *  with the row ("process kind · thread") it is counted in. */
 function browserThreads(userDataDir: string): Map<string, { row: string; ticks: number }> {
   const procs = readProcs();
-  const root = procs.find((p) => p.cmdline.includes(`--user-data-dir=${userDataDir}`) && !p.cmdline.includes('--type='));
+  const root = procs.find(
+    (p) => p.cmdline.includes(`--user-data-dir=${userDataDir}`) && !p.cmdline.includes('--type='),
+  );
   if (!root) throw new Error('browser process not found');
   const threads = new Map<string, { row: string; ticks: number }>();
   const add = (p: Proc) => {
@@ -123,7 +130,11 @@ function browserThreads(userDataDir: string): Map<string, { row: string; ticks: 
 /** Share of one core per row over the measured stretch. */
 type CpuByRow = Map<string, number>;
 
-function cpuBetween(before: Map<string, { ticks: number }>, after: Map<string, { row: string; ticks: number }>, wallSec: number): CpuByRow {
+function cpuBetween(
+  before: Map<string, { ticks: number }>,
+  after: Map<string, { row: string; ticks: number }>,
+  wallSec: number,
+): CpuByRow {
   const byRow: CpuByRow = new Map();
   for (const [tid, { row, ticks }] of after) {
     const used = (ticks - (before.get(tid)?.ticks ?? 0)) / CLOCK_TICKS_PER_SEC;
@@ -198,7 +209,11 @@ async function measureCallOnce(server: FixtureServer, scene: Scene, options: Cal
 const PROFILE_INTERVAL_US = 250;
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -206,12 +221,20 @@ interface CpuProfile {
 /** What each part of the coach's code is, by the source file a profile sample ran in. */
 const JS_CATEGORIES: [category: string, source: RegExp][] = [
   ['engine (lib/engine)', /lib\/engine\//],
-  ['overlay (React view, connector, nudges)', /components\/|node_modules\/(react|react-dom|scheduler)\/|extension\/content\/overlay|lib\/coaching\/|content-script-ui/],
+  [
+    'overlay (React view, connector, nudges)',
+    /components\/|node_modules\/(react|react-dom|scheduler)\/|extension\/content\/overlay|lib\/coaching\/|content-script-ui/,
+  ],
   ['capture & classifier messaging', /extension\/(capture|classifier)\//],
   ['call session, site reading, status', /extension\/|lib\/|entrypoints\/|node_modules\//],
 ];
 
-async function attributeProfile(profile: CpuProfile, extensionId: string, extensionDir: string, wallSec: number): Promise<Map<string, number>> {
+async function attributeProfile(
+  profile: CpuProfile,
+  extensionId: string,
+  extensionDir: string,
+  wallSec: number,
+): Promise<Map<string, number>> {
   const { SourceMapConsumer } = await import('source-map-js');
   const maps = new Map<string, InstanceType<typeof SourceMapConsumer> | null>();
   const prefix = `chrome-extension://${extensionId}/`;
@@ -266,13 +289,23 @@ const median = (xs: number[]) => {
   return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
-const spread = (xs: number[]) => (xs.length > 1 ? `${(100 * Math.min(...xs)).toFixed(2)}–${(100 * Math.max(...xs)).toFixed(2)}` : '');
+const spread = (xs: number[]) =>
+  xs.length > 1 ? `${(100 * Math.min(...xs)).toFixed(2)}–${(100 * Math.max(...xs)).toFixed(2)}` : '';
 
 /** Rows of the per-thread table that belong to the live pipeline (engine + classifier + worklet),
  *  besides the page main thread's engine and messaging share, which the profile gives. */
-const PIPELINE_ROWS = ['page renderer · AudioWorklet', 'extension renderer · DedicatedWorker', 'extension renderer · main'];
+const PIPELINE_ROWS = [
+  'page renderer · AudioWorklet',
+  'extension renderer · DedicatedWorker',
+  'extension renderer · main',
+];
 /** Rows that belong to the coach's own mic capture (the site has one of its own). */
-const MIC_ROWS = ['page renderer · AudioInputDevice', 'audio service · FakeAudioInput', 'audio service · AudioProcessing', 'audio service · AudioWorkerThread'];
+const MIC_ROWS = [
+  'page renderer · AudioInputDevice',
+  'audio service · FakeAudioInput',
+  'audio service · AudioProcessing',
+  'audio service · AudioWorkerThread',
+];
 
 async function cpuBench(server: FixtureServer, scene: Scene, extensionDir: string): Promise<void> {
   log(`\n## CPU per second of call (${runCount} runs of ${minutes} min each way, medians; % of one core)\n`);
@@ -282,7 +315,9 @@ async function cpuBench(server: FixtureServer, scene: Scene, extensionDir: strin
   for (let i = 0; i < runCount; i++) {
     withRuns.push((await measureCall(server, scene, { withExtension: true, extensionDir })).cpu);
     withoutRuns.push((await measureCall(server, scene, { withExtension: false, extensionDir })).cpu);
-    log(`run ${i + 1}/${runCount}: coach adds ${pct(sum(withRuns.at(-1)!) - sum(withoutRuns.at(-1)!))} over the whole browser`);
+    log(
+      `run ${i + 1}/${runCount}: coach adds ${pct(sum(withRuns.at(-1)!) - sum(withoutRuns.at(-1)!))} over the whole browser`,
+    );
   }
   const profiled = await measureCall(server, scene, { withExtension: true, extensionDir, profile: true });
 
@@ -299,7 +334,9 @@ async function cpuBench(server: FixtureServer, scene: Scene, extensionDir: strin
   }
   const totals = withRuns.map((w, i) => sum(w) - sum(withoutRuns[i]));
   // The whole browser, in the row shape bench/extension.ts reads (runs' spread: in the totals).
-  log(`| **all** | ${pct(median(withRuns.map(sum)))} | ${pct(median(withoutRuns.map(sum)))} | **${pct(median(totals))}** |`);
+  log(
+    `| **all** | ${pct(median(withRuns.map(sum)))} | ${pct(median(withoutRuns.map(sum)))} | **${pct(median(totals))}** |`,
+  );
 
   const js = profiled.js ?? new Map<string, number>();
   log('\n### Page main thread: JavaScript by source (one profiled run, sampled every 250 µs)\n');
@@ -308,25 +345,38 @@ async function cpuBench(server: FixtureServer, scene: Scene, extensionDir: strin
   for (const [part, x] of [...js].sort((a, b) => b[1] - a[1])) log(`| ${part} | ${pct(x)} |`);
   const mainDiff = median(diffOf('page renderer · main'));
   const coachJs = [...js].filter(([k]) => !/page \(not|any script/.test(k)).reduce((t, [, v]) => t + v, 0);
-  log(`\nThe coach's JavaScript on the page main thread: ${pct(coachJs)}; the main thread's whole difference with the ` +
-    `coach: ${pct(mainDiff)} (the rest is native work: message delivery, style, layout and paint of the overlay, GC).`);
+  log(
+    `\nThe coach's JavaScript on the page main thread: ${pct(coachJs)}; the main thread's whole difference with the ` +
+      `coach: ${pct(mainDiff)} (the rest is native work: message delivery, style, layout and paint of the overlay, GC).`,
+  );
 
   const part = (name: string) => js.get(name) ?? 0;
   const pipelineThreads = PIPELINE_ROWS.map((row) => median(diffOf(row)));
-  const pipeline = part('engine (lib/engine)') + part('capture & classifier messaging') + pipelineThreads.reduce((a, b) => a + b, 0);
+  const pipeline =
+    part('engine (lib/engine)') + part('capture & classifier messaging') + pipelineThreads.reduce((a, b) => a + b, 0);
   log('\n### Totals\n');
   log('| | CPU |');
   log('| --- | --- |');
   log(`| engine on the page main thread (profile) | ${pct(part('engine (lib/engine)'))} |`);
-  log(`| capture & classifier messaging on the page main thread (profile) | ${pct(part('capture & classifier messaging'))} |`);
+  log(
+    `| capture & classifier messaging on the page main thread (profile) | ${pct(part('capture & classifier messaging'))} |`,
+  );
   PIPELINE_ROWS.forEach((row, i) => log(`| ${row} (difference) | ${pct(pipelineThreads[i])} |`));
   log(`| **pipeline (engine + classifier + worklet)** | **${pct(pipeline)}** (target ≤ 0.50 %) |`);
-  log(`| overlay and the rest of the coach's JS on the page main thread (profile) | ${pct(coachJs - part('engine (lib/engine)') - part('capture & classifier messaging'))} |`);
-  log(`| page main thread, native work with the coach (difference minus the coach's JS) | ${pct(mainDiff - coachJs)} |`);
-  log(`| the coach's own mic capture (${MIC_ROWS.map((r) => r.split(' · ')[1]).join(', ')}: difference) | ${pct(MIC_ROWS.reduce((t, r) => t + median(diffOf(r)), 0))} |`);
+  log(
+    `| overlay and the rest of the coach's JS on the page main thread (profile) | ${pct(coachJs - part('engine (lib/engine)') - part('capture & classifier messaging'))} |`,
+  );
+  log(
+    `| page main thread, native work with the coach (difference minus the coach's JS) | ${pct(mainDiff - coachJs)} |`,
+  );
+  log(
+    `| the coach's own mic capture (${MIC_ROWS.map((r) => r.split(' · ')[1]).join(', ')}: difference) | ${pct(MIC_ROWS.reduce((t, r) => t + median(diffOf(r)), 0))} |`,
+  );
   log(`| whole browser with vs without the extension | ${pct(median(totals))} (runs: ${totals.map(pct).join(', ')}) |`);
-  log('\nNoise: the machine is shared; the min–max column shows how far single runs stray. Differences below ' +
-    `≈${pct(2 / (minutes * 60 * CLOCK_TICKS_PER_SEC))} per thread are one or two clock ticks.`);
+  log(
+    '\nNoise: the machine is shared; the min–max column shows how far single runs stray. Differences below ' +
+      `≈${pct(2 / (minutes * 60 * CLOCK_TICKS_PER_SEC))} per thread are one or two clock ticks.`,
+  );
 }
 
 const sum = (m: CpuByRow) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -344,7 +394,11 @@ function buildBenchExtension(): string {
       `vite: () => ({ build: { sourcemap: true } }) });\n`,
   );
   log('building the benchmark’s copy of the extension (wxt build, with source maps)…');
-  execFileSync('npx', ['wxt', 'build', '-c', config], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['wxt', 'build', '-c', config], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return joinPath(dir, 'out/chrome-mv3');
 }
 
@@ -369,7 +423,9 @@ async function latencyBench(server: FixtureServer, extensionDir: string): Promis
   const scene = espeakScene(TURNS, 42, tempDir('bench-latency'));
   const browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self, extensionDir });
   try {
-    const page = await openFixtureCall(browser, 'meet', { others: server.addAudio('latency-others.wav', scene.others) });
+    const page = await openFixtureCall(browser, 'meet', {
+      others: server.addAudio('latency-others.wav', scene.others),
+    });
     await join(page);
     await waitForOverlayState(page, 'listening');
     await watchFloor(page);
@@ -504,7 +560,10 @@ async function heapBench(): Promise<void> {
     };
     const baseline = await heapMb();
     const run = (seconds: number) =>
-      page.evaluate((s) => (window as unknown as { benchEngine: { run(s: number): Promise<unknown> } }).benchEngine.run(s), seconds);
+      page.evaluate(
+        (s) => (window as unknown as { benchEngine: { run(s: number): Promise<unknown> } }).benchEngine.run(s),
+        seconds,
+      );
     const started = Date.now();
     const oneMinute = await run(60);
     const heap1 = await heapMb();
@@ -513,9 +572,14 @@ async function heapBench(): Promise<void> {
     log('| after | JS heap (MB) | turns | events | result JSON (KB) | compact timeline (KB) |');
     log('| --- | --- | --- | --- | --- | --- |');
     log(`| page with the engine loaded | ${baseline.toFixed(1)} | | | | |`);
-    for (const [label, heap, r] of [['1 minute', heap1, oneMinute], ['1 hour', heap60, oneHour]] as const) {
+    for (const [label, heap, r] of [
+      ['1 minute', heap1, oneMinute],
+      ['1 hour', heap60, oneHour],
+    ] as const) {
       const x = r as { turns: number; events: number; snapshotKb: number; compactKb: number };
-      log(`| ${label} | ${heap.toFixed(1)} | ${x.turns} | ${x.events} | ${x.snapshotKb.toFixed(0)} | ${x.compactKb.toFixed(0)} |`);
+      log(
+        `| ${label} | ${heap.toFixed(1)} | ${x.turns} | ${x.events} | ${x.snapshotKb.toFixed(0)} | ${x.compactKb.toFixed(0)} |`,
+      );
     }
     log(`\n(1 hour of audio took ${((Date.now() - started) / 1000).toFixed(0)} s to process here)`);
   } finally {

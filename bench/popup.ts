@@ -69,10 +69,16 @@ async function main() {
 
     const result = median(figures);
     console.log(`Popup with ${count} calls, ${runs} openings:`);
-    console.log(`  latest-call summary rendered (navigation start → next frame): ${figures.map((f) => f.toFixed(0)).join(', ')} ms`);
+    console.log(
+      `  latest-call summary rendered (navigation start → next frame): ${figures.map((f) => f.toFixed(0)).join(', ')} ms`,
+    );
     console.log(`  summary in the DOM: ${inDom.map((f) => f.toFixed(0)).join(', ')} ms`);
-    console.log(`  History tab, first page: median ${median(tabs.map((t) => t.history))} ms; Trends tab: median ${median(tabs.map((t) => t.trends))} ms`);
-    console.log(`POPUP_LATEST_CALL_MS median=${result.toFixed(0)} max=${Math.max(...figures).toFixed(0)} budget=${BUDGET_MS}`);
+    console.log(
+      `  History tab, first page: median ${median(tabs.map((t) => t.history))} ms; Trends tab: median ${median(tabs.map((t) => t.trends))} ms`,
+    );
+    console.log(
+      `POPUP_LATEST_CALL_MS median=${result.toFixed(0)} max=${Math.max(...figures).toFixed(0)} budget=${BUDGET_MS}`,
+    );
     if (result > BUDGET_MS) process.exitCode = 1;
     if (errors.length > 0) {
       console.error(`Console errors:\n${errors.join('\n')}`);

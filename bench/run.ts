@@ -14,7 +14,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contender, CONTENDERS, ENGINE_CONTENDERS, PEER_CONTENDERS, webrtcContender, type Contender, type ContenderId } from './contenders';
+import {
+  contender,
+  CONTENDERS,
+  ENGINE_CONTENDERS,
+  PEER_CONTENDERS,
+  webrtcContender,
+  type Contender,
+  type ContenderId,
+} from './contenders';
 import { liveCpu, packageSizes, type LiveCpu, type PackageSizes } from './extension';
 import { WEBRTC_MODE, WEBRTC_MODES, type WebrtcMode } from './peers/webrtc-vad';
 import { measureSpeedInChild, runSpeedChild, type SpeedResult } from './speed';
@@ -37,25 +45,62 @@ type SetName = (typeof SETS)[number];
 type Accuracy = Record<SetName, Scored>;
 
 const events = ['interruption', 'talkover', 'backchannel'] as const;
-const countEvents = (s: Scored, kind: 'fp' | 'fn') => s.rows.reduce((n, r) => n + events.reduce((m, e) => m + r.events[e][kind], 0), 0);
+const countEvents = (s: Scored, kind: 'fp' | 'fn') =>
+  s.rows.reduce((n, r) => n + events.reduce((m, e) => m + r.events[e][kind], 0), 0);
 const callMinutes = (s: Scored) => s.rows.reduce((n, r) => n + r.duration, 0) / 60;
 
 /** What the tables compare, each with the direction that is better. Real clips have no mic
  *  channel and no talk share to speak of: only the others' F1 counts there. On the telephone
  *  calls, events count too: every interruption, talk-over and backchannel reported that the
  *  reference does not have (per 10 minutes of call), and every one of the reference's missed. */
-const FIGURES: { set: SetName; label: string; measure: (s: Scored) => number; better: 'higher' | 'lower'; digits: number }[] = [
+const FIGURES: {
+  set: SetName;
+  label: string;
+  measure: (s: Scored) => number;
+  better: 'higher' | 'lower';
+  digits: number;
+}[] = [
   { set: 'synthetic', label: 'synthetic F1 me', measure: (s) => s.summary.vadSelfF1, better: 'higher', digits: 3 },
-  { set: 'synthetic', label: 'synthetic F1 others', measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
-  { set: 'synthetic', label: 'synthetic share err (pp)', measure: (s) => s.summary.talkShareErrPpMean, better: 'lower', digits: 2 },
+  {
+    set: 'synthetic',
+    label: 'synthetic F1 others',
+    measure: (s) => s.summary.vadOthersF1,
+    better: 'higher',
+    digits: 3,
+  },
+  {
+    set: 'synthetic',
+    label: 'synthetic share err (pp)',
+    measure: (s) => s.summary.talkShareErrPpMean,
+    better: 'lower',
+    digits: 2,
+  },
   { set: 'real', label: 'real F1 others', measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
   { set: 'stress', label: 'stress F1 me', measure: (s) => s.summary.vadSelfF1, better: 'higher', digits: 3 },
   { set: 'stress', label: 'stress F1 others', measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
-  { set: 'stress', label: 'stress share err (pp)', measure: (s) => s.summary.talkShareErrPpMean, better: 'lower', digits: 2 },
+  {
+    set: 'stress',
+    label: 'stress share err (pp)',
+    measure: (s) => s.summary.talkShareErrPpMean,
+    better: 'lower',
+    digits: 2,
+  },
   { set: 'telephone', label: 'calls F1 me', measure: (s) => s.summary.vadSelfF1, better: 'higher', digits: 3 },
   { set: 'telephone', label: 'calls F1 others', measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
-  { set: 'telephone', label: 'calls share err (pp)', measure: (s) => s.summary.talkShareErrPpMean, better: 'lower', digits: 2 },
-  { set: 'telephone', label: 'calls false events / 10 min', measure: (s) => (countEvents(s, 'fp') / callMinutes(s)) * 10, better: 'lower', digits: 1 },
+  {
+    set: 'telephone',
+    label: 'calls share err (pp)',
+    measure: (s) => s.summary.talkShareErrPpMean,
+    better: 'lower',
+    digits: 2,
+  },
+  {
+    set: 'telephone',
+    label: 'calls false events / 10 min',
+    measure: (s) => (countEvents(s, 'fp') / callMinutes(s)) * 10,
+    better: 'lower',
+    digits: 1,
+  },
   { set: 'telephone', label: 'calls missed events', measure: (s) => countEvents(s, 'fn'), better: 'lower', digits: 0 },
 ];
 
@@ -93,7 +138,12 @@ interface Comparison {
   losses: string[];
 }
 
-function compare(engine: ContenderId, peer: ContenderId, acc: Record<ContenderId, Accuracy>, speed: Record<ContenderId, SpeedResult>): Comparison {
+function compare(
+  engine: ContenderId,
+  peer: ContenderId,
+  acc: Record<ContenderId, Accuracy>,
+  speed: Record<ContenderId, SpeedResult>,
+): Comparison {
   const ratios: Record<string, number> = {};
   for (const f of FIGURES) ratios[f.label] = f.measure(acc[engine][f.set]) / f.measure(acc[peer][f.set]);
   return {
@@ -108,9 +158,9 @@ function compare(engine: ContenderId, peer: ContenderId, acc: Record<ContenderId
 
 /** The figures where `a` does worse than `b`, with both values. */
 function losses(a: Accuracy, b: Accuracy): string[] {
-  return FIGURES.filter((f) => (f.better === 'higher' ? f.measure(a[f.set]) < f.measure(b[f.set]) : f.measure(a[f.set]) > f.measure(b[f.set]))).map(
-    (f) => `${f.label}: ${figure(a, f)} vs ${figure(b, f)}`,
-  );
+  return FIGURES.filter((f) =>
+    f.better === 'higher' ? f.measure(a[f.set]) < f.measure(b[f.set]) : f.measure(a[f.set]) > f.measure(b[f.set]),
+  ).map((f) => `${f.label}: ${figure(a, f)} vs ${figure(b, f)}`);
 }
 
 interface Results {
@@ -137,40 +187,66 @@ interface Results {
 function printReport(r: Results): void {
   const label = (id: ContenderId) => r.contenders[id].label;
   log('## Accuracy (shared scorer: speech F1 per 10 ms frame, talk-share error in percentage points)\n');
-  table(['detector', ...FIGURES.map((f) => f.label)], CONTENDERS.map((id) => [label(id), ...FIGURES.map((f) => figure(r.accuracy[id], f))]));
+  table(
+    ['detector', ...FIGURES.map((f) => f.label)],
+    CONTENDERS.map((id) => [label(id), ...FIGURES.map((f) => figure(r.accuracy[id], f))]),
+  );
   log(`\n### WebRTC VAD in each mode (the comparison uses mode ${WEBRTC_MODE})\n`);
-  table(['mode', ...FIGURES.map((f) => f.label)], WEBRTC_MODES.map((mode) => [mode, ...FIGURES.map((f) => figure(r.webrtcModes[mode], f))]));
+  table(
+    ['mode', ...FIGURES.map((f) => f.label)],
+    WEBRTC_MODES.map((mode) => [mode, ...FIGURES.map((f) => figure(r.webrtcModes[mode], f))]),
+  );
 
-  log(`\n## Speed (one ${fixed(r.speed.engine.audioSec / 60, 1)}-minute call, both channels, 20 ms blocks, each detector in its own process)\n`);
+  log(
+    `\n## Speed (one ${fixed(r.speed.engine.audioSec / 60, 1)}-minute call, both channels, 20 ms blocks, each detector in its own process)\n`,
+  );
   table(
     ['detector', 'CPU ms per s of call', 'real-time factor', 'peak RSS (MB)', 'own RSS (MB)'],
     CONTENDERS.map((id) => {
       const s = r.speed[id];
-      return [label(id), fixed(s.cpuMsPerAudioSec, 3), fixed(s.realTimeFactor, 4), fixed(s.peakRssMb, 0), fixed(s.ownRssMb, 1)];
+      return [
+        label(id),
+        fixed(s.cpuMsPerAudioSec, 3),
+        fixed(s.realTimeFactor, 4),
+        fixed(s.peakRssMb, 0),
+        fixed(s.ownRssMb, 1),
+      ];
     }),
   );
 
   log('\n## Ratios: this engine ÷ peer (F1: above 1 is better; share error, CPU, RSS: below 1 is better)\n');
   table(
     ['engine ÷ peer', ...FIGURES.map((f) => f.label), 'CPU', 'own RSS'],
-    r.comparisons.map((c) => [`${label(c.engine)} ÷ ${label(c.peer)}`, ...FIGURES.map((f) => fixed(c.accuracy[f.label], 3)), fixed(c.cpu, 3), fixed(c.rss, 2)]),
+    r.comparisons.map((c) => [
+      `${label(c.engine)} ÷ ${label(c.peer)}`,
+      ...FIGURES.map((f) => fixed(c.accuracy[f.label], 3)),
+      fixed(c.cpu, 3),
+      fixed(c.rss, 2),
+    ]),
   );
 
   const t = r.targets;
   log(`\n## Targets (${label('engine')})\n`);
   log(`- more accurate than both peers on every set: ${t.moreAccurateThanBothPeersEverywhere ? 'yes' : 'NO'}`);
-  for (const c of r.comparisons.filter((c) => c.engine === 'engine')) for (const loss of c.losses) log(`  - behind ${label(c.peer)}: ${loss}`);
+  for (const c of r.comparisons.filter((c) => c.engine === 'engine'))
+    for (const loss of c.losses) log(`  - behind ${label(c.peer)}: ${loss}`);
   const beatsEveryMode = Object.values(t.lossesToWebrtcModes).every((l) => l.length === 0);
   log(`- more accurate than WebRTC VAD in every mode (0–3), not only ${WEBRTC_MODE}: ${beatsEveryMode ? 'yes' : 'NO'}`);
-  for (const [mode, list] of Object.entries(t.lossesToWebrtcModes)) for (const loss of list) log(`  - behind mode ${mode}: ${loss}`);
-  log(`- ≥ 2× faster than Silero (CPU): ${fixed(t.timesFasterThanSilero, 1)}× — ${t.atLeastTwiceAsFastAsSilero ? 'yes' : 'NO'}`);
+  for (const [mode, list] of Object.entries(t.lossesToWebrtcModes))
+    for (const loss of list) log(`  - behind mode ${mode}: ${loss}`);
+  log(
+    `- ≥ 2× faster than Silero (CPU): ${fixed(t.timesFasterThanSilero, 1)}× — ${t.atLeastTwiceAsFastAsSilero ? 'yes' : 'NO'}`,
+  );
 
   log('\n## The extension in Chromium\n');
   const ext = r.extension;
   if (!ext) return log('(skipped: --skip-browser)');
   log(`- package (${ext.zipFile}): ${fixed(ext.zipKb, 0)} KB`);
-  for (const [file, size] of Object.entries(ext.contentScriptsKb)) log(`- content script ${file}: ${fixed(size, 1)} KB`);
-  log(`- live pipeline over a ${ext.live.minutes}-minute fixture call: ${fixed(ext.live.coachPct, 2)} % of one core (bench-live's table below)\n`);
+  for (const [file, size] of Object.entries(ext.contentScriptsKb))
+    log(`- content script ${file}: ${fixed(size, 1)} KB`);
+  log(
+    `- live pipeline over a ${ext.live.minutes}-minute fixture call: ${fixed(ext.live.coachPct, 2)} % of one core (bench-live's table below)\n`,
+  );
   log(ext.live.table);
 }
 
@@ -210,20 +286,28 @@ async function main(): Promise<void> {
     progress('extension: wxt zip');
     const sizes = packageSizes();
     const minutes = Number(args['browser-minutes']);
-    progress(`extension: live CPU over a ${minutes}-minute fixture call, with the coach and without (≈ ${2 * minutes + 1} min)`);
+    progress(
+      `extension: live CPU over a ${minutes}-minute fixture call, with the coach and without (≈ ${2 * minutes + 1} min)`,
+    );
     extension = { ...sizes, live: liveCpu(minutes) };
   }
 
-  const comparisons = ENGINE_CONTENDERS.flatMap((engine) => PEER_CONTENDERS.map((peer) => compare(engine, peer, acc, speed)));
+  const comparisons = ENGINE_CONTENDERS.flatMap((engine) =>
+    PEER_CONTENDERS.map((peer) => compare(engine, peer, acc, speed)),
+  );
   const shipped = comparisons.filter((c) => c.engine === 'engine');
   const timesFasterThanSilero = 1 / shipped.find((c) => c.peer === 'silero')!.cpu;
-  const lossesToWebrtcModes = Object.fromEntries(WEBRTC_MODES.map((mode) => [mode, losses(acc.engine, webrtcModes[mode])]));
+  const lossesToWebrtcModes = Object.fromEntries(
+    WEBRTC_MODES.map((mode) => [mode, losses(acc.engine, webrtcModes[mode])]),
+  );
   const results: Results = {
     finishedAt: new Date().toISOString(),
     minutes: (Date.now() - startedMs) / 60_000,
     git: execFileSync('git', ['describe', '--always', '--dirty'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim(),
     machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model },
-    contenders: Object.fromEntries(CONTENDERS.map((id) => [id, { label: contenders[id].label, settings: contenders[id].settings }])) as Results['contenders'],
+    contenders: Object.fromEntries(
+      CONTENDERS.map((id) => [id, { label: contenders[id].label, settings: contenders[id].settings }]),
+    ) as Results['contenders'],
     accuracy: acc,
     webrtcModes,
     speed,

@@ -31,11 +31,16 @@ export interface SpeedResult {
  *  `runSpeedChild` when given `--speed-child`). */
 export function measureSpeedInChild(entry: string, id: ContenderId): Promise<SpeedResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(entry, ['--speed-child', id], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(entry, ['--speed-child', id], {
+      execArgv: ['--expose-gc', '--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     let result: SpeedResult | null = null;
     child.on('message', (message) => (result = message as SpeedResult));
     child.on('error', reject);
-    child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`bench: speed run of ${id} exited with ${code}`))));
+    child.on('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`bench: speed run of ${id} exited with ${code}`)),
+    );
   });
 }
 
@@ -65,7 +70,8 @@ async function measureSpeed(id: ContenderId): Promise<SpeedResult> {
   const call = await who.startCall(sampleRate);
   await playLongCall(scenes, async (rec) => {
     await timed(async () => {
-      for (let i = 0; i < rec.self.length; i += block) await call.push(rec.self.subarray(i, i + block), rec.others.subarray(i, i + block));
+      for (let i = 0; i < rec.self.length; i += block)
+        await call.push(rec.self.subarray(i, i + block), rec.others.subarray(i, i + block));
     });
     audioSec += rec.self.length / sampleRate;
   });
@@ -105,8 +111,11 @@ function procStatusMb(field: 'VmRSS' | 'VmHWM'): number {
 export type SceneAudio = { sampleRate: number; self: Float32Array; others: Float32Array };
 
 /** One call of at least MIN_AUDIO_SEC: the scenes back to back, as often as it takes. */
-export async function playLongCall(scenes: readonly SceneAudio[], play: (scene: SceneAudio) => Promise<void> | void): Promise<void> {
-  for (let audioSec = 0; audioSec < MIN_AUDIO_SEC; ) {
+export async function playLongCall(
+  scenes: readonly SceneAudio[],
+  play: (scene: SceneAudio) => Promise<void> | void,
+): Promise<void> {
+  for (let audioSec = 0; audioSec < MIN_AUDIO_SEC;) {
     for (const rec of scenes) {
       await play(rec);
       audioSec += rec.self.length / rec.sampleRate;
@@ -116,7 +125,11 @@ export async function playLongCall(scenes: readonly SceneAudio[], play: (scene: 
 
 /** The synthetic scenes, decoded (outside any timing). */
 export function loadScenes(): SceneAudio[] {
-  const ids = fs.readdirSync(SYNTHETIC_DIR).filter((f) => f.endsWith('.truth.json')).map((f) => f.replace('.truth.json', '')).sort();
+  const ids = fs
+    .readdirSync(SYNTHETIC_DIR)
+    .filter((f) => f.endsWith('.truth.json'))
+    .map((f) => f.replace('.truth.json', ''))
+    .sort();
   return ids.map((id) => {
     const self = readWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`), true);
     const others = readWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`), true);

@@ -19,7 +19,9 @@ import { sharedScene, sharedScenesMissing, tempDir } from '../harness/scenes';
 import { conversationCall, setWords } from '../harness/words';
 import { CONVERSATIONS } from '../scripts/words/conversations';
 
-const { values: args } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, runs: { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({
+  options: { minutes: { type: 'string', default: '10' }, runs: { type: 'string', default: '1' } },
+});
 const minutes = Number(args.minutes);
 const runs = Number(args.runs);
 const log = (line: string) => console.log(line);
@@ -39,7 +41,9 @@ function browserCpu(userDataDir: string): Map<string, number> {
         return []; // ended while we looked
       }
     });
-  const root = procs.find((p) => p.cmdline.includes(`--user-data-dir=${userDataDir}`) && !p.cmdline.includes('--type='));
+  const root = procs.find(
+    (p) => p.cmdline.includes(`--user-data-dir=${userDataDir}`) && !p.cmdline.includes('--type='),
+  );
   if (!root) throw new Error('browser process not found');
   const out = new Map<string, number>();
   const visit = (p: (typeof procs)[number]) => {
@@ -56,7 +60,8 @@ function browserCpu(userDataDir: string): Map<string, number> {
         const stat = readFileSync(`/proc/${p.pid}/task/${tid}/stat`, 'utf8');
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         const sec = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SEC;
-        const thread = tid === p.pid ? 'main' : comm.startsWith('DedicatedWorker') ? 'worker' : comm.replace(/\d+$/, '');
+        const thread =
+          tid === p.pid ? 'main' : comm.startsWith('DedicatedWorker') ? 'worker' : comm.replace(/\d+$/, '');
         const key = `${kind} · ${thread} · ${p.pid}/${tid}`;
         out.set(key, sec);
       }
@@ -79,11 +84,17 @@ interface Run {
 }
 
 async function measure(server: FixtureServer, scene: { self: string; others: string }, words: boolean): Promise<Run> {
-  const browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self, extensionDir: EXTENSION_DIR });
+  const browser = await launchCoachBrowser({
+    serverPort: server.port,
+    micWav: scene.self,
+    extensionDir: EXTENSION_DIR,
+  });
   try {
     await new Promise((r) => setTimeout(r, 2000));
     await setWords(browser, { enabled: words, keepMyQuestions: false });
-    const page = await openFixtureCall(browser, 'meet', { others: server.addAudio('bench-words-others.wav', scene.others) });
+    const page = await openFixtureCall(browser, 'meet', {
+      others: server.addAudio('bench-words-others.wav', scene.others),
+    });
     const before = browserCpu(browser.userDataDir);
     const started = Date.now();
     await join(page);
@@ -99,7 +110,8 @@ async function measure(server: FixtureServer, scene: { self: string; others: str
       const share = ((sec - (before.get(key) ?? 0)) / wallSec) * 100;
       const row = key.split(' · ').slice(0, 2).join(' · ');
       cpu.set(row, (cpu.get(row) ?? 0) + share);
-      if (key.startsWith('extension renderer · worker')) busiestExtensionThread = Math.max(busiestExtensionThread, share);
+      if (key.startsWith('extension renderer · worker'))
+        busiestExtensionThread = Math.max(busiestExtensionThread, share);
     }
     const total = [...cpu.values()].reduce((a, b) => a + b, 0);
     return { cpu, total, busiestExtensionThread, record };
@@ -115,7 +127,9 @@ async function main(): Promise<void> {
   const dir = tempDir('bench-words');
   const shared = sharedScenesMissing() === null;
   const scene = shared ? sharedScene('d01_pair_clean', 184, dir) : conversationCall(CONVERSATIONS, dir);
-  log(`# Words: CPU in Chromium (${runs} run(s) of ${minutes} min each way; ${shared ? 'd01_pair_clean, looping' : 'the scripted conversations'})\n`);
+  log(
+    `# Words: CPU in Chromium (${runs} run(s) of ${minutes} min each way; ${shared ? 'd01_pair_clean, looping' : 'the scripted conversations'})\n`,
+  );
   const server = await startFixtureServer();
   const off: Run[] = [];
   const on: Run[] = [];
@@ -137,12 +151,20 @@ async function main(): Promise<void> {
   }
   const totalOff = median(off.map((r) => r.total));
   const totalOn = median(on.map((r) => r.total));
-  log(`| **whole browser** | ${totalOff.toFixed(2)} % | ${totalOn.toFixed(2)} % | **${(totalOn - totalOff).toFixed(2)} %** |`);
+  log(
+    `| **whole browser** | ${totalOff.toFixed(2)} % | ${totalOn.toFixed(2)} % | **${(totalOn - totalOff).toFixed(2)} %** |`,
+  );
   const words = on.at(-1)!.record.words;
-  log(`\nThe recogniser's worker alone (the extension renderer's busiest worker thread, words on): ${median(on.map((r) => r.busiestExtensionThread)).toFixed(2)} % of one core.`);
-  log(`Words off: ${off.every((r) => !r.record.words) ? 'no words in the record, ' : ''}extension-renderer worker threads: ${median(off.map((r) => r.busiestExtensionThread)).toFixed(2)} % (the speech model's).`);
+  log(
+    `\nThe recogniser's worker alone (the extension renderer's busiest worker thread, words on): ${median(on.map((r) => r.busiestExtensionThread)).toFixed(2)} % of one core.`,
+  );
+  log(
+    `Words off: ${off.every((r) => !r.record.words) ? 'no words in the record, ' : ''}extension-renderer worker threads: ${median(off.map((r) => r.busiestExtensionThread)).toFixed(2)} % (the speech model's).`,
+  );
   if (words) {
-    log(`Read in the last run: ${words.turns} turns, ${words.speechSec.toFixed(0)} s of my speech (${((words.speechSec / on.at(-1)!.record.durationSec) * 100).toFixed(0)} % of the call), ${words.words} words, ${words.questions} questions, ${words.missedTurns} turns missed.`);
+    log(
+      `Read in the last run: ${words.turns} turns, ${words.speechSec.toFixed(0)} s of my speech (${((words.speechSec / on.at(-1)!.record.durationSec) * 100).toFixed(0)} % of the call), ${words.words} words, ${words.questions} questions, ${words.missedTurns} turns missed.`,
+    );
   }
 }
 

@@ -35,14 +35,62 @@ function roomClipsOthersF1(scored: Partial<Record<SetId, Scored>>): number {
 const get = (id: SetId) => (scored: Partial<Record<SetId, Scored>>) => scored[id]!;
 
 export const FLOORS: readonly Floor[] = [
-  { label: 'synthetic: speech F1, me', sets: ['synthetic'], model: true, measure: (s) => get('synthetic')(s).summary.vadSelfF1, atLeast: 0.98 },
-  { label: 'synthetic: speech F1, others', sets: ['synthetic'], model: true, measure: (s) => get('synthetic')(s).summary.vadOthersF1, atLeast: 0.99 },
-  { label: 'synthetic: talk-share error, mean (pp)', sets: ['synthetic'], model: true, measure: (s) => get('synthetic')(s).summary.talkShareErrPpMean, atMost: 1 },
-  { label: 'synthetic: talk-share error, worst scene (pp)', sets: ['synthetic'], model: true, measure: (s) => get('synthetic')(s).summary.talkShareErrPpMax, atMost: 2.5 },
-  { label: 'synthetic: interruption F1', sets: ['synthetic'], model: true, measure: (s) => get('synthetic')(s).summary.interruption.f1 ?? 0, atLeast: 0.9 },
-  { label: 'synthetic: talk-over F1', sets: ['synthetic'], model: true, measure: (s) => get('synthetic')(s).summary.talkover.f1 ?? 0, atLeast: 0.85 },
-  { label: 'synthetic: backchannel F1', sets: ['synthetic'], model: true, measure: (s) => get('synthetic')(s).summary.backchannel.f1 ?? 0, atLeast: 0.9 },
-  { label: 'synthetic: backchannels reported as interruptions', sets: ['synthetic'], model: true, measure: (s) => get('synthetic')(s).summary.backchannelAsInterruption, atMost: 0 },
+  {
+    label: 'synthetic: speech F1, me',
+    sets: ['synthetic'],
+    model: true,
+    measure: (s) => get('synthetic')(s).summary.vadSelfF1,
+    atLeast: 0.98,
+  },
+  {
+    label: 'synthetic: speech F1, others',
+    sets: ['synthetic'],
+    model: true,
+    measure: (s) => get('synthetic')(s).summary.vadOthersF1,
+    atLeast: 0.99,
+  },
+  {
+    label: 'synthetic: talk-share error, mean (pp)',
+    sets: ['synthetic'],
+    model: true,
+    measure: (s) => get('synthetic')(s).summary.talkShareErrPpMean,
+    atMost: 1,
+  },
+  {
+    label: 'synthetic: talk-share error, worst scene (pp)',
+    sets: ['synthetic'],
+    model: true,
+    measure: (s) => get('synthetic')(s).summary.talkShareErrPpMax,
+    atMost: 2.5,
+  },
+  {
+    label: 'synthetic: interruption F1',
+    sets: ['synthetic'],
+    model: true,
+    measure: (s) => get('synthetic')(s).summary.interruption.f1 ?? 0,
+    atLeast: 0.9,
+  },
+  {
+    label: 'synthetic: talk-over F1',
+    sets: ['synthetic'],
+    model: true,
+    measure: (s) => get('synthetic')(s).summary.talkover.f1 ?? 0,
+    atLeast: 0.85,
+  },
+  {
+    label: 'synthetic: backchannel F1',
+    sets: ['synthetic'],
+    model: true,
+    measure: (s) => get('synthetic')(s).summary.backchannel.f1 ?? 0,
+    atLeast: 0.9,
+  },
+  {
+    label: 'synthetic: backchannels reported as interruptions',
+    sets: ['synthetic'],
+    model: true,
+    measure: (s) => get('synthetic')(s).summary.backchannelAsInterruption,
+    atMost: 0,
+  },
   {
     label: 'synthetic: response-gap error, worst scene (s)',
     sets: ['synthetic'],
@@ -57,11 +105,41 @@ export const FLOORS: readonly Floor[] = [
     measure: (s) => Math.max(0, ...get('synthetic')(s).rows.map((r) => r.monologueErr ?? 0)),
     atMost: 1,
   },
-  { label: 'real clips: speech F1, others', sets: ['real'], model: true, measure: (s) => get('real')(s).summary.vadOthersF1, atLeast: 0.9 },
-  { label: 'telephone calls: speech F1, me', sets: ['telephone'], model: true, measure: (s) => get('telephone')(s).summary.vadSelfF1, atLeast: 0.95 },
-  { label: 'telephone calls: speech F1, others', sets: ['telephone'], model: true, measure: (s) => get('telephone')(s).summary.vadOthersF1, atLeast: 0.95 },
-  { label: 'telephone calls: talk-share error, mean (pp)', sets: ['telephone'], model: true, measure: (s) => get('telephone')(s).summary.talkShareErrPpMean, atMost: 1 },
-  { label: 'telephone calls: talk-share error, worst side (pp)', sets: ['telephone'], model: true, measure: (s) => get('telephone')(s).summary.talkShareErrPpMax, atMost: 2.5 },
+  {
+    label: 'real clips: speech F1, others',
+    sets: ['real'],
+    model: true,
+    measure: (s) => get('real')(s).summary.vadOthersF1,
+    atLeast: 0.9,
+  },
+  {
+    label: 'telephone calls: speech F1, me',
+    sets: ['telephone'],
+    model: true,
+    measure: (s) => get('telephone')(s).summary.vadSelfF1,
+    atLeast: 0.95,
+  },
+  {
+    label: 'telephone calls: speech F1, others',
+    sets: ['telephone'],
+    model: true,
+    measure: (s) => get('telephone')(s).summary.vadOthersF1,
+    atLeast: 0.95,
+  },
+  {
+    label: 'telephone calls: talk-share error, mean (pp)',
+    sets: ['telephone'],
+    model: true,
+    measure: (s) => get('telephone')(s).summary.talkShareErrPpMean,
+    atMost: 1,
+  },
+  {
+    label: 'telephone calls: talk-share error, worst side (pp)',
+    sets: ['telephone'],
+    model: true,
+    measure: (s) => get('telephone')(s).summary.talkShareErrPpMax,
+    atMost: 2.5,
+  },
   {
     label: 'telephone calls: false interruptions + talk-overs per 10 min',
     sets: ['telephone'],
@@ -90,13 +168,33 @@ export const FLOORS: readonly Floor[] = [
       'room sound up to 0.15; trn02’s one annotated utterance (0.7 s) is joined to the room sound just before it ' +
       '(onset 0.5 s early). Silero VAD scores 0.00 on both, WebRTC VAD 0.35 and 0.17',
   },
-  { label: 'quiet mic (−40 dB): speech F1, me', sets: ['quietMic'], model: true, measure: (s) => get('quietMic')(s).summary.vadSelfF1, atLeast: 0.9 },
-  { label: 'telephone calls, detector alone: speech F1, me', sets: ['telephone'], model: false, measure: (s) => get('telephone')(s).summary.vadSelfF1, atLeast: 0.85 },
-  { label: 'telephone calls, detector alone: speech F1, others', sets: ['telephone'], model: false, measure: (s) => get('telephone')(s).summary.vadOthersF1, atLeast: 0.85 },
+  {
+    label: 'quiet mic (−40 dB): speech F1, me',
+    sets: ['quietMic'],
+    model: true,
+    measure: (s) => get('quietMic')(s).summary.vadSelfF1,
+    atLeast: 0.9,
+  },
+  {
+    label: 'telephone calls, detector alone: speech F1, me',
+    sets: ['telephone'],
+    model: false,
+    measure: (s) => get('telephone')(s).summary.vadSelfF1,
+    atLeast: 0.85,
+  },
+  {
+    label: 'telephone calls, detector alone: speech F1, others',
+    sets: ['telephone'],
+    model: false,
+    measure: (s) => get('telephone')(s).summary.vadOthersF1,
+    atLeast: 0.85,
+  },
 ];
 
 export function holds(floor: Floor, value: number): boolean {
-  return (floor.atLeast === undefined || value >= floor.atLeast) && (floor.atMost === undefined || value <= floor.atMost);
+  return (
+    (floor.atLeast === undefined || value >= floor.atLeast) && (floor.atMost === undefined || value <= floor.atMost)
+  );
 }
 
 export function describeFloor(floor: Floor): string {

@@ -10,7 +10,8 @@ import { resample } from '../lib/audio/resample';
 import { analyzeRecording, findModel, InputError, readWavFile, type Recording } from './recording';
 import { recogniserMissing, withWords } from './words';
 
-const USAGE = 'usage: analyze (--self ME.wav --others OTHERS.wav | --stereo CALL.wav | --others OTHERS.wav | --self ME.wav) [--out RESULT.json] [--model YAMNET.tflite | --no-model] [--words]';
+const USAGE =
+  'usage: analyze (--self ME.wav --others OTHERS.wav | --stereo CALL.wav | --others OTHERS.wav | --self ME.wav) [--out RESULT.json] [--model YAMNET.tflite | --no-model] [--words]';
 
 async function main(): Promise<number> {
   let args;
@@ -45,11 +46,17 @@ async function main(): Promise<number> {
   try {
     if (args.stereo) {
       const wav = readWavFile(args.stereo);
-      if (wav.channels.length < 2) throw new InputError(`${args.stereo}: --stereo needs a 2-channel WAV (left = me, right = others); this one is mono`);
+      if (wav.channels.length < 2)
+        throw new InputError(
+          `${args.stereo}: --stereo needs a 2-channel WAV (left = me, right = others); this one is mono`,
+        );
       recording = { sampleRate: wav.sampleRate, self: wav.channels[0], others: wav.channels[1] };
     } else {
       recording = {
-        ...combine(args.self ? readWavFile(args.self, true) : null, args.others ? readWavFile(args.others, true) : null),
+        ...combine(
+          args.self ? readWavFile(args.self, true) : null,
+          args.others ? readWavFile(args.others, true) : null,
+        ),
       };
     }
   } catch (error) {
@@ -62,7 +69,9 @@ async function main(): Promise<number> {
 
   const modelPath = args['no-model'] ? null : findModel(args.model);
   if (!args['no-model'] && !modelPath) {
-    console.error('analyze: no YAMNet model found (run `npm run setup`, or set YAMNET_MODEL); using the 10 ms detector alone (speechModel "none")');
+    console.error(
+      'analyze: no YAMNet model found (run `npm run setup`, or set YAMNET_MODEL); using the 10 ms detector alone (speechModel "none")',
+    );
   }
   const wordsMissing = args.words ? recogniserMissing() : null;
   if (wordsMissing) {
@@ -80,7 +89,9 @@ async function main(): Promise<number> {
       fs.renameSync(tmp, args.out);
     } catch (error) {
       fs.rmSync(tmp, { force: true });
-      console.error(`analyze: cannot write ${args.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      console.error(
+        `analyze: cannot write ${args.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
       return 1;
     }
   } else {

@@ -56,11 +56,17 @@ function random(seed: number): () => number {
 /** Both speakers of every SpokenWOZ call in the real-calls set (scenes `swz_<call>_Aself`). */
 function readSpeakers(): Speaker[] {
   const speakers: Speaker[] = [];
-  for (const file of fs.readdirSync(REAL_CALLS_DIR).filter((f) => /^swz_.+_Aself\.truth\.json$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(REAL_CALLS_DIR)
+    .filter((f) => /^swz_.+_Aself\.truth\.json$/.test(f))
+    .sort()) {
     const id = file.replace('.truth.json', '');
     const call = id.split('_')[1];
     const truth = JSON.parse(fs.readFileSync(path.join(REAL_CALLS_DIR, file), 'utf8'));
-    for (const [channel, party, name] of [['self', 'self', 'A'], ['others', 'other1', 'B']] as const) {
+    for (const [channel, party, name] of [
+      ['self', 'self', 'A'],
+      ['others', 'other1', 'B'],
+    ] as const) {
       const wav = readWavFile(path.join(REAL_CALLS_DIR, `${id}.${channel}.wav`), true);
       speakers.push(cutSpeaker(`${call}_${name}`, call, wav.channels[0], wav.sampleRate, truth, party));
     }
@@ -209,18 +215,28 @@ function render(placements: Placement[], speaker: Speaker, party: Party, length:
 }
 
 /** The truth of a placement list: speech per party (bridged as metrics.md), turns and events. */
-function truthOf(id: string, placements: Placement[], duration: number, sampleRate: number, conditions: Record<string, unknown>) {
+function truthOf(
+  id: string,
+  placements: Placement[],
+  duration: number,
+  sampleRate: number,
+  conditions: Record<string, unknown>,
+) {
   const p = ENGINE_PARAMS;
   const speech = (party: Party) =>
     bridged(
-      placements.filter((q) => q.party === party).flatMap((q) => q.utterance.speech.map(([s, e]): Interval => [q.at + s, q.at + e])),
+      placements
+        .filter((q) => q.party === party)
+        .flatMap((q) => q.utterance.speech.map(([s, e]): Interval => [q.at + s, q.at + e])),
       p.bridgeGapSec,
     );
   const self = speech('self');
   const others = speech('others');
   const tracker = new ConversationTracker({ ...p });
-  const frames = (party: Party, xs: Interval[]) => xs.map(([s, e]) => ({ party, start: Math.round(s / p.frameSec), end: Math.round(e / p.frameSec) }));
-  for (const seg of [...frames('self', self), ...frames('others', others)].sort((a, b) => a.start - b.start)) tracker.push(seg);
+  const frames = (party: Party, xs: Interval[]) =>
+    xs.map(([s, e]) => ({ party, start: Math.round(s / p.frameSec), end: Math.round(e / p.frameSec) }));
+  for (const seg of [...frames('self', self), ...frames('others', others)].sort((a, b) => a.start - b.start))
+    tracker.push(seg);
   tracker.finish();
   const { turns, events, responseGaps } = tracker.totals;
   const partyName = (by: Party) => (by === 'self' ? 'self' : 'other1');
@@ -232,7 +248,12 @@ function truthOf(id: string, placements: Placement[], duration: number, sampleRa
     speech: { self, other1: others },
     turns: turns.map((t) => ({ party: partyName(t.by), start: t.start, end: t.end })),
     events: [
-      ...events.map((e) => ({ type: e.type, by: partyName(e.by), victim: partyName(e.by === 'self' ? 'others' : 'self'), at: e.at })),
+      ...events.map((e) => ({
+        type: e.type,
+        by: partyName(e.by),
+        victim: partyName(e.by === 'self' ? 'others' : 'self'),
+        at: e.at,
+      })),
       ...responseGaps.map((gap) => ({ type: 'response', by: 'self', gap })),
     ],
   };
@@ -252,7 +273,12 @@ type Channels = { self: Float32Array; others: Float32Array };
 interface Condition {
   name: string;
   describe: Record<string, unknown>;
-  apply(c: Channels, sampleRate: number, sources: NoiseSources, speech: { self: Interval[]; others: Interval[] }): Channels;
+  apply(
+    c: Channels,
+    sampleRate: number,
+    sources: NoiseSources,
+    speech: { self: Interval[]; others: Interval[] },
+  ): Channels;
 }
 
 /** The remote line drops to digital silence between its talk (codec DTX), with a click each time it
@@ -263,23 +289,47 @@ function withDtx(x: Float32Array, speech: Interval[], sampleRate: number): Float
     const from = Math.max(0, Math.round((s - 0.4) * sampleRate));
     const to = Math.min(x.length, Math.round((e + 0.4) * sampleRate));
     out.set(x.subarray(from, to), from);
-    for (let i = 0; i < Math.round(0.002 * sampleRate) && from + i < to; i++) out[from + i] += (i % 2 ? -1 : 1) * dbGain(-10);
+    for (let i = 0; i < Math.round(0.002 * sampleRate) && from + i < to; i++)
+      out[from + i] += (i % 2 ? -1 : 1) * dbGain(-10);
   }
   return out;
 }
 
 export const CONDITIONS: readonly Condition[] = [
   { name: 'line', describe: {}, apply: (c) => c },
-  { name: 'echo', describe: { echo_db: -18, echo_delay_ms: 140 }, apply: (c, sr) => ({ ...c, self: addEcho(c.self, c.others, sr, -18, 140) }) },
+  {
+    name: 'echo',
+    describe: { echo_db: -18, echo_delay_ms: 140 },
+    apply: (c, sr) => ({ ...c, self: addEcho(c.self, c.others, sr, -18, 140) }),
+  },
   {
     name: 'noise',
     describe: { self_snr_db: 15, others_snr_db: 15 },
-    apply: (c) => ({ self: addAt(c.self, pinkNoise(c.self.length, 11), 15), others: addAt(c.others, pinkNoise(c.others.length, 12), 15) }),
+    apply: (c) => ({
+      self: addAt(c.self, pinkNoise(c.self.length, 11), 15),
+      others: addAt(c.others, pinkNoise(c.others.length, 12), 15),
+    }),
   },
-  { name: 'quiet', describe: { self_gain: dbGain(-35) }, apply: (c) => ({ ...c, self: c.self.map((v) => v * dbGain(-35)) }) },
-  { name: 'typing', describe: { typing: true }, apply: (c, _sr, src) => ({ ...c, self: addAt(c.self, src.typing, 6) }) },
-  { name: 'music', describe: { music: true }, apply: (c, _sr, src) => ({ ...c, others: addAt(c.others, src.music, 12) }) },
-  { name: 'dtx', describe: { others_dtx: true }, apply: (c, sr, _src, speech) => ({ ...c, others: withDtx(c.others, speech.others, sr) }) },
+  {
+    name: 'quiet',
+    describe: { self_gain: dbGain(-35) },
+    apply: (c) => ({ ...c, self: c.self.map((v) => v * dbGain(-35)) }),
+  },
+  {
+    name: 'typing',
+    describe: { typing: true },
+    apply: (c, _sr, src) => ({ ...c, self: addAt(c.self, src.typing, 6) }),
+  },
+  {
+    name: 'music',
+    describe: { music: true },
+    apply: (c, _sr, src) => ({ ...c, others: addAt(c.others, src.music, 12) }),
+  },
+  {
+    name: 'dtx',
+    describe: { others_dtx: true },
+    apply: (c, sr, _src, speech) => ({ ...c, others: withDtx(c.others, speech.others, sr) }),
+  },
 ];
 
 /**
@@ -287,7 +337,10 @@ export const CONDITIONS: readonly Condition[] = [
  * minutes each, as `<condition>-<call>-<A|B>self.{self,others}.wav` and `.truth.json`, into
  * `<outDir>/tuning` (TUNING_CALLS) and `<outDir>/held-out`. Returns both folders.
  */
-export function makeComposedScenes(outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'listening-coach-composed-'))): { tuning: string; heldOut: string } {
+export function makeComposedScenes(outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'listening-coach-composed-'))): {
+  tuning: string;
+  heldOut: string;
+} {
   const dirs = { tuning: path.join(outDir, 'tuning'), heldOut: path.join(outDir, 'held-out') };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   const speakers = readSpeakers();
@@ -295,12 +348,18 @@ export function makeComposedScenes(outDir = fs.mkdtempSync(path.join(os.tmpdir()
   let seed = 1;
   for (const call of [...new Set(speakers.map((s) => s.call))]) {
     const [a, b] = speakers.filter((s) => s.call === call);
-    for (const [me, them] of [[a, b], [b, a]]) {
+    for (const [me, them] of [
+      [a, b],
+      [b, a],
+    ]) {
       const placements = script(me, them, 110, seed++);
       const sr = me.sampleRate;
       const duration = Math.ceil(Math.max(...placements.map((q) => q.at + q.utterance.samples.length / sr)) + 1);
       const length = duration * sr;
-      const base: Channels = { self: render(placements, me, 'self', length, 0), others: render(placements, them, 'others', length, 0) };
+      const base: Channels = {
+        self: render(placements, me, 'self', length, 0),
+        others: render(placements, them, 'others', length, 0),
+      };
       const truth0 = truthOf('', placements, duration, sr, {});
       const speech = { self: truth0.speech.self, others: truth0.speech.other1 };
       for (const condition of CONDITIONS) {
@@ -309,7 +368,14 @@ export function makeComposedScenes(outDir = fs.mkdtempSync(path.join(os.tmpdir()
         const out = condition.apply(base, sr, sources, speech);
         fs.writeFileSync(path.join(dir, `${id}.self.wav`), encodeWavPcm16([clip(out.self)], sr));
         fs.writeFileSync(path.join(dir, `${id}.others.wav`), encodeWavPcm16([clip(out.others)], sr));
-        fs.writeFileSync(path.join(dir, `${id}.truth.json`), JSON.stringify({ ...truth0, id, conditions: { real: 'recomposed SpokenWOZ utterances', ...condition.describe } }));
+        fs.writeFileSync(
+          path.join(dir, `${id}.truth.json`),
+          JSON.stringify({
+            ...truth0,
+            id,
+            conditions: { real: 'recomposed SpokenWOZ utterances', ...condition.describe },
+          }),
+        );
       }
     }
   }

@@ -6,7 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeComposedScenes } from './compose-scenes';
-import { predictRealWith, predictScenesWith, REAL_CALLS_DIR, scoreSummary, SYNTHETIC_DIR, type Analyzer, type EvalSet, type Scored } from './evaluate';
+import {
+  predictRealWith,
+  predictScenesWith,
+  REAL_CALLS_DIR,
+  scoreSummary,
+  SYNTHETIC_DIR,
+  type Analyzer,
+  type EvalSet,
+  type Scored,
+} from './evaluate';
 import { makeStressScenes, QUIET_MIC, STRESS_VARIANTS } from './stress-scenes';
 
 export const SET_IDS = ['synthetic', 'real', 'telephone', 'room', 'quietMic', 'tuning', 'heldOut', 'stress'] as const;
@@ -34,14 +43,26 @@ function subset(dir: string, prefix: string): string {
 }
 
 export const EVAL_SETS: Record<SetId, EvalSetSpec> = {
-  synthetic: { title: 'synthetic scenes (espeak-ng voices)', needs: ['evalsets/synthetic'], predict: (a) => predictScenesWith(SYNTHETIC_DIR, a) },
-  real: { title: 'real clips, others channel only (AMI ×4, pyannote telephone sample)', needs: ['evalsets/real'], predict: (a) => predictRealWith(a) },
+  synthetic: {
+    title: 'synthetic scenes (espeak-ng voices)',
+    needs: ['evalsets/synthetic'],
+    predict: (a) => predictScenesWith(SYNTHETIC_DIR, a),
+  },
+  real: {
+    title: 'real clips, others channel only (AMI ×4, pyannote telephone sample)',
+    needs: ['evalsets/real'],
+    predict: (a) => predictRealWith(a),
+  },
   telephone: {
     title: 'real calls: telephone (SpokenWOZ, both sides of 3 calls)',
     needs: ['evalsets/real-calls'],
     predict: (a) => predictScenesWith(subset(REAL_CALLS_DIR, 'swz_'), a),
   },
-  room: { title: 'real calls: room clips (AMI ×5, others only)', needs: ['evalsets/real-calls'], predict: (a) => predictScenesWith(subset(REAL_CALLS_DIR, 'ami_'), a) },
+  room: {
+    title: 'real calls: room clips (AMI ×5, others only)',
+    needs: ['evalsets/real-calls'],
+    predict: (a) => predictScenesWith(subset(REAL_CALLS_DIR, 'ami_'), a),
+  },
   quietMic: {
     title: `quiet mic: the synthetic scenes with my channel ${QUIET_MIC.name.replace('mic', '')}`,
     needs: ['evalsets/synthetic'],

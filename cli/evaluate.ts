@@ -24,8 +24,10 @@ export interface EvalSet {
  *  scored the same way. */
 export type Analyzer = (rec: Recording) => Promise<AnalysisResult>;
 
-export const engineAnalyzer = (modelPath: string | null, options: Partial<EngineOptions> = {}): Analyzer => (rec) =>
-  analyzeRecording(rec, modelPath, options);
+export const engineAnalyzer =
+  (modelPath: string | null, options: Partial<EngineOptions> = {}): Analyzer =>
+  (rec) =>
+    analyzeRecording(rec, modelPath, options);
 
 /** Runs the engine over every two-channel scene of a folder (`<id>.self.wav`, `<id>.others.wav`,
  *  `<id>.truth.json`) into a fresh prediction folder. */
@@ -39,7 +41,11 @@ export function predictScenes(
 }
 
 /** `predictScenes` with any analyzer. */
-export async function predictScenesWith(sceneDir: string, analyze: Analyzer, predDir = tempDir(path.basename(sceneDir))): Promise<EvalSet> {
+export async function predictScenesWith(
+  sceneDir: string,
+  analyze: Analyzer,
+  predDir = tempDir(path.basename(sceneDir)),
+): Promise<EvalSet> {
   for (const truthFile of truthFiles(sceneDir)) {
     const id = path.basename(truthFile, '.truth.json');
     const self = readWavFile(path.join(sceneDir, `${id}.self.wav`), true);
@@ -56,7 +62,11 @@ export async function predictScenesWith(sceneDir: string, analyze: Analyzer, pre
  * remote channel only: the reference is the union of the RTTM speakers. Their truth files are
  * written beside the predictions, in a temporary folder (the clips stay in ../shared).
  */
-export function predictReal(modelPath: string | null, options: Partial<EngineOptions> = {}, outDir?: string): Promise<EvalSet> {
+export function predictReal(
+  modelPath: string | null,
+  options: Partial<EngineOptions> = {},
+  outDir?: string,
+): Promise<EvalSet> {
   return predictRealWith(engineAnalyzer(modelPath, options), outDir);
 }
 
@@ -66,14 +76,20 @@ export async function predictRealWith(analyze: Analyzer, outDir = tempDir('real'
   const predDir = path.join(outDir, 'pred');
   fs.mkdirSync(truthDir, { recursive: true });
   fs.mkdirSync(predDir, { recursive: true });
-  for (const rttm of fs.readdirSync(REAL_DIR).filter((f) => f.endsWith('.rttm')).sort()) {
+  for (const rttm of fs
+    .readdirSync(REAL_DIR)
+    .filter((f) => f.endsWith('.rttm'))
+    .sort()) {
     const id = path.basename(rttm, '.rttm');
     const wavFile = path.join(REAL_DIR, `${id}.wav`);
     if (!fs.existsSync(wavFile)) continue;
     const wav = readWavFile(wavFile, true);
     const duration = wav.channels[0].length / wav.sampleRate;
     const speech = parseRttm(fs.readFileSync(path.join(REAL_DIR, rttm), 'utf8'));
-    fs.writeFileSync(path.join(truthDir, `${id}.truth.json`), JSON.stringify({ id, duration, speech, turns: [], events: [] }));
+    fs.writeFileSync(
+      path.join(truthDir, `${id}.truth.json`),
+      JSON.stringify({ id, duration, speech, turns: [], events: [] }),
+    );
     const result = await analyze({ sampleRate: wav.sampleRate, self: null, others: wav.channels[0] });
     fs.writeFileSync(path.join(predDir, `${id}.json`), JSON.stringify(result));
   }
@@ -131,11 +147,17 @@ export function scoreTable(set: EvalSet): string {
 }
 
 export function scoreSummary(set: EvalSet): Scored {
-  return JSON.parse(execFileSync(process.execPath, [SCORER, set.truthDir, set.predDir, '--json'], { encoding: 'utf8' }));
+  return JSON.parse(
+    execFileSync(process.execPath, [SCORER, set.truthDir, set.predDir, '--json'], { encoding: 'utf8' }),
+  );
 }
 
 function truthFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.truth.json')).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.truth.json'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 function tempDir(name: string): string {

@@ -23,13 +23,22 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** Where `npm run setup` puts the model (also packed into the extension from there). */
 export const PROJECT_MODEL = path.join(PROJECT_ROOT, 'public/model/yamnet.tflite');
 
-export function readWavFile(file: string, mono = false): { sampleRate: number; channels: Float32Array[]; file: string } {
+export function readWavFile(
+  file: string,
+  mono = false,
+): { sampleRate: number; channels: Float32Array[]; file: string } {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file}: is a directory` : `${file}: cannot read (${code})`);
+    throw new InputError(
+      code === 'ENOENT'
+        ? `${file}: no such file`
+        : code === 'EISDIR'
+          ? `${file}: is a directory`
+          : `${file}: cannot read (${code})`,
+    );
   }
   try {
     const wav = decodeWav(bytes);
@@ -59,7 +68,8 @@ export async function analyzeRecording(
     const engine = createEngine({
       sampleRate: rec.sampleRate,
       classifier: yamnet?.classify,
-      onClassifierError: (e) => console.error(`analyze: speech classifier failed (${(e as Error).message}); going on without it`),
+      onClassifierError: (e) =>
+        console.error(`analyze: speech classifier failed (${(e as Error).message}); going on without it`),
       ...options,
     });
     const length = Math.max(rec.self?.length ?? 0, rec.others?.length ?? 0);

@@ -14,7 +14,13 @@ export function pinkNoise(n: number, seed: number): Float32Array {
   let s = seed >>> 0;
   const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
   const out = new Float32Array(n);
-  let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
+  let b0 = 0,
+    b1 = 0,
+    b2 = 0,
+    b3 = 0,
+    b4 = 0,
+    b5 = 0,
+    b6 = 0;
   for (let i = 0; i < n; i++) {
     const w = rand();
     b0 = 0.99886 * b0 + w * 0.0555179;
@@ -54,7 +60,9 @@ export function bandLimit(x: Float32Array, sampleRate: number): Float32Array {
   let out = x;
   for (let pass = 0; pass < 2; pass++) {
     const y = new Float32Array(out.length);
-    let pi = 0, po = 0, l = 0;
+    let pi = 0,
+      po = 0,
+      l = 0;
     for (let i = 0; i < out.length; i++) {
       po = hp * (po + out[i] - pi);
       pi = out[i];
@@ -67,7 +75,13 @@ export function bandLimit(x: Float32Array, sampleRate: number): Float32Array {
 }
 
 /** The remote voices reaching my mic: delayed, quieter, smeared by a short room tail. */
-export function addEcho(self: Float32Array, others: Float32Array, sampleRate: number, gainDb: number, delayMs: number): Float32Array {
+export function addEcho(
+  self: Float32Array,
+  others: Float32Array,
+  sampleRate: number,
+  gainDb: number,
+  delayMs: number,
+): Float32Array {
   const delay = Math.round((delayMs / 1000) * sampleRate);
   const tail = Math.exp(-1 / (0.03 * sampleRate)); // 30 ms decay
   const out = new Float32Array(self.length);
@@ -100,11 +114,14 @@ export function resample(x: Float32Array, from: number, to: number): Float32Arra
   if (from === to) return x;
   const step = from / to;
   const width = Math.max(1, Math.round(step));
-  const smooth = width === 1 ? x : x.map((_, i) => {
-    let sum = 0;
-    for (let k = 0; k < width; k++) sum += x[Math.min(x.length - 1, i + k)];
-    return sum / width;
-  });
+  const smooth =
+    width === 1
+      ? x
+      : x.map((_, i) => {
+          let sum = 0;
+          for (let k = 0; k < width; k++) sum += x[Math.min(x.length - 1, i + k)];
+          return sum / width;
+        });
   const out = new Float32Array(Math.floor(x.length / step));
   for (let i = 0; i < out.length; i++) {
     const pos = i * step;
@@ -125,7 +142,8 @@ function nonSpeechSound(id: string, channel: 'self' | 'others'): Float32Array {
     .filter(([party]) => (channel === 'self' ? party === 'self' : party !== 'self'))
     .flatMap(([, v]) => v);
   const inSpeech = new Uint8Array(x.length);
-  for (const [s, e] of speech) inSpeech.fill(1, Math.max(0, Math.floor((s - 0.2) * sr)), Math.min(x.length, Math.ceil((e + 0.2) * sr)));
+  for (const [s, e] of speech)
+    inSpeech.fill(1, Math.max(0, Math.floor((s - 0.2) * sr)), Math.min(x.length, Math.ceil((e + 0.2) * sr)));
   const parts: number[] = [];
   const frame = Math.round(sr / 100);
   const floor = loudLevel(x) * dbGain(-30);

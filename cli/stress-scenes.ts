@@ -15,9 +15,26 @@ type Pair = { self: Float32Array; others: Float32Array; sampleRate: number };
 type Variant = { name: string; make: (scene: Pair, sources: NoiseSources) => Pair };
 
 export const STRESS_VARIANTS: Variant[] = [
-  { name: 'noisy', make: (p) => ({ ...p, self: addAt(p.self, pinkNoise(p.self.length, 1), 15), others: addAt(p.others, pinkNoise(p.others.length, 2), 18) }) },
+  {
+    name: 'noisy',
+    make: (p) => ({
+      ...p,
+      self: addAt(p.self, pinkNoise(p.self.length, 1), 15),
+      others: addAt(p.others, pinkNoise(p.others.length, 2), 18),
+    }),
+  },
   { name: 'echo-loud', make: (p) => ({ ...p, self: addEcho(p.self, p.others, p.sampleRate, -10, 120) }) },
-  { name: 'quiet-mic', make: (p) => ({ ...p, self: addAt(p.self.map((v) => v * dbGain(-30)), pinkNoise(p.self.length, 3), 30) }) },
+  {
+    name: 'quiet-mic',
+    make: (p) => ({
+      ...p,
+      self: addAt(
+        p.self.map((v) => v * dbGain(-30)),
+        pinkNoise(p.self.length, 3),
+        30,
+      ),
+    }),
+  },
   { name: 'typing', make: (p, src) => ({ ...p, self: addAt(p.self, src.typing, 0) }) },
   { name: 'music', make: (p, src) => ({ ...p, others: addAt(p.others, src.music, 12) }) },
   { name: 'band-limited', make: (p) => ({ ...p, others: bandLimit(p.others, p.sampleRate) }) },
@@ -25,12 +42,21 @@ export const STRESS_VARIANTS: Variant[] = [
 
 /** My mic 40 dB quieter than the scenes', with nothing else changed (issue 9: speech near -55
  *  dBFS, where the speech classifier, hearing raw levels, had thrown my speech away). */
-export const QUIET_MIC: Variant = { name: 'mic-40dB', make: (p) => ({ ...p, self: p.self.map((v) => v * dbGain(-40)) }) };
+export const QUIET_MIC: Variant = {
+  name: 'mic-40dB',
+  make: (p) => ({ ...p, self: p.self.map((v) => v * dbGain(-40)) }),
+};
 
 /** Writes the variants of every scene (`<variant>-<id>.{self,others,truth}`) into a new folder. */
-export function makeStressScenes(variants = STRESS_VARIANTS, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'listening-coach-stress-'))): string {
+export function makeStressScenes(
+  variants = STRESS_VARIANTS,
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'listening-coach-stress-')),
+): string {
   const sources = noiseSources();
-  for (const file of fs.readdirSync(SYNTHETIC_DIR).filter((f) => f.endsWith('.truth.json')).sort()) {
+  for (const file of fs
+    .readdirSync(SYNTHETIC_DIR)
+    .filter((f) => f.endsWith('.truth.json'))
+    .sort()) {
     const id = file.replace('.truth.json', '');
     const self = readWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`), true);
     const others = readWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`), true);

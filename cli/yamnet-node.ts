@@ -31,7 +31,10 @@ export async function loadYamnet(modelPath: string): Promise<NodeClassifier> {
   const { AudioClassifier } = require('@mediapipe/tasks-audio') as typeof import('@mediapipe/tasks-audio');
   const classifier = await quietly(() =>
     AudioClassifier.createFromOptions(
-      { wasmLoaderPath: path.join(pkg, 'wasm/audio_wasm_internal.js'), wasmBinaryPath: path.join(pkg, 'wasm/audio_wasm_internal.wasm') },
+      {
+        wasmLoaderPath: path.join(pkg, 'wasm/audio_wasm_internal.js'),
+        wasmBinaryPath: path.join(pkg, 'wasm/audio_wasm_internal.wasm'),
+      },
       { baseOptions: { modelAssetBuffer: new Uint8Array(fs.readFileSync(modelPath)) }, ...YAMNET_CLASSIFIER_OPTIONS },
     ),
   );

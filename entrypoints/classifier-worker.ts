@@ -21,7 +21,10 @@ async function loadClassifier(): Promise<AudioClassifier> {
   if (!response?.ok) throw new Error(`speech model not found at ${MODEL_PATH}`);
   const model = new Uint8Array(await response.arrayBuffer());
   const fileset = await FilesetResolver.forAudioTasks(`${origin}${WASM_DIR}`);
-  return AudioClassifier.createFromOptions(fileset, { baseOptions: { modelAssetBuffer: model }, ...YAMNET_CLASSIFIER_OPTIONS });
+  return AudioClassifier.createFromOptions(fileset, {
+    baseOptions: { modelAssetBuffer: model },
+    ...YAMNET_CLASSIFIER_OPTIONS,
+  });
 }
 
 export default defineUnlistedScript(() => {

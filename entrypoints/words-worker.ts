@@ -31,7 +31,11 @@ async function loadRecogniser(): Promise<Recogniser> {
     file(RECOGNISER_FILES.decoder).then((r) => r.arrayBuffer()),
     file(RECOGNISER_FILES.vocabulary).then((r) => r.text()),
   ]);
-  return loadMoonshine(ort, { encoder: new Uint8Array(encoder), decoder: new Uint8Array(decoder), pieces: vocabulary.split('\n') });
+  return loadMoonshine(ort, {
+    encoder: new Uint8Array(encoder),
+    decoder: new Uint8Array(decoder),
+    pieces: vocabulary.split('\n'),
+  });
 }
 
 export default defineUnlistedScript(() => {

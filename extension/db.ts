@@ -96,7 +96,8 @@ export function openCoachDb(): Promise<IDBPDatabase<CoachDb>> {
           // A damaged value must not abort the upgrade (the database would never open again): it
           // gets no summary, and findDamagedCalls reports it.
           const value: unknown = cursor.value;
-          const keyed = typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
+          const keyed =
+            typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
           if (keyed) await summaries.put(summarizeCall(cursor.value));
         }
       }
@@ -172,7 +173,11 @@ export async function updateCall(
 /** The newest readable call with its timeline, without reading any older one. */
 export async function getLatestCall(): Promise<CallRecord | undefined> {
   const db = await openCoachDb();
-  for (let cursor = await db.transaction('calls').store.index('byStart').openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
+  for (
+    let cursor = await db.transaction('calls').store.index('byStart').openCursor(null, 'prev');
+    cursor;
+    cursor = await cursor.continue()
+  ) {
     const record = readRecord(cursor.primaryKey, cursor.value);
     if (record) return record;
   }
@@ -216,7 +221,10 @@ export async function listCallSummariesSince(sinceMs: number): Promise<CallSumma
 export async function findDamagedCalls(): Promise<DamagedCall[]> {
   const db = await openCoachDb();
   const tx = db.transaction(['calls', 'summaries']);
-  const [callKeys, summaryKeys] = await Promise.all([tx.objectStore('calls').getAllKeys(), tx.objectStore('summaries').getAllKeys()]);
+  const [callKeys, summaryKeys] = await Promise.all([
+    tx.objectStore('calls').getAllKeys(),
+    tx.objectStore('summaries').getAllKeys(),
+  ]);
   const out = new Map<string, string>();
   const inCalls = new Set(callKeys);
   const inSummaries = new Set(summaryKeys);

@@ -7,10 +7,12 @@ import { storage } from 'wxt/utils/storage';
 
 const NOTIFICATIONS = { permissions: ['notifications' as const] };
 
-export const notificationsAllowed = (): Promise<boolean> => browser.permissions.contains(NOTIFICATIONS).catch(() => false);
+export const notificationsAllowed = (): Promise<boolean> =>
+  browser.permissions.contains(NOTIFICATIONS).catch(() => false);
 
 /** Must be the first thing a click handler awaits: Chrome shows the prompt only inside the click. */
-export const askForNotifications = (): Promise<boolean> => browser.permissions.request(NOTIFICATIONS).catch(() => false);
+export const askForNotifications = (): Promise<boolean> =>
+  browser.permissions.request(NOTIFICATIONS).catch(() => false);
 
 const recapRequestItem = storage.defineItem<string | null>('session:recapCallId', { fallback: null });
 

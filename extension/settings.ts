@@ -2,7 +2,13 @@
 // lib/settings.ts). Reads always give whole settings: a value from an older version is migrated by
 // WXT's versioned item, and a missing or damaged field falls back to its default (and is logged).
 import { storage } from 'wxt/utils/storage';
-import { completeSettings, DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Settings } from '../lib/settings';
+import {
+  completeSettings,
+  DEFAULT_SETTINGS,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+  type Settings,
+} from '../lib/settings';
 
 /** WXT names each migration by the version it reaches; lib/settings.ts by the version it starts from. */
 const migrationsByTarget = Object.fromEntries(

@@ -64,7 +64,10 @@ export async function launchCoachBrowser(options: {
   let executablePath = options.executablePath ?? CHROMIUM;
   if (options.withoutRealtimeAudio && process.getuid?.() === 0 && existsSync('/usr/bin/setpriv')) {
     executablePath = join(userDataDir, 'chromium-without-realtime');
-    writeFileSync(executablePath, `#!/bin/sh\nexec /usr/bin/setpriv --bounding-set -sys_nice --inh-caps -sys_nice ${CHROMIUM} "$@"\n`);
+    writeFileSync(
+      executablePath,
+      `#!/bin/sh\nexec /usr/bin/setpriv --bounding-set -sys_nice --inh-caps -sys_nice ${CHROMIUM} "$@"\n`,
+    );
     chmodSync(executablePath, 0o755);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -74,7 +77,9 @@ export async function launchCoachBrowser(options: {
     ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),
     args: [
       ...QUIET_CHROMIUM_ARGS,
-      ...(withExtension ? [`--disable-extensions-except=${extensions(extensionDir)}`, `--load-extension=${extensions(extensionDir)}`] : []),
+      ...(withExtension
+        ? [`--disable-extensions-except=${extensions(extensionDir)}`, `--load-extension=${extensions(extensionDir)}`]
+        : []),
       `--host-resolver-rules=${hostRules}`,
       '--ignore-certificate-errors',
       '--use-fake-ui-for-media-stream',

@@ -40,7 +40,8 @@ export function ensureExtensionBuilt(log: (line: string) => void = () => {}): vo
  */
 export function builtSpeechModel(): 'yamnet' | 'none' {
   if (existsSync(join(EXTENSION_DIR, 'model/yamnet.tflite'))) return 'yamnet';
-  if (process.env.CI === 'true') throw new Error('the built extension has no speech model: run `npm run setup` before the tests (required in CI)');
+  if (process.env.CI === 'true')
+    throw new Error('the built extension has no speech model: run `npm run setup` before the tests (required in CI)');
   return 'none';
 }
 

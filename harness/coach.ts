@@ -14,7 +14,9 @@ export interface OverlayReading {
 
 export async function readOverlay(page: Page): Promise<OverlayReading | null> {
   return page.evaluate(() => {
-    const root = document.querySelector('listening-coach-overlay')?.shadowRoot?.querySelector<HTMLElement>('[data-state]');
+    const root = document
+      .querySelector('listening-coach-overlay')
+      ?.shadowRoot?.querySelector<HTMLElement>('[data-state]');
     if (!root) return null;
     const d = root.dataset;
     return {

@@ -39,7 +39,11 @@ export function fixtureUrl(site: FixtureSite, options: FixtureCallOptions = {}):
   return url.href;
 }
 
-export async function openFixtureCall(browser: CoachBrowser, site: FixtureSite, options: FixtureCallOptions = {}): Promise<Page> {
+export async function openFixtureCall(
+  browser: CoachBrowser,
+  site: FixtureSite,
+  options: FixtureCallOptions = {},
+): Promise<Page> {
   const page = await browser.context.newPage();
   page.on('pageerror', (error) => console.warn(`[${site} page error]`, error.message));
   await page.goto(fixtureUrl(site, options));

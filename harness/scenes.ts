@@ -58,7 +58,9 @@ export interface ScenePerson {
 }
 
 export function sharedScenePeople(id: string, seconds: number, dir: string, people: readonly ScenePerson[]): string[] {
-  const truth = JSON.parse(readFileSync(join(SYNTHETIC_DIR, `${id}.truth.json`), 'utf8')) as { speech: Record<string, Interval[]> };
+  const truth = JSON.parse(readFileSync(join(SYNTHETIC_DIR, `${id}.truth.json`), 'utf8')) as {
+    speech: Record<string, Interval[]>;
+  };
   const mix = mixDown(decodeWav(readFileSync(join(SYNTHETIC_DIR, `${id}.others.wav`))).channels);
   const pad = 0.05;
   return people.map(({ party, silentSec = 0, fromSec = 0 }) => {
@@ -82,7 +84,20 @@ export function trimWav(input: string, output: string, startSec: number, duratio
   const before = startSec < 0 ? ['pad', (-startSec).toFixed(3), '0'] : [];
   execFileSync(
     'sox',
-    [input, '-r', String(SCENE_RATE), '-c', '1', '-b', '16', output, ...before, 'trim', Math.max(0, startSec).toFixed(3), durationSec.toFixed(3)],
+    [
+      input,
+      '-r',
+      String(SCENE_RATE),
+      '-c',
+      '1',
+      '-b',
+      '16',
+      output,
+      ...before,
+      'trim',
+      Math.max(0, startSec).toFixed(3),
+      durationSec.toFixed(3),
+    ],
     { stdio: 'ignore' },
   );
 }
@@ -100,7 +115,10 @@ const VOICES = { self: ['en-gb', 165], others: ['en-us+f3', 160] } as const;
 
 /** A conversation spoken by espeak-ng: each utterance placed at its time in its party's track. */
 export function espeakScene(utterances: readonly Utterance[], durationSec: number, dir: string): Scene {
-  const tracks = { self: new Float32Array(durationSec * SCENE_RATE), others: new Float32Array(durationSec * SCENE_RATE) };
+  const tracks = {
+    self: new Float32Array(durationSec * SCENE_RATE),
+    others: new Float32Array(durationSec * SCENE_RATE),
+  };
   const truth: Scene['truth'] = { self: [], others: [] };
   utterances.forEach((u, i) => {
     const [voice, speed] = u.voice ?? VOICES[u.by];
@@ -116,7 +134,8 @@ export function espeakScene(utterances: readonly Utterance[], durationSec: numbe
     truth[u.by].push([u.at + first / SCENE_RATE, Math.min(durationSec, u.at + last / SCENE_RATE)]);
   });
   const out = { self: join(dir, 'scene.self.wav'), others: join(dir, 'scene.others.wav') };
-  for (const party of ['self', 'others'] as const) writeFileSync(out[party], encodeWavPcm16([tracks[party]], SCENE_RATE));
+  for (const party of ['self', 'others'] as const)
+    writeFileSync(out[party], encodeWavPcm16([tracks[party]], SCENE_RATE));
   return { ...out, truth, durationSec };
 }
 

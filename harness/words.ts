@@ -22,7 +22,11 @@ export async function setWords(browser: CoachBrowser, words: Settings['words']):
 }
 
 /** Conversations one after another as one fixture call: the mic's WAV and the others' WAV. */
-export function conversationCall(conversations: Conversation[], dir: string, tailSec = 6): { self: string; others: string; scenes: SpokenScene[]; durationSec: number } {
+export function conversationCall(
+  conversations: Conversation[],
+  dir: string,
+  tailSec = 6,
+): { self: string; others: string; scenes: SpokenScene[]; durationSec: number } {
   const scenes = conversations.map((c) => speakConversation(c, dir));
   const length = scenes.reduce((n, s) => n + s.self.length, 0) + tailSec * SPEECH_RATE;
   const self = new Float32Array(length);

@@ -114,13 +114,17 @@ export const SETTINGS_MIGRATIONS: Readonly<Record<number, (settings: unknown) =>
   // 1 → 2: the end-of-call recap, on unless the person turns it off.
   1: (settings) => (isPlainObject(settings) ? { ...settings, recapNotification: true } : settings),
   // 2 → 3: words, off until the person turns them on.
-  2: (settings) => (isPlainObject(settings) ? { ...settings, words: { enabled: false, keepMyQuestions: false } } : settings),
+  2: (settings) =>
+    isPlainObject(settings) ? { ...settings, words: { enabled: false, keepMyQuestions: false } } : settings,
   // 3 → 4: who else spoke: the inclusion nudge on, names not kept.
   3: (settings) =>
     isPlainObject(settings)
       ? {
           ...settings,
-          nudges: { ...(isPlainObject(settings.nudges) ? settings.nudges : {}), inclusion: { enabled: true, threshold: 15 * 60 } },
+          nudges: {
+            ...(isPlainObject(settings.nudges) ? settings.nudges : {}),
+            inclusion: { enabled: true, threshold: 15 * 60 },
+          },
           people: { keepNames: false },
         }
       : settings,
@@ -157,7 +161,9 @@ function complete(value: unknown, fallback: unknown, path: string, repaired: str
       repaired.push(path);
       return structuredClone(fallback);
     }
-    return Object.fromEntries(Object.entries(fallback).map(([key, inner]) => [key, complete(value[key], inner, `${path}.${key}`, repaired)]));
+    return Object.fromEntries(
+      Object.entries(fallback).map(([key, inner]) => [key, complete(value[key], inner, `${path}.${key}`, repaired)]),
+    );
   }
   const ok = typeof value === typeof fallback && (typeof value !== 'number' || Number.isFinite(value));
   if (!ok) repaired.push(path);

@@ -14,10 +14,18 @@ import { espeakScene, tempDir } from '../harness/scenes';
 /** Two people: I explain, they ask, I cut in once, they say "mm-hm". Known timings, made locally. */
 const CONVERSATION = [
   { by: 'others', at: 0.5, text: 'Hi! Thanks for making time. How is the launch going?' },
-  { by: 'self', at: 4.5, text: 'Pretty well. We finished the testing on Monday, and the release notes are almost done.' },
+  {
+    by: 'self',
+    at: 4.5,
+    text: 'Pretty well. We finished the testing on Monday, and the release notes are almost done.',
+  },
   { by: 'others', at: 9.5, text: 'Mm-hm.' },
   { by: 'self', at: 11.5, text: 'The only open point is the pricing page, which still needs a final review.' },
-  { by: 'others', at: 17, text: 'I can review it today. I also wanted to ask about the support team and whether they have seen the new onboarding flow.' },
+  {
+    by: 'others',
+    at: 17,
+    text: 'I can review it today. I also wanted to ask about the support team and whether they have seen the new onboarding flow.',
+  },
   { by: 'self', at: 22, text: 'Yes, sorry to jump in, they saw it yesterday.' },
   { by: 'others', at: 27, text: 'Great. Then let us plan the announcement for Thursday morning.' },
   { by: 'self', at: 32, text: 'Thursday works. I will send the draft tonight.' },
@@ -33,7 +41,10 @@ say('speaking the conversation with espeak-ng…');
 const scene = espeakScene(CONVERSATION, SCENE_SEC + 2, dir);
 const server = await startFixtureServer();
 const browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self, headless: !headed });
-if (!headed) say('no display found (DISPLAY/WAYLAND_DISPLAY unset): running headless, printing what the overlay shows and saving screenshots.');
+if (!headed)
+  say(
+    'no display found (DISPLAY/WAYLAND_DISPLAY unset): running headless, printing what the overlay shows and saving screenshots.',
+  );
 
 try {
   const page = await openFixtureCall(browser, 'meet', { others: server.addAudio('demo-others.wav', scene.others) });
@@ -46,12 +57,17 @@ try {
   while (Date.now() < endAt) {
     await page.waitForTimeout(3000);
     const o = await readOverlay(page);
-    if (o) say(`my talk share ${(o.talkShare * 100).toFixed(0)}% · I interrupted ${o.interruptionsBySelf} · interrupted me ${o.interruptionsOfSelf} · my mm-hms ${o.backchannelsBySelf}`);
+    if (o)
+      say(
+        `my talk share ${(o.talkShare * 100).toFixed(0)}% · I interrupted ${o.interruptionsBySelf} · interrupted me ${o.interruptionsOfSelf} · my mm-hms ${o.backchannelsBySelf}`,
+      );
   }
   if (!headed) await page.screenshot({ path: joinPath(dir, 'overlay.png') });
   await leave(page);
   const call = await waitForCall(browser, (c) => c.status === 'ended');
-  say(`call stored: ${call.durationSec.toFixed(0)} s, talk share ${(call.metrics.talkShare * 100).toFixed(0)}%, speech model ${call.speechModel}`);
+  say(
+    `call stored: ${call.durationSec.toFixed(0)} s, talk share ${(call.metrics.talkShare * 100).toFixed(0)}%, speech model ${call.speechModel}`,
+  );
 
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 420, height: 640 });

@@ -14,7 +14,12 @@ import { engineAnalyzer, scoreTable, SHARED_DIR, type Scored } from '../cli/eval
 import { findModel } from '../cli/recording';
 
 const { values: args } = parseArgs({
-  options: { stress: { type: 'boolean' }, 'no-model': { type: 'boolean' }, sets: { type: 'string' }, params: { type: 'string' } },
+  options: {
+    stress: { type: 'boolean' },
+    'no-model': { type: 'boolean' },
+    sets: { type: 'string' },
+    params: { type: 'string' },
+  },
 });
 const model = args['no-model'] ? null : findModel();
 const chosen = (args.sets?.split(',') ?? SET_IDS.filter((id) => id !== 'stress' || args.stress)) as SetId[];
@@ -25,7 +30,9 @@ for (const id of chosen) {
   }
   for (const need of EVAL_SETS[id].needs) {
     if (!fs.existsSync(path.join(SHARED_DIR, need))) {
-      console.error(`eval: ${path.join(SHARED_DIR, need)} not found: the evaluation sets live beside the checkout in ../shared`);
+      console.error(
+        `eval: ${path.join(SHARED_DIR, need)} not found: the evaluation sets live beside the checkout in ../shared`,
+      );
       process.exit(1);
     }
   }
@@ -44,6 +51,8 @@ console.log(`== floors (${model ? 'with the YAMNet gate' : 'the detector alone'}
 for (const floor of FLOORS.filter((f) => f.model === !!model && f.sets.every((id) => scored[id]))) {
   const value = floor.measure(scored);
   const verdict = holds(floor, value) ? 'ok' : floor.unmet ? 'NOT MET (known)' : 'FAILS';
-  console.log(`${floor.label.padEnd(64)} ${value.toFixed(3).padStart(7)}  ${describeFloor(floor).padEnd(7)} ${verdict}`);
+  console.log(
+    `${floor.label.padEnd(64)} ${value.toFixed(3).padStart(7)}  ${describeFloor(floor).padEnd(7)} ${verdict}`,
+  );
   if (!holds(floor, value) && floor.unmet) console.log(`    why: ${floor.unmet}`);
 }

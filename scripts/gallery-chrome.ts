@@ -6,7 +6,9 @@ const table = GALLERY_MESSAGES;
 (globalThis as { chrome?: unknown }).chrome = {
   i18n: {
     getMessage: (name: string, subs: string[] = []) =>
-      (table[name]?.message ?? '').replace(/\$(\$|[1-9])/g, (_: string, which: string) => (which === '$' ? '$' : (subs[Number(which) - 1] ?? ''))),
+      (table[name]?.message ?? '').replace(/\$(\$|[1-9])/g, (_: string, which: string) =>
+        which === '$' ? '$' : (subs[Number(which) - 1] ?? ''),
+      ),
   },
   runtime: {},
 };

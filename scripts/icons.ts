@@ -9,7 +9,12 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../harness/browser';
 
 /** Size → source: the small icon is drawn for the pixel grid of 16 px (and its 2× twin). */
-export const ICON_SIZES: Record<number, string> = { 16: 'icon-small.svg', 32: 'icon-small.svg', 48: 'icon.svg', 128: 'icon.svg' };
+export const ICON_SIZES: Record<number, string> = {
+  16: 'icon-small.svg',
+  32: 'icon-small.svg',
+  48: 'icon.svg',
+  128: 'icon.svg',
+};
 /** The store's 128 px icon is 96 px of artwork in 16 px of transparent margin (Chrome Web Store
  *  image guidelines); the others fill their square. */
 const MARGIN: Record<number, number> = { 128: 16 };
@@ -42,7 +47,9 @@ async function main() {
     `<img src="${images[size]}" width="${Number(size) * scale}" style="image-rendering:pixelated">`;
   const row = (colour: string) =>
     `<div style="display:flex;gap:16px;align-items:center;padding:16px;background:${colour}">` +
-    Object.keys(ICON_SIZES).map((size) => img(size, 1)).join('') +
+    Object.keys(ICON_SIZES)
+      .map((size) => img(size, 1))
+      .join('') +
     img('16', 4) +
     img('32', 2) +
     '</div>';

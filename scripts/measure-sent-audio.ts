@@ -44,7 +44,11 @@ const dirs = Object.fromEntries(VARIANTS.map((v) => [v, join(out, v)])) as Recor
 for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
 
 /** Records both captures of the fake mic for `seconds`, the others' side playing out loud. */
-async function record(server: FixtureServer, id: string, seconds: number): Promise<Record<'sent' | 'ec', Float32Array>> {
+async function record(
+  server: FixtureServer,
+  id: string,
+  seconds: number,
+): Promise<Record<'sent' | 'ec', Float32Array>> {
   const browser = await launchCoachBrowser({
     serverPort: server.port,
     micWav: join(SYNTHETIC_DIR, `${id}.self.wav`),
@@ -64,12 +68,20 @@ async function record(server: FixtureServer, id: string, seconds: number): Promi
         });`;
         const context = new AudioContext({ sampleRate: rate });
         await context.audioWorklet.addModule(URL.createObjectURL(new Blob([worklet], { type: 'text/javascript' })));
-        const node = new AudioWorkletNode(context, 'rec', { numberOfInputs: 2, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
+        const node = new AudioWorkletNode(context, 'rec', {
+          numberOfInputs: 2,
+          numberOfOutputs: 0,
+          channelCount: 1,
+          channelCountMode: 'explicit',
+        });
         const sent = await navigator.mediaDevices.getUserMedia({ audio: true });
-        const ec = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, autoGainControl: false, noiseSuppression: false } });
+        const ec = await navigator.mediaDevices.getUserMedia({
+          audio: { echoCancellation: true, autoGainControl: false, noiseSuppression: false },
+        });
         const settings = { sent: sent.getAudioTracks()[0].getSettings(), ec: ec.getAudioTracks()[0].getSettings() };
         const chunks: [Float32Array[], Float32Array[]] = [[], []];
-        node.port.onmessage = (e: MessageEvent<(Float32Array | null)[]>) => e.data.forEach((c, i) => c && chunks[i].push(c));
+        node.port.onmessage = (e: MessageEvent<(Float32Array | null)[]>) =>
+          e.data.forEach((c, i) => c && chunks[i].push(c));
         new MediaStreamAudioSourceNode(context, { mediaStream: sent }).connect(node, 0, 0);
         new MediaStreamAudioSourceNode(context, { mediaStream: ec }).connect(node, 0, 1);
         const others = new Audio(othersUrl);
@@ -175,7 +187,8 @@ try {
   const queue = [...scenes];
   await Promise.all(
     Array.from({ length: Number(args.parallel) }, async () => {
-      for (let scene = queue.shift(); scene; scene = queue.shift()) await measureScene(server, scene.id, scene.duration);
+      for (let scene = queue.shift(); scene; scene = queue.shift())
+        await measureScene(server, scene.id, scene.duration);
     }),
   );
 } finally {

@@ -37,8 +37,24 @@ const base: OverlayData = {
   people: {
     split: true,
     people: [
-      { label: 'Person 1', speechSec: 420, shareOfOthers: 0.58, shareOfAll: 0.41, longestTurnSec: 140, interruptionsBySelf: 1, interruptionsOfSelf: 0 },
-      { label: 'Person 2', speechSec: 300, shareOfOthers: 0.42, shareOfAll: 0.3, longestTurnSec: 65, interruptionsBySelf: 1, interruptionsOfSelf: 1 },
+      {
+        label: 'Person 1',
+        speechSec: 420,
+        shareOfOthers: 0.58,
+        shareOfAll: 0.41,
+        longestTurnSec: 140,
+        interruptionsBySelf: 1,
+        interruptionsOfSelf: 0,
+      },
+      {
+        label: 'Person 2',
+        speechSec: 300,
+        shareOfOthers: 0.42,
+        shareOfAll: 0.3,
+        longestTurnSec: 65,
+        interruptionsBySelf: 1,
+        interruptionsOfSelf: 1,
+      },
     ],
     notHeard: { count: 1, names: [] },
   },
@@ -49,7 +65,11 @@ const base: OverlayData = {
 };
 
 const states: OverlayData[] = [
-  { ...base, position: { x: 16, y: 16 }, nudge: { kind: 'monologue', tone: 'gentle', text: text('nudge.monologue', formatDuration(82)), shownAtMs: 0 } },
+  {
+    ...base,
+    position: { x: 16, y: 16 },
+    nudge: { kind: 'monologue', tone: 'gentle', text: text('nudge.monologue', formatDuration(82)), shownAtMs: 0 },
+  },
   {
     ...base,
     position: { x: 280, y: 16 },
@@ -59,14 +79,23 @@ const states: OverlayData[] = [
   { ...base, position: { x: 544, y: 16 }, state: 'mic-denied', live: null },
   { ...base, position: { x: 16, y: 300 }, collapsed: true },
   { ...base, position: { x: 280, y: 300 }, state: 'limited', participants: null, live: { ...live, floor: null } },
-  { ...base, position: { x: 544, y: 300 }, state: 'muted', live: { ...live, muted: true, floor: 'others', selfTurnSec: 0 } },
+  {
+    ...base,
+    position: { x: 544, y: 300 },
+    state: 'muted',
+    live: { ...live, muted: true, floor: 'others', selfTurnSec: 0 },
+  },
 ];
 
 const noop = () => {};
 createRoot(document.getElementById('root')!).render(
   <>
     {states.map((data, i) => (
-      <Overlay key={i} data={data} actions={{ dismissNudge: noop, setCollapsed: noop, move: noop, hideOnThisSite: noop, setPaused: noop }} />
+      <Overlay
+        key={i}
+        data={data}
+        actions={{ dismissNudge: noop, setCollapsed: noop, move: noop, hideOnThisSite: noop, setPaused: noop }}
+      />
     ))}
   </>,
 );

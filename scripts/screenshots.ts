@@ -10,7 +10,13 @@ import { build as bundle } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { generateSampleCalls } from '../tests/support/sample-calls';
 import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../harness/browser';
-import { buildExtension, launchExtension, seedCalls, watchConsole, type ExtensionBrowser } from '../harness/extension-browser';
+import {
+  buildExtension,
+  launchExtension,
+  seedCalls,
+  watchConsole,
+  type ExtensionBrowser,
+} from '../harness/extension-browser';
 
 const OUT = path.resolve('docs/screenshots');
 /** Twelve weeks of calls at about one and a half a working day: enough for every chart. */
@@ -152,8 +158,19 @@ async function main() {
     }
 
     if (scheme === 'light') {
-      await storePopup(browser, errors, 'store-1-summary.png', 'After each call: your share of the talk against a fair share, and one tip for next time.');
-      await storePopup(browser, errors, 'store-2-trends.png', 'Week by week: the listening habits you are building.', 'Trends');
+      await storePopup(
+        browser,
+        errors,
+        'store-1-summary.png',
+        'After each call: your share of the talk against a fair share, and one tip for next time.',
+      );
+      await storePopup(
+        browser,
+        errors,
+        'store-2-trends.png',
+        'Week by week: the listening habits you are building.',
+        'Trends',
+      );
     }
     await browser.close();
   }

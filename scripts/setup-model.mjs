@@ -37,7 +37,9 @@ function install(bytes, from) {
   const tmp = `${target}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, bytes);
   fs.renameSync(tmp, target);
-  console.log(`setup: speech model installed from ${from} → ${path.relative(root, target)} (${(bytes.length / 1e6).toFixed(1)} MB)`);
+  console.log(
+    `setup: speech model installed from ${from} → ${path.relative(root, target)} (${(bytes.length / 1e6).toFixed(1)} MB)`,
+  );
 }
 
 async function main() {
@@ -46,7 +48,8 @@ async function main() {
     if (!fs.existsSync(given)) throw new Error(`YAMNET_MODEL=${given}: no such file`);
     const bytes = fs.readFileSync(given);
     if (!looksLikeTflite(bytes)) throw new Error(`YAMNET_MODEL=${given}: not a TFLite model`);
-    if (fs.existsSync(target) && sha256(fs.readFileSync(target)) === sha256(bytes)) return console.log('setup: speech model already in place');
+    if (fs.existsSync(target) && sha256(fs.readFileSync(target)) === sha256(bytes))
+      return console.log('setup: speech model already in place');
     return install(bytes, given);
   }
   if (fs.existsSync(target) && KNOWN_SHA256.has(sha256(fs.readFileSync(target)))) {

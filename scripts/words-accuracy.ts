@@ -27,7 +27,16 @@ import { CONVERSATIONS, type LineLabel } from './words/conversations';
 import { REAL_CALLS, REAL_LABELS } from './words/real-labels';
 import { speakConversation, speechToolsMissing, type SpokenScene } from './words/speak';
 
-const CATEGORIES = ['questions', 'open', 'closed', 'clarifying', 'person', 'summary', 'thanks', 'specific thanks'] as const;
+const CATEGORIES = [
+  'questions',
+  'open',
+  'closed',
+  'clarifying',
+  'person',
+  'summary',
+  'thanks',
+  'specific thanks',
+] as const;
 type Category = (typeof CATEGORIES)[number];
 type Tally = Record<Category, number>;
 
@@ -132,7 +141,10 @@ async function main(): Promise<void> {
   const items: Item[] = [];
   for (const scene of scenes) {
     scene.lines.forEach((p, n) => {
-      const before = scene.lines.slice(0, n).reverse().find((q) => q.line.by !== p.line.by);
+      const before = scene.lines
+        .slice(0, n)
+        .reverse()
+        .find((q) => q.line.by !== p.line.by);
       items.push({
         set: 'espeak',
         party: p.line.by,
@@ -148,7 +160,9 @@ async function main(): Promise<void> {
       });
     });
   }
-  const realScenes = fs.existsSync(REAL_CALLS_DIR) ? REAL_CALLS.filter((id) => fs.existsSync(path.join(REAL_CALLS_DIR, `${id}.truth.json`))) : [];
+  const realScenes = fs.existsSync(REAL_CALLS_DIR)
+    ? REAL_CALLS.filter((id) => fs.existsSync(path.join(REAL_CALLS_DIR, `${id}.truth.json`)))
+    : [];
   if (realScenes.length === 0) log(`real calls not found at ${REAL_CALLS_DIR}: measuring on espeak-ng speech only`);
   const realAudio = new Map<string, { sampleRate: number; self: Float32Array; others: Float32Array }>();
   for (const id of realScenes) {
@@ -162,12 +176,16 @@ async function main(): Promise<void> {
     const utterances = [...truth.utterances].sort((a, b) => a.start - b.start);
     utterances.forEach((u, n) => {
       const party: Party = u.party === 'self' ? 'self' : 'others';
-      const previous = utterances.slice(0, n).reverse().find((v) => v.party !== u.party);
+      const previous = utterances
+        .slice(0, n)
+        .reverse()
+        .find((v) => v.party !== u.party);
       // The reference trims each edge by 0.25 s (its README): give the recogniser the full word.
       const pad = 0.3;
       const from = Math.max(0, Math.floor((u.start - pad) * channels.sampleRate));
       const to = Math.ceil((u.end + pad) * channels.sampleRate);
-      const label = REAL_LABELS.find((l) => l.call === id && l.party === u.party && Math.abs(l.start - u.start) < 0.005) ?? {};
+      const label =
+        REAL_LABELS.find((l) => l.call === id && l.party === u.party && Math.abs(l.start - u.start) < 0.005) ?? {};
       items.push({
         set: 'real',
         party,
@@ -184,9 +202,12 @@ async function main(): Promise<void> {
     });
   }
   const unmatched = REAL_LABELS.filter(
-    (l) => realScenes.includes(l.call as (typeof REAL_CALLS)[number]) && !items.some((i) => i.scene === l.call && Math.abs(i.start - l.start) < 0.005),
+    (l) =>
+      realScenes.includes(l.call as (typeof REAL_CALLS)[number]) &&
+      !items.some((i) => i.scene === l.call && Math.abs(i.start - l.start) < 0.005),
   );
-  if (unmatched.length > 0) throw new Error(`labels without an utterance: ${unmatched.map((l) => `${l.call}@${l.start}`).join(', ')}`);
+  if (unmatched.length > 0)
+    throw new Error(`labels without an utterance: ${unmatched.map((l) => `${l.call}@${l.start}`).join(', ')}`);
 
   // Each item transcribed on its own.
   log(`transcribing ${items.length} lines and utterances…`);
@@ -200,7 +221,10 @@ async function main(): Promise<void> {
   const voices = [...new Set(items.filter((i) => i.set === 'espeak').map((i) => i.voice))].sort();
   for (const [name, filter] of [
     [`espeak-ng, 16 kHz, all (${voices.length} voices)`, (i: Item) => i.set === 'espeak'],
-    ...voices.map((v): [string, (i: Item) => boolean] => [`espeak-ng: ${v}`, (i: Item) => i.set === 'espeak' && i.voice === v]),
+    ...voices.map((v): [string, (i: Item) => boolean] => [
+      `espeak-ng: ${v}`,
+      (i: Item) => i.set === 'espeak' && i.voice === v,
+    ]),
     ['real calls, 8 kHz telephone: caller', (i: Item) => i.set === 'real' && i.party === 'self'],
     ['real calls, 8 kHz telephone: agent', (i: Item) => i.set === 'real' && i.party === 'others'],
     ['real calls, all', (i: Item) => i.set === 'real'],
@@ -209,12 +233,16 @@ async function main(): Promise<void> {
     if (chosen.length === 0) continue;
     const e = chosen.map((i) => wordErrors(i.text, heard.get(i)!)).reduce(addErrors);
     werResults[name] = { wer: wer(e), words: e.reference, errors: e };
-    werRows.push(`| ${name} | ${chosen.length} | ${e.reference} | ${pct(wer(e))} | ${e.substitutions} / ${e.deletions} / ${e.insertions} |`);
+    werRows.push(
+      `| ${name} | ${chosen.length} | ${e.reference} | ${pct(wer(e))} | ${e.substitutions} / ${e.deletions} / ${e.insertions} |`,
+    );
   }
   console.log('## Word error rate\n');
   console.log('| speech | utterances | words | WER | subs / dels / ins |\n| --- | --- | --- | --- | --- |');
   console.log(werRows.join('\n'));
-  console.log(`\nRecogniser CPU: ${(itemRtf * 100).toFixed(1)} % of the audio's duration (real-time factor ${itemRtf.toFixed(3)}, one thread).`);
+  console.log(
+    `\nRecogniser CPU: ${(itemRtf * 100).toFixed(1)} % of the audio's duration (real-time factor ${itemRtf.toFixed(3)}, one thread).`,
+  );
 
   // Detection, from the text and from each item's audio.
   const fromText = { espeak: new Scores(), real: new Scores() };
@@ -222,7 +250,9 @@ async function main(): Promise<void> {
   for (const item of items) {
     const truth = expected(item.label);
     fromText[item.set].add(truth, detected(readTurn(item.text, item.previous)));
-    const prevItem = items.filter((i) => i.scene === item.scene && i.party !== item.party && i.end <= item.start + 0.5).at(-1);
+    const prevItem = items
+      .filter((i) => i.scene === item.scene && i.party !== item.party && i.end <= item.start + 0.5)
+      .at(-1);
     const previousHeard = item.previous !== null && prevItem ? heard.get(prevItem)! : null;
     fromAudio[item.set].add(truth, detected(readTurn(heard.get(item)!, previousHeard)));
   }
@@ -231,10 +261,19 @@ async function main(): Promise<void> {
   log('end to end: engine → turns → recogniser → categories…');
   const model = findModel();
   const endToEnd = { espeak: new Scores(), real: new Scores() };
-  const e2eAudio = async (set: 'espeak' | 'real', scene: string, rec: { sampleRate: number; self: Float32Array; others: Float32Array }) => {
+  const e2eAudio = async (
+    set: 'espeak' | 'real',
+    scene: string,
+    rec: { sampleRate: number; self: Float32Array; others: Float32Array },
+  ) => {
     const result = await analyzeRecording(rec, model);
     const turns: { by: Party; start: number; end: number; text: string }[] = [];
-    await readCallWords(result, rec, (samples) => transcribe(samples, 16000), (turn, text) => turns.push({ ...turn, text }));
+    await readCallWords(
+      result,
+      rec,
+      (samples) => transcribe(samples, 16000),
+      (turn, text) => turns.push({ ...turn, text }),
+    );
     const sceneItems = items.filter((i) => i.scene === scene);
     const owner = new Map<Item, number>();
     for (const item of sceneItems) {
@@ -259,12 +298,21 @@ async function main(): Promise<void> {
     });
     for (const item of sceneItems.filter((i) => owner.get(i) === -1)) endToEnd[set].add(expected(item.label), zero());
   };
-  for (const scene of scenes) await e2eAudio('espeak', scene.conversation.id, { sampleRate: 16000, self: scene.self, others: scene.others });
+  for (const scene of scenes)
+    await e2eAudio('espeak', scene.conversation.id, { sampleRate: 16000, self: scene.self, others: scene.others });
   for (const [id, rec] of realAudio) await e2eAudio('real', id, rec);
 
   const detection: Record<string, Record<string, ReturnType<Scores['row']>>> = {};
   console.log('\n## Detection: precision / recall (labelled count)\n');
-  const header = ['category', 'espeak: text', 'espeak: audio', 'espeak: end to end', 'real: text', 'real: audio', 'real: end to end'];
+  const header = [
+    'category',
+    'espeak: text',
+    'espeak: audio',
+    'espeak: end to end',
+    'real: text',
+    'real: audio',
+    'real: end to end',
+  ];
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
   const columns = [fromText.espeak, fromAudio.espeak, endToEnd.espeak, fromText.real, fromAudio.real, endToEnd.real];
   const names = header.slice(1);
@@ -282,7 +330,9 @@ async function main(): Promise<void> {
   console.log(
     `Counted and shown where, over both sets, recall ≥ ${pct(SUPPORT_MIN_RECALL)} and precision ≥ ${pct(SUPPORT_MIN_PRECISION)} on at least ${SUPPORT_MIN_REFERENCE} occurrences.\n`,
   );
-  console.log('| word | espeak: in reference | recognised (recall / precision) | real: in reference | recognised (recall / precision) | supported |\n| --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| word | espeak: in reference | recognised (recall / precision) | real: in reference | recognised (recall / precision) | supported |\n| --- | --- | --- | --- | --- | --- |',
+  );
   const support: Record<string, Record<string, { reference: number; recognised: number; matched: number }>> = {};
   for (const id of [...FILLER_IDS, ...HEDGE_IDS]) {
     const cells: string[] = [];
@@ -291,7 +341,8 @@ async function main(): Promise<void> {
       let recognised = 0;
       let matched = 0;
       for (const item of items.filter((i) => i.set === set)) {
-        const count = (r: TurnReading) => (r.fillers as Record<string, number>)[id] ?? (r.hedges as Record<string, number>)[id];
+        const count = (r: TurnReading) =>
+          (r.fillers as Record<string, number>)[id] ?? (r.hedges as Record<string, number>)[id];
         const a = count(readTurn(item.text));
         const b = count(readTurn(heard.get(item)!));
         reference += a;
@@ -299,22 +350,39 @@ async function main(): Promise<void> {
         matched += Math.min(a, b);
       }
       (support[set] ??= {})[id] = { reference, recognised, matched };
-      cells.push(String(reference), reference + recognised === 0 ? '–' : `${recognised} (${pct(reference ? matched / reference : null)} / ${pct(recognised ? matched / recognised : null)})`);
+      cells.push(
+        String(reference),
+        reference + recognised === 0
+          ? '–'
+          : `${recognised} (${pct(reference ? matched / reference : null)} / ${pct(recognised ? matched / recognised : null)})`,
+      );
     }
     const all = Object.values(support).map((s) => s[id]);
     const reference = all.reduce((n, x) => n + x.reference, 0);
     const recognised = all.reduce((n, x) => n + x.recognised, 0);
     const matched = all.reduce((n, x) => n + x.matched, 0);
-    const supported = reference >= SUPPORT_MIN_REFERENCE && matched / reference >= SUPPORT_MIN_RECALL && matched / Math.max(1, recognised) >= SUPPORT_MIN_PRECISION;
+    const supported =
+      reference >= SUPPORT_MIN_REFERENCE &&
+      matched / reference >= SUPPORT_MIN_RECALL &&
+      matched / Math.max(1, recognised) >= SUPPORT_MIN_PRECISION;
     console.log(`| ${id} | ${cells.join(' | ')} | ${supported ? 'yes' : 'no'} |`);
   }
 
   fs.rmSync(dir, { recursive: true, force: true });
   await recogniser.release();
   const totalRtf = cpuMs / 1000 / audioSec;
-  console.log(`\nAll transcription: ${audioSec.toFixed(0)} s of audio, ${(cpuMs / 1000).toFixed(0)} s CPU (real-time factor ${totalRtf.toFixed(3)}).`);
+  console.log(
+    `\nAll transcription: ${audioSec.toFixed(0)} s of audio, ${(cpuMs / 1000).toFixed(0)} s CPU (real-time factor ${totalRtf.toFixed(3)}).`,
+  );
   if (args.out) {
-    fs.writeFileSync(args.out, JSON.stringify({ wer: werResults, detection, support, realTimeFactor: totalRtf, speechModel: model ? 'yamnet' : 'none' }, null, 2));
+    fs.writeFileSync(
+      args.out,
+      JSON.stringify(
+        { wer: werResults, detection, support, realTimeFactor: totalRtf, speechModel: model ? 'yamnet' : 'none' },
+        null,
+        2,
+      ),
+    );
   }
 }
 

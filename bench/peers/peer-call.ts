@@ -44,7 +44,7 @@ export class FrameBuffer {
   }
 
   *frames(samples: Float32Array): Generator<Float32Array> {
-    for (let i = 0; i < samples.length; ) {
+    for (let i = 0; i < samples.length;) {
       const take = Math.min(samples.length - i, this.frame.length - this.filled);
       this.frame.set(samples.subarray(i, i + take), this.filled);
       this.filled += take;

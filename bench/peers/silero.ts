@@ -3,7 +3,11 @@
 // minimum speech and redemption), here on onnxruntime-node instead of onnxruntime-web.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { FrameProcessor, defaultFrameProcessorOptions, type FrameProcessorEvent } from '@ricky0123/vad-web/dist/frame-processor.js';
+import {
+  FrameProcessor,
+  defaultFrameProcessorOptions,
+  type FrameProcessorEvent,
+} from '@ricky0123/vad-web/dist/frame-processor.js';
 import { log } from '@ricky0123/vad-web/dist/logging.js';
 import { Message } from '@ricky0123/vad-web/dist/messages.js';
 import type { OrtModule } from '@ricky0123/vad-web/dist/models/common.js';
@@ -46,7 +50,12 @@ const modelBytes = () => Promise.resolve(fs.readFileSync(SILERO_MODEL).buffer as
 /** One channel: its own model state and vad-web frame processor. */
 export async function newSileroChannel(): Promise<ChannelVad> {
   const model = await Silero.new(singleThreadedOrt, modelBytes);
-  const processor = new FrameProcessor(model.process, model.reset_state, { ...defaultFrameProcessorOptions }, (SILERO_FRAME / PEER_RATE) * 1000);
+  const processor = new FrameProcessor(
+    model.process,
+    model.reset_state,
+    { ...defaultFrameProcessorOptions },
+    (SILERO_FRAME / PEER_RATE) * 1000,
+  );
   processor.resume();
   const buffer = new FrameBuffer(SILERO_FRAME);
   const speech: FrameInterval[] = [];
@@ -59,7 +68,8 @@ export async function newSileroChannel(): Promise<ChannelVad> {
   // segment ends there (as silero-vad's get_speech_timestamps ends it), not 1.4 s later.
   const handle = (event: FrameProcessorEvent) => {
     if (event.msg === Message.SpeechStart) start = frameIndex;
-    if (event.msg === Message.SpeechEnd) speech.push([toFrame(start * SILERO_FRAME), toFrame((lastVoiced + 1) * SILERO_FRAME)]);
+    if (event.msg === Message.SpeechEnd)
+      speech.push([toFrame(start * SILERO_FRAME), toFrame((lastVoiced + 1) * SILERO_FRAME)]);
   };
   return {
     async push(samples) {
@@ -70,7 +80,8 @@ export async function newSileroChannel(): Promise<ChannelVad> {
           if (event.msg === Message.FrameProcessed) probability = event.probs.isSpeech;
           handle(event);
         });
-        if (processor.speaking && probability >= defaultFrameProcessorOptions.negativeSpeechThreshold) lastVoiced = frameIndex;
+        if (processor.speaking && probability >= defaultFrameProcessorOptions.negativeSpeechThreshold)
+          lastVoiced = frameIndex;
         frameIndex++;
       }
     },

@@ -101,7 +101,14 @@ export function CallTimeline({ timeline, durationSec, width }: CallTimelineProps
             <rect key={`o${i}`} className="timeline-others" x={x} y={OTHERS_Y} width={w} height={LANE_H} />
           ))}
           {layout.overlap.map(([x, w], i) => (
-            <rect key={`x${i}`} className="timeline-overlap" x={x} y={SELF_Y + LANE_H} width={w} height={OTHERS_Y - SELF_Y - LANE_H} />
+            <rect
+              key={`x${i}`}
+              className="timeline-overlap"
+              x={x}
+              y={SELF_Y + LANE_H}
+              width={w}
+              height={OTHERS_Y - SELF_Y - LANE_H}
+            />
           ))}
           {layout.markers.map((marker, i) => (
             <MarkerShape key={`k${i}`} marker={marker} />
@@ -121,35 +128,51 @@ export function CallTimeline({ timeline, durationSec, width }: CallTimelineProps
       </svg>
       <ul className="timeline-legend" aria-hidden="true">
         <li>
-          <svg width="10" height="10"><rect className="timeline-self" width="10" height="10" /></svg>
+          <svg width="10" height="10">
+            <rect className="timeline-self" width="10" height="10" />
+          </svg>
           {t('timeline.legend.you')}
         </li>
         <li>
-          <svg width="10" height="10"><rect className="timeline-others" width="10" height="10" /></svg>
+          <svg width="10" height="10">
+            <rect className="timeline-others" width="10" height="10" />
+          </svg>
           {t('timeline.legend.others')}
         </li>
         <li>
-          <svg width="10" height="10"><rect className="timeline-overlap" width="10" height="10" /></svg>
+          <svg width="10" height="10">
+            <rect className="timeline-overlap" width="10" height="10" />
+          </svg>
           {t('timeline.legend.overlap')}
         </li>
         <li>
-          <svg width="10" height="10"><rect className="timeline-muted" width="10" height="10" /></svg>
+          <svg width="10" height="10">
+            <rect className="timeline-muted" width="10" height="10" />
+          </svg>
           {t('timeline.legend.muted')}
         </li>
         <li>
-          <svg width="10" height="10"><path className="timeline-marker-interruption-by-self" d="M1,1 h8 l-4,7 z" /></svg>
+          <svg width="10" height="10">
+            <path className="timeline-marker-interruption-by-self" d="M1,1 h8 l-4,7 z" />
+          </svg>
           {t('timeline.legend.interruptionBySelf')}
         </li>
         <li>
-          <svg width="10" height="10"><path className="timeline-marker-talkover-by-self" d="M1,1 h8 l-4,7 z" /></svg>
+          <svg width="10" height="10">
+            <path className="timeline-marker-talkover-by-self" d="M1,1 h8 l-4,7 z" />
+          </svg>
           {t('timeline.legend.talkoverBySelf')}
         </li>
         <li>
-          <svg width="10" height="10"><path className="timeline-marker-interruption-of-self" d="M1,9 h8 l-4,-7 z" /></svg>
+          <svg width="10" height="10">
+            <path className="timeline-marker-interruption-of-self" d="M1,9 h8 l-4,-7 z" />
+          </svg>
           {t('timeline.legend.ofSelf')}
         </li>
         <li>
-          <svg width="10" height="10"><line className="timeline-marker-backchannel-by-self" x1="5" x2="5" y1="0" y2="10" /></svg>
+          <svg width="10" height="10">
+            <line className="timeline-marker-backchannel-by-self" x1="5" x2="5" y1="0" y2="10" />
+          </svg>
           {t('timeline.legend.backchannel')}
         </li>
       </ul>

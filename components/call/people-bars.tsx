@@ -23,7 +23,11 @@ export function PeopleBars({ people }: { people: StoredPeople }) {
           return (
             <li key={person.label}>
               <span className="people-name">{who}</span>
-              <span className="people-bar" role="img" aria-label={t('overlay.people.personShare', [who, formatPercent(person.shareOfOthers)])}>
+              <span
+                className="people-bar"
+                role="img"
+                aria-label={t('overlay.people.personShare', [who, formatPercent(person.shareOfOthers)])}
+              >
                 <span style={{ width: `${Math.min(100, person.shareOfOthers * 100)}%` }} />
               </span>
               <span className="people-share">{formatPercent(person.shareOfOthers)}</span>
@@ -40,7 +44,11 @@ export function PeopleBars({ people }: { people: StoredPeople }) {
         })}
       </ul>
       {people.notHeard > 0 && (
-        <p className="muted small">{people.notHeard === 1 ? t('overlay.people.notHeardOne') : t('overlay.people.notHeard', [String(people.notHeard)])}</p>
+        <p className="muted small">
+          {people.notHeard === 1
+            ? t('overlay.people.notHeardOne')
+            : t('overlay.people.notHeard', [String(people.notHeard)])}
+        </p>
       )}
     </>
   );

@@ -6,11 +6,7 @@ import type { CompactTimeline } from '../../lib/record/types';
 export type Bar = [x: number, width: number];
 
 export type MarkerKind =
-  | 'interruption-by-self'
-  | 'interruption-of-self'
-  | 'talkover-by-self'
-  | 'talkover-of-self'
-  | 'backchannel-by-self';
+  'interruption-by-self' | 'interruption-of-self' | 'talkover-by-self' | 'talkover-of-self' | 'backchannel-by-self';
 
 export interface Marker {
   kind: MarkerKind;

@@ -16,7 +16,15 @@ export interface MicCheckActions {
   stopMicCheck(): void;
 }
 
-export function MicCheckPanel({ mic, actions, headingLevel = 3 }: { mic: MicCheck; actions: MicCheckActions; headingLevel?: 2 | 3 }) {
+export function MicCheckPanel({
+  mic,
+  actions,
+  headingLevel = 3,
+}: {
+  mic: MicCheck;
+  actions: MicCheckActions;
+  headingLevel?: 2 | 3;
+}) {
   const id = useId();
   const on = mic.state === 'on';
   const level = on ? mic.level : 0;

@@ -30,12 +30,14 @@ export function AudioSection({
         {model === 'checking' && <p className="muted">{t('options.audio.modelChecking')}</p>}
         {model === 'packaged' && (
           <p>
-            <span className="badge badge-strong">{t('options.audio.modelInstalled')}</span> {t('options.audio.modelInstalledHelp')}
+            <span className="badge badge-strong">{t('options.audio.modelInstalled')}</span>{' '}
+            {t('options.audio.modelInstalledHelp')}
           </p>
         )}
         {model === 'missing' && (
           <p>
-            <span className="badge badge-fair">{t('options.audio.modelMissing')}</span> {t('options.audio.modelMissingHelp')}
+            <span className="badge badge-fair">{t('options.audio.modelMissing')}</span>{' '}
+            {t('options.audio.modelMissingHelp')}
           </p>
         )}
       </div>

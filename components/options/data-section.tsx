@@ -37,7 +37,12 @@ function DamagedCalls({ damaged, onDelete }: { damaged: DamagedCallInfo[]; onDel
         {n > SKIPPED_SHOWN && <li>{t('options.data.andMore', [String(n - SKIPPED_SHOWN)])}</li>}
       </ul>
       {onDelete && (
-        <button type="button" className="button" disabled={busy} onClick={() => void (setBusy(true), onDelete().finally(() => setBusy(false)))}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void (setBusy(true), onDelete().finally(() => setBusy(false)))}
+        >
           {t('options.data.removeDamaged', n)}
         </button>
       )}
@@ -69,7 +74,9 @@ function ImportResult({ report }: { report: ImportReport }) {
           {report.skipped.slice(0, SKIPPED_SHOWN).map((s) => (
             <li key={s.position}>{t('options.data.skippedCall', [String(s.position), s.reason])}</li>
           ))}
-          {report.skipped.length > SKIPPED_SHOWN && <li>{t('options.data.andMore', [String(report.skipped.length - SKIPPED_SHOWN)])}</li>}
+          {report.skipped.length > SKIPPED_SHOWN && (
+            <li>{t('options.data.andMore', [String(report.skipped.length - SKIPPED_SHOWN)])}</li>
+          )}
         </ul>
       )}
     </div>
@@ -101,7 +108,10 @@ export function DataSection({
   const choices: [number, string][] = RETENTION_CHOICES.map(([days, key]) => [days, say({ key })]);
   const retentionChoices = choices.some(([days]) => days === settings.retentionDays)
     ? choices
-    : [...choices, [settings.retentionDays, t('options.data.keep.days', [String(settings.retentionDays)])] as [number, string]];
+    : [
+        ...choices,
+        [settings.retentionDays, t('options.data.keep.days', [String(settings.retentionDays)])] as [number, string],
+      ];
 
   return (
     <section id="data" className="options-section" aria-labelledby="data-title">
@@ -133,10 +143,18 @@ export function DataSection({
       </div>
 
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void actions.exportCalls('json').then(() => setStatus(t('options.data.exportedJson')))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void actions.exportCalls('json').then(() => setStatus(t('options.data.exportedJson')))}
+        >
           {t('options.data.exportJson')}
         </button>
-        <button type="button" className="button" onClick={() => void actions.exportCalls('csv').then(() => setStatus(t('options.data.exportedCsv')))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void actions.exportCalls('csv').then(() => setStatus(t('options.data.exportedCsv')))}
+        >
           {t('options.data.exportCsv')}
         </button>
         <label className="button file-button">
@@ -179,7 +197,12 @@ export function DataSection({
             </button>
           </p>
         ) : (
-          <button type="button" className="button button-danger" disabled={callCount === 0} onClick={() => setConfirmDelete(true)}>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={callCount === 0}
+            onClick={() => setConfirmDelete(true)}
+          >
             {t('options.data.deleteAll')}
           </button>
         )}

@@ -25,7 +25,8 @@ const NUDGES: NudgeSpec[] = [
   {
     id: 'monologue',
     label: 'options.nudges.monologue',
-    description: (t0) => t('options.nudges.monologueHelp', [formatDuration(t0), formatDuration(t0 * MONOLOGUE_STRONG_FACTOR)]),
+    description: (t0) =>
+      t('options.nudges.monologueHelp', [formatDuration(t0), formatDuration(t0 * MONOLOGUE_STRONG_FACTOR)]),
     thresholdLabel: 'options.nudges.after',
     unit: 'options.nudges.unitSeconds',
     min: 30,
@@ -35,7 +36,8 @@ const NUDGES: NudgeSpec[] = [
   {
     id: 'interruption',
     label: 'options.nudges.interruption',
-    description: (t0) => (t0 === 1 ? t('options.nudges.interruptionHelpOne') : t('options.nudges.interruptionHelp', [String(t0)])),
+    description: (t0) =>
+      t0 === 1 ? t('options.nudges.interruptionHelpOne') : t('options.nudges.interruptionHelp', [String(t0)]),
     thresholdLabel: 'options.nudges.after',
     unit: 'options.nudges.unitInterruptions',
     min: 1,
@@ -115,7 +117,12 @@ export function NudgesSection({ settings, update }: SectionProps) {
           return (
             <fieldset key={spec.id} className="nudge" disabled={settings.quiet}>
               <legend className="visually-hidden">{label}</legend>
-              <Toggle label={label} description={spec.description(nudge.threshold)} checked={nudge.enabled} onChange={(enabled) => save({ enabled })} />
+              <Toggle
+                label={label}
+                description={spec.description(nudge.threshold)}
+                checked={nudge.enabled}
+                onChange={(enabled) => save({ enabled })}
+              />
               <NumberField
                 label={say({ key: spec.thresholdLabel })}
                 value={nudge.threshold / (spec.perUnit ?? 1)}

@@ -5,7 +5,8 @@ import type { SectionProps } from './options-app';
 
 export function OverlaySection({ settings, update }: SectionProps) {
   const overlay = settings.overlay;
-  const save = (change: Partial<typeof overlay>) => void update((s) => ({ ...s, overlay: { ...s.overlay, ...change } }));
+  const save = (change: Partial<typeof overlay>) =>
+    void update((s) => ({ ...s, overlay: { ...s.overlay, ...change } }));
   return (
     <section id="overlay" className="options-section" aria-labelledby="overlay-title">
       <h2 id="overlay-title">{t('options.overlay.title')}</h2>

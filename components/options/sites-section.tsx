@@ -72,7 +72,12 @@ export function SitesSection({ settings, update, actions }: SectionProps & { act
           {settings.customSites.map((origin) => (
             <li key={origin}>
               <span>{origin}</span>
-              <button type="button" className="button" onClick={() => void actions.removeCustomSite(origin)} aria-label={t('options.sites.removeLabel', [origin])}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void actions.removeCustomSite(origin)}
+                aria-label={t('options.sites.removeLabel', [origin])}
+              >
                 {t('options.sites.remove')}
               </button>
             </li>

@@ -28,7 +28,9 @@ export function TargetsSection({ settings, update }: SectionProps) {
               max={90}
               step={5}
               unit="%"
-              onCommit={(percent) => void update((s) => ({ ...s, targetShare: { ...s.targetShare, [kind]: percent / 100 } }))}
+              onCommit={(percent) =>
+                void update((s) => ({ ...s, targetShare: { ...s.targetShare, [kind]: percent / 100 } }))
+              }
             />
             <p className="small muted">{say({ key: WHY[kind] })}</p>
           </div>

@@ -89,12 +89,16 @@ function clampToViewport(pos: OverlayPosition, el: HTMLElement | null): OverlayP
 
 function floorText(live: LiveState | null): string {
   if (!live || live.floor === null) return t('floor.nobody');
-  return live.floor === 'self' ? t('floor.self', [formatClock(live.floorTurnSec)]) : t('floor.others', [formatClock(live.floorTurnSec)]);
+  return live.floor === 'self'
+    ? t('floor.self', [formatClock(live.floorTurnSec)])
+    : t('floor.others', [formatClock(live.floorTurnSec)]);
 }
 
 /** `data-people` on the root: each person's share of the others' talk, for tests and tools. */
 function peopleAttribute(people: PeopleView | null): string {
-  return JSON.stringify(people?.split ? people.people.map((p) => ({ label: p.label, talkShare: p.shareOfOthers })) : []);
+  return JSON.stringify(
+    people?.split ? people.people.map((p) => ({ label: p.label, talkShare: p.shareOfOthers })) : [],
+  );
 }
 
 const NO_SPLIT_TEXT: Record<Exclude<PeopleView, { split: true }>['reason'], MessageKey> = {
@@ -109,7 +113,9 @@ const NO_SPLIT_TEXT: Record<Exclude<PeopleView, { split: true }>['reason'], Mess
 function PeopleBars({ people, participants }: { people: PeopleView | null; participants: number | null }) {
   if (!people) return null;
   if (!people.split) {
-    return participants !== null && participants > 2 ? <p className="lc-line lc-muted">{say({ key: NO_SPLIT_TEXT[people.reason] })}</p> : null;
+    return participants !== null && participants > 2 ? (
+      <p className="lc-line lc-muted">{say({ key: NO_SPLIT_TEXT[people.reason] })}</p>
+    ) : null;
   }
   const { notHeard } = people;
   if (people.people.length === 0 && notHeard.count === 0) return null;
@@ -119,12 +125,19 @@ function PeopleBars({ people, participants }: { people: PeopleView | null; parti
         {people.people.map((person, i) => {
           const who = person.name ?? t('overlay.people.person', [String(i + 1)]);
           return (
-            <li key={person.label} aria-label={t('overlay.people.personShare', [who, formatPercent(person.shareOfOthers)])}>
-              <span className="lc-person-name" aria-hidden="true">{who}</span>
+            <li
+              key={person.label}
+              aria-label={t('overlay.people.personShare', [who, formatPercent(person.shareOfOthers)])}
+            >
+              <span className="lc-person-name" aria-hidden="true">
+                {who}
+              </span>
               <span className="lc-person-bar" aria-hidden="true">
                 <span style={{ width: `${Math.min(100, person.shareOfOthers * 100)}%` }} />
               </span>
-              <span className="lc-person-share" aria-hidden="true">{formatPercent(person.shareOfOthers)}</span>
+              <span className="lc-person-share" aria-hidden="true">
+                {formatPercent(person.shareOfOthers)}
+              </span>
             </li>
           );
         })}
@@ -231,7 +244,9 @@ export function Overlay({ data, actions }: OverlayProps) {
           onPointerCancel={onPointerUp}
           onKeyDown={onHandleKey}
         >
-          <span aria-hidden="true" className="lc-grip">⠿</span>
+          <span aria-hidden="true" className="lc-grip">
+            ⠿
+          </span>
         </button>
         <span className={`lc-dot lc-dot-${state}`} aria-hidden="true" />
         <span className="lc-state">{data.collapsed && measuring ? formatPercent(share) : stateLabel(state)}</span>
@@ -265,18 +280,25 @@ export function Overlay({ data, actions }: OverlayProps) {
                     {t('share.you')} <strong>{formatPercent(share)}</strong>
                   </span>
                   <span className="lc-muted">
-                    {fair === null ? t('share.targetShort', [formatPercent(data.targetShare)]) : t('share.fairShort', [formatPercent(fair)])}
+                    {fair === null
+                      ? t('share.targetShort', [formatPercent(data.targetShare)])
+                      : t('share.fairShort', [formatPercent(fair)])}
                   </span>
                 </div>
                 <div className="lc-bar" aria-hidden="true">
-                  <div className={`lc-bar-fill${overShare ? ' lc-warn' : ''}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
+                  <div
+                    className={`lc-bar-fill${overShare ? ' lc-warn' : ''}`}
+                    style={{ width: `${Math.min(100, share * 100)}%` }}
+                  />
                   <div className="lc-bar-mark" style={{ left: `${(fair ?? data.targetShare) * 100}%` }} />
                 </div>
               </div>
               <p className="lc-line">{floorText(live)}</p>
               <PeopleBars people={data.people} participants={data.participants} />
               {live?.floor === 'self' && (
-                <p className={`lc-line${longTurn ? ' lc-warn-text' : ''}`}>{t('floor.yourTurn', [formatClock(live.selfTurnSec)])}</p>
+                <p className={`lc-line${longTurn ? ' lc-warn-text' : ''}`}>
+                  {t('floor.yourTurn', [formatClock(live.selfTurnSec)])}
+                </p>
               )}
               <dl className="lc-counts">
                 <div>
@@ -308,7 +330,12 @@ export function Overlay({ data, actions }: OverlayProps) {
         {data.nudge && (
           <div className={`lc-nudge lc-nudge-${data.nudge.tone}`}>
             <p>{say(data.nudge.text)}</p>
-            <button type="button" className="lc-icon-button" aria-label={t('overlay.dismissNudge')} onClick={actions.dismissNudge}>
+            <button
+              type="button"
+              className="lc-icon-button"
+              aria-label={t('overlay.dismissNudge')}
+              onClick={actions.dismissNudge}
+            >
               <span aria-hidden="true">×</span>
             </button>
           </div>

@@ -2,7 +2,15 @@
 // one tip for next time, and the check-in prompt. Below it: the timeline, what went well, the
 // figures by habit, and the check-in itself.
 import { useId, useMemo } from 'react';
-import { assessCall, HABIT_NAMES, measuredByWords, MEETING_KIND_NAMES, MEETING_KINDS, type FigureId, type HabitId } from '../../lib/coaching/habits';
+import {
+  assessCall,
+  HABIT_NAMES,
+  measuredByWords,
+  MEETING_KIND_NAMES,
+  MEETING_KINDS,
+  type FigureId,
+  type HabitId,
+} from '../../lib/coaching/habits';
 import { formatCallDate, formatDuration, formatPercent } from '../../lib/coaching/format';
 import { fairShare } from '../../lib/coaching/share';
 import type { MessageKey } from '../../lib/coaching/text';
@@ -147,7 +155,13 @@ export function CallSummary({ record, settings, actions, width }: CallSummaryPro
         </div>
         {!live && (
           <div className="check-in-prompt">
-            <p className="small">{done ? t('summary.checkInDone') : measured.length > 0 ? t('summary.checkInAskWords') : t('summary.checkInAsk')}</p>
+            <p className="small">
+              {done
+                ? t('summary.checkInDone')
+                : measured.length > 0
+                  ? t('summary.checkInAskWords')
+                  : t('summary.checkInAsk')}
+            </p>
             <button type="button" className={`button${done ? '' : ' button-primary'}`} onClick={goToCheckIn}>
               {done ? t('summary.checkInChange') : t('summary.checkInTake')}
             </button>
@@ -220,7 +234,15 @@ export function CallSummary({ record, settings, actions, width }: CallSummaryPro
         </div>
       </section>
 
-      {!live && <CheckInForm key={record.id} id={checkInId} checkIn={record.checkIn} measured={measured} onSave={actions.saveCheckIn} />}
+      {!live && (
+        <CheckInForm
+          key={record.id}
+          id={checkInId}
+          checkIn={record.checkIn}
+          measured={measured}
+          onSave={actions.saveCheckIn}
+        />
+      )}
     </article>
   );
 }

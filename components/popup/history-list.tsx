@@ -12,7 +12,15 @@ export const HISTORY_PAGE_SIZE = 25;
 
 function TrashIcon() {
   return (
-    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.4">
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.4"
+    >
       <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.7 6.5v5M9.3 6.5v5" />
     </svg>
   );
@@ -76,7 +84,8 @@ export function HistoryList({ settings, actions }: HistoryListProps) {
               <button type="button" className="history-open" onClick={() => actions.open(call.id)}>
                 <span className="history-title">{name}</span>
                 <span className="muted small">
-                  {formatCallDate(call.startedAtMs)} · {formatDuration(call.durationSec)} · {siteName(call.site, call.host)}
+                  {formatCallDate(call.startedAtMs)} · {formatDuration(call.durationSec)} ·{' '}
+                  {siteName(call.site, call.host)}
                 </span>
                 <span className="small history-figures">
                   <span className={m.talkShare > target * 1.1 ? 'over' : undefined}>
@@ -113,7 +122,11 @@ export function HistoryList({ settings, actions }: HistoryListProps) {
         })}
       </ul>
       {hasMore && (
-        <button type="button" className="button history-more" onClick={() => void loadMore([last.startedAtMs, last.id])}>
+        <button
+          type="button"
+          className="button history-more"
+          onClick={() => void loadMore([last.startedAtMs, last.id])}
+        >
           {t('history.more')}
         </button>
       )}

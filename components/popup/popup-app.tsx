@@ -65,7 +65,15 @@ const TABS: [Tab, MessageKey][] = [
 
 function GearIcon() {
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8">
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+    >
       <circle cx="12" cy="12" r="3.2" />
       <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
     </svg>
@@ -157,7 +165,13 @@ export function PopupApp({ data, actions }: PopupAppProps) {
       <header className="popup-header">
         <div className="popup-title">
           <h1>{t('extName')}</h1>
-          <button type="button" className="icon-button" aria-label={t('popup.settings')} title={t('popup.settings')} onClick={actions.openSettings}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('popup.settings')}
+            title={t('popup.settings')}
+            onClick={actions.openSettings}
+          >
             <GearIcon />
           </button>
         </div>
@@ -199,7 +213,12 @@ export function PopupApp({ data, actions }: PopupAppProps) {
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="panel">
           {tab === 'latest' &&
             (latest ? (
-              <CallSummary record={latest} settings={data.settings} actions={summaryActions(latest)} width={CONTENT_WIDTH} />
+              <CallSummary
+                record={latest}
+                settings={data.settings}
+                actions={summaryActions(latest)}
+                width={CONTENT_WIDTH}
+              />
             ) : (
               <NoCallsYet onWelcome={actions.openWelcome} />
             ))}
@@ -210,7 +229,12 @@ export function PopupApp({ data, actions }: PopupAppProps) {
                   <button type="button" className="link-button back" onClick={() => setOpened(null)} autoFocus>
                     {t('history.back')}
                   </button>
-                  <CallSummary record={opened} settings={data.settings} actions={summaryActions(opened)} width={CONTENT_WIDTH} />
+                  <CallSummary
+                    record={opened}
+                    settings={data.settings}
+                    actions={summaryActions(opened)}
+                    width={CONTENT_WIDTH}
+                  />
                 </>
               )}
               {/* Kept mounted while a call is open, so going back keeps the pages already loaded. */}

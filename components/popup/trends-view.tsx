@@ -152,8 +152,16 @@ function trendHeadline(spec: ChartSpec, recent: TrendPoint, earlier: TrendPoint,
   const down = now < before;
   const better = spec.lowerIsBetter === null ? null : down === spec.lowerIsBetter;
   const key: MessageKey = down
-    ? better === null ? 'trends.headline.down' : better ? 'trends.headline.downBetter' : 'trends.headline.downWorse'
-    : better === null ? 'trends.headline.up' : better ? 'trends.headline.upBetter' : 'trends.headline.upWorse';
+    ? better === null
+      ? 'trends.headline.down'
+      : better
+        ? 'trends.headline.downBetter'
+        : 'trends.headline.downWorse'
+    : better === null
+      ? 'trends.headline.up'
+      : better
+        ? 'trends.headline.upBetter'
+        : 'trends.headline.upWorse';
   return say({ key, subs: [period, value, spec.format(before)] });
 }
 
@@ -199,12 +207,16 @@ function chartDescription(spec: ChartSpec, data: (TrendPoint & { label: string }
 export function TrendsView({ settings, nowMs, width, actions }: TrendsViewProps) {
   const [mode, setMode] = useState<Mode>('week');
   const [kind, setKind] = useState<KindFilter>('all');
-  const [calls, setCalls] = useState<{ week: CallSummary[] | null; call: CallSummary[] | null }>({ week: null, call: null });
+  const [calls, setCalls] = useState<{ week: CallSummary[] | null; call: CallSummary[] | null }>({
+    week: null,
+    call: null,
+  });
   const kindId = useId();
 
   useEffect(() => {
     if (calls[mode] !== null) return;
-    const loading = mode === 'week' ? actions.loadSince(firstWeekStart(nowMs, TREND_WEEKS)) : actions.loadRecent(TREND_CALLS);
+    const loading =
+      mode === 'week' ? actions.loadSince(firstWeekStart(nowMs, TREND_WEEKS)) : actions.loadRecent(TREND_CALLS);
     void loading.then((list) => setCalls((previous) => ({ ...previous, [mode]: list })));
   }, [mode, calls, actions, nowMs]);
 
@@ -262,7 +274,9 @@ export function TrendsView({ settings, nowMs, width, actions }: TrendsViewProps)
       {!view && <p className="muted">{t('trends.loading')}</p>}
       {empty && (
         <div className="empty" data-testid="trends-empty">
-          <h2>{kind === 'all' ? t('trends.empty.title') : t('trends.empty.titleKind', [say(MEETING_KIND_NAMES[kind])])}</h2>
+          <h2>
+            {kind === 'all' ? t('trends.empty.title') : t('trends.empty.titleKind', [say(MEETING_KIND_NAMES[kind])])}
+          </h2>
           <p className="muted">
             {mode === 'week' ? t('trends.empty.weeks', [String(TREND_WEEKS)]) : t('trends.empty.calls')}
           </p>
@@ -272,7 +286,12 @@ export function TrendsView({ settings, nowMs, width, actions }: TrendsViewProps)
         !empty &&
         specs.map((spec) => {
           const summary = trendHeadline(spec, view.recent, view.earlier, view.period);
-          const a11y = { title: spec.title, desc: chartDescription(spec, data, summary), role: 'img', accessibilityLayer: false };
+          const a11y = {
+            title: spec.title,
+            desc: chartDescription(spec, data, summary),
+            role: 'img',
+            accessibilityLayer: false,
+          };
           return (
             <ChartCard key={spec.metric} spec={spec} summary={summary}>
               {spec.kind === 'line' ? (
@@ -306,7 +325,11 @@ export function TrendsView({ settings, nowMs, width, actions }: TrendsViewProps)
                   {chartFrame(spec)}
                   <Bar dataKey={spec.metric} name={t('trends.you')} fill="var(--self)" isAnimationActive={false} />
                   {spec.metric === 'longestMonologueSec' && (
-                    <ReferenceLine y={settings.nudges.monologue.threshold} stroke="var(--overlap)" strokeDasharray="4 3" />
+                    <ReferenceLine
+                      y={settings.nudges.monologue.threshold}
+                      stroke="var(--overlap)"
+                      strokeDasharray="4 3"
+                    />
                   )}
                 </BarChart>
               )}

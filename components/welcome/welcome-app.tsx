@@ -102,7 +102,12 @@ export function WelcomeApp({ data, actions }: { data: WelcomeData; actions: Welc
               {data.recapOn ? t('welcome.recap.allowed') : t('welcome.recap.allowedOff')}
             </p>
           ) : (
-            <button type="button" className="button button-primary" disabled={data.notificationsAllowed === null} onClick={() => void actions.allowNotifications()}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={data.notificationsAllowed === null}
+              onClick={() => void actions.allowNotifications()}
+            >
               {t('welcome.recap.allow')}
             </button>
           )}

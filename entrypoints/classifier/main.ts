@@ -13,7 +13,9 @@ import { openPortChannel, type PortChannel } from '../../extension/channels/port
 import { sendMessage } from '../../extension/messages';
 
 function serve(port: MessagePort): void {
-  const worker = openPortChannel<FrameToWorker, WorkerToFrame>(new Worker(browser.runtime.getURL('/classifier-worker.js')));
+  const worker = openPortChannel<FrameToWorker, WorkerToFrame>(
+    new Worker(browser.runtime.getURL('/classifier-worker.js')),
+  );
   let relay: BroadcastChannel | null = null;
   let recogniser: { worker: Worker; channel: PortChannel<FrameToRecogniser> } | null = null;
   const content = openPortChannel<FrameToContent, ContentToFrame>(port, {
@@ -43,7 +45,8 @@ function serve(port: MessagePort): void {
     },
     requests: {
       hello: () => true,
-      ready: async () => (await worker.request('ready', null)) ?? { model: false, error: 'the speech model’s worker stopped' },
+      ready: async () =>
+        (await worker.request('ready', null)) ?? { model: false, error: 'the speech model’s worker stopped' },
     },
   });
 }

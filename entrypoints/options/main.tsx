@@ -19,7 +19,13 @@ import { meetingKindsItem } from '../../extension/meeting-kinds';
 import { micCheckActions } from '../../extension/mic-check';
 import { askForNotifications, notificationsAllowed } from '../../extension/recap';
 import { settingsItem } from '../../extension/settings';
-import { exportCallsCsv, exportCallsJson, importFileProblem, parseCallsImport, type ImportReport } from '../../lib/record/transfer';
+import {
+  exportCallsCsv,
+  exportCallsJson,
+  importFileProblem,
+  parseCallsImport,
+  type ImportReport,
+} from '../../lib/record/transfer';
 import { retentionCutoffMs, type Settings } from '../../lib/settings';
 import { t } from '../../components/say';
 
@@ -131,7 +137,8 @@ async function main() {
   };
 
   render();
-  const recheckNotifications = () => void notificationsAllowed().then((allowed) => update({ notificationsAllowed: allowed }));
+  const recheckNotifications = () =>
+    void notificationsAllowed().then((allowed) => update({ notificationsAllowed: allowed }));
   recheckNotifications();
   browser.permissions.onRemoved.addListener(recheckNotifications);
   settingsItem.watch((settings) => {

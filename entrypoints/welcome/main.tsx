@@ -13,7 +13,11 @@ const root = createRoot(document.getElementById('root')!);
 async function main() {
   document.documentElement.lang = browser.i18n.getUILanguage();
   document.title = t('welcome.pageTitle');
-  let data: WelcomeData = { mic: { state: 'off' }, notificationsAllowed: null, recapOn: (await settingsItem.getValue()).recapNotification };
+  let data: WelcomeData = {
+    mic: { state: 'off' },
+    notificationsAllowed: null,
+    recapOn: (await settingsItem.getValue()).recapNotification,
+  };
   const update = (patch: Partial<WelcomeData>) => {
     data = { ...data, ...patch };
     root.render(<WelcomeApp data={data} actions={actions} />);

@@ -64,8 +64,7 @@ export async function saveProgress(tabId: number, progress: CallProgress & { fin
   else if (final) {
     await sessionStore.setLiveCall({ ...live, closedAtMs: Date.now(), storageFull: false });
     void showRecap(record);
-  }
-  else if (live.storageFull) await sessionStore.setLiveCall({ ...live, storageFull: false });
+  } else if (live.storageFull) await sessionStore.setLiveCall({ ...live, storageFull: false });
   return 'saved';
 }
 
@@ -86,7 +85,8 @@ export async function resumeCall(tabId: number, callId: string): Promise<boolean
 /** Tab capture began mid-call: the record says so. */
 export async function markTabCapture(tabId: number): Promise<void> {
   for (const call of await sessionStore.liveCallsOfTab(tabId)) {
-    if (call.closedAtMs === undefined) await sessionStore.setLiveCall({ ...call, header: { ...call.header, captureMode: 'tab' } });
+    if (call.closedAtMs === undefined)
+      await sessionStore.setLiveCall({ ...call, header: { ...call.header, captureMode: 'tab' } });
   }
 }
 

@@ -21,7 +21,21 @@ export async function syncCustomSiteScripts(customSites: readonly string[]): Pro
   if (granted.length === 0) return;
   await browser.scripting.registerContentScripts([
     // As the manifest's: the hook before the page's scripts, in every frame, in the page's world.
-    { id: SCRIPTS.rtcHook.id, js: [SCRIPTS.rtcHook.file], matches: granted, runAt: 'document_start', allFrames: true, world: 'MAIN', persistAcrossSessions: true },
-    { id: SCRIPTS.coach.id, js: [SCRIPTS.coach.file], matches: granted, runAt: 'document_idle', persistAcrossSessions: true },
+    {
+      id: SCRIPTS.rtcHook.id,
+      js: [SCRIPTS.rtcHook.file],
+      matches: granted,
+      runAt: 'document_start',
+      allFrames: true,
+      world: 'MAIN',
+      persistAcrossSessions: true,
+    },
+    {
+      id: SCRIPTS.coach.id,
+      js: [SCRIPTS.coach.file],
+      matches: granted,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
   ]);
 }

@@ -57,7 +57,9 @@ export function startBackground(): void {
     await sendMessage('content.storageFull', full, tabId).catch(() => {});
   });
   onMessage('background.callResumed', ({ data, sender }) => resumeCall(requireContentScript(sender), data.callId));
-  onMessage('background.tabStatus', ({ data, sender }) => sessionStore.setTabStatus(requireContentScript(sender), data));
+  onMessage('background.tabStatus', ({ data, sender }) =>
+    sessionStore.setTabStatus(requireContentScript(sender), data),
+  );
   onMessage('background.frameToken', ({ sender }) => {
     const tabId = contentScriptTab(sender) ?? extensionFrameTab(sender);
     if (tabId === null) throw new UntrustedSenderError(`refused a message from ${sender.url ?? 'unknown'}`);
@@ -112,17 +114,24 @@ export function startBackground(): void {
   browser.runtime.onStartup.addListener(() => void recoverOrphanedCalls());
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // The first minute: what the coach does, pinning it, a mic check, the sites and Zoom.
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => {});
+    if (reason === 'install')
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => {});
     void (async () => {
       await recoverOrphanedCalls();
       await syncCustomSites();
       // Install, update or reload: scripts of before are cut off (a browser update restarts pages).
-      if (reason === 'install' || reason === 'update') await injectIntoOpenMeetingTabs((await settingsItem.getValue()).customSites);
+      if (reason === 'install' || reason === 'update')
+        await injectIntoOpenMeetingTabs((await settingsItem.getValue()).customSites);
     })();
   });
 
   // Every start of the worker, including a restart after it was stopped mid-call.
-  void recoverCallsOfMissingTabs((tabId) => browser.tabs.get(tabId).then(() => true, () => false));
+  void recoverCallsOfMissingTabs((tabId) =>
+    browser.tabs.get(tabId).then(
+      () => true,
+      () => false,
+    ),
+  );
   void offscreenDocumentGone();
 }
 

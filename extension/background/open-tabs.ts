@@ -23,7 +23,11 @@ export async function injectIntoOpenMeetingTabs(customSites: readonly string[]):
     try {
       if (await hasLiveCoach(tab.id)) continue;
       // The hook sees only peer connections made from now on; media elements still carry the rest.
-      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, world: 'MAIN', files: [RTC_HOOK_FILE] });
+      await browser.scripting.executeScript({
+        target: { tabId: tab.id, allFrames: true },
+        world: 'MAIN',
+        files: [RTC_HOOK_FILE],
+      });
       await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [COACH_FILE] });
       injected.push(tab.id);
     } catch {

@@ -18,7 +18,10 @@ export async function startTabCapture(tabId: number): Promise<TabCaptureResult> 
   try {
     streamId = await browser.tabCapture.getMediaStreamId({ targetTabId: tabId });
   } catch (error) {
-    return { ok: false, message: `Chrome did not allow capturing this tab (${String(error)}). Click the toolbar button on the meeting tab and try again.` };
+    return {
+      ok: false,
+      message: `Chrome did not allow capturing this tab (${String(error)}). Click the toolbar button on the meeting tab and try again.`,
+    };
   }
   const channel = tabAudioChannelName(crypto.randomUUID());
   await ensureOffscreenDocument();

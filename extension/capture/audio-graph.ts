@@ -120,7 +120,11 @@ export class CaptureGraph {
 
   /** Analyze mode: the engine starts with the call's settings; its classifier port is handed over. */
   startAnalysis(init: StartAnalysis): void {
-    this.worklet.send('start-analysis', init, [init.classifierPort, init.wordsPort].filter((p): p is MessagePort => !!p));
+    this.worklet.send(
+      'start-analysis',
+      init,
+      [init.classifierPort, init.wordsPort].filter((p): p is MessagePort => !!p),
+    );
   }
 
   /** Autoplay policy may start the context suspended until the page has had a user gesture. */

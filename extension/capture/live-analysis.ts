@@ -59,8 +59,10 @@ const WORDS_FINISH_MS = 3000;
 
 /** The live figures whose change must reach the page at once (the rest move continuously). */
 function promptKey(live: LiveState): string {
-  return `${live.floor} ${live.muted} ${live.interruptionsBySelf} ${live.interruptionsOfSelf} ${live.talkoversBySelf} ` +
-    `${live.talkoversOfSelf} ${live.backchannelsBySelf} ${live.backchannelsByOthers}`;
+  return (
+    `${live.floor} ${live.muted} ${live.interruptionsBySelf} ${live.interruptionsOfSelf} ${live.talkoversBySelf} ` +
+    `${live.talkoversOfSelf} ${live.backchannelsBySelf} ${live.backchannelsByOthers}`
+  );
 }
 
 /**
@@ -204,9 +206,10 @@ export class LiveAnalysis {
     const missing = Math.floor(due - fed);
     if (missing <= GAP_TOLERANCE_SEC * this.sampleRate) return;
     this.flush();
-    for (let left = missing; left > 0; ) {
+    for (let left = missing; left > 0;) {
       const n = Math.min(left, this.selfBlock.length);
-      const fill = (background: Background) => background.block?.subarray(0, Math.min(n, background.block.length)) ?? null;
+      const fill = (background: Background) =>
+        background.block?.subarray(0, Math.min(n, background.block.length)) ?? null;
       const self = fill(this.selfBackground);
       const others = fill(this.othersBackground);
       const length = Math.min(n, self?.length ?? n, others?.length ?? n);

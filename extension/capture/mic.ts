@@ -30,9 +30,7 @@ export function sentTrackUsable(track: MediaStreamTrack): boolean {
   );
 }
 
-export type MicResult =
-  | { ok: true; stream: MediaStream }
-  | { ok: false; denied: boolean; message: string };
+export type MicResult = { ok: true; stream: MediaStream } | { ok: false; denied: boolean; message: string };
 
 /** What the person is told when the site may not use the mic (denied at the start or later). */
 export function micDeniedMessage(host: string): string {
@@ -87,9 +85,13 @@ export function superviseMic(host: string, initial: MicResult, onChange: (mic: M
   };
   const watchTracks = (stream: MediaStream) => {
     for (const track of stream.getAudioTracks()) {
-      track.addEventListener('ended', () => {
-        if (current.ok && current.stream === stream) void reopen();
-      }, { once: true });
+      track.addEventListener(
+        'ended',
+        () => {
+          if (current.ok && current.stream === stream) void reopen();
+        },
+        { once: true },
+      );
     }
   };
   const onPermission = () => {

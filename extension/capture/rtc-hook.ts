@@ -22,7 +22,13 @@ import {
   type LevelSample,
   type SourceInfo,
 } from '../../lib/people/levels';
-import { answerLevelPolls, answerPolls, HOOK_CONTAINER_TAG, HOOK_SENT_ATTR, HOOK_STREAM_ATTR } from '../channels/page-hook';
+import {
+  answerLevelPolls,
+  answerPolls,
+  HOOK_CONTAINER_TAG,
+  HOOK_SENT_ATTR,
+  HOOK_STREAM_ATTR,
+} from '../channels/page-hook';
 
 const INSTALLED = Symbol.for('listening-coach.rtc-hook');
 /** A receiver without contributing sources is checked for them this often. */
@@ -97,8 +103,18 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   };
 
   const sources = (receiver: RTCRtpReceiver): RtcSourceFacts[] => [
-    ...receiver.getSynchronizationSources().map((s) => ({ kind: 'ssrc' as const, source: s.source, ageMs: ageMs(s.timestamp, win), level: s.audioLevel ?? null })),
-    ...receiver.getContributingSources().map((s) => ({ kind: 'csrc' as const, source: s.source, ageMs: ageMs(s.timestamp, win), level: s.audioLevel ?? null })),
+    ...receiver.getSynchronizationSources().map((s) => ({
+      kind: 'ssrc' as const,
+      source: s.source,
+      ageMs: ageMs(s.timestamp, win),
+      level: s.audioLevel ?? null,
+    })),
+    ...receiver.getContributingSources().map((s) => ({
+      kind: 'csrc' as const,
+      source: s.source,
+      ageMs: ageMs(s.timestamp, win),
+      level: s.audioLevel ?? null,
+    })),
   ];
 
   const snapshot = (): RtcSnapshot => {
@@ -113,11 +129,20 @@ export function installRtcHook(win: Window & typeof globalThis): void {
       for (const transceiver of pc.getTransceivers()) {
         if (transceiver.receiver.track.kind !== 'audio' || transceiver.currentDirection === 'stopped') continue;
         const track = transceiver.receiver.track;
-        connection.receivers.push({ trackId: track.id, streamId: streamOf.get(track) ?? '', live: track.readyState === 'live', sources: sources(transceiver.receiver) });
+        connection.receivers.push({
+          trackId: track.id,
+          streamId: streamOf.get(track) ?? '',
+          live: track.readyState === 'live',
+          sources: sources(transceiver.receiver),
+        });
         const outgoing = transceiver.sender.track;
         if (outgoing) sentOnce.add(transceiver);
         if (!sentOnce.has(transceiver)) continue;
-        connection.senders.push({ trackId: outgoing?.id ?? null, enabled: outgoing?.enabled ?? false, live: outgoing?.readyState === 'live' });
+        connection.senders.push({
+          trackId: outgoing?.id ?? null,
+          enabled: outgoing?.enabled ?? false,
+          live: outgoing?.readyState === 'live',
+        });
         if (outgoing?.readyState === 'live' && pc.connectionState === 'connected') sent.set(outgoing.id, outgoing);
       }
       facts.push(connection);
@@ -165,7 +190,14 @@ export function installRtcHook(win: Window & typeof globalThis): void {
               levels[key] = entry.audioLevel;
               const isMixer = kind === 'ssrc' && mixer;
               const seen = levelSources.get(key);
-              if (!seen || seen.mixer !== isMixer) levelSources.set(key, { key, kind, trackId: track.id, streamId: streamOf.get(track) ?? '', mixer: isMixer });
+              if (!seen || seen.mixer !== isMixer)
+                levelSources.set(key, {
+                  key,
+                  kind,
+                  trackId: track.id,
+                  streamId: streamOf.get(track) ?? '',
+                  mixer: isMixer,
+                });
             }
           };
           take('ssrc', receiver.getSynchronizationSources());

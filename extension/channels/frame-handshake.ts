@@ -13,7 +13,9 @@ interface Handshake {
 
 /** Content script side: hands the loaded frame its port. */
 export function offerFramePort(frame: HTMLIFrameElement, token: string | null, port: MessagePort): void {
-  frame.contentWindow?.postMessage({ type: CONNECT_FRAME, token } satisfies Handshake, new URL(frame.src).origin, [port]);
+  frame.contentWindow?.postMessage({ type: CONNECT_FRAME, token } satisfies Handshake, new URL(frame.src).origin, [
+    port,
+  ]);
 }
 
 /** Frame side: calls `serve` with the port of the first handshake from the parent that shows `token`. */

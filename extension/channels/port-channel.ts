@@ -58,14 +58,23 @@ export interface PortChannel<Out extends Protocol> {
 }
 
 function isTransferring<T>(value: unknown): value is Transferring<T> {
-  return typeof value === 'object' && value !== null && 'transfer' in value && 'value' in value && Array.isArray((value as Transferring<T>).transfer);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'transfer' in value &&
+    'value' in value &&
+    Array.isArray((value as Transferring<T>).transfer)
+  );
 }
 
 /**
  * Opens one end of a route on `port`: `Out` is what this end sends, `In` what it receives and
  * answers. Takes over `port.onmessage`. A request nobody handles here is answered with null.
  */
-export function openPortChannel<Out extends Protocol, In extends Protocol>(port: PortLike, handlers: Handlers<In> = {}): PortChannel<Out> {
+export function openPortChannel<Out extends Protocol, In extends Protocol>(
+  port: PortLike,
+  handlers: Handlers<In> = {},
+): PortChannel<Out> {
   const pending = new Map<number, { resolve: (reply: unknown) => void; timer: ReturnType<typeof setTimeout> | null }>();
   let nextId = 0;
   let closed = false;
@@ -96,7 +105,10 @@ export function openPortChannel<Out extends Protocol, In extends Protocol>(port:
     if (closed || typeof envelope !== 'object' || envelope === null) return;
     if ('r' in envelope) settle(envelope.r, envelope.b);
     else if ('q' in envelope) void answer(envelope.id, envelope.q, envelope.b);
-    else if ('m' in envelope) (handlers.messages as Record<string, ((body: unknown) => void) | undefined> | undefined)?.[envelope.m]?.(envelope.b);
+    else if ('m' in envelope)
+      (handlers.messages as Record<string, ((body: unknown) => void) | undefined> | undefined)?.[envelope.m]?.(
+        envelope.b,
+      );
   };
 
   return {

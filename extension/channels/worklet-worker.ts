@@ -30,7 +30,10 @@ export function portClassifier(port: PortLike): SpeechClassifier {
 }
 
 /** Worker side: answers the worklet's windows with `classify`. */
-export function serveClassifier(port: PortLike, classify: (samples: Float32Array, sampleRate: number) => Promise<number>): void {
+export function serveClassifier(
+  port: PortLike,
+  classify: (samples: Float32Array, sampleRate: number) => Promise<number>,
+): void {
   openPortChannel<WorkerToWorklet, WorkletToWorker>(port, {
     requests: { classify: ({ samples, sampleRate }) => classify(samples, sampleRate) },
   });

@@ -282,7 +282,9 @@ export class CallSession {
       // The last classifications take milliseconds; should they never come back, the record is
       // still closed, with the figures as they stand.
       const final =
-        (await this.result('finish', FINISH_TIMEOUT_MS)) ?? (await this.result('snapshot', SNAPSHOT_TIMEOUT_MS)) ?? this.lastResult;
+        (await this.result('finish', FINISH_TIMEOUT_MS)) ??
+        (await this.result('snapshot', SNAPSHOT_TIMEOUT_MS)) ??
+        this.lastResult;
       if (final) await this.save({ ...final, final: true });
     }
     this.teardown();
@@ -320,7 +322,9 @@ export class CallSession {
     }
     if (report.live.timeSec >= this.nextSaveSec && this.callId) {
       this.nextSaveSec = report.live.timeSec + SESSION_CADENCE.saveSec;
-      void this.result('snapshot', SNAPSHOT_TIMEOUT_MS).then((result) => result && this.save({ ...result, final: false }));
+      void this.result('snapshot', SNAPSHOT_TIMEOUT_MS).then(
+        (result) => result && this.save({ ...result, final: false }),
+      );
     }
   }
 
@@ -359,7 +363,9 @@ export class CallSession {
     if (sent && sent !== this.voiceTrack) this.useVoice(sent, null);
     else if (!sent && this.voice === 'sent' && !sentTrackUsable(this.voiceTrack!)) void this.fallBackToOwnMic();
     if (this.tabAudioChannel) return;
-    const own = new Set([this.voiceTrack?.id, ...(this.ownMic?.getTracks().map((t) => t.id) ?? [])].filter((id): id is string => !!id));
+    const own = new Set(
+      [this.voiceTrack?.id, ...(this.ownMic?.getTracks().map((t) => t.id) ?? [])].filter((id): id is string => !!id),
+    );
     const tracks = chooseRemoteTracks(collectRemoteAudio(document), own);
     this.remoteTracks = tracks.length;
     this.graph.setOthers(tracks);
@@ -404,7 +410,10 @@ export class CallSession {
   private send(callId: string, { result, muted, gapSec, words }: ResultReport, final: boolean): Promise<void> {
     const facts = this.options.pageFacts();
     const { selfSpeechSec, othersSpeechSec } = result.metrics;
-    const people = this.options.people.view({ participants: facts.participants, selfSpeechSec, othersSpeechSec }, this.captureMode);
+    const people = this.options.people.view(
+      { participants: facts.participants, selfSpeechSec, othersSpeechSec },
+      this.captureMode,
+    );
     return sendMessage('background.callProgress', {
       callId,
       result,

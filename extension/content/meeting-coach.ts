@@ -30,7 +30,14 @@ import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks
 import type { LiveReport } from '../channels/content-worklet';
 import { hookDocuments, pollPageHook, sentTracks } from '../channels/page-hook';
 import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
-import { LIVE_COACH_GLOBAL, onMessage, PORT_NAMES, sendMessage, STORAGE_FULL_MESSAGE, type TabStatus } from '../messages';
+import {
+  LIVE_COACH_GLOBAL,
+  onMessage,
+  PORT_NAMES,
+  sendMessage,
+  STORAGE_FULL_MESSAGE,
+  type TabStatus,
+} from '../messages';
 import { settingsItem } from '../settings';
 import { CallPeople } from './call-people';
 import { CallSession, SESSION_CADENCE } from './call-session';
@@ -97,7 +104,10 @@ export class MeetingCoach {
       setCollapsed: (collapsed) => void updateOverlaySettings((overlay) => ({ ...overlay, collapsed })),
       move: (position) => void updateOverlaySettings((overlay) => ({ ...overlay, position })),
       hideOnThisSite: () =>
-        void updateOverlaySettings((overlay) => ({ ...overlay, hiddenOn: [...new Set([...overlay.hiddenOn, location.hostname])] })),
+        void updateOverlaySettings((overlay) => ({
+          ...overlay,
+          hiddenOn: [...new Set([...overlay.hiddenOn, location.hostname])],
+        })),
       setPaused: (paused) => coach.dispatch({ type: 'pause', paused }),
     });
     const coach = new MeetingCoach(ctx, overlay);
@@ -133,7 +143,9 @@ export class MeetingCoach {
     );
     // Full navigation or tab close: no time to finish, send what there is.
     ctx.addEventListener(window, 'pagehide', () => this.dispatch({ type: 'leave', atMs: Date.now() }));
-    ctx.addEventListener(window, 'wxt:locationchange', () => this.dispatch({ type: 'navigation', atMs: Date.now(), meeting: meetingHere() }));
+    ctx.addEventListener(window, 'wxt:locationchange', () =>
+      this.dispatch({ type: 'navigation', atMs: Date.now(), meeting: meetingHere() }),
+    );
     ctx.onInvalidated(() => {
       // Extension reloaded or updated: the old script must go quietly (no messaging is possible any
       // more; the background recovers the call from its last save). Anything else that stops this
@@ -172,7 +184,11 @@ export class MeetingCoach {
     // Media elements count only where the hook saw no connection (it was put in after the call
     // began, say); reading them costs a walk of the page, so only then.
     if (!this.webrtc.any && this.reading) {
-      this.dispatch({ type: 'audio', atMs, remoteTracks: chooseRemoteTracks(collectRemoteAudio(document), new Set()).length });
+      this.dispatch({
+        type: 'audio',
+        atMs,
+        remoteTracks: chooseRemoteTracks(collectRemoteAudio(document), new Set()).length,
+      });
     }
     this.publish();
   }
@@ -260,7 +276,12 @@ export class MeetingCoach {
     const adapter = this.adapter!;
     this.frame ??= openExtensionFrame(this.ctx.signal);
     const session: CallSession = new CallSession({
-      header: { site: adapter.id, host: location.hostname, title: this.pageTitle(), captureMode: this.tabAudioChannel ? 'tab' : 'in-page' },
+      header: {
+        site: adapter.id,
+        host: location.hostname,
+        title: this.pageTitle(),
+        captureMode: this.tabAudioChannel ? 'tab' : 'in-page',
+      },
       frame: this.frame,
       tabAudioChannel: this.tabAudioChannel,
       sentTrack: () => this.sentVoice(),
@@ -326,7 +347,9 @@ export class MeetingCoach {
     const session = this.session;
     const inclusionMs = this.settings.nudges.inclusion.threshold * 1000;
     this.nudges = stepNudges(this.nudges, {
-      quietPeople: session ? session.people.quietFor(inclusionMs, participantsNow(this.lifecycle), session.captureMode) : null,
+      quietPeople: session
+        ? session.people.quietFor(inclusionMs, participantsNow(this.lifecycle), session.captureMode)
+        : null,
       live,
       events,
       settings: this.settings,
@@ -347,7 +370,11 @@ export class MeetingCoach {
     const session = this.session;
     const live = this.live;
     if (!session || !live) return null;
-    const figures = { participants: participantsNow(this.lifecycle), selfSpeechSec: live.selfSpeechSec, othersSpeechSec: live.othersSpeechSec };
+    const figures = {
+      participants: participantsNow(this.lifecycle),
+      selfSpeechSec: live.selfSpeechSec,
+      othersSpeechSec: live.othersSpeechSec,
+    };
     return session.people.view(figures, session.captureMode);
   }
 
@@ -367,7 +394,10 @@ export class MeetingCoach {
     // The live figures arrive several times a second: the background hears about them with each state change
     // and with each save otherwise, so the service worker wakes once per save interval (the popup's
     // live figures are at most that old).
-    const json = JSON.stringify({ ...status, live: status.live && Math.floor(status.live.timeSec / SESSION_CADENCE.saveSec) });
+    const json = JSON.stringify({
+      ...status,
+      live: status.live && Math.floor(status.live.timeSec / SESSION_CADENCE.saveSec),
+    });
     if (json === this.lastStatusJson || this.ctx.isInvalid) return;
     this.lastStatusJson = json;
     void sendMessage('background.tabStatus', status).catch(() => {});
@@ -405,7 +435,8 @@ export class MeetingCoach {
     if (this.storageFull) return STORAGE_FULL_MESSAGE;
     if (session.waitingForGesture) return 'Click anywhere in the meeting to let the coach start listening.';
     // Only while the coach hears nobody: a page whose remote audio it reads needs no tab capture.
-    if (this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab' && session.remoteTracks === 0) return TAB_CAPTURE_HINT;
+    if (this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab' && session.remoteTracks === 0)
+      return TAB_CAPTURE_HINT;
     const gap = session.gap;
     if (gap.sec >= 1 && Date.now() - gap.grewAtMs < GAP_NOTICE_MS) {
       return `Your computer was too busy for the coach to hear ${Math.round(gap.sec)} s of this call: that time is left out of the figures.`;
@@ -415,7 +446,8 @@ export class MeetingCoach {
       return `The coach cannot read this page’s call screen, so it follows the call from its audio.${mute}`;
     }
     if (mute) return mute.trim();
-    if (session.speechModel === 'loading') return 'The speech model is still loading: until it is ready, speech is told from noise by loudness alone.';
+    if (session.speechModel === 'loading')
+      return 'The speech model is still loading: until it is ready, speech is told from noise by loudness alone.';
     if (session.speechModel === 'absent') {
       return `The speech model is not available (${session.modelFailed ?? this.frame?.modelError ?? 'not installed'}): speech is told from noise by loudness alone.`;
     }

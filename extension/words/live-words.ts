@@ -32,7 +32,10 @@ export class AudioRing {
   /** Samples pushed since the call's start: the engine's clock. */
   written = 0;
 
-  constructor(seconds: number, readonly sampleRate: number) {
+  constructor(
+    seconds: number,
+    readonly sampleRate: number,
+  ) {
     this.data = new Int16Array(Math.round(seconds * sampleRate));
   }
 
@@ -123,7 +126,8 @@ export class LiveWords {
       const mine = this.segments.filter((s) => s.interval[1] > turn.start - 0.01 && s.interval[0] < turn.end + 0.01);
       this.segments = this.segments.filter((s) => s.interval[0] >= turn.end + 0.01);
       for (const s of mine) if (!s.requested) this.request(s);
-      const previous = this.heldPrevious && this.heldPrevious.turn.end <= turn.start + 0.5 ? this.heldPrevious.audio : null;
+      const previous =
+        this.heldPrevious && this.heldPrevious.turn.end <= turn.start + 0.5 ? this.heldPrevious.audio : null;
       this.heldPrevious = null;
       this.turns.push({ turn, segments: mine, previous, previousRequested: false });
     }
@@ -139,7 +143,11 @@ export class LiveWords {
    * The call is over (after Engine.finish): the last turns are read when their text is back, for
    * at most `timeoutMs`; whatever is still out then counts as missed.
    */
-  async finish(last: Decided, timeoutMs: number, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<StoredWords> {
+  async finish(
+    last: Decided,
+    timeoutMs: number,
+    wait = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+  ): Promise<StoredWords> {
     this.take(last);
     const until = Date.now() + timeoutMs;
     while (this.turns.length > 0 && Date.now() < until) await wait(20);
@@ -169,10 +177,12 @@ export class LiveWords {
       done(null);
       return;
     }
-    void this.recogniser.request('transcribe', { samples: audio, sampleRate: this.sampleRate }, { transfer: [audio.buffer] }).then((text) => {
-      done(text);
-      this.advance();
-    });
+    void this.recogniser
+      .request('transcribe', { samples: audio, sampleRate: this.sampleRate }, { transfer: [audio.buffer] })
+      .then((text) => {
+        done(text);
+        this.advance();
+      });
   }
 
   /** Without a recogniser every turn still waiting, and every later one, counts as missed. */
@@ -188,7 +198,10 @@ export class LiveWords {
       const pending = this.turns[0];
       if (pending.segments.some((s) => s.text === undefined)) return;
       const heard = pending.segments.filter((s) => s.text !== null);
-      const text = heard.map((s) => s.text).join(' ').trim();
+      const text = heard
+        .map((s) => s.text)
+        .join(' ')
+        .trim();
       if (pending.previous && !pending.previousRequested && needsPreviousTurn(text)) {
         pending.previousRequested = true;
         this.transcribe(pending.previous, (t) => {
@@ -202,7 +215,11 @@ export class LiveWords {
         continue;
       }
       if (pending.previousText) this.tally.heard(pending.previousText);
-      const speechSec = heard.reduce((sum, s) => sum + Math.max(0, Math.min(s.interval[1], pending.turn.end) - Math.max(s.interval[0], pending.turn.start)), 0);
+      const speechSec = heard.reduce(
+        (sum, s) =>
+          sum + Math.max(0, Math.min(s.interval[1], pending.turn.end) - Math.max(s.interval[0], pending.turn.start)),
+        0,
+      );
       this.tally.said(text, speechSec);
     }
   }

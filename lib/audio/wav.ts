@@ -55,7 +55,8 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   if (channels < 1) throw new WavError('damaged WAV: zero channels');
   if (sampleRate < 4000 || sampleRate > 384000) throw new WavError(`unsupported sample rate ${sampleRate} Hz`);
   const read = sampleReader(code, bits);
-  if (!read) throw new WavError(`unsupported WAV encoding (format ${code}, ${bits}-bit); use PCM 16-bit or 32-bit float`);
+  if (!read)
+    throw new WavError(`unsupported WAV encoding (format ${code}, ${bits}-bit); use PCM 16-bit or 32-bit float`);
   const bytesPerSample = bits / 8;
   const frames = Math.floor(data.length / (bytesPerSample * channels));
   if (frames === 0) throw new WavError('empty audio: the WAV has no samples');
@@ -121,7 +122,8 @@ export function encodeWavPcm16(channels: Float32Array[], sampleRate: number): Ui
   put(36, 'data');
   view.setUint32(40, frames * n * 2, true);
   for (let i = 0, o = 44; i < frames; i++) {
-    for (let c = 0; c < n; c++, o += 2) view.setInt16(o, Math.max(-32768, Math.min(32767, Math.round(channels[c][i] * 32767))), true);
+    for (let c = 0; c < n; c++, o += 2)
+      view.setInt16(o, Math.max(-32768, Math.min(32767, Math.round(channels[c][i] * 32767))), true);
   }
   return bytes;
 }

@@ -206,7 +206,10 @@ export function stepLifecycle(previous: CallLifecycle, signal: Signal): Step {
     case 'call-saved':
       return { state: { ...state, callSaved: true }, effects };
     case 'call-failed':
-      return { state: { ...state, phase: 'idle', callMeeting: null, callSaved: false, retryAtMs: signal.atMs + RETRY_MS }, effects };
+      return {
+        state: { ...state, phase: 'idle', callMeeting: null, callSaved: false, retryAtMs: signal.atMs + RETRY_MS },
+        effects,
+      };
     case 'rejoin-result':
       if (state.phase !== 'rejoined') return { state, effects };
       if (signal.resumed) {
@@ -285,7 +288,10 @@ function observe(state: CallLifecycle, signal: Signal): CallLifecycle {
         ...state,
         markup: signal.markup,
         markupNotInCallSinceMs: inCall ? null : (state.markupNotInCallSinceMs ?? signal.atMs),
-        maxParticipants: maxOf(state.maxParticipants, isCallActive(state.phase) ? participantsOf(signal.markup, state.webrtc) : null),
+        maxParticipants: maxOf(
+          state.maxParticipants,
+          isCallActive(state.phase) ? participantsOf(signal.markup, state.webrtc) : null,
+        ),
       };
     }
     case 'webrtc': {
@@ -294,11 +300,18 @@ function observe(state: CallLifecycle, signal: Signal): CallLifecycle {
         ...state,
         webrtc: signal.webrtc,
         webrtcLiveSinceMs: live ? (state.webrtcLiveSinceMs ?? signal.atMs) : null,
-        maxParticipants: maxOf(state.maxParticipants, isCallActive(state.phase) ? participantsOf(state.markup, signal.webrtc) : null),
+        maxParticipants: maxOf(
+          state.maxParticipants,
+          isCallActive(state.phase) ? participantsOf(state.markup, signal.webrtc) : null,
+        ),
       };
     }
     case 'audio':
-      return { ...state, remoteTracks: signal.remoteTracks, audioSinceMs: signal.remoteTracks > 0 ? (state.audioSinceMs ?? signal.atMs) : null };
+      return {
+        ...state,
+        remoteTracks: signal.remoteTracks,
+        audioSinceMs: signal.remoteTracks > 0 ? (state.audioSinceMs ?? signal.atMs) : null,
+      };
     case 'pause':
       return { ...state, paused: signal.paused };
     case 'navigation':

@@ -104,7 +104,8 @@ export function summarizeWebRtc(snapshot: RtcSnapshot | null): WebRtcReading {
     receiving: flowing.length > 0,
     sending: sendingNow.length > 0,
     voice: flowing.some((r) => r.sources.some((s) => s.ageMs < FLOWING_MS && (s.level ?? 0) >= VOICE_LEVEL)),
-    sentMuted: sendingNow.length > 0 ? false : senders.some((s) => s.trackId === null || (s.live && !s.enabled)) ? true : null,
+    sentMuted:
+      sendingNow.length > 0 ? false : senders.some((s) => s.trackId === null || (s.live && !s.enabled)) ? true : null,
     others,
     // Disabled tracks too: muted, they are still my voice as the page sends it.
     sentTrackIds: [...new Set(senders.flatMap((s) => (s.trackId !== null && s.live ? [s.trackId] : [])))],

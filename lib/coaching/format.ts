@@ -48,7 +48,13 @@ export function formatRate(value: number): string {
 /** When a call started, in the browser's language, the hour without a leading zero:
  *  "Fri, Nov 20, 1:36 PM" (en-US), "Fri 20 Nov, 9:05" (en-GB). */
 export function formatCallDate(ms: number, locale?: string): string {
-  return new Date(ms).toLocaleString(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+  return new Date(ms).toLocaleString(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
 }
 
 /** "20 Nov": a week or a call on a chart's axis. */

@@ -152,7 +152,11 @@ const FIGURE_TEXT: Record<FigureId, { label: MessageKey; explain?: MessageKey; t
     tip: 'tip.turnSwitches',
   },
   'people-heard': { label: 'figure.peopleHeard.label', explain: 'figure.peopleHeard.explain', tip: 'tip.inclusion' },
-  'people-balance': { label: 'figure.peopleBalance.label', explain: 'figure.peopleBalance.explain', tip: 'tip.inclusion' },
+  'people-balance': {
+    label: 'figure.peopleBalance.label',
+    explain: 'figure.peopleBalance.explain',
+    tip: 'tip.inclusion',
+  },
   summarised: { label: 'figure.summarised.label', explain: 'figure.summarised.explain', tip: 'tip.summarised' },
   thanked: { label: 'figure.thanked.label', explain: 'figure.thanked.explain', tip: 'tip.thanked' },
   'next-steps': { label: 'figure.nextSteps.label', explain: 'figure.nextSteps.explain', tip: 'tip.nextSteps' },
@@ -503,7 +507,8 @@ function inclusionFigures(people: StoredPeople | undefined): HabitFigure[] {
   const known = spoke + people.notHeard;
   if (known < 2) return [];
   const shares = people.people.map((p) => p.shareOfOthers).filter((x) => x > 0);
-  const evenness = shares.length < 2 ? 0 : -shares.reduce((sum, x) => sum + x * Math.log(x), 0) / Math.log(shares.length);
+  const evenness =
+    shares.length < 2 ? 0 : -shares.reduce((sum, x) => sum + x * Math.log(x), 0) / Math.log(shares.length);
   const heardShare = spoke / known;
   return [
     figure('people-heard', {
@@ -512,7 +517,13 @@ function inclusionFigures(people: StoredPeople | undefined): HabitFigure[] {
       score: heardShare,
     }),
     ...(spoke >= 2
-      ? [figure('people-balance', { value: text('figure.peopleBalance.value', formatPercent(evenness)), glance: plain(formatPercent(evenness)), score: evenness })]
+      ? [
+          figure('people-balance', {
+            value: text('figure.peopleBalance.value', formatPercent(evenness)),
+            glance: plain(formatPercent(evenness)),
+            score: evenness,
+          }),
+        ]
       : []),
   ];
 }

@@ -10,7 +10,8 @@ import { formatDuration, formatPercent } from './format';
 import { fairShare, shareReference } from './share';
 import { pluralText, text, type Text } from './text';
 
-export type NudgeKind = 'monologue' | 'monologue-strong' | 'interruption' | 'over-share' | 'let-finish' | 'backchannel' | 'inclusion';
+export type NudgeKind =
+  'monologue' | 'monologue-strong' | 'interruption' | 'over-share' | 'let-finish' | 'backchannel' | 'inclusion';
 
 export interface Nudge {
   kind: NudgeKind;

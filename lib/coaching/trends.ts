@@ -4,7 +4,10 @@ import type { CallSummary } from '../record/summary';
 import type { MeetingKind } from '../record/types';
 import { MIN_RATE_SPEECH_SEC } from '../words/counts';
 
-export type TrendCall = Pick<CallSummary, 'startedAtMs' | 'durationSec' | 'meetingKind' | 'metrics' | 'checkIn' | 'words'>;
+export type TrendCall = Pick<
+  CallSummary,
+  'startedAtMs' | 'durationSec' | 'meetingKind' | 'metrics' | 'checkIn' | 'words'
+>;
 
 export interface TrendPoint {
   /** Week start (Monday 00:00 local) or the call's start. */

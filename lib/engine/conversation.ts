@@ -49,7 +49,13 @@ export class ConversationTracker {
     minEvent: number;
     maxResponseGap: number;
   };
-  readonly totals: ConversationTotals = { turns: [], events: [], responseGaps: [], earlyResponsesBySelf: 0, turnSwitches: 0 };
+  readonly totals: ConversationTotals = {
+    turns: [],
+    events: [],
+    responseGaps: [],
+    earlyResponsesBySelf: 0,
+    turnSwitches: 0,
+  };
   /** Events decided since the last `takeEvents`. */
   private fresh: ConversationEvent[] = [];
 
@@ -120,7 +126,11 @@ export class ConversationTracker {
       if (turn && seg.party !== turn.by) {
         // A listener's segment: whether it goes on after a short pause (a false start) is known a
         // false-start pause past its end; the rules then look a turn pause past the attempt's end.
-        if (seg.end - seg.start < this.frames.backchannelMax && this.known[seg.party] <= seg.end + this.frames.falseStartPause) return;
+        if (
+          seg.end - seg.start < this.frames.backchannelMax &&
+          this.known[seg.party] <= seg.end + this.frames.falseStartPause
+        )
+          return;
         const attempt = this.attempt(seg, turn);
         if (this.known[turn.by] <= Math.max(attempt.end, turn.lastEnd) + this.frames.turnPause) return;
         this.pending.shift();
@@ -266,7 +276,9 @@ export function liveFloor(
       continue;
     }
     const talkedLongEnough = Math.min(seg.end, now) - seg.start >= frames.backchannelMax;
-    const intoSilence = seg.start - holderEnd >= frames.takeAfterSilence || (seg.end >= now && now - holderEnd >= frames.takeAfterSilence);
+    const intoSilence =
+      seg.start - holderEnd >= frames.takeAfterSilence ||
+      (seg.end >= now && now - holderEnd >= frames.takeAfterSilence);
     if (floor === null || talkedLongEnough || intoSilence) {
       floor = seg.party;
       turnStart = seg.start;

@@ -130,7 +130,8 @@ export class ActivityDetector {
 
     if (this.openStart === null && isHot) {
       let start = n;
-      while (start > 0 && n - (start - 1) <= this.lookback && this.warmRing[(start - 1) % this.warmRing.length]) start--;
+      while (start > 0 && n - (start - 1) <= this.lookback && this.warmRing[(start - 1) % this.warmRing.length])
+        start--;
       this.openStart = start;
       this.lastWarm = n;
       this.coreStart = -1;
@@ -166,7 +167,11 @@ export class ActivityDetector {
     if (this.openStart !== null) {
       if (this.warmRunSustained) {
         this.coreEnd = this.sustainedEnd = n;
-      } else if (this.coreStart >= 0 && this.sustainedEnd >= 0 && this.warmRunStart - this.sustainedEnd <= this.coreJoin) {
+      } else if (
+        this.coreStart >= 0 &&
+        this.sustainedEnd >= 0 &&
+        this.warmRunStart - this.sustainedEnd <= this.coreJoin
+      ) {
         this.coreEnd = n;
       } else if (this.coreStart < 0) {
         this.previousRun = [this.warmRunStart, n];
@@ -201,7 +206,10 @@ export class ActivityDetector {
     const opened = this.openStart!;
     this.openStart = null;
     if (this.coreStart < 0) return this.emit({ start: opened, end: this.lastWarm + 1 }, false);
-    const [start, end] = this.trimToPeak(this.coreStart, this.coreEnd > this.coreStart ? this.coreEnd : this.lastWarm + 1);
+    const [start, end] = this.trimToPeak(
+      this.coreStart,
+      this.coreEnd > this.coreStart ? this.coreEnd : this.lastWarm + 1,
+    );
     const kept = end - start >= this.minFrames;
     if (kept) this.notePeak(this.openPeak);
     this.emit({ start, end }, kept);

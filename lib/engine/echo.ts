@@ -54,7 +54,8 @@ export class EchoModel {
       // seconds of a call do not count leaked remote voices as mine. My own voice, as loud as
       // the remote one or louder, still passes.
       let loudest = -120;
-      for (let d = 0; d <= this.maxLag; d++) loudest = Math.max(loudest, this.remote[(this.frame - d + size * 2) % size]);
+      for (let d = 0; d <= this.maxLag; d++)
+        loudest = Math.max(loudest, this.remote[(this.frame - d + size * 2) % size]);
       predicted = loudest + this.p.echoPriorDb;
     } else if (this.present) {
       // The strongest remote frame around the learnt delay, for a path that smears over ±1 frame.
@@ -131,7 +132,9 @@ export class EchoModel {
     // Once found, a path is kept through stretches of double talk that blur its peak a little.
     const hold = this.present ? this.p.echoPathHold : 1;
     this.present =
-      this.taught >= this.learnFrames && bestDensity >= this.p.echoPathMinShare * hold && bestDensity >= this.p.echoPathContrast * hold * typical;
+      this.taught >= this.learnFrames &&
+      bestDensity >= this.p.echoPathMinShare * hold &&
+      bestDensity >= this.p.echoPathContrast * hold * typical;
     this.bestLag = bestLag;
     // The upper edge of the peak: the loudest the echo usually gets relative to the remote voice.
     this.gainDb = GAIN_LOW_DB + bestBin + band;

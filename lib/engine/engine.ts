@@ -96,7 +96,10 @@ export function createEngine(options: EngineOptions): Engine {
     others.detector.push(othersDb, othersDb);
     self.detector.push(selfLevel, selfDb);
     frame++;
-    for (const [ch, level] of [[self, selfLevel], [others, othersDb]] as const) {
+    for (const [ch, level] of [
+      [self, selfLevel],
+      [others, othersDb],
+    ] as const) {
       const view = ch.detector.view();
       ch.gate.tick(frame, view.openStart, view.openLastWarm, level);
     }
@@ -203,7 +206,10 @@ export function createEngine(options: EngineOptions): Engine {
       version: 1,
       durationSec,
       speechModel: classifier && !classifierFailed ? 'yamnet' : 'none',
-      segments: { self: [...self.segments, ...toSec(tails.self)], others: [...others.segments, ...toSec(tails.others)] },
+      segments: {
+        self: [...self.segments, ...toSec(tails.self)],
+        others: [...others.segments, ...toSec(tails.others)],
+      },
       turns,
       events: [...conv.events],
       metrics: computeMetrics(
@@ -265,7 +271,9 @@ export function createEngine(options: EngineOptions): Engine {
 
   const taken = { self: 0, others: 0, turns: 0 };
   function takeDecided() {
-    const segments = channels.flatMap((ch) => ch.segments.slice(taken[ch.party]).map((interval) => ({ party: ch.party, interval })));
+    const segments = channels.flatMap((ch) =>
+      ch.segments.slice(taken[ch.party]).map((interval) => ({ party: ch.party, interval })),
+    );
     const turns = tracker.totals.turns.slice(taken.turns);
     taken.self = self.segments.length;
     taken.others = others.segments.length;

@@ -111,7 +111,8 @@ export class SpeechGate {
     this.levels[(frame - 1) & LEVEL_MASK] = levelDb;
     this.watchdog();
     const last = this.queue.at(-1);
-    if (openStart !== null && (!last || last.end !== null)) this.queue.push(newSegment(openStart, this.firstWordsAt(openStart)));
+    if (openStart !== null && (!last || last.end !== null))
+      this.queue.push(newSegment(openStart, this.firstWordsAt(openStart)));
     this.schedule(openLastWarm + 1);
     this.releaseReady();
   }
@@ -288,7 +289,8 @@ export class SpeechGate {
       (c) => this.isStale(seg, c) && Math.round(c.at * this.p.frameSec * this.input.sampleRate) >= oldestHeld,
     );
     // The verdicts that stand count towards wariness now, as those asked again will on arrival.
-    for (const c of seg.checks) if (!stale.includes(c) && c.score !== null && c.score < this.p.speechScore) this.noteRejection(c.at);
+    for (const c of seg.checks)
+      if (!stale.includes(c) && c.score !== null && c.score < this.p.speechScore) this.noteRejection(c.at);
     seg.pending++; // nothing is released before every stale verdict has been asked again
     for (const check of stale) {
       if (this.unresolved.delete(check)) seg.pending--;
@@ -310,7 +312,11 @@ export class SpeechGate {
   }
 
   private isStale(seg: GatedSegment, check: Check): boolean {
-    return seg.closedGainDb !== null && !check.skipped && Math.abs(check.gainDb - seg.closedGainDb) >= this.p.rehearGainChangeDb;
+    return (
+      seg.closedGainDb !== null &&
+      !check.skipped &&
+      Math.abs(check.gainDb - seg.closedGainDb) >= this.p.rehearGainChangeDb
+    );
   }
 
   private noteRejection(at: number): void {

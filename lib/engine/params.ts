@@ -168,7 +168,13 @@ export type EngineParams = { -readonly [K in keyof typeof ENGINE_PARAMS]: number
 /** Parameters that must be whole numbers of their unit (echoPathBandDb counts 1 dB bins). */
 const WHOLE: readonly (keyof EngineParams)[] = ['echoPathBandDb', 'speechLevelSegments', 'speechLevelMinSegments'];
 /** Levels in dBFS and gains: any sign. Everything else is a duration, a margin or a count: ≥ 0. */
-const SIGNED: readonly (keyof EngineParams)[] = ['minHotLevelDb', 'minWarmLevelDb', 'digitalSilenceDb', 'echoPriorDb', 'classifierSpeechLevelDb'];
+const SIGNED: readonly (keyof EngineParams)[] = [
+  'minHotLevelDb',
+  'minWarmLevelDb',
+  'digitalSilenceDb',
+  'echoPriorDb',
+  'classifierSpeechLevelDb',
+];
 /** Pairs that must stay in order: [smaller, larger]. */
 const ORDERED: readonly [keyof EngineParams, keyof EngineParams][] = [
   ['warmDb', 'hotDb'],
@@ -191,14 +197,19 @@ export function validateParams(overrides: Record<string, unknown>): Partial<Engi
   const merged: Record<string, number> = { ...ENGINE_PARAMS };
   for (const [name, value] of Object.entries(overrides)) {
     if (!(name in ENGINE_PARAMS)) problems.push(`unknown parameter "${name}"`);
-    else if (typeof value !== 'number' || !Number.isFinite(value)) problems.push(`${name} must be a finite number (got ${JSON.stringify(value)})`);
-    else if (name === 'frameSec' && value !== ENGINE_PARAMS.frameSec) problems.push('frameSec is fixed at 0.01 (metrics.md scores 10 ms frames)');
-    else if (value < 0 && !SIGNED.includes(name as keyof EngineParams)) problems.push(`${name} must not be negative (got ${value})`);
-    else if (!Number.isInteger(value) && WHOLE.includes(name as keyof EngineParams)) problems.push(`${name} must be a whole number (got ${value})`);
+    else if (typeof value !== 'number' || !Number.isFinite(value))
+      problems.push(`${name} must be a finite number (got ${JSON.stringify(value)})`);
+    else if (name === 'frameSec' && value !== ENGINE_PARAMS.frameSec)
+      problems.push('frameSec is fixed at 0.01 (metrics.md scores 10 ms frames)');
+    else if (value < 0 && !SIGNED.includes(name as keyof EngineParams))
+      problems.push(`${name} must not be negative (got ${value})`);
+    else if (!Number.isInteger(value) && WHOLE.includes(name as keyof EngineParams))
+      problems.push(`${name} must be a whole number (got ${value})`);
     else merged[name] = value;
   }
   for (const [small, large] of ORDERED) {
-    if (merged[small] > merged[large]) problems.push(`${small} (${merged[small]}) must not exceed ${large} (${merged[large]})`);
+    if (merged[small] > merged[large])
+      problems.push(`${small} (${merged[small]}) must not exceed ${large} (${merged[large]})`);
   }
   if (problems.length > 0) throw new RangeError(`engine parameters: ${problems.join('; ')}`);
   return overrides as Partial<EngineParams>;

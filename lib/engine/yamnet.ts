@@ -15,7 +15,16 @@ const MUSIC_CLASS = 132;
  */
 export const YAMNET_CLASSIFIER_OPTIONS = {
   maxResults: -1,
-  categoryAllowlist: ['Speech', 'Child speech, kid speaking', 'Conversation', 'Narration, monologue', 'Babbling', 'Speech synthesizer', 'Whispering', 'Music'],
+  categoryAllowlist: [
+    'Speech',
+    'Child speech, kid speaking',
+    'Conversation',
+    'Narration, monologue',
+    'Babbling',
+    'Speech synthesizer',
+    'Whispering',
+    'Music',
+  ],
 };
 
 /** YAMNet's fixed input: 15,600 samples at 16 kHz (0.975 s). */

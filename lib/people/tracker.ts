@@ -322,8 +322,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 /** What a call record keeps (CallRecord.people): labels and figures; names only when the person
  *  turned on "keep names", and never the names of people who did not speak. */
 export type StoredPeople =
-  | { split: true; people: PersonFigures[]; notHeard: number }
-  | { split: false; reason: NoSplitReason };
+  { split: true; people: PersonFigures[]; notHeard: number } | { split: false; reason: NoSplitReason };
 
 export function toStoredPeople(view: PeopleView, keepNames: boolean): StoredPeople {
   if (!view.split) return view;

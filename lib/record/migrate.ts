@@ -41,7 +41,10 @@ export function migrateRecord(
     try {
       record = { ...step(record), version: version + 1 };
     } catch (error) {
-      return { ok: false, error: `version ${version} could not be upgraded (${error instanceof Error ? error.message : String(error)})` };
+      return {
+        ok: false,
+        error: `version ${version} could not be upgraded (${error instanceof Error ? error.message : String(error)})`,
+      };
     }
   }
   return { ok: true, value: record, from };

@@ -96,7 +96,10 @@ export function compactTurns(turns: readonly Turn[], cap: number = TIMELINE_CAPS
 
 /** Events in time order; past the cap, backchannels (the most frequent, the least telling one by
  *  one) are thinned evenly first. The counts themselves stay exact in the record's metrics. */
-export function compactEvents(events: readonly ConversationEvent[], cap: number = TIMELINE_CAPS.events): CompactTimeline['events'] {
+export function compactEvents(
+  events: readonly ConversationEvent[],
+  cap: number = TIMELINE_CAPS.events,
+): CompactTimeline['events'] {
   let kept = [...events].sort((a, b) => a.at - b.at);
   if (kept.length > cap) {
     const backchannels = kept.filter((e) => e.type === 'backchannel');

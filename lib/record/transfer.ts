@@ -135,13 +135,21 @@ export function parseCallsImport(text: string): ImportReport {
     parsed = JSON.parse(body);
   } catch {
     if (/^"?id"?,"?site"?,/.test(body)) {
-      return fileError('This is a CSV export, which is for spreadsheets and cannot be imported. Choose the JSON export.');
+      return fileError(
+        'This is a CSV export, which is for spreadsheets and cannot be imported. Choose the JSON export.',
+      );
     }
     return fileError('The file is not JSON. Choose a file exported from Listening Coach.');
   }
   const version = (parsed as Partial<CallExport> | null)?.formatVersion;
-  if ((parsed as Partial<CallExport> | null)?.format === EXPORT_FORMAT && typeof version === 'number' && version > EXPORT_FORMAT_VERSION) {
-    return fileError('This file was exported by a newer version of Listening Coach. Update the extension, then import it.');
+  if (
+    (parsed as Partial<CallExport> | null)?.format === EXPORT_FORMAT &&
+    typeof version === 'number' &&
+    version > EXPORT_FORMAT_VERSION
+  ) {
+    return fileError(
+      'This file was exported by a newer version of Listening Coach. Update the extension, then import it.',
+    );
   }
   const list = Array.isArray(parsed)
     ? parsed

@@ -150,8 +150,17 @@ function checkIn(value: unknown): CheckIn | undefined {
 }
 
 const WORD_COUNTS = [
-  'speechSec', 'turns', 'missedTurns', 'words', 'questions', 'openQuestions', 'clarifyingQuestions', 'personalQuestions',
-  'summaries', 'thanks', 'specificThanks',
+  'speechSec',
+  'turns',
+  'missedTurns',
+  'words',
+  'questions',
+  'openQuestions',
+  'clarifyingQuestions',
+  'personalQuestions',
+  'summaries',
+  'thanks',
+  'specificThanks',
 ] as const satisfies readonly (keyof StoredWords)[];
 
 /** Counts per filler or hedge: only the known ones, each a count. */
@@ -165,7 +174,10 @@ function wordTable<T extends string>(value: unknown, field: string, ids: readonl
 function words(value: unknown): StoredWords | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) fail('words is malformed');
-  const out = Object.fromEntries(WORD_COUNTS.map((key) => [key, nonNegative(value[key], `words.${key}`)])) as Record<(typeof WORD_COUNTS)[number], number>;
+  const out = Object.fromEntries(WORD_COUNTS.map((key) => [key, nonNegative(value[key], `words.${key}`)])) as Record<
+    (typeof WORD_COUNTS)[number],
+    number
+  >;
   const stored: StoredWords = {
     ...out,
     fillers: wordTable(value.fillers, 'words.fillers', FILLER_IDS),
@@ -174,7 +186,8 @@ function words(value: unknown): StoredWords | undefined {
   if (stored.openQuestions > stored.questions) fail('words.openQuestions is more than words.questions');
   if (value.myQuestions !== undefined) {
     const questions = value.myQuestions;
-    if (!Array.isArray(questions) || !questions.every((q) => typeof q === 'string')) fail('words.myQuestions is not a list of text');
+    if (!Array.isArray(questions) || !questions.every((q) => typeof q === 'string'))
+      fail('words.myQuestions is not a list of text');
     stored.myQuestions = questions.slice(0, MAX_KEPT_QUESTIONS).map((q: string) => q.slice(0, MAX_KEPT_QUESTION_CHARS));
   }
   return stored;
@@ -195,15 +208,20 @@ function people(value: unknown): StoredPeople | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) fail('people is malformed');
   if (value.split === false) return { split: false, reason: oneOf(value.reason, NO_SPLIT_REASONS, 'people.reason') };
-  if (value.split !== true || !Array.isArray(value.people) || value.people.length > MAX_PEOPLE) fail('people is malformed');
+  if (value.split !== true || !Array.isArray(value.people) || value.people.length > MAX_PEOPLE)
+    fail('people is malformed');
   const list = value.people.map((person: unknown, i: number): PersonFigures => {
     const field = `people.people[${i}]`;
-    if (!isObject(person) || typeof person.label !== 'string' || person.label.length === 0) fail(`${field} has no label`);
+    if (!isObject(person) || typeof person.label !== 'string' || person.label.length === 0)
+      fail(`${field} has no label`);
     const name = stringOrNull(person.name, `${field}.name`);
     return {
       label: person.label.slice(0, 100),
       ...(name ? { name: name.slice(0, 100) } : {}),
-      ...(Object.fromEntries(PERSON_COUNTS.map((key) => [key, nonNegative(person[key], `${field}.${key}`)])) as Record<(typeof PERSON_COUNTS)[number], number>),
+      ...(Object.fromEntries(PERSON_COUNTS.map((key) => [key, nonNegative(person[key], `${field}.${key}`)])) as Record<
+        (typeof PERSON_COUNTS)[number],
+        number
+      >),
       shareOfOthers: share(person.shareOfOthers, `${field}.shareOfOthers`),
       shareOfAll: share(person.shareOfAll, `${field}.shareOfAll`),
     };

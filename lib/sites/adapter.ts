@@ -66,7 +66,10 @@ export function readMuted(probe: MarkerProbe, markers: readonly MuteMarker[]): b
 /** A count read from the first marker whose value is a whole number ≥ 1 ("3+" and "" are skipped). */
 export function readCount(probe: MarkerProbe, markers: readonly Marker[]): number | null {
   for (const marker of markers) {
-    const count = probe.findAll(marker).map((hit) => Number(hit.value)).find((n) => Number.isInteger(n) && n >= 1);
+    const count = probe
+      .findAll(marker)
+      .map((hit) => Number(hit.value))
+      .find((n) => Number.isInteger(n) && n >= 1);
     if (count !== undefined) {
       probe.note(marker.name);
       return count;

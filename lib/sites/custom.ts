@@ -17,24 +17,67 @@ const HANG_UP_LABEL = /\b(?:hang ?up|leave (?:the )?(?:call|meeting)|end (?:the 
 
 export const HANG_UP: readonly Marker[] = [
   // Material icon fonts render the hang-up icon from the ligature `call_end` (as Meet does: T1).
-  { name: 'custom:call_end-icon', selector: '.material-icons, [class*="material-symbols"], .google-symbols', pattern: /^call_end$/ },
-  { name: 'custom:hang-up-label-en', selector: 'button[aria-label], [role="button"][aria-label]', attribute: 'aria-label', pattern: HANG_UP_LABEL },
-  { name: 'custom:hang-up-title-en', selector: 'button[title], [role="button"][title]', attribute: 'title', pattern: HANG_UP_LABEL },
+  {
+    name: 'custom:call_end-icon',
+    selector: '.material-icons, [class*="material-symbols"], .google-symbols',
+    pattern: /^call_end$/,
+  },
+  {
+    name: 'custom:hang-up-label-en',
+    selector: 'button[aria-label], [role="button"][aria-label]',
+    attribute: 'aria-label',
+    pattern: HANG_UP_LABEL,
+  },
+  {
+    name: 'custom:hang-up-title-en',
+    selector: 'button[title], [role="button"][title]',
+    attribute: 'title',
+    pattern: HANG_UP_LABEL,
+  },
 ];
 
 /** A button that names the action: "Unmute" while muted (as Meet, Zoom and Jitsi label theirs). */
 const MIC_BUTTON = 'button, [role="button"]';
 export const MUTE: readonly MuteMarker[] = [
   // Own rule: the English action label Meet (A1), Zoom (L3) and Jitsi (J2) put on their mic buttons.
-  { name: 'custom:unmute-label-en', selector: MIC_BUTTON, pattern: /^unmute(?: (?:my )?(?:mic|microphone|audio))?$/i, muted: true },
-  { name: 'custom:unmute-aria-label-en', selector: MIC_BUTTON, attribute: 'aria-label', pattern: /^unmute(?: (?:my )?(?:mic|microphone|audio))?\b/i, muted: true },
-  { name: 'custom:mute-label-en', selector: MIC_BUTTON, pattern: /^mute(?: (?:my )?(?:mic|microphone|audio))?$/i, muted: false },
-  { name: 'custom:mute-aria-label-en', selector: MIC_BUTTON, attribute: 'aria-label', pattern: /^mute(?: (?:my )?(?:mic|microphone|audio))?\b/i, muted: false },
+  {
+    name: 'custom:unmute-label-en',
+    selector: MIC_BUTTON,
+    pattern: /^unmute(?: (?:my )?(?:mic|microphone|audio))?$/i,
+    muted: true,
+  },
+  {
+    name: 'custom:unmute-aria-label-en',
+    selector: MIC_BUTTON,
+    attribute: 'aria-label',
+    pattern: /^unmute(?: (?:my )?(?:mic|microphone|audio))?\b/i,
+    muted: true,
+  },
+  {
+    name: 'custom:mute-label-en',
+    selector: MIC_BUTTON,
+    pattern: /^mute(?: (?:my )?(?:mic|microphone|audio))?$/i,
+    muted: false,
+  },
+  {
+    name: 'custom:mute-aria-label-en',
+    selector: MIC_BUTTON,
+    attribute: 'aria-label',
+    pattern: /^mute(?: (?:my )?(?:mic|microphone|audio))?\b/i,
+    muted: false,
+  },
 ];
 
 function readUnknownPage(probe: MarkerProbe): PageReading {
   const inCall = probe.hasMediaElements() && probe.first(HANG_UP) !== null;
-  return { phase: inCall ? 'in-call' : 'none', muted: readMuted(probe, MUTE), participants: null, speakers: [], title: null, generic: true };
+  return {
+    phase: inCall ? 'in-call' : 'none',
+    muted: readMuted(probe, MUTE),
+    participants: null,
+    speakers: [],
+    title: null,
+    generic: true,
+  };
 }
 
 /** Origins such as "https://meet.example.org" become match patterns; malformed entries are skipped. */

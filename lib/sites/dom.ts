@@ -146,7 +146,9 @@ export class MarkerProbe {
   /** Whether the page shows live content: any `<audio>` (remote audio plays from hidden elements)
    *  or a rendered `<video>` (not the tiles of a screen kept hidden). Never proof of a call. */
   hasMediaElements(): boolean {
-    return this.roots.some((root) => querySafely(root, 'audio').length > 0 || querySafely(root, 'video').some(isRendered));
+    return this.roots.some(
+      (root) => querySafely(root, 'audio').length > 0 || querySafely(root, 'video').some(isRendered),
+    );
   }
 
   private text(element: Element): string {
@@ -164,9 +166,7 @@ export class MarkerProbe {
       if (marker.exclude.test(label) || marker.exclude.test(this.text(element))) return null;
     }
     const subject =
-      marker.attribute === undefined
-        ? this.text(element)
-        : normalizeText(element.getAttribute(marker.attribute) ?? '');
+      marker.attribute === undefined ? this.text(element) : normalizeText(element.getAttribute(marker.attribute) ?? '');
     const match = marker.pattern ? marker.pattern.exec(subject) : null;
     if (marker.pattern && !match) return null;
     // Copy is read where the page shows it, never from what people wrote or said (a chat line

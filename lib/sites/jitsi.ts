@@ -20,7 +20,11 @@ export const MARKERS = {
     ended: [
       // V13 2026-07 (EN): end and kick copy, on a screen or in its dialog. "You have been
       // disconnected" is left out: often transient.
-      { name: 'ended:text', selector: `${SCREEN_COPY}, [role="dialog"], [role="alertdialog"]`, pattern: /the conference has ended|you have been kicked|kicked out of the meeting|meeting has been terminated/i },
+      {
+        name: 'ended:text',
+        selector: `${SCREEN_COPY}, [role="dialog"], [role="alertdialog"]`,
+        pattern: /the conference has ended|you have been kicked|kicked out of the meeting|meeting has been terminated/i,
+      },
       // V13 2026-07: the post-meeting page offers "Rejoin".
       { name: 'ended:rejoin-button', selector: 'button, [role="button"], a', pattern: /^rejoin$/i },
     ],
@@ -49,7 +53,12 @@ export const MARKERS = {
   ] satisfies MuteMarker[],
   participants: [
     // J2, M4 2026-04: the participants button's label carries the count, then its badge.
-    { name: 'count:participants-label', selector: '[aria-label^="Open participants pane" i]', attribute: 'aria-label', pattern: /(\d+)/ },
+    {
+      name: 'count:participants-label',
+      selector: '[aria-label^="Open participants pane" i]',
+      attribute: 'aria-label',
+      pattern: /(\d+)/,
+    },
     { name: 'count:badge', selector: '[class$="-badge"]', pattern: /^(\d+)$/ },
   ] satisfies Marker[],
   // V15 2026-07: the dominant speaker's tile and the name on it.

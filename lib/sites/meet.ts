@@ -31,7 +31,11 @@ export const MARKERS = {
     lobby: [
       // V1 2026-08, A1: the waiting screen after "Ask to join". "Return to home screen" is listed
       // by V1 as a waiting sign (vexa#471); the end screen has it too, but ended is tried first.
-      { name: 'lobby:waiting-text', selector: SCREEN_COPY, pattern: /^(?:asking to be let in|you'll join the call when someone lets you in)\W*$/i },
+      {
+        name: 'lobby:waiting-text',
+        selector: SCREEN_COPY,
+        pattern: /^(?:asking to be let in|you'll join the call when someone lets you in)\W*$/i,
+      },
       { name: 'lobby:return-home-button', selector: 'button', pattern: /^return to home screen$/i },
     ],
     inCall: [
@@ -56,8 +60,18 @@ export const MARKERS = {
   ] satisfies MuteMarker[],
   participants: [
     // S1 2026-06: the avatar stack on the People button; then its EN label; then the badge (class churns).
-    { name: 'count:data-avatar-count', selector: '[data-avatar-count]', attribute: 'data-avatar-count', pattern: /^(\d+)$/ },
-    { name: 'count:people-label-en', selector: '[aria-label^="People"]', attribute: 'aria-label', pattern: /(\d+) joined/i },
+    {
+      name: 'count:data-avatar-count',
+      selector: '[data-avatar-count]',
+      attribute: 'data-avatar-count',
+      pattern: /^(\d+)$/,
+    },
+    {
+      name: 'count:people-label-en',
+      selector: '[aria-label^="People"]',
+      attribute: 'aria-label',
+      pattern: /(\d+) joined/i,
+    },
     { name: 'count:egzc7c-badge', selector: 'div.egzc7c', pattern: /^(\d{1,3})$/ },
   ] satisfies Marker[],
   // V2 2026-07: a participant tile, the effects tile aside.
@@ -71,7 +85,9 @@ export const MARKERS = {
   // V3, L1 2026-08: the name under each tile.
   tileName: [{ name: 'name:notranslate', selector: 'span.notranslate', pattern: /^(.+)$/ }] satisfies Marker[],
   // L1 2026-08: the meeting title is an attribute on a container.
-  title: [{ name: 'title:data-meeting-title', selector: '[data-meeting-title]', attribute: 'data-meeting-title' }] satisfies Marker[],
+  title: [
+    { name: 'title:data-meeting-title', selector: '[data-meeting-title]', attribute: 'data-meeting-title' },
+  ] satisfies Marker[],
 };
 
 function readSpeakers(probe: MarkerProbe): string[] {

@@ -1,7 +1,15 @@
 // Microsoft Teams (web, v2 and the "light" guest UI). Its Fluent class names churn, so only ids,
 // `data-tid` and `data-state` are used, then English labels as a last resort.
 // Sources and dates: docs/sites.md, "Sources" ("last seen" = newest commit still using a marker).
-import { defineSiteAdapter, readCount, readMuted, readPhase, SCREEN_COPY, type MuteMarker, type PhaseMarkers } from './adapter';
+import {
+  defineSiteAdapter,
+  readCount,
+  readMuted,
+  readPhase,
+  SCREEN_COPY,
+  type MuteMarker,
+  type PhaseMarkers,
+} from './adapter';
 import type { Marker } from './dom';
 
 export const MARKERS = {
@@ -29,7 +37,10 @@ export const MARKERS = {
     lobbyControls: [
       // A3, TC 2026-08: pre-join mic toggles.
       { name: 'lobby:toggle-mute', selector: '[data-tid="toggle-mute"]' },
-      { name: 'lobby:prejoin-mic', selector: '[data-track-action-scenario="preJoinMute"], [data-track-action-scenario="preJoinUnmute"]' },
+      {
+        name: 'lobby:prejoin-mic',
+        selector: '[data-track-action-scenario="preJoinMute"], [data-track-action-scenario="preJoinUnmute"]',
+      },
     ],
   } satisfies PhaseMarkers,
   muted: [
@@ -40,8 +51,16 @@ export const MARKERS = {
     { name: 'muted:prejoin-unmute-action', selector: '[data-track-action-scenario="preJoinUnmute"]', muted: true },
     { name: 'unmuted:prejoin-mute-action', selector: '[data-track-action-scenario="preJoinMute"]', muted: false },
     // A3 2026-08: the pre-join toggle is checked while the mic is on.
-    { name: 'unmuted:toggle-mute-on', selector: '[data-tid="toggle-mute"]:checked, [data-tid="toggle-mute"][aria-checked="true"]', muted: false },
-    { name: 'muted:toggle-mute-off', selector: 'input[data-tid="toggle-mute"]:not(:checked), [data-tid="toggle-mute"][aria-checked="false"]', muted: true },
+    {
+      name: 'unmuted:toggle-mute-on',
+      selector: '[data-tid="toggle-mute"]:checked, [data-tid="toggle-mute"][aria-checked="true"]',
+      muted: false,
+    },
+    {
+      name: 'muted:toggle-mute-off',
+      selector: 'input[data-tid="toggle-mute"]:not(:checked), [data-tid="toggle-mute"][aria-checked="false"]',
+      muted: true,
+    },
     // MM 2026-04 reads a pressed mic button as muted; L2 (EN) reads the "Unmute" label.
     { name: 'muted:aria-pressed', selector: '#microphone-button[aria-pressed="true"]', muted: true },
     { name: 'unmuted:aria-pressed', selector: '#microphone-button[aria-pressed="false"]', muted: false },
@@ -50,7 +69,12 @@ export const MARKERS = {
   ] satisfies MuteMarker[],
   participants: [
     // L2 2026-06 (EN): the roster section title "In this meeting (N)"; S2: roster text with the count.
-    { name: 'count:in-this-meeting-en', selector: '[aria-label^="In this meeting" i]', attribute: 'aria-label', pattern: /\((\d+)\)/ },
+    {
+      name: 'count:in-this-meeting-en',
+      selector: '[aria-label^="In this meeting" i]',
+      attribute: 'aria-label',
+      pattern: /\((\d+)\)/,
+    },
     { name: 'count:roster-text', selector: '[data-tid*="roster"]', pattern: /\((\d+)\)/ },
   ] satisfies Marker[],
 };

@@ -3,7 +3,15 @@
 // document when reachable (L4). Few markers are confirmed: no end-of-call or speaking marker has a
 // source, so after leaving the page reads as 'none' and speakers stay empty.
 // Sources and dates: docs/sites.md, "Sources" ("last seen" = newest commit still using a marker).
-import { defineSiteAdapter, readCount, readMuted, readPhase, readValue, type MuteMarker, type PhaseMarkers } from './adapter';
+import {
+  defineSiteAdapter,
+  readCount,
+  readMuted,
+  readPhase,
+  readValue,
+  type MuteMarker,
+  type PhaseMarkers,
+} from './adapter';
 import type { Marker } from './dom';
 
 export const MARKERS = {
@@ -26,8 +34,20 @@ export const MARKERS = {
   } satisfies PhaseMarkers,
   muted: [
     // L4 2026-04 (EN): "…currently muted…" / "…currently unmuted…"; the enterprise build's button.
-    { name: 'muted:label-en', selector: '[data-test="microphone-button"], #audioControlButton', attribute: 'aria-label', pattern: /currently muted/i, muted: true },
-    { name: 'unmuted:label-en', selector: '[data-test="microphone-button"], #audioControlButton', attribute: 'aria-label', pattern: /currently unmuted/i, muted: false },
+    {
+      name: 'muted:label-en',
+      selector: '[data-test="microphone-button"], #audioControlButton',
+      attribute: 'aria-label',
+      pattern: /currently muted/i,
+      muted: true,
+    },
+    {
+      name: 'unmuted:label-en',
+      selector: '[data-test="microphone-button"], #audioControlButton',
+      attribute: 'aria-label',
+      pattern: /currently unmuted/i,
+      muted: false,
+    },
   ] satisfies MuteMarker[],
   participants: [
     // M2 2026-04 (EN): the participants panel heading "Participants (N)", present while the panel is open.

@@ -17,8 +17,16 @@ export const MARKERS = {
   phase: {
     ended: [
       // V9, V10 2026-06: the end-of-meeting modal, then the removal copy on a screen (EN).
-      { name: 'ended:modal-title', selector: '.zm-modal-body-title', pattern: /meeting has been ended by host|removed from the meeting/i },
-      { name: 'ended:screen-text', selector: SCREEN_COPY, pattern: /this meeting has been ended by host|you have been removed/i },
+      {
+        name: 'ended:modal-title',
+        selector: '.zm-modal-body-title',
+        pattern: /meeting has been ended by host|removed from the meeting/i,
+      },
+      {
+        name: 'ended:screen-text',
+        selector: SCREEN_COPY,
+        pattern: /this meeting has been ended by host|you have been removed/i,
+      },
     ],
     lobby: [
       // V9, V10 2026-07: the waiting room is text only, inside `.meeting-app` like the call (EN).
@@ -40,7 +48,8 @@ export const MARKERS = {
       // …so the call's video frames too (V12, L3 2026-06), which only the meeting view shows.
       {
         name: 'in-call:video-frame',
-        selector: '.speaker-active-container__video-frame, .speaker-bar-container__video-frame, .gallery-video-container__video-frame',
+        selector:
+          '.speaker-active-container__video-frame, .speaker-bar-container__video-frame, .gallery-video-container__video-frame',
       },
     ],
     lobbyControls: [],
@@ -48,7 +57,12 @@ export const MARKERS = {
   muted: [
     // L3 2026-04 (EN): the footer mic button's label names the action.
     { name: 'muted:footer-label-en', selector: '.footer-button-base__button-label', pattern: /^unmute$/i, muted: true },
-    { name: 'unmuted:footer-label-en', selector: '.footer-button-base__button-label', pattern: /^mute$/i, muted: false },
+    {
+      name: 'unmuted:footer-label-en',
+      selector: '.footer-button-base__button-label',
+      pattern: /^mute$/i,
+      muted: false,
+    },
     // V9 2026-06 (EN): the preview's mic button on the pre-join screen.
     { name: 'muted:preview-label-en', selector: '#preview-audio-control-button[aria-label="Unmute" i]', muted: true },
     { name: 'unmuted:preview-label-en', selector: '#preview-audio-control-button[aria-label="Mute" i]', muted: false },
@@ -56,7 +70,12 @@ export const MARKERS = {
   participants: [
     // S3 2026-06 (EN): the footer shows "N Participants"; V11: the participants button's label.
     { name: 'count:footer-text-en', selector: '#wc-footer', pattern: /(\d+)\s*participants?\b/i },
-    { name: 'count:participants-label-en', selector: '[aria-label*="participants list" i]', attribute: 'aria-label', pattern: /(\d+)/ },
+    {
+      name: 'count:participants-label-en',
+      selector: '[aria-label*="participants list" i]',
+      attribute: 'aria-label',
+      pattern: /(\d+)/,
+    },
   ] satisfies Marker[],
   // V12, L3 2026-06: the frame of the active speaker in speaker, speaker-bar and gallery views.
   speakingFrame: [

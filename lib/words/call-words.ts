@@ -51,7 +51,12 @@ export async function readCallWords(
   for (const turn of turns) {
     const channel = audio[turn.by];
     if (!channel) continue;
-    const { samples, speechSec } = turnAudio(channel, audio.sampleRate, [turn.start, turn.end], result.segments[turn.by]);
+    const { samples, speechSec } = turnAudio(
+      channel,
+      audio.sampleRate,
+      [turn.start, turn.end],
+      result.segments[turn.by],
+    );
     let text = '';
     for (const piece of recogniserPieces(samples, audio.sampleRate)) text += ` ${await transcribe(piece)}`;
     text = text.trim();

@@ -130,10 +130,58 @@ function startsQuestion(w: readonly string[], i: number, strict: boolean): boole
 /** Words before which a question does not start inside an unpunctuated run ("tell me what…",
  *  "I know how…", "so do I"). */
 const NOT_A_NEW_QUESTION_AFTER = new Set([
-  ...STATEMENT_INVERSION_BEFORE, ...WH_WORDS, 'me', 'you', 'us', 'him', 'her', 'them', 'know', 'wonder', 'wondering',
-  'ask', 'asking', 'asked', 'tell', 'sure', 'see', 'idea', 'if', 'whether', 'that', 'is', 'was', 'of', 'to', 'about',
-  'on', 'in', 'at', 'for', 'the', 'a', 'i', 'we', 'they', 'it', 'not', "don't", 'remember', 'understand', 'matter',
-  'and', 'or', 'but', 'because', 'think', 'thought', 'where', 'explain', 'decide', 'figure', 'out',
+  ...STATEMENT_INVERSION_BEFORE,
+  ...WH_WORDS,
+  'me',
+  'you',
+  'us',
+  'him',
+  'her',
+  'them',
+  'know',
+  'wonder',
+  'wondering',
+  'ask',
+  'asking',
+  'asked',
+  'tell',
+  'sure',
+  'see',
+  'idea',
+  'if',
+  'whether',
+  'that',
+  'is',
+  'was',
+  'of',
+  'to',
+  'about',
+  'on',
+  'in',
+  'at',
+  'for',
+  'the',
+  'a',
+  'i',
+  'we',
+  'they',
+  'it',
+  'not',
+  "don't",
+  'remember',
+  'understand',
+  'matter',
+  'and',
+  'or',
+  'but',
+  'because',
+  'think',
+  'thought',
+  'where',
+  'explain',
+  'decide',
+  'figure',
+  'out',
 ]);
 /** Questions inside an unpunctuated run are at least this many words apart. */
 const MIN_WORDS_BETWEEN_QUESTIONS = 3;
@@ -143,7 +191,8 @@ function questionsOf(s: Sentence, unpunctuated: boolean): Question[] {
   const start = skipLeadIns(w, 0);
   const heads: number[] = [];
   // "So do I.", "Nor can we.": a short inversion after these is a statement.
-  const statementInversion = !s.asked && start > 0 && STATEMENT_INVERSION_BEFORE.has(w[start - 1]) && w.length - start <= 3;
+  const statementInversion =
+    !s.asked && start > 0 && STATEMENT_INVERSION_BEFORE.has(w[start - 1]) && w.length - start <= 3;
   if (statementInversion) return [];
   if (startsQuestion(w, start, !s.asked)) heads.push(start);
   else if (s.asked) {
@@ -163,7 +212,9 @@ function questionsOf(s: Sentence, unpunctuated: boolean): Question[] {
     // takes the next inversion as its own.
     let waitingForVerb = heads.length > 0 && WH_WORDS.has(w[start]) && !AUXILIARIES.has(w[start + 1]);
     for (let i = start + 1; i < w.length; i++) {
-      const inversion = (AUXILIARIES.has(w[i]) && PERSONAL_SUBJECTS.has(w[i + 1])) || (NEGATIVE_AUXILIARIES.has(w[i]) && isInversion(w, i));
+      const inversion =
+        (AUXILIARIES.has(w[i]) && PERSONAL_SUBJECTS.has(w[i + 1])) ||
+        (NEGATIVE_AUXILIARIES.has(w[i]) && isInversion(w, i));
       if (waitingForVerb && (inversion || AUXILIARIES.has(w[i]))) {
         waitingForVerb = false;
         continue;
@@ -195,9 +246,27 @@ function questionsOf(s: Sentence, unpunctuated: boolean): Question[] {
 
 const TAGS = [
   ...CHECK_TAGS.filter((t) => t.length > 1),
-  ...['isn\'t it', "aren't you", "aren't they", "aren't we", "don't you", "don't you think", "doesn't it", "wasn't it",
-    "didn't you", "didn't we", "won't you", "won't it", 'does that make sense', 'does that work', 'does that sound right',
-    'sound good', 'sounds good', 'okay with you', 'ok with you'].map((t) => t.split(' ')),
+  ...[
+    "isn't it",
+    "aren't you",
+    "aren't they",
+    "aren't we",
+    "don't you",
+    "don't you think",
+    "doesn't it",
+    "wasn't it",
+    "didn't you",
+    "didn't we",
+    "won't you",
+    "won't it",
+    'does that make sense',
+    'does that work',
+    'does that sound right',
+    'sound good',
+    'sounds good',
+    'okay with you',
+    'ok with you',
+  ].map((t) => t.split(' ')),
 ];
 
 function hasTag(s: Sentence): boolean {
@@ -224,7 +293,11 @@ function kindOf(w: readonly string[], head: number): QuestionKind {
     // what: "what time", "what's the address" ask for a slot; "what happened", "what about…" do not.
     const afterVerb = contracted ? head + 1 : next === 'is' || next === 'was' || next === 'are' ? head + 2 : -1;
     if (!contracted && FACT_SLOTS.has(next)) return 'closed';
-    if (afterVerb >= 0 && (w[afterVerb] === 'the' || w[afterVerb] === 'your' || w[afterVerb] === 'my') && FACT_SLOTS.has(w[afterVerb + 1])) {
+    if (
+      afterVerb >= 0 &&
+      (w[afterVerb] === 'the' || w[afterVerb] === 'your' || w[afterVerb] === 'my') &&
+      FACT_SLOTS.has(w[afterVerb + 1])
+    ) {
       return 'closed';
     }
     return 'open';
@@ -300,7 +373,10 @@ function framedAsRestatement(said: Sentence[]): boolean {
   const first = said[0].words;
   if (first.slice(0, skipLeadIns(first, 0) + 1).some((w) => RESTATEMENT_STARTS.has(w))) return true;
   const last = said[said.length - 1];
-  return CHECK_TAGS.some((t) => phraseAt(last.words, last.words.length - t.length, t)) && (last.asked || last.words.length > 3);
+  return (
+    CHECK_TAGS.some((t) => phraseAt(last.words, last.words.length - t.length, t)) &&
+    (last.asked || last.words.length > 3)
+  );
 }
 
 const joined = (said: Sentence[]) => said.map((s) => s.words.join(' ')).join(' ');
@@ -347,7 +423,8 @@ function isSpecific(w: readonly string[], at: number, next: Sentence | undefined
   if (forAt >= 0 && namesSomething(after.slice(forAt + 1))) return true;
   if (w[at].startsWith('appreciate') && namesSomething(after)) return true;
   // The effect named beside the thanks: "thanks, your notes on the risks really helped".
-  const effect = (words: readonly string[]) => words.some((x) => EFFECT_WORDS.has(x)) && namesSomething(words.filter((x) => !EFFECT_WORDS.has(x)));
+  const effect = (words: readonly string[]) =>
+    words.some((x) => EFFECT_WORDS.has(x)) && namesSomething(words.filter((x) => !EFFECT_WORDS.has(x)));
   return effect(after) || (next !== undefined && effect(next.words));
 }
 
@@ -380,16 +457,29 @@ function thanksOf(said: Sentence[]): { all: number; specific: number } {
 
 // Fillers and hedges --------------------------------------------------------------------------
 
-function fillersAndHedges(w: readonly string[]): { fillers: Record<FillerId, number>; hedges: Record<HedgeId, number> } {
+function fillersAndHedges(w: readonly string[]): {
+  fillers: Record<FillerId, number>;
+  hedges: Record<HedgeId, number>;
+} {
   const fillers: Record<FillerId, number> = { um: 0, uh: 0, 'you-know': 0 };
   const hedges: Record<HedgeId, number> = { 'sort-of': 0, 'kind-of': 0, maybe: 0, perhaps: 0, just: 0, 'i-guess': 0 };
   for (let i = 0; i < w.length; i++) {
     const word = w[i];
     if (UM_WORDS.has(word)) fillers.um++;
     else if (UH_WORDS.has(word)) fillers.uh++;
-    else if (word === 'you' && w[i + 1] === 'know' && !YOU_KNOW_NOT_AFTER.has(w[i - 1]) && !YOU_KNOW_NOT_BEFORE.has(w[i + 2])) {
+    else if (
+      word === 'you' &&
+      w[i + 1] === 'know' &&
+      !YOU_KNOW_NOT_AFTER.has(w[i - 1]) &&
+      !YOU_KNOW_NOT_BEFORE.has(w[i + 2])
+    ) {
       fillers['you-know']++;
-    } else if ((word === 'sort' || word === 'kind') && w[i + 1] === 'of' && !KIND_OF_NOT_AFTER.has(w[i - 1]) && !KIND_OF_NOT_BEFORE.has(w[i + 2])) {
+    } else if (
+      (word === 'sort' || word === 'kind') &&
+      w[i + 1] === 'of' &&
+      !KIND_OF_NOT_AFTER.has(w[i - 1]) &&
+      !KIND_OF_NOT_BEFORE.has(w[i + 2])
+    ) {
       hedges[word === 'sort' ? 'sort-of' : 'kind-of']++;
     } else if (word === 'maybe' || word === 'perhaps' || word === 'just') hedges[word]++;
     else if (word === 'i' && w[i + 1] === 'guess') hedges['i-guess']++;

@@ -107,5 +107,4 @@ export function wordRates(c: WordCounts): WordRates | null {
   };
 }
 
-
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -28,7 +28,8 @@ export class WordTally {
     this.counts = addReading(this.counts, reading, speechSec);
     if (this.questionTexts) {
       for (const q of reading.questions) {
-        if (this.questionTexts.length < MAX_KEPT_QUESTIONS) this.questionTexts.push(q.text.slice(0, MAX_KEPT_QUESTION_CHARS));
+        if (this.questionTexts.length < MAX_KEPT_QUESTIONS)
+          this.questionTexts.push(q.text.slice(0, MAX_KEPT_QUESTION_CHARS));
       }
     }
     return reading;

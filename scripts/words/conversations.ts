@@ -37,8 +37,13 @@ export const CONVERSATIONS: Conversation[] = [
       S('No problem at all. How was your weekend?', { q: ['open+person'] }),
       O('Pretty good, we went hiking up in the hills with the kids.'),
       S('That sounds lovely. So, where are we with the vendor contract?', { q: ['closed'] }),
-      O("Legal flagged two clauses, the liability cap and the data retention terms, so signing slips to next Thursday."),
-      S('So legal flagged the liability cap and the retention terms, and signing moves to Thursday, right?', { q: ['closed'], summary: true }),
+      O(
+        'Legal flagged two clauses, the liability cap and the data retention terms, so signing slips to next Thursday.',
+      ),
+      S('So legal flagged the liability cap and the retention terms, and signing moves to Thursday, right?', {
+        q: ['closed'],
+        summary: true,
+      }),
       O("Exactly, that's where it stands."),
       S('What do you mean by the retention terms?', { q: ['open+clarifying'] }),
       O('They want to keep our customer records for seven years after the contract ends.'),
@@ -110,7 +115,10 @@ export const CONVERSATIONS: Conversation[] = [
       O("Yes, that's the main problem."),
       S("You know, that's kind of what we hear from most teams your size."),
       O('What does the pricing look like?', { q: ['open'] }),
-      S("It's twelve dollars per person per month. Thanks for asking about the budget early, it really helps.", { thanks: 1, specific: 1 }),
+      S("It's twelve dollars per person per month. Thanks for asking about the budget early, it really helps.", {
+        thanks: 1,
+        specific: 1,
+      }),
     ],
   },
   {

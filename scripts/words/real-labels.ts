@@ -11,7 +11,12 @@ export interface RealLabel extends LineLabel {
   start: number;
 }
 
-const L = (call: string, party: RealLabel['party'], start: number, label: LineLabel): RealLabel => ({ call, party, start, ...label });
+const L = (call: string, party: RealLabel['party'], start: number, label: LineLabel): RealLabel => ({
+  call,
+  party,
+  start,
+  ...label,
+});
 
 export const REAL_CALLS = ['swz_MUL1423_Aself', 'swz_SNG0072_Aself', 'swz_SNG0480_Aself'] as const;
 

@@ -40,7 +40,9 @@ describe.skipIf(missing !== null)('live coaching on a synthetic scene', () => {
     scene = sharedScene(SCENE_ID, SCENE_SEC, dir);
     server = await startFixtureServer();
     browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self });
-    const page = await openFixtureCall(browser, 'meet', { others: server.addAudio('accuracy-others.wav', scene.others) });
+    const page = await openFixtureCall(browser, 'meet', {
+      others: server.addAudio('accuracy-others.wav', scene.others),
+    });
     await join(page);
     await waitForOverlayState(page, 'listening');
     const until = Date.now() + CALL_SEC * 1000;
@@ -71,7 +73,13 @@ describe.skipIf(missing !== null)('live coaching on a synthetic scene', () => {
 
     expect(record.durationSec).toBeGreaterThan(CALL_SEC - 2);
     expect(Math.abs(got.talkShare - want.talkShare)).toBeLessThanOrEqual(0.03);
-    for (const key of ['interruptionsBySelf', 'interruptionsOfSelf', 'talkoversBySelf', 'talkoversOfSelf', 'backchannelsBySelf'] as const) {
+    for (const key of [
+      'interruptionsBySelf',
+      'interruptionsOfSelf',
+      'talkoversBySelf',
+      'talkoversOfSelf',
+      'backchannelsBySelf',
+    ] as const) {
       expect(Math.abs(got[key] - want[key]), key).toBeLessThanOrEqual(1);
     }
     // The scene has interruptions both ways in this stretch: the comparison is not vacuous.
@@ -90,8 +98,13 @@ describe.skipIf(missing !== null)('live coaching on a synthetic scene', () => {
       // Against what the engine decided in the end for the same stretch.
       fromRecord.push(Math.abs(overlay.talkShare - share(speechUntil(heard.self, t), speechUntil(heard.others, t))));
       // Against the scene's truth: within what the detector itself gets wrong.
-      const truth = share(speechUntil(scene.truth.self, t + offsetSelf), speechUntil(scene.truth.others, t + offsetOthers));
-      expect(Math.abs(overlay.talkShare - truth), `talk share at ${t.toFixed(0)} s vs the scene`).toBeLessThanOrEqual(0.15);
+      const truth = share(
+        speechUntil(scene.truth.self, t + offsetSelf),
+        speechUntil(scene.truth.others, t + offsetOthers),
+      );
+      expect(Math.abs(overlay.talkShare - truth), `talk share at ${t.toFixed(0)} s vs the scene`).toBeLessThanOrEqual(
+        0.15,
+      );
     }
     expect(fromRecord.length).toBeGreaterThan(30);
     // The live view is provisional: as a turn starts the engine may count a stretch it has not

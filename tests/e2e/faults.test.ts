@@ -14,7 +14,11 @@ import { join, leave, openFixtureCall } from '../../harness/fixture-call';
 
 /** Both sides talk all the way through, so every stretch of the call has speech in it. */
 const SCENE = [
-  { by: 'self', at: 0.5, text: 'Good morning everyone. Let me start with the status of the release, which is mostly on track.' },
+  {
+    by: 'self',
+    at: 0.5,
+    text: 'Good morning everyone. Let me start with the status of the release, which is mostly on track.',
+  },
   { by: 'others', at: 7, text: 'Thanks. What about the open bugs from last week, are they fixed?' },
   { by: 'self', at: 12, text: 'Most of them are. Two remain, and both have an owner and a date.' },
   { by: 'others', at: 18, text: 'Good. Then let us talk about the launch plan and the press release.' },
@@ -26,7 +30,8 @@ let browser: CoachBrowser;
 let cdp: CdpWatcher;
 let othersPath: string;
 
-const newCall = (earlier: Set<string>, status: CallRecord['status']) => (c: CallRecord) => !earlier.has(c.id) && c.status === status;
+const newCall = (earlier: Set<string>, status: CallRecord['status']) => (c: CallRecord) =>
+  !earlier.has(c.id) && c.status === status;
 
 async function joinedCall(): Promise<Page> {
   const page = await openFixtureCall(browser, 'meet', { others: othersPath });
@@ -72,7 +77,10 @@ describe('faults mid-call', () => {
     const second = await waitForCall(browser, newCall(again, 'ended'));
     expect(second.id).not.toBe(call.id);
     expect(second.durationSec).toBeGreaterThan(3);
-    expect((await readCalls(browser)).find((c) => c.id === call.id)).toMatchObject({ status: 'recovered', durationSec: call.durationSec });
+    expect((await readCalls(browser)).find((c) => c.id === call.id)).toMatchObject({
+      status: 'recovered',
+      durationSec: call.durationSec,
+    });
     await next.close();
   });
 
@@ -97,33 +105,38 @@ describe('faults mid-call', () => {
   });
 
   // Without a model in the build there is no model to lose (the coach already runs on its detector alone).
-  it.skipIf(speechModelMissing('the speech model dying mid-call') !== null)('the speech model dying mid-call costs the model, not the call: the detector carries on', async () => {
-    const earlier = await knownCallIds(browser);
-    const page = await joinedCall();
-    const startedAtMs = Date.now();
-    await page.waitForTimeout(6000);
-    // The model's worker, inside the extension frame, goes (as when its process is killed).
-    const worker = cdp.findTargets('worker', `chrome-extension://${browser.extensionId}/classifier-worker`).at(-1)!;
-    await cdp.evaluate(worker.sessionId, 'close()').catch(() => {}); // its session goes with it
-    // Within the watchdog's 10 s the page says so, and the call goes on.
-    const deadline = Date.now() + 20_000;
-    let text = '';
-    while (!/speech model/i.test(text) && Date.now() < deadline) {
-      await page.waitForTimeout(500);
-      text = await page.evaluate(() => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '');
-    }
-    expect(text).toMatch(/speech model/i);
-    expect((await readOverlay(page))?.state).toBe('listening');
-    await page.waitForTimeout(4000);
-    const callSec = (Date.now() - startedAtMs) / 1000;
-    await leave(page);
-    const call = await waitForCall(browser, newCall(earlier, 'ended'));
-    expect(call.speechModel).toBe('none'); // said in the popup: "measured without the speech model"
-    expect(call.durationSec).toBeGreaterThan(callSec - 3);
-    expect(call.metrics.selfSpeechSec).toBeGreaterThan(5);
-    expect(call.metrics.othersSpeechSec).toBeGreaterThan(3);
-    await page.close();
-  });
+  it.skipIf(speechModelMissing('the speech model dying mid-call') !== null)(
+    'the speech model dying mid-call costs the model, not the call: the detector carries on',
+    async () => {
+      const earlier = await knownCallIds(browser);
+      const page = await joinedCall();
+      const startedAtMs = Date.now();
+      await page.waitForTimeout(6000);
+      // The model's worker, inside the extension frame, goes (as when its process is killed).
+      const worker = cdp.findTargets('worker', `chrome-extension://${browser.extensionId}/classifier-worker`).at(-1)!;
+      await cdp.evaluate(worker.sessionId, 'close()').catch(() => {}); // its session goes with it
+      // Within the watchdog's 10 s the page says so, and the call goes on.
+      const deadline = Date.now() + 20_000;
+      let text = '';
+      while (!/speech model/i.test(text) && Date.now() < deadline) {
+        await page.waitForTimeout(500);
+        text = await page.evaluate(
+          () => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '',
+        );
+      }
+      expect(text).toMatch(/speech model/i);
+      expect((await readOverlay(page))?.state).toBe('listening');
+      await page.waitForTimeout(4000);
+      const callSec = (Date.now() - startedAtMs) / 1000;
+      await leave(page);
+      const call = await waitForCall(browser, newCall(earlier, 'ended'));
+      expect(call.speechModel).toBe('none'); // said in the popup: "measured without the speech model"
+      expect(call.durationSec).toBeGreaterThan(callSec - 3);
+      expect(call.metrics.selfSpeechSec).toBeGreaterThan(5);
+      expect(call.metrics.othersSpeechSec).toBeGreaterThan(3);
+      await page.close();
+    },
+  );
 
   it('the mic taken away mid-call: "mic blocked" with how to fix it, the others still measured; given back, it returns', async () => {
     const earlier = await knownCallIds(browser);
@@ -133,7 +146,9 @@ describe('faults mid-call', () => {
     await cdp.send('Browser.setPermission', { permission: { name: 'microphone' }, setting: 'denied', origin });
     try {
       await waitForOverlayState(page, 'mic-denied', 5000);
-      const text = await page.evaluate(() => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '');
+      const text = await page.evaluate(
+        () => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '',
+      );
       expect(text).toMatch(/Allow it in the address bar/);
       await page.waitForTimeout(6000);
     } finally {
@@ -162,7 +177,9 @@ describe('faults mid-call', () => {
     const extensions = await browser.context.newPage();
     await extensions.goto('chrome://extensions');
     await extensions.evaluate(() =>
-      (chrome as unknown as { developerPrivate: { updateProfileConfiguration(c: object): Promise<void> } }).developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }),
+      (
+        chrome as unknown as { developerPrivate: { updateProfileConfiguration(c: object): Promise<void> } }
+      ).developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }),
     );
     await extensions.close();
     await browser.serviceWorker!.evaluate(() => chrome.runtime.reload()).catch(() => {}); // the worker goes with it

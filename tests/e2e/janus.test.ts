@@ -32,12 +32,19 @@ function within(intervals: readonly Interval[], from: number, to: number): numbe
 }
 
 async function overlayText(coach: Awaited<ReturnType<typeof openDemo>>): Promise<string> {
-  return coach.page.evaluate(() => document.querySelector('listening-coach-overlay')?.shadowRoot?.querySelector('.lc-body')?.textContent ?? '');
+  return coach.page.evaluate(
+    () => document.querySelector('listening-coach-overlay')?.shadowRoot?.querySelector('.lc-body')?.textContent ?? '',
+  );
 }
 
 async function analysedSec(coach: Awaited<ReturnType<typeof openDemo>>): Promise<number> {
   return coach.page.evaluate(() =>
-    Number(document.querySelector('listening-coach-overlay')?.shadowRoot?.querySelector('[data-state]')?.getAttribute('data-analysed-sec') ?? 0),
+    Number(
+      document
+        .querySelector('listening-coach-overlay')
+        ?.shadowRoot?.querySelector('[data-state]')
+        ?.getAttribute('data-analysed-sec') ?? 0,
+    ),
   );
 }
 
@@ -69,7 +76,10 @@ describe.skipIf(missing !== null)('the coach on real meeting software (Janus)', 
   for (const { demo, peers } of DEMOS) {
     it(`${demo}: coaches within 5 s of joining, tells the truth, agrees with analyze, mutes with the demo's button, stores the call`, async () => {
       const earlier = await knownCallIds(coachBrowser);
-      const others = [await rig.launchPeer(scene.others), ...(peers > 1 ? [await rig.launchPeer(silentWav(`${dir}/silent.wav`, 130))] : [])];
+      const others = [
+        await rig.launchPeer(scene.others),
+        ...(peers > 1 ? [await rig.launchPeer(silentWav(`${dir}/silent.wav`, 130))] : []),
+      ];
       try {
         for (const [i, peer] of others.entries()) await (await openDemo(peer, demo)).join(`peer${i + 1}`);
         const me = await openDemo(coachBrowser, demo);
@@ -134,7 +144,10 @@ describe.skipIf(missing !== null)('the coach on real meeting software (Janus)', 
         const [muteFrom, muteTo] = muted[0];
         expect(muteTo - muteFrom).toBeGreaterThan(MUTED_SEC - 2);
         expect(muteTo - muteFrom).toBeLessThan(MUTED_SEC + 3);
-        const heard = { self: ticksToIntervals(record.timeline.self), others: ticksToIntervals(record.timeline.others) };
+        const heard = {
+          self: ticksToIntervals(record.timeline.self),
+          others: ticksToIntervals(record.timeline.others),
+        };
         expect(within(heard.self, muteFrom + 0.5, muteTo - 0.5)).toBe(0);
         expect(record.metrics.sideTalkSec).toBeGreaterThan(0.5);
 
@@ -145,8 +158,13 @@ describe.skipIf(missing !== null)('the coach on real meeting software (Janus)', 
         const reference = runAnalyze(selfAsHeard, heardOthers);
         const share = (self: number, others: number) => self / (self + others);
         const got = share(within(heard.self, 0, muteFrom), within(heard.others, 0, muteFrom));
-        const want = share(within(reference.segments.self, 0, muteFrom), within(reference.segments.others, 0, muteFrom));
-        console.info(`[e2e] ${demo}: talk share ${got.toFixed(3)} against analyze ${want.toFixed(3)}; participants ${record.participants}`);
+        const want = share(
+          within(reference.segments.self, 0, muteFrom),
+          within(reference.segments.others, 0, muteFrom),
+        );
+        console.info(
+          `[e2e] ${demo}: talk share ${got.toFixed(3)} against analyze ${want.toFixed(3)}; participants ${record.participants}`,
+        );
         expect(Math.abs(got - want)).toBeLessThanOrEqual(0.03);
         expect(within(heard.self, 0, muteFrom)).toBeGreaterThan(5); // the comparison is not vacuous
         expect(within(heard.others, 0, muteFrom)).toBeGreaterThan(5);

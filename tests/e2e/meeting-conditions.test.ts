@@ -27,10 +27,26 @@ const SCENE = [
 
 /** Others who talk most of the time, for the tests that measure their side. */
 const CHATTY_OTHERS = [
-  { by: 'others', at: 0.3, text: 'Welcome everyone. Today we look at the roadmap, the hiring plan and the budget for the autumn.' },
-  { by: 'others', at: 7, text: 'First the roadmap. The mobile release moves to October, because the payment provider needs more time.' },
-  { by: 'others', at: 14, text: 'Then hiring. We have two open roles in support and one in design, and interviews start next week.' },
-  { by: 'others', at: 21, text: 'Finally the budget, which stays flat, although travel is cut by a third for the rest of the year.' },
+  {
+    by: 'others',
+    at: 0.3,
+    text: 'Welcome everyone. Today we look at the roadmap, the hiring plan and the budget for the autumn.',
+  },
+  {
+    by: 'others',
+    at: 7,
+    text: 'First the roadmap. The mobile release moves to October, because the payment provider needs more time.',
+  },
+  {
+    by: 'others',
+    at: 14,
+    text: 'Then hiring. We have two open roles in support and one in design, and interviews start next week.',
+  },
+  {
+    by: 'others',
+    at: 21,
+    text: 'Finally the budget, which stays flat, although travel is cut by a third for the rest of the year.',
+  },
 ] as const;
 
 let chattyPath: string;
@@ -45,7 +61,10 @@ useCallRig({
   watch: true,
   ready: (rig) => {
     ({ browser, cdp, othersPath } = rig);
-    chattyPath = rig.server.addAudio('conditions-chatty.wav', espeakScene(CHATTY_OTHERS, 30, tempDir('conditions-chatty')).others);
+    chattyPath = rig.server.addAudio(
+      'conditions-chatty.wav',
+      espeakScene(CHATTY_OTHERS, 30, tempDir('conditions-chatty')).others,
+    );
   },
 });
 
@@ -155,7 +174,9 @@ describe('meeting conditions', () => {
     expect(await readOverlay(page)).toBeNull(); // the lobby (no remote audio): not a call
     await join(page);
     const limited = await waitForOverlayState(page, 'limited');
-    const help = await page.evaluate(() => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '');
+    const help = await page.evaluate(
+      () => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '',
+    );
     expect(help).toMatch(/audio only/i);
     await page.waitForTimeout(10_000);
     expect((await readOverlay(page))!.talkShare).toBeGreaterThan(limited.talkShare - 1); // figures run
@@ -178,7 +199,9 @@ describe('meeting conditions', () => {
       const page = await openFixtureCall(browser, 'meet', { others: chattyPath });
       await join(page);
       await waitForOverlayState(page, 'mic-denied');
-      const text = await page.evaluate(() => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '');
+      const text = await page.evaluate(
+        () => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '',
+      );
       expect(text).toMatch(/Microphone blocked/);
       expect(text).toMatch(/Allow it in the address bar/);
       await page.waitForTimeout(10_000);

@@ -30,11 +30,17 @@ interface AxeViolation {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
     return result.violations;
   });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 let server: FixtureServer;
@@ -42,7 +48,11 @@ let browser: CoachBrowser;
 const url = (page: string) => `chrome-extension://${browser.extensionId}/${page}`;
 const errors: string[] = [];
 
-async function open(page: string, viewport = { width: 1000, height: 800 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+async function open(
+  page: string,
+  viewport = { width: 1000, height: 800 },
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Page> {
   const tab = await browser.context.newPage();
   tab.on('pageerror', (error) => errors.push(`${page}: ${error.message}`));
   tab.on('console', (message) => message.type() === 'error' && errors.push(`${page}: ${message.text()}`));
@@ -54,7 +64,10 @@ async function open(page: string, viewport = { width: 1000, height: 800 }, color
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  browser = await launchCoachBrowser({ serverPort: server.port, micWav: silentWav(join(tempDir('pages'), 'mic.wav'), 2) });
+  browser = await launchCoachBrowser({
+    serverPort: server.port,
+    micWav: silentWav(join(tempDir('pages'), 'mic.wav'), 2),
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -64,9 +77,21 @@ afterAll(async () => {
 
 describe('the first minute', () => {
   it('opens the welcome page by itself on install', async () => {
-    const welcome = browser.context.pages().find((p) => p.url() === url('welcome.html')) ?? (await browser.context.waitForEvent('page', { predicate: (p) => p.url() === url('welcome.html'), timeout: 15_000 }));
+    const welcome =
+      browser.context.pages().find((p) => p.url() === url('welcome.html')) ??
+      (await browser.context.waitForEvent('page', {
+        predicate: (p) => p.url() === url('welcome.html'),
+        timeout: 15_000,
+      }));
     await welcome.getByRole('heading', { level: 1, name: 'Welcome to Listening Coach' }).waitFor();
-    for (const name of ['What it measures', 'What it never does', 'Pin it to the toolbar', 'Check your microphone', 'Where it works', 'Zoom in the browser']) {
+    for (const name of [
+      'What it measures',
+      'What it never does',
+      'Pin it to the toolbar',
+      'Check your microphone',
+      'Where it works',
+      'Zoom in the browser',
+    ]) {
       expect(await welcome.getByRole('heading', { level: 2, name }).count(), name).toBe(1);
     }
     // The settings page's own mic check, with its live meter.
@@ -81,7 +106,10 @@ describe('the first minute', () => {
 
     const file = join(tempDir('pages-seed'), 'calls.json');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(file, exportCallsJson(generateSampleCalls({ count: CALLS, seed: 13, endMs: Date.now() }), Date.now()));
+    writeFileSync(
+      file,
+      exportCallsJson(generateSampleCalls({ count: CALLS, seed: 13, endMs: Date.now() }), Date.now()),
+    );
     const options = await open('options.html');
     await options.locator('input[type="file"]').setInputFiles(file);
     await options.getByTestId('import-report').getByText(`Imported ${CALLS} calls`).waitFor({ timeout: 60_000 });
@@ -157,24 +185,28 @@ describe('accessibility (axe-core in Chromium)', () => {
 
 /** Debian's Chromium speaks only English without chromium-l10n (.ci/run installs it). */
 const GERMAN_CHROMIUM = existsSync('/usr/lib/chromium/locales/de.pak');
-if (!GERMAN_CHROMIUM) console.warn('[pages] chromium-l10n is not installed: the German check is skipped (in CI it fails)');
+if (!GERMAN_CHROMIUM)
+  console.warn('[pages] chromium-l10n is not installed: the German check is skipped (in CI it fails)');
 
 describe('a second language', () => {
-  it.skipIf(!GERMAN_CHROMIUM && !process.env.CI)('shows the German messages where there are some, and English for the rest', async () => {
-    const german = await launchCoachBrowser({
-      serverPort: server.port,
-      micWav: silentWav(join(tempDir('pages-de'), 'mic.wav'), 2),
-      language: 'de',
-    });
-    try {
-      const popup = await german.context.newPage();
-      await popup.goto(`chrome-extension://${german.extensionId}/popup.html`);
-      expect(await popup.evaluate(() => chrome.i18n.getUILanguage())).toMatch(/^de/);
-      await popup.getByRole('tab', { name: 'Letzter Anruf' }).waitFor();
-      expect(await popup.getByRole('heading', { name: 'No calls yet' }).count()).toBe(1);
-      expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
-    } finally {
-      await german.close();
-    }
-  });
+  it.skipIf(!GERMAN_CHROMIUM && !process.env.CI)(
+    'shows the German messages where there are some, and English for the rest',
+    async () => {
+      const german = await launchCoachBrowser({
+        serverPort: server.port,
+        micWav: silentWav(join(tempDir('pages-de'), 'mic.wav'), 2),
+        language: 'de',
+      });
+      try {
+        const popup = await german.context.newPage();
+        await popup.goto(`chrome-extension://${german.extensionId}/popup.html`);
+        expect(await popup.evaluate(() => chrome.i18n.getUILanguage())).toMatch(/^de/);
+        await popup.getByRole('tab', { name: 'Letzter Anruf' }).waitFor();
+        expect(await popup.getByRole('heading', { name: 'No calls yet' }).count()).toBe(1);
+        expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
+      } finally {
+        await german.close();
+      }
+    },
+  );
 });

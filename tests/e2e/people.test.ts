@@ -66,9 +66,13 @@ async function timeSourceReads(page: Awaited<ReturnType<typeof openDemo>>['page'
   });
 }
 
-async function sourceReadCost(page: Awaited<ReturnType<typeof openDemo>>['page']): Promise<{ callsPerSec: number; usPerCall: number; msPerSec: number }> {
+async function sourceReadCost(
+  page: Awaited<ReturnType<typeof openDemo>>['page'],
+): Promise<{ callsPerSec: number; usPerCall: number; msPerSec: number }> {
   return page.evaluate(() => {
-    const { calls, ms, sinceMs } = (window as unknown as { __sourceReads: { calls: number; ms: number; sinceMs: number } }).__sourceReads;
+    const { calls, ms, sinceMs } = (
+      window as unknown as { __sourceReads: { calls: number; ms: number; sinceMs: number } }
+    ).__sourceReads;
     const sec = (performance.now() - sinceMs) / 1000;
     return { callsPerSec: calls / sec, usPerCall: (1000 * ms) / Math.max(1, calls), msPerSec: ms / sec };
   });
@@ -77,7 +81,9 @@ async function sourceReadCost(page: Awaited<ReturnType<typeof openDemo>>['page']
 /** The inclusion nudge after INCLUSION_SEC, every other nudge off: this call is about the people. */
 async function setInclusionOnly(browser: CoachBrowser): Promise<void> {
   await browser.serviceWorker!.evaluate(async (thresholdSec) => {
-    const { settings } = (await chrome.storage.sync.get('settings')) as { settings: { nudges: Record<string, { enabled: boolean; threshold: number }> } };
+    const { settings } = (await chrome.storage.sync.get('settings')) as {
+      settings: { nudges: Record<string, { enabled: boolean; threshold: number }> };
+    };
     for (const nudge of Object.values(settings.nudges)) nudge.enabled = false;
     settings.nudges.inclusion = { enabled: true, threshold: thresholdSec };
     await chrome.storage.sync.set({ settings });
@@ -131,16 +137,24 @@ describe.skipIf(missing !== null)('who else spoke, on real meeting software (Jan
 
       // Each person's truth: the speech `analyze` finds in their stream as it reached the page.
       const silent = silentWav(`${dir}/silent.wav`, heardSec);
-      const heard = tracks.map((wav) => runAnalyze(silent, wav).segments.others).filter((segments) => segments.length > 0);
+      const heard = tracks
+        .map((wav) => runAnalyze(silent, wav).segments.others)
+        .filter((segments) => segments.length > 0);
       heard.sort((a, b) => a[0][0] - b[0][0]);
       const sharesUntil = (untilSec: number) => {
-        const secs = heard.map((segments) => segments.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, untilSec) - s), 0));
+        const secs = heard.map((segments) =>
+          segments.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, untilSec) - s), 0),
+        );
         const total = secs.reduce((a, b) => a + b, 0);
         return { secs, shares: secs.map((sec) => sec / total) };
       };
       // How much of the time they spoke at once: each counts for both.
       const [first, second] = heard;
-      const overlapSec = first.reduce((sum, [s1, e1]) => sum + second.reduce((inner, [s2, e2]) => inner + Math.max(0, Math.min(e1, e2) - Math.max(s1, s2)), 0), 0);
+      const overlapSec = first.reduce(
+        (sum, [s1, e1]) =>
+          sum + second.reduce((inner, [s2, e2]) => inner + Math.max(0, Math.min(e1, e2) - Math.max(s1, s2)), 0),
+        0,
+      );
       // The overlay's shares as I left; the record's as of its last save (the demo's page goes as I
       // leave, so the record ends there).
       const truth = sharesUntil(heardSec);
@@ -169,13 +183,19 @@ describe.skipIf(missing !== null)('who else spoke, on real meeting software (Jan
       // spoke at once.
       const truthSum = truth.secs[0] + truth.secs[1];
       const storedSec = stored.reduce((sum, p) => sum + p.speechSec, 0);
-      console.info(`[e2e] people: seconds ${storedSec.toFixed(1)} against the engine's ${record.metrics.othersSpeechSec.toFixed(1)}; at once ${overlapSec.toFixed(1)} of ${truthSum.toFixed(1)} s`);
-      expect(Math.abs(storedSec / record.metrics.othersSpeechSec - truthSum / (truthSum - overlapSec))).toBeLessThanOrEqual(0.15);
+      console.info(
+        `[e2e] people: seconds ${storedSec.toFixed(1)} against the engine's ${record.metrics.othersSpeechSec.toFixed(1)}; at once ${overlapSec.toFixed(1)} of ${truthSum.toFixed(1)} s`,
+      );
+      expect(
+        Math.abs(storedSec / record.metrics.othersSpeechSec - truthSum / (truthSum - overlapSec)),
+      ).toBeLessThanOrEqual(0.15);
 
       // The overlay said the same, live, just before I left.
       expect(last?.split).toBe('people');
       expect(last?.people.map((p) => p.label)).toEqual(['Person 1', 'Person 2']);
-      last!.people.forEach((person, i) => expect(Math.abs(person.talkShare - truthShares[i])).toBeLessThanOrEqual(0.05));
+      last!.people.forEach((person, i) =>
+        expect(Math.abs(person.talkShare - truthShares[i])).toBeLessThanOrEqual(0.05),
+      );
 
       // The second person said nothing for the first part of the call: the coach asked to invite them in.
       expect([...nudges].some((text) => /not spoken in 20\s+s: invite them in\?/.test(text))).toBe(true);

@@ -33,16 +33,24 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  browser = await launchCoachBrowser({ serverPort: server.port, micWav: silentWav(join(tempDir('scale'), 'mic.wav'), 2) });
+  browser = await launchCoachBrowser({
+    serverPort: server.port,
+    micWav: silentWav(join(tempDir('scale'), 'mic.wav'), 2),
+  });
   const dir = mkdtempSync(join(tmpdir(), 'lc-seed-'));
   const file = join(dir, 'calls.json');
-  writeFileSync(file, exportCallsJson(generateSampleCalls({ count: CALLS, seed: 10_000, endMs: Date.now() }), Date.now()));
+  writeFileSync(
+    file,
+    exportCallsJson(generateSampleCalls({ count: CALLS, seed: 10_000, endMs: Date.now() }), Date.now()),
+  );
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   const seeded = Date.now();
   await options.locator('input[type="file"]').setInputFiles(file);
   await options.getByTestId('import-report').getByText(`Imported ${CALLS} calls`).waitFor({ timeout: 180_000 });
-  console.log(`[popup scale] ${CALLS} calls imported through the settings page in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+  console.log(
+    `[popup scale] ${CALLS} calls imported through the settings page in ${((Date.now() - seeded) / 1000).toFixed(1)} s`,
+  );
   await options.close();
   rmSync(dir, { recursive: true, force: true });
 }, 300_000);
@@ -54,7 +62,12 @@ afterAll(async () => {
 
 describe(`the popup with ${CALLS.toLocaleString('en')} stored calls`, () => {
   it('shows the latest call, history pages and trends within budget', async () => {
-    const figures = { latest: [] as number[], history: [] as number[], olderPage: [] as number[], trends: [] as number[] };
+    const figures = {
+      latest: [] as number[],
+      history: [] as number[],
+      olderPage: [] as number[],
+      trends: [] as number[],
+    };
     for (let run = 0; run < OPENINGS; run++) {
       const popup = await browser.context.newPage();
       popup.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -62,8 +75,12 @@ describe(`the popup with ${CALLS.toLocaleString('en')} stored calls`, () => {
       await popup.setViewportSize({ width: 400, height: 600 });
       await popup.addInitScript(MARK_SUMMARY);
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-      await popup.waitForFunction(() => (window as unknown as { __summaryFrameMs?: number }).__summaryFrameMs !== undefined);
-      figures.latest.push(await popup.evaluate(() => (window as unknown as { __summaryFrameMs: number }).__summaryFrameMs));
+      await popup.waitForFunction(
+        () => (window as unknown as { __summaryFrameMs?: number }).__summaryFrameMs !== undefined,
+      );
+      figures.latest.push(
+        await popup.evaluate(() => (window as unknown as { __summaryFrameMs: number }).__summaryFrameMs),
+      );
 
       let start = Date.now();
       await popup.getByRole('tab', { name: 'History' }).click();
@@ -82,9 +99,13 @@ describe(`the popup with ${CALLS.toLocaleString('en')} stored calls`, () => {
       figures.trends.push(Date.now() - start);
       await popup.close();
     }
-    const report = Object.entries(figures).map(([name, values]) => `${name} median ${median(values).toFixed(0)} ms (${values.map((v) => v.toFixed(0)).join(', ')})`);
+    const report = Object.entries(figures).map(
+      ([name, values]) =>
+        `${name} median ${median(values).toFixed(0)} ms (${values.map((v) => v.toFixed(0)).join(', ')})`,
+    );
     console.log(`[popup scale] ${report.join('; ')}`);
-    for (const [name, values] of Object.entries(figures)) expect(median(values), name).toBeLessThan(BUDGET_MS[name as keyof typeof BUDGET_MS]);
+    for (const [name, values] of Object.entries(figures))
+      expect(median(values), name).toBeLessThan(BUDGET_MS[name as keyof typeof BUDGET_MS]);
     expect(errors).toEqual([]);
   });
 });

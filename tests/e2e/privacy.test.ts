@@ -24,7 +24,11 @@ import { setWords } from '../../harness/words';
 
 const SCENE = [
   { by: 'self', at: 0.5, text: 'Hi, can you hear me? I wanted to go through the contract before Friday.' },
-  { by: 'others', at: 6, text: 'Yes, loud and clear. I read it yesterday and have two questions about the renewal terms.' },
+  {
+    by: 'others',
+    at: 6,
+    text: 'Yes, loud and clear. I read it yesterday and have two questions about the renewal terms.',
+  },
   { by: 'self', at: 13, text: 'Sure, go ahead, I have the document open.' },
   { by: 'others', at: 17, text: 'First, is the price fixed for three years, or only for the first one?' },
 ] as const;
@@ -35,7 +39,12 @@ interface Manifest {
   optional_host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts?: { matches: string[] }[];
-  web_accessible_resources?: { resources: string[]; matches: string[]; extension_ids?: string[]; use_dynamic_url?: boolean }[];
+  web_accessible_resources?: {
+    resources: string[];
+    matches: string[];
+    extension_ids?: string[];
+    use_dynamic_url?: boolean;
+  }[];
   externally_connectable?: { ids?: string[]; matches?: string[] };
   content_security_policy?: { extension_pages?: string; sandbox?: string };
 }
@@ -45,7 +54,12 @@ function strangerExtension(): string {
   const dir = mkdtempSync(joinPath(tmpdir(), 'lc-stranger-'));
   writeFileSync(
     joinPath(dir, 'manifest.json'),
-    JSON.stringify({ manifest_version: 3, name: 'Stranger', version: '1.0', background: { service_worker: 'stranger.js' } }),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Stranger',
+      version: '1.0',
+      background: { service_worker: 'stranger.js' },
+    }),
   );
   writeFileSync(joinPath(dir, 'stranger.js'), '// driven by the test through DevTools\n');
   return dir;
@@ -84,7 +98,8 @@ describe('the manifest asks for the narrowest permissions that work', () => {
 
   it('hosts: the meeting sites only, the same as the content scripts; other sites asked for one by one at run time', () => {
     expect(sorted(manifest.host_permissions)).toEqual(sorted(MEETING_MATCHES));
-    for (const script of manifest.content_scripts ?? []) expect(sorted(script.matches)).toEqual(sorted(MEETING_MATCHES));
+    for (const script of manifest.content_scripts ?? [])
+      expect(sorted(script.matches)).toEqual(sorted(MEETING_MATCHES));
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
   });
 
@@ -93,7 +108,9 @@ describe('the manifest asks for the narrowest permissions that work', () => {
   });
 
   it('a content security policy that allows only the extension’s own scripts (and wasm for the model)', () => {
-    expect(manifest.content_security_policy?.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    expect(manifest.content_security_policy?.extension_pages).toBe(
+      "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    );
   });
 
   it('web-accessible: only the worklet, the model frame and the overlay styles, on https pages only', () => {
@@ -144,8 +161,10 @@ describe('a whole call', () => {
       if (runtime?.sendMessage) {
         reply = await new Promise<string>((resolve) => {
           try {
-            (runtime.sendMessage as (id: string, m: unknown, cb: (r: unknown) => void) => void)(extensionId, { type: 'background.getTabStatus', data: 1 }, (r) =>
-              resolve(`answered: ${JSON.stringify(r)}`),
+            (runtime.sendMessage as (id: string, m: unknown, cb: (r: unknown) => void) => void)(
+              extensionId,
+              { type: 'background.getTabStatus', data: 1 },
+              (r) => resolve(`answered: ${JSON.stringify(r)}`),
             );
           } catch (error) {
             resolve(`refused: ${String(error)}`);
@@ -189,18 +208,29 @@ describe('a whole call', () => {
       const send = (message: unknown) =>
         new Promise<string>((resolve) =>
           chrome.runtime.sendMessage(extensionId, message, (reply) =>
-            resolve(chrome.runtime.lastError ? `refused: ${chrome.runtime.lastError.message}` : `answered: ${JSON.stringify(reply)}`),
+            resolve(
+              chrome.runtime.lastError
+                ? `refused: ${chrome.runtime.lastError.message}`
+                : `answered: ${JSON.stringify(reply)}`,
+            ),
           ),
         );
       const connect = () =>
         new Promise<string>((resolve) => {
           const port = chrome.runtime.connect(extensionId, { name: 'listening-coach/meeting-page' });
-          port.onDisconnect.addListener(() => resolve(`refused: ${chrome.runtime.lastError?.message ?? 'disconnected'}`));
+          port.onDisconnect.addListener(() =>
+            resolve(`refused: ${chrome.runtime.lastError?.message ?? 'disconnected'}`),
+          );
           setTimeout(() => resolve('still connected'), 2000);
         });
       return [
         await send({ id: 1, type: 'background.getTabStatus', data: 1, timestamp: Date.now() }),
-        await send({ id: 2, type: 'background.saveCheckIn', data: { callId: 'x', checkIn: {} }, timestamp: Date.now() }),
+        await send({
+          id: 2,
+          type: 'background.saveCheckIn',
+          data: { callId: 'x', checkIn: {} },
+          timestamp: Date.now(),
+        }),
         await connect(),
       ];
     }, browser.extensionId);
@@ -216,7 +246,9 @@ describe('a whole call', () => {
     const fromExtension = cdp.requests.filter((r) => r.target.url.startsWith(ours));
     // The extension's contexts were watched (the frame, the model's worker, the worker, the pages)…
     const kinds = new Set(fromExtension.map((r) => `${r.target.type} ${r.target.url.replace(ours, '').split('?')[0]}`));
-    expect([...kinds]).toEqual(expect.arrayContaining(['iframe classifier.html', 'worker classifier-worker.js', 'worker words-worker.js']));
+    expect([...kinds]).toEqual(
+      expect.arrayContaining(['iframe classifier.html', 'worker classifier-worker.js', 'worker words-worker.js']),
+    );
     expect(cdp.findTargets('service_worker', ours).length).toBeGreaterThan(0);
     // …and none of them touched the network.
     expect(fromExtension.filter(network)).toEqual([]);
@@ -248,7 +280,8 @@ describe('a whole call', () => {
           suspicious.push(`${path}: binary data`);
         } else if (Array.isArray(value)) {
           const fractional = value.filter((x) => typeof x === 'number' && !Number.isInteger(x)).length;
-          if (value.length >= 256 && fractional > value.length / 2) suspicious.push(`${path}: ${value.length} fractional numbers`);
+          if (value.length >= 256 && fractional > value.length / 2)
+            suspicious.push(`${path}: ${value.length} fractional numbers`);
           value.forEach((item, i) => inspect(item, `${path}[${i}]`));
         } else if (value && typeof value === 'object') {
           for (const [key, inner] of Object.entries(value)) inspect(inner, `${path}.${key}`);
@@ -285,7 +318,11 @@ describe('a whole call', () => {
     expect(dump.suspicious).toEqual([]);
     expect(dump.largest).toBeLessThan(20_000); // a 20-second call: a few kB
     // The meeting site's own storage is untouched by the coach (the fixture page stores nothing).
-    const site = await page.evaluate(async () => ({ databases: (await indexedDB.databases()).length, local: localStorage.length, session: sessionStorage.length }));
+    const site = await page.evaluate(async () => ({
+      databases: (await indexedDB.databases()).length,
+      local: localStorage.length,
+      session: sessionStorage.length,
+    }));
     expect(site).toEqual({ databases: 0, local: 0, session: 0 });
     expect((await readCalls(browser)).length).toBe(1);
     await page.close();

@@ -32,7 +32,12 @@ const SITES: { site: FixtureSite; host: string; options?: FixtureCallOptions; st
 let browser: CoachBrowser;
 let othersPath: string;
 
-useCallRig({ name: 'sites', script: CONVERSATION, durationSec: 15, ready: (rig) => void ({ browser, othersPath } = rig) });
+useCallRig({
+  name: 'sites',
+  script: CONVERSATION,
+  durationSec: 15,
+  ready: (rig) => void ({ browser, othersPath } = rig),
+});
 
 describe('every site adapter: join, coach, leave, record', () => {
   for (const { site, host, options } of SITES) {
@@ -52,7 +57,9 @@ describe('every site adapter: join, coach, leave, record', () => {
       expect(live?.talkShare).toBeLessThan(0.95);
       // Several voices on one stream with no contributing sources: no split per person is invented.
       const people = await page.evaluate(() => {
-        const root = document.querySelector('listening-coach-overlay')?.shadowRoot?.querySelector<HTMLElement>('[data-state]');
+        const root = document
+          .querySelector('listening-coach-overlay')
+          ?.shadowRoot?.querySelector<HTMLElement>('[data-state]');
         return { people: root?.dataset.people, split: root?.dataset.peopleSplit };
       });
       expect(people).toEqual({ people: '[]', split: 'one-stream' });

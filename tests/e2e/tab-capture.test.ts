@@ -16,7 +16,11 @@ import { espeakScene, tempDir, type Scene } from '../../harness/scenes';
 
 const SCENE = [
   { by: 'self', at: 0.5, text: 'Can everyone hear me? I will share the agenda in a second.' },
-  { by: 'others', at: 5, text: 'Yes, we can hear you fine. Before the agenda, a quick question about the budget for next month.' },
+  {
+    by: 'others',
+    at: 5,
+    text: 'Yes, we can hear you fine. Before the agenda, a quick question about the budget for next month.',
+  },
   { by: 'self', at: 13, text: 'Good question, let us take it first.' },
   { by: 'others', at: 17, text: 'Thanks. I think we need two more people on the project.' },
 ] as const;
@@ -34,8 +38,10 @@ function sendFromExtensionPage(type: string, data: unknown): Promise<unknown> {
   return extension.evaluate(
     ([type, data]) =>
       new Promise((resolve, reject) =>
-        chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }, (reply: { res?: unknown; err?: unknown }) =>
-          reply?.err ? reject(new Error(JSON.stringify(reply.err))) : resolve(reply?.res),
+        chrome.runtime.sendMessage(
+          { id: Date.now(), type, data, timestamp: Date.now() },
+          (reply: { res?: unknown; err?: unknown }) =>
+            reply?.err ? reject(new Error(JSON.stringify(reply.err))) : resolve(reply?.res),
         ),
       ),
     [type, data] as const,
@@ -47,7 +53,9 @@ async function evaluateInOffscreen(expression: string): Promise<unknown> {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
   const target = targetInfos.find((t) => t.url.endsWith('/offscreen.html'));
   if (!target) throw new Error('no offscreen document');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+    sessionId: string;
+  };
   const reply = new Promise<{ result?: { result: { value: unknown } }; error?: unknown }>((resolve) => {
     const onMessage = (event: { sessionId: string; message: string }) => {
       if (event.sessionId !== sessionId) return;
@@ -56,7 +64,11 @@ async function evaluateInOffscreen(expression: string): Promise<unknown> {
     };
     cdp.on('Target.receivedMessageFromTarget', onMessage);
   });
-  const message = { id: 1, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } };
+  const message = {
+    id: 1,
+    method: 'Runtime.evaluate',
+    params: { expression, awaitPromise: true, returnByValue: true },
+  };
   await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(message) });
   const { result, error } = await reply;
   await cdp.send('Target.detachFromTarget', { sessionId });
@@ -69,10 +81,15 @@ async function evaluateInOffscreen(expression: string): Promise<unknown> {
  *  background would create. */
 async function injectTabAudio(): Promise<void> {
   await browser.serviceWorker!.evaluate(() => {
-    chrome.tabCapture.getMediaStreamId = (async () => 'injected-stream-id') as typeof chrome.tabCapture.getMediaStreamId;
+    chrome.tabCapture.getMediaStreamId = (async () =>
+      'injected-stream-id') as typeof chrome.tabCapture.getMediaStreamId;
   });
   await browser.serviceWorker!.evaluate(() =>
-    chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: [chrome.offscreen.Reason.USER_MEDIA], justification: 'e2e' }),
+    chrome.offscreen.createDocument({
+      url: 'offscreen.html',
+      reasons: [chrome.offscreen.Reason.USER_MEDIA],
+      justification: 'e2e',
+    }),
   );
   const wav = readFileSync(scene.others).toString('base64');
   await evaluateInOffscreen(`(async () => {
@@ -163,12 +180,17 @@ describe('tab capture', () => {
     expect((await readOverlay(page))?.talkShare).toBeLessThan(0.9);
 
     // The document dies (as a crash would take it): not a stop the background asked for.
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; url: string }[];
+    };
     const offscreen = targetInfos.find((t) => t.url.endsWith('/offscreen.html'))!;
     await cdp.send('Target.closeTarget', { targetId: offscreen.targetId });
     // The background notices, ends tab capture cleanly, and the page says how to start it again.
     const deadline = Date.now() + 10_000;
-    let status = (await sendFromExtensionPage('background.getTabStatus', tabId)) as { captureMode: string; message: string | null };
+    let status = (await sendFromExtensionPage('background.getTabStatus', tabId)) as {
+      captureMode: string;
+      message: string | null;
+    };
     while (status.captureMode !== 'in-page' && Date.now() < deadline) {
       await page.waitForTimeout(300);
       status = (await sendFromExtensionPage('background.getTabStatus', tabId)) as typeof status;

@@ -68,7 +68,8 @@ describe.skipIf(missing !== null)('words in a live call', () => {
     expect(record.words?.myQuestions).toBeUndefined();
     const stored = JSON.stringify(record);
     for (const line of chosen.flatMap((c) => c.lines)) {
-      for (const phrase of line.text.toLowerCase().match(/[a-z]+ [a-z]+ [a-z]+/g) ?? []) expect(stored.toLowerCase()).not.toContain(phrase);
+      for (const phrase of line.text.toLowerCase().match(/[a-z]+ [a-z]+ [a-z]+/g) ?? [])
+        expect(stored.toLowerCase()).not.toContain(phrase);
     }
   });
 

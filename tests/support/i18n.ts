@@ -18,6 +18,8 @@ export function messageReader(messages: ChromeMessages) {
     const entry = messages[name];
     if (!entry) throw new Error(`no message "${name}" in locales/en.yml`);
     const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-    return entry.message.replace(/\$(\$|[1-9])/g, (_, which: string) => (which === '$' ? '$' : (subs[Number(which) - 1] ?? '')));
+    return entry.message.replace(/\$(\$|[1-9])/g, (_, which: string) =>
+      which === '$' ? '$' : (subs[Number(which) - 1] ?? ''),
+    );
   };
 }

@@ -98,7 +98,15 @@ const KINDS: readonly (readonly [MeetingKind, number])[] = [
 ];
 const TITLES: Record<MeetingKind, readonly string[]> = {
   'one-on-one': ['1:1 with Priya', '1:1 with Jonas', 'Weekly 1:1: Amara', 'Catch-up with Leo', 'Mentoring: Sofia'],
-  team: ['Team standup', 'Sprint planning', 'Design review', 'Weekly sync', 'Retro', 'Roadmap review', 'Incident review'],
+  team: [
+    'Team standup',
+    'Sprint planning',
+    'Design review',
+    'Weekly sync',
+    'Retro',
+    'Roadmap review',
+    'Incident review',
+  ],
   interview: ['Interview: frontend engineer', 'Interview: product designer', 'Candidate debrief'],
   sales: ['Acme Corp discovery call', 'Demo for Northwind', 'Renewal call: Globex', 'Pricing follow-up'],
 };
@@ -315,7 +323,9 @@ function sampleCall(rng: Rng, index: number, startedAtMs: number, progress: numb
   const sim = simulateConversation(rng, minutes, participants, habitsAt(rng, progress));
   const endedAtMs = startedAtMs + Math.round(sim.durationSec * 1000);
   const record: CallRecord = {
-    id: `sample-${index.toString(36)}-${Math.floor(rng() * 0xffffff).toString(16).padStart(6, '0')}`,
+    id: `sample-${index.toString(36)}-${Math.floor(rng() * 0xffffff)
+      .toString(16)
+      .padStart(6, '0')}`,
     version: CALL_RECORD_VERSION,
     site,
     host: HOSTS[site],

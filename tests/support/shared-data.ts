@@ -19,7 +19,11 @@ export function sharedMissing(...relative: string[]): string | null {
 
 /** The YAMNet model (the project's copy from `npm run setup`, or the shared one); throws in CI. */
 export function modelOrNull(): string | null {
-  const model = findModel() ?? (fs.existsSync(path.join(SHARED_DIR, 'models/yamnet_audio_classifier_with_metadata.tflite')) ? path.join(SHARED_DIR, 'models/yamnet_audio_classifier_with_metadata.tflite') : null);
+  const model =
+    findModel() ??
+    (fs.existsSync(path.join(SHARED_DIR, 'models/yamnet_audio_classifier_with_metadata.tflite'))
+      ? path.join(SHARED_DIR, 'models/yamnet_audio_classifier_with_metadata.tflite')
+      : null);
   if (!model && process.env.CI === 'true') throw new Error('no YAMNet model: run `npm run setup` (required in CI)');
   return model;
 }

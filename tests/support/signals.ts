@@ -4,7 +4,7 @@ export const RATE = 16000;
 
 export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Silence of `sec` seconds. */
@@ -33,7 +33,8 @@ export function clicks(into: Float32Array, from: number, to: number, everySec = 
   const rand = seededRandom(seed);
   for (let t = from; t < to; t += everySec * (0.7 + 0.6 * rand())) {
     const start = Math.round(t * RATE);
-    for (let i = start; i < Math.min(into.length, start + 240); i++) into[i] += level * (rand() * 2 - 1) * Math.exp(-(i - start) / 60);
+    for (let i = start; i < Math.min(into.length, start + 240); i++)
+      into[i] += level * (rand() * 2 - 1) * Math.exp(-(i - start) / 60);
   }
 }
 

@@ -21,12 +21,16 @@ const file = (name: string, bytes: Uint8Array | string) => {
 
 function analyze(...args: string[]) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'cli/analyze.ts', ...args], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, YAMNET_MODEL: modelOrNull() ?? '' },
-    timeout: 60_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'cli/analyze.ts', ...args],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, YAMNET_MODEL: modelOrNull() ?? '' },
+      timeout: 60_000,
+    },
+  );
   return { ...r, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -34,7 +38,8 @@ const errorLines = (stderr: string) => stderr.split('\n').filter((l) => l.starts
 
 let me: string, them: string, stereo: string;
 beforeAll(() => {
-  const a = silence(6), b = silence(6);
+  const a = silence(6),
+    b = silence(6);
   noise(a, 0.001, 1);
   noise(b, 0.001, 2);
   voice(a, 0.5, 2.5);
@@ -56,18 +61,29 @@ describe('analyze command', () => {
     expect(out.segments.self.length).toBeGreaterThan(0);
     expect(out.metrics.talkShare).toBeGreaterThan(0.2);
     expect(out.events).toContainEqual({ type: 'backchannel', by: 'self', at: expect.closeTo(4, 1) });
-    expect(Object.keys(out.metrics)).toEqual(expect.arrayContaining(['talkShare', 'interruptionsBySelf', 'backchannelsBySelf', 'medianResponseGapSec', 'turnSwitchesPerMin']));
+    expect(Object.keys(out.metrics)).toEqual(
+      expect.arrayContaining([
+        'talkShare',
+        'interruptionsBySelf',
+        'backchannelsBySelf',
+        'medianResponseGapSec',
+        'turnSwitchesPerMin',
+      ]),
+    );
   });
 
   const speech = path.join(SHARED_DIR, 'models/yamnet_test_speech.wav');
-  it.skipIf(!modelOrNull() || sharedMissing('models/yamnet_test_speech.wav'))('runs YAMNet on real speech and exits promptly once done', () => {
-    const r = analyze('--self', speech);
-    expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout);
-    expect(out.speechModel).toBe('yamnet');
-    expect(out.metrics.selfSpeechSec).toBeGreaterThan(2);
-    expect(r.seconds).toBeLessThan(20); // MediaPipe is closed, Node does not linger
-  });
+  it.skipIf(!modelOrNull() || sharedMissing('models/yamnet_test_speech.wav'))(
+    'runs YAMNet on real speech and exits promptly once done',
+    () => {
+      const r = analyze('--self', speech);
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.speechModel).toBe('yamnet');
+      expect(out.metrics.selfSpeechSec).toBeGreaterThan(2);
+      expect(r.seconds).toBeLessThan(20); // MediaPipe is closed, Node does not linger
+    },
+  );
 
   it('reads a stereo call (left me, right others) and writes --out whole', () => {
     const out = path.join(dir, 'result.json');
@@ -95,15 +111,31 @@ describe('analyze command', () => {
     ['not a WAV', () => ['--others', file('notes.wav', 'meeting notes, not audio')], /not a WAV file/],
     ['empty audio', () => ['--self', file('empty.wav', encodeWavPcm16([new Float32Array(0)], RATE))], /empty audio/],
     ['an unsupported encoding', () => ['--self', file('alaw.wav', aLawWav())], /unsupported WAV encoding/],
-    ['mismatched lengths', () => ['--self', me, '--others', file('short.wav', encodeWavPcm16([silence(2)], RATE))], /mismatched lengths/],
+    [
+      'mismatched lengths',
+      () => ['--self', me, '--others', file('short.wav', encodeWavPcm16([silence(2)], RATE))],
+      /mismatched lengths/,
+    ],
     ['a mono file as --stereo', () => ['--stereo', me], /needs a 2-channel WAV/],
     ['no input at all', () => [], /give either --stereo/],
     // Damaged files: cut short, or garbage where the chunks should be.
-    ['a header with no samples (cut after 44 bytes)', () => ['--self', file('header-only.wav', encodeWavPcm16([silence(2)], RATE).slice(0, 44))], /empty audio/],
-    ['a file cut inside its format chunk', () => ['--self', file('cut-fmt.wav', encodeWavPcm16([silence(2)], RATE).slice(0, 30))], /fmt chunk too short/],
+    [
+      'a header with no samples (cut after 44 bytes)',
+      () => ['--self', file('header-only.wav', encodeWavPcm16([silence(2)], RATE).slice(0, 44))],
+      /empty audio/,
+    ],
+    [
+      'a file cut inside its format chunk',
+      () => ['--self', file('cut-fmt.wav', encodeWavPcm16([silence(2)], RATE).slice(0, 30))],
+      /fmt chunk too short/,
+    ],
     ['garbage after the RIFF header', () => ['--self', file('garbage.wav', garbageAfterRiff())], /no fmt chunk/],
     ['a float WAV with a NaN sample', () => ['--self', file('nan.wav', floatWav(silence(2), 100))], /not a number/],
-    ['a sample rate of 0', () => ['--self', file('rate0.wav', withRate(encodeWavPcm16([silence(1)], RATE), 0))], /unsupported sample rate 0/],
+    [
+      'a sample rate of 0',
+      () => ['--self', file('rate0.wav', withRate(encodeWavPcm16([silence(1)], RATE), 0))],
+      /unsupported sample rate 0/,
+    ],
     ['a directory', () => ['--self', dir], /./],
   ])('rejects %s with one line and a non-zero exit', (_, args, message) => {
     const r = analyze(...args());
@@ -117,7 +149,16 @@ describe('analyze command', () => {
 
 describe('analyze command on files cut short or with junk', () => {
   it('reads what a recording cut mid-data holds (a recorder that crashed), and ignores junk after the data', () => {
-    const full = encodeWavPcm16([(() => { const a = silence(6); voice(a, 0.5, 2.5); return a; })()], RATE);
+    const full = encodeWavPcm16(
+      [
+        (() => {
+          const a = silence(6);
+          voice(a, 0.5, 2.5);
+          return a;
+        })(),
+      ],
+      RATE,
+    );
     const cut = analyze('--self', file('cut.wav', full.slice(0, 44 + 2 * RATE * 3)), '--no-model'); // 3 of 6 s
     expect(cut.status, cut.stderr).toBe(0);
     expect(JSON.parse(cut.stdout).durationSec).toBeCloseTo(3, 1);

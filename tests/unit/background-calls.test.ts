@@ -20,8 +20,6 @@ beforeEach(async () => {
   calls = await import('../../extension/background/calls');
 });
 
-
-
 describe('call records in the background', () => {
   it('creates the record at the first save, keeps it live, and closes it at the final save', async () => {
     const id = await calls.startCall(7, CALL_HEADER);

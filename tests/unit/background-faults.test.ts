@@ -34,7 +34,12 @@ function fakeEvent<T extends (...args: never[]) => unknown>() {
   };
 }
 
-type Port = { name: string; sender: chrome.runtime.MessageSender; disconnect: () => void; onDisconnect: ReturnType<typeof fakeEvent> };
+type Port = {
+  name: string;
+  sender: chrome.runtime.MessageSender;
+  disconnect: () => void;
+  onDisconnect: ReturnType<typeof fakeEvent>;
+};
 let onConnect: ReturnType<typeof fakeEvent<(port: Port) => void>>;
 let tabMessages: { tabId: number; type: string; data: unknown }[];
 let openTabs: Map<number, string>;
@@ -45,7 +50,13 @@ let loadingTabs: Set<number>;
 let offscreenAlive: boolean;
 
 function makePort(name: string, sender: chrome.runtime.MessageSender): Port & { disconnected: boolean } {
-  const port = { name, sender, disconnected: false, onDisconnect: fakeEvent<() => void>(), disconnect: () => void (port.disconnected = true) };
+  const port = {
+    name,
+    sender,
+    disconnected: false,
+    onDisconnect: fakeEvent<() => void>(),
+    disconnect: () => void (port.disconnected = true),
+  };
   return port;
 }
 
@@ -70,22 +81,38 @@ beforeEach(async () => {
     if (!openTabs.has(tabId)) throw new Error(`No tab with id: ${tabId}`);
     return { id: tabId, url: openTabs.get(tabId) };
   });
-  b.tabs.query = vi.fn(async () => [...openTabs].map(([id, url]) => ({ id, url, status: loadingTabs.has(id) ? 'loading' : 'complete' })));
+  b.tabs.query = vi.fn(async () =>
+    [...openTabs].map(([id, url]) => ({ id, url, status: loadingTabs.has(id) ? 'loading' : 'complete' })),
+  );
   // @webext-core/messaging sends to tabs with chrome.tabs.sendMessage(tabId, message, options, callback).
-  b.tabs.sendMessage = vi.fn((tabId: number, message: { type: string; data: unknown }, _o: unknown, reply?: (r: unknown) => void) => {
-    tabMessages.push({ tabId, type: message.type, data: message.data });
-    reply?.({ res: undefined });
-  });
+  b.tabs.sendMessage = vi.fn(
+    (tabId: number, message: { type: string; data: unknown }, _o: unknown, reply?: (r: unknown) => void) => {
+      tabMessages.push({ tabId, type: message.type, data: message.data });
+      reply?.({ res: undefined });
+    },
+  );
   b.scripting = {
     ...b.scripting,
     getRegisteredContentScripts: async () => [],
     unregisterContentScripts: async () => {},
     registerContentScripts: async () => {},
-    executeScript: vi.fn(async ({ target, world, files, func }: { target: { tabId: number; allFrames?: boolean }; world?: string; files?: string[]; func?: unknown }) => {
-      if (func) return [{ result: liveCoachTabs.has(target.tabId) }]; // the probe for a live coach
-      executed.push({ tabId: target.tabId, world, files: files!, allFrames: target.allFrames });
-      return [];
-    }),
+    executeScript: vi.fn(
+      async ({
+        target,
+        world,
+        files,
+        func,
+      }: {
+        target: { tabId: number; allFrames?: boolean };
+        world?: string;
+        files?: string[];
+        func?: unknown;
+      }) => {
+        if (func) return [{ result: liveCoachTabs.has(target.tabId) }]; // the probe for a live coach
+        executed.push({ tabId: target.tabId, world, files: files!, allFrames: target.allFrames });
+        return [];
+      },
+    ),
   };
   b.runtime.getContexts = vi.fn(async () => (offscreenAlive ? [{ contextType: 'OFFSCREEN_DOCUMENT' }] : []));
   b.runtime.ContextType = { OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' };
@@ -104,7 +131,11 @@ afterEach(() => {
 });
 
 /** Delivers a message to the background as Chrome would, from `sender`; resolves with its reply. */
-function deliver(type: string, data: unknown, sender: chrome.runtime.MessageSender): Promise<{ res?: unknown; err?: { message: string } }> {
+function deliver(
+  type: string,
+  data: unknown,
+  sender: chrome.runtime.MessageSender,
+): Promise<{ res?: unknown; err?: { message: string } }> {
   return new Promise((resolve) => {
     const message = { id: Math.random(), type, data, timestamp: Date.now() };
     const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
@@ -119,9 +150,10 @@ const contentScript = (tabId = 7, url = MEET): chrome.runtime.MessageSender => (
   frameId: 0,
   tab: { id: tabId } as chrome.tabs.Tab,
 });
-const extensionPage = (path = '/popup.html'): chrome.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: `${EXTENSION}${path}` });
-
-
+const extensionPage = (path = '/popup.html'): chrome.runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  url: `${EXTENSION}${path}`,
+});
 
 async function startedCall(tabId = 7): Promise<string> {
   const reply = await deliver('background.callStarted', CALL_HEADER, contentScript(tabId));
@@ -131,19 +163,36 @@ async function startedCall(tabId = 7): Promise<string> {
 describe('forged senders', () => {
   const forged: [string, chrome.runtime.MessageSender][] = [
     ['another extension', { id: 'other-extension-id', url: 'chrome-extension://other-extension-id/page.html' }],
-    ['another extension’s content script', { id: 'other-extension-id', url: MEET, frameId: 0, tab: { id: 7 } as chrome.tabs.Tab }],
-    ['a page of a look-alike origin', { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}x/popup.html` }],
+    [
+      'another extension’s content script',
+      { id: 'other-extension-id', url: MEET, frameId: 0, tab: { id: 7 } as chrome.tabs.Tab },
+    ],
+    [
+      'a page of a look-alike origin',
+      { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}x/popup.html` },
+    ],
     ['no sender at all', {}],
   ];
 
   it.each(forged)('refuses every extension-page request from %s', async (_, sender) => {
-    await store.setTabStatus(7, { state: 'listening', site: 'meet', captureMode: 'in-page', speechModel: 'yamnet', callId: null, live: null, message: null });
+    await store.setTabStatus(7, {
+      state: 'listening',
+      site: 'meet',
+      captureMode: 'in-page',
+      speechModel: 'yamnet',
+      callId: null,
+      live: null,
+      message: null,
+    });
     for (const [type, data] of [
       ['background.getTabStatus', 7],
       ['background.startTabCapture', 7],
       ['background.stopTabCapture', 7],
       ['background.setPaused', { tabId: 7, paused: true }],
-      ['background.saveCheckIn', { callId: 'x', checkIn: { summarised: true, thankedSomeone: null, agreedNextSteps: null, atMs: 1 } }],
+      [
+        'background.saveCheckIn',
+        { callId: 'x', checkIn: { summarised: true, thankedSomeone: null, agreedNextSteps: null, atMs: 1 } },
+      ],
     ] as const) {
       const reply = await deliver(type, data, sender);
       expect(reply.err?.message, type).toMatch(/refused a message/);
@@ -160,7 +209,9 @@ describe('forged senders', () => {
       { ...contentScript(), tab: undefined },
     ]) {
       expect((await deliver('background.callStarted', CALL_HEADER, sender)).err?.message).toMatch(/refused a message/);
-      expect((await deliver('background.tabStatus', { state: 'listening' }, sender)).err?.message).toMatch(/refused a message/);
+      expect((await deliver('background.tabStatus', { state: 'listening' }, sender)).err?.message).toMatch(
+        /refused a message/,
+      );
     }
     expect(await store.allLiveCalls()).toEqual([]);
     expect(await store.getTabStatus(7)).toBeNull();
@@ -175,7 +226,12 @@ describe('forged senders', () => {
   });
 
   it('refuses ports from anyone but its own content scripts and pages', () => {
-    const stranger = makePort('listening-coach/meeting-page', { id: 'other-extension-id', url: MEET, frameId: 0, tab: { id: 7 } as chrome.tabs.Tab });
+    const stranger = makePort('listening-coach/meeting-page', {
+      id: 'other-extension-id',
+      url: MEET,
+      frameId: 0,
+      tab: { id: 7 } as chrome.tabs.Tab,
+    });
     const unknown = makePort('something-else', contentScript());
     const fakeOffscreen = makePort('listening-coach/offscreen', contentScript());
     for (const port of [stranger, unknown, fakeOffscreen]) onConnect.trigger(port);
@@ -184,17 +240,29 @@ describe('forged senders', () => {
 });
 
 describe('the extension frame’s secret', () => {
-  const frame = (tabId: number): chrome.runtime.MessageSender => ({ ...extensionPage('/classifier.html'), tab: { id: tabId } as chrome.tabs.Tab, frameId: 5 });
+  const frame = (tabId: number): chrome.runtime.MessageSender => ({
+    ...extensionPage('/classifier.html'),
+    tab: { id: tabId } as chrome.tabs.Tab,
+    frameId: 5,
+  });
 
   it('is the same for a tab’s content script and its frame, asked at once, and differs between tabs', async () => {
-    const [fromScript, fromFrame] = await Promise.all([deliver('background.frameToken', undefined, contentScript(7)), deliver('background.frameToken', undefined, frame(7))]);
+    const [fromScript, fromFrame] = await Promise.all([
+      deliver('background.frameToken', undefined, contentScript(7)),
+      deliver('background.frameToken', undefined, frame(7)),
+    ]);
     expect(fromScript.res).toMatch(/^[0-9a-f-]{36}$/);
     expect(fromFrame.res).toBe(fromScript.res);
     expect((await deliver('background.frameToken', undefined, contentScript(8))).res).not.toBe(fromScript.res);
   });
 
   it('is given to nobody else: another extension page, a frame outside a tab, a subframe script, another extension', async () => {
-    for (const sender of [extensionPage('/popup.html'), { ...extensionPage('/classifier.html') }, { ...contentScript(7), frameId: 2 }, { ...frame(7), id: 'other-extension-id' }]) {
+    for (const sender of [
+      extensionPage('/popup.html'),
+      { ...extensionPage('/classifier.html') },
+      { ...contentScript(7), frameId: 2 },
+      { ...frame(7), id: 'other-extension-id' },
+    ]) {
       expect((await deliver('background.frameToken', undefined, sender)).err?.message).toMatch(/refused a message/);
     }
   });
@@ -231,7 +299,12 @@ describe('a meeting page that dies without a word', () => {
     const id = await startedCall(9);
     await deliver('background.callProgress', callProgress(id, 5, false), contentScript(9));
     openTabs.delete(9);
-    await calls.recoverCallsOfMissingTabs((tabId) => browser.tabs.get(tabId).then(() => true, () => false));
+    await calls.recoverCallsOfMissingTabs((tabId) =>
+      browser.tabs.get(tabId).then(
+        () => true,
+        () => false,
+      ),
+    );
     expect((await db.getCall(id))?.status).toBe('recovered');
   });
 });
@@ -278,7 +351,15 @@ describe('leaving and rejoining the same meeting', () => {
 describe('a full disk during a call', () => {
   it('keeps the last save that fitted, tells the page and the popup, and clears once saving works again', async () => {
     const id = await startedCall();
-    await store.setTabStatus(7, { state: 'listening', site: 'meet', captureMode: 'in-page', speechModel: 'yamnet', callId: id, live: null, message: null });
+    await store.setTabStatus(7, {
+      state: 'listening',
+      site: 'meet',
+      captureMode: 'in-page',
+      speechModel: 'yamnet',
+      callId: id,
+      live: null,
+      message: null,
+    });
     await deliver('background.callProgress', callProgress(id, 5, false), contentScript());
     const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -294,7 +375,9 @@ describe('a full disk during a call', () => {
     await deliver('background.callProgress', callProgress(id, 15, false), contentScript());
     expect(tabMessages.at(-1)).toEqual({ tabId: 7, type: 'content.storageFull', data: false });
     expect(await db.getCall(id)).toMatchObject({ durationSec: 15 });
-    expect(((await deliver('background.getTabStatus', 7, extensionPage())).res as { message: string | null }).message).toBeNull();
+    expect(
+      ((await deliver('background.getTabStatus', 7, extensionPage())).res as { message: string | null }).message,
+    ).toBeNull();
   });
 });
 

@@ -30,7 +30,15 @@ const markup = (phase: MarkupFacts['phase'], more: Partial<MarkupFacts> = {}): M
 });
 
 /** A WebRTC call in full swing: receiving, sending, voices, one other person. */
-const LIVE: WebRtcReading = { any: true, receiving: true, sending: true, voice: true, sentMuted: false, others: 1, sentTrackIds: ['mic'] };
+const LIVE: WebRtcReading = {
+  any: true,
+  receiving: true,
+  sending: true,
+  voice: true,
+  sentMuted: false,
+  others: 1,
+  sentTrackIds: ['mic'],
+};
 
 /** Drives the lifecycle: every signal at the current clock, effects collected per step. */
 function drive(start: Partial<CallLifecycle> = {}) {
@@ -52,7 +60,10 @@ function drive(start: Partial<CallLifecycle> = {}) {
     webrtc: (w: WebRtcReading) => send((atMs) => ({ type: 'webrtc', atMs, webrtc: w })),
     audio: (remoteTracks: number) => send((atMs) => ({ type: 'audio', atMs, remoteTracks })),
     /** Both readings, as the content script takes them together. */
-    read: (m: MarkupFacts | null, w: WebRtcReading = NO_WEBRTC) => [...send((atMs) => ({ type: 'markup', atMs, markup: m })), ...send((atMs) => ({ type: 'webrtc', atMs, webrtc: w }))],
+    read: (m: MarkupFacts | null, w: WebRtcReading = NO_WEBRTC) => [
+      ...send((atMs) => ({ type: 'markup', atMs, markup: m })),
+      ...send((atMs) => ({ type: 'webrtc', atMs, webrtc: w })),
+    ],
     tick: () => send((atMs) => ({ type: 'tick', atMs })),
     wait: (ms: number) => {
       now += ms;
@@ -70,7 +81,10 @@ const types = (effects: Effect[]) => effects.map((e) => e.type);
 describe('starting a call', () => {
   it('starts at once when the markup reads the call, warming the model first', () => {
     const page = drive();
-    expect(page.markup(markup('in-call'))).toEqual([{ type: 'open-frame' }, { type: 'start-call', limited: false, muted: false, paused: false }]);
+    expect(page.markup(markup('in-call'))).toEqual([
+      { type: 'open-frame' },
+      { type: 'start-call', limited: false, muted: false, paused: false },
+    ]);
     expect(page.state.phase).toBe('in-call');
   });
 
@@ -168,7 +182,12 @@ describe('starting a call', () => {
     const page = drive();
     page.send({ type: 'pause', paused: true });
     page.read(markup('in-call', { muted: true }));
-    expect(page.all.find((e) => e.type === 'start-call')).toEqual({ type: 'start-call', limited: false, muted: true, paused: true });
+    expect(page.all.find((e) => e.type === 'start-call')).toEqual({
+      type: 'start-call',
+      limited: false,
+      muted: true,
+      paused: true,
+    });
   });
 
   it('tries a capture that failed to start again after a while', () => {
@@ -249,7 +268,9 @@ describe('during a call', () => {
 
   it('leaves at once when the page navigates to another meeting', () => {
     const page = inCall();
-    expect(page.send((atMs) => ({ type: 'navigation', atMs, meeting: OTHER_MEETING }))).toEqual([{ type: 'park-call' }]);
+    expect(page.send((atMs) => ({ type: 'navigation', atMs, meeting: OTHER_MEETING }))).toEqual([
+      { type: 'park-call' },
+    ]);
   });
 
   it('ends a call known from WebRTC alone when its audio stops both ways', () => {
@@ -385,8 +406,18 @@ describe('the speech model frame', () => {
 });
 
 describe('the WebRTC summary', () => {
-  const source = (kind: 'ssrc' | 'csrc', id: number, level: number | null = 0.2, ageMs = 100) => ({ kind, source: id, ageMs, level });
-  const receiver = (streamId: string, sources: ReturnType<typeof source>[]) => ({ trackId: `t-${streamId}`, streamId, live: true, sources });
+  const source = (kind: 'ssrc' | 'csrc', id: number, level: number | null = 0.2, ageMs = 100) => ({
+    kind,
+    source: id,
+    ageMs,
+    level,
+  });
+  const receiver = (streamId: string, sources: ReturnType<typeof source>[]) => ({
+    trackId: `t-${streamId}`,
+    streamId,
+    live: true,
+    sources,
+  });
   const connection = (more: Partial<RtcConnectionFacts> = {}): RtcConnectionFacts => ({
     state: 'connected',
     receivers: [receiver('a', [source('ssrc', 1)])],
@@ -409,38 +440,63 @@ describe('the WebRTC summary', () => {
   });
 
   it('tells voices from silence by the sources’ audio levels', () => {
-    expect(summarizeWebRtc({ connections: [connection({ receivers: [receiver('a', [source('ssrc', 1, 0.0003)])] })] }).voice).toBe(false);
-    expect(summarizeWebRtc({ connections: [connection({ receivers: [receiver('a', [source('ssrc', 1, null)])] })] }).voice).toBe(false);
+    expect(
+      summarizeWebRtc({ connections: [connection({ receivers: [receiver('a', [source('ssrc', 1, 0.0003)])] })] }).voice,
+    ).toBe(false);
+    expect(
+      summarizeWebRtc({ connections: [connection({ receivers: [receiver('a', [source('ssrc', 1, null)])] })] }).voice,
+    ).toBe(false);
     // A source whose packets stopped is neither flowing nor speaking.
-    const stale = summarizeWebRtc({ connections: [connection({ receivers: [receiver('a', [source('ssrc', 1, 0.2, 5000)])] })] });
+    const stale = summarizeWebRtc({
+      connections: [connection({ receivers: [receiver('a', [source('ssrc', 1, 0.2, 5000)])] })],
+    });
     expect(stale).toMatchObject({ receiving: false, voice: false, others: 1 });
   });
 
   it('reads mute from what is sent: a disabled track, or a sender with nothing on it', () => {
-    expect(summarizeWebRtc({ connections: [connection({ senders: [{ trackId: 'mic', enabled: false, live: true }] })] })).toMatchObject({
+    expect(
+      summarizeWebRtc({ connections: [connection({ senders: [{ trackId: 'mic', enabled: false, live: true }] })] }),
+    ).toMatchObject({
       sending: false,
       sentMuted: true,
       sentTrackIds: ['mic'],
     });
-    expect(summarizeWebRtc({ connections: [connection({ senders: [{ trackId: null, enabled: false, live: false }] })] })).toMatchObject({
+    expect(
+      summarizeWebRtc({ connections: [connection({ senders: [{ trackId: null, enabled: false, live: false }] })] }),
+    ).toMatchObject({
       sentMuted: true,
       sentTrackIds: [],
     });
     expect(summarizeWebRtc({ connections: [connection({ senders: [] })] }).sentMuted).toBeNull();
     // A track that ended is a mic the page lost, not a mute.
-    expect(summarizeWebRtc({ connections: [connection({ senders: [{ trackId: 'mic', enabled: true, live: false }] })] }).sentMuted).toBeNull();
+    expect(
+      summarizeWebRtc({ connections: [connection({ senders: [{ trackId: 'mic', enabled: true, live: false }] })] })
+        .sentMuted,
+    ).toBeNull();
   });
 
   it('counts the others: one per incoming stream (an SFU, peer to peer), or the contributors of a mix', () => {
-    const sfu = connection({ receivers: [receiver('a', [source('ssrc', 1)]), receiver('b', [source('ssrc', 2)]), receiver('b', [source('ssrc', 3)])] });
+    const sfu = connection({
+      receivers: [
+        receiver('a', [source('ssrc', 1)]),
+        receiver('b', [source('ssrc', 2)]),
+        receiver('b', [source('ssrc', 3)]),
+      ],
+    });
     expect(summarizeWebRtc({ connections: [sfu] }).others).toBe(2); // b's audio in two tracks is one person
     const peers = [connection(), connection({ receivers: [receiver('c', [source('ssrc', 9)])] })];
     expect(summarizeWebRtc({ connections: peers }).others).toBe(2);
     // Janus VideoRoom: one subscriber connection per person, each naming its stream alike.
-    const subscriptions = [connection({ receivers: [receiver('janus', [source('ssrc', 4)])] }), connection({ receivers: [receiver('janus', [source('ssrc', 5)])] })];
+    const subscriptions = [
+      connection({ receivers: [receiver('janus', [source('ssrc', 4)])] }),
+      connection({ receivers: [receiver('janus', [source('ssrc', 5)])] }),
+    ];
     expect(summarizeWebRtc({ connections: subscriptions }).others).toBe(2);
     const mix = connection({
-      receivers: [receiver('v1', [source('ssrc', 1), source('csrc', 11), source('csrc', 12)]), receiver('v2', [source('ssrc', 2), source('csrc', 13)])],
+      receivers: [
+        receiver('v1', [source('ssrc', 1), source('csrc', 11), source('csrc', 12)]),
+        receiver('v2', [source('ssrc', 2), source('csrc', 13)]),
+      ],
     });
     expect(summarizeWebRtc({ connections: [mix] }).others).toBe(3);
   });

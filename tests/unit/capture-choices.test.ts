@@ -22,7 +22,15 @@ describe('chooseRemoteTracks', () => {
   it('keeps two subscriptions that an SFU gave the same track id: two people (Janus VideoRoom)', () => {
     const first = track('janus');
     const second = track('janus');
-    expect(chooseRemoteTracks([{ track: first, streamId: 'janus' }, { track: second, streamId: 'janus' }], new Set())).toEqual([first, second]);
+    expect(
+      chooseRemoteTracks(
+        [
+          { track: first, streamId: 'janus' },
+          { track: second, streamId: 'janus' },
+        ],
+        new Set(),
+      ),
+    ).toEqual([first, second]);
   });
 
   it('takes only the server-side mix when present (Teams), never its redundant copy or per-person tracks', () => {
@@ -57,12 +65,27 @@ describe('chooseRemoteTracks', () => {
   it('leaves out my own tracks', () => {
     const mine = track('mine');
     const theirs = track('theirs');
-    expect(chooseRemoteTracks([{ track: mine, streamId: 's' }, { track: theirs, streamId: 't' }], new Set(['mine']))).toEqual([theirs]);
+    expect(
+      chooseRemoteTracks(
+        [
+          { track: mine, streamId: 's' },
+          { track: theirs, streamId: 't' },
+        ],
+        new Set(['mine']),
+      ),
+    ).toEqual([theirs]);
   });
 });
 
 describe('coachState', () => {
-  const base: CoachFacts = { supported: true, inCall: true, paused: false, micDenied: false, muted: false, limited: false };
+  const base: CoachFacts = {
+    supported: true,
+    inCall: true,
+    paused: false,
+    micDenied: false,
+    muted: false,
+    limited: false,
+  };
 
   it('says listening in a plain call', () => {
     expect(coachState(base)).toBe('listening');

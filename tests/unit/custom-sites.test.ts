@@ -3,7 +3,14 @@ import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { syncCustomSiteScripts } from '../../extension/background/custom-sites';
 
-type Registered = { id: string; matches?: string[]; js?: string[]; world?: string; runAt?: string; allFrames?: boolean };
+type Registered = {
+  id: string;
+  matches?: string[];
+  js?: string[];
+  world?: string;
+  runAt?: string;
+  allFrames?: boolean;
+};
 let registered: Registered[];
 let granted: Set<string>;
 
@@ -12,15 +19,17 @@ beforeEach(() => {
   registered = [];
   granted = new Set();
   const scripting = fakeBrowser.scripting as unknown as Record<string, unknown>;
-  scripting.getRegisteredContentScripts = vi.fn(async ({ ids }: { ids: string[] }) => registered.filter((s) => ids.includes(s.id)));
+  scripting.getRegisteredContentScripts = vi.fn(async ({ ids }: { ids: string[] }) =>
+    registered.filter((s) => ids.includes(s.id)),
+  );
   scripting.unregisterContentScripts = vi.fn(async ({ ids }: { ids: string[] }) => {
     registered = registered.filter((s) => !ids.includes(s.id));
   });
   scripting.registerContentScripts = vi.fn(async (scripts: Registered[]) => {
     registered.push(...scripts);
   });
-  (fakeBrowser.permissions as unknown as Record<string, unknown>).contains = vi.fn(async ({ origins }: { origins: string[] }) =>
-    origins.every((o) => granted.has(o)),
+  (fakeBrowser.permissions as unknown as Record<string, unknown>).contains = vi.fn(
+    async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)),
   );
 });
 
@@ -31,7 +40,12 @@ describe('syncCustomSiteScripts', () => {
     expect(registered).toHaveLength(2);
     const hook = registered.find((s) => s.world === 'MAIN')!;
     const coach = registered.find((s) => s.world !== 'MAIN')!;
-    expect(hook).toMatchObject({ js: ['content-scripts/rtc-hook.js'], runAt: 'document_start', allFrames: true, matches: ['https://meet.example.org/*'] });
+    expect(hook).toMatchObject({
+      js: ['content-scripts/rtc-hook.js'],
+      runAt: 'document_start',
+      allFrames: true,
+      matches: ['https://meet.example.org/*'],
+    });
     expect(coach).toMatchObject({ js: ['content-scripts/content.js'], matches: ['https://meet.example.org/*'] });
   });
 

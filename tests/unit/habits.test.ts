@@ -36,26 +36,41 @@ describe('assessCall', () => {
       'turn-switches',
     ];
     for (const id of expected) expect(ids).toContain(id);
-    for (const h of assess(call()).habits) for (const f of h.figures) expect(say(f.explain).length, f.id).toBeGreaterThan(20);
+    for (const h of assess(call()).habits)
+      for (const f of h.figures) expect(say(f.explain).length, f.id).toBeGreaterThan(20);
   });
 
   it('counts inclusion under sharing the floor where the call told people apart', () => {
-    const person = (label: string, shareOfOthers: number) => ({ label, speechSec: 600 * shareOfOthers, shareOfOthers, shareOfAll: shareOfOthers * 0.7, longestTurnSec: 60, interruptionsBySelf: 0, interruptionsOfSelf: 0 });
-    const even = habit(call({}, { people: { split: true, people: [person('Person 1', 0.5), person('Person 2', 0.5)], notHeard: 0 } }), 'share-floor');
+    const person = (label: string, shareOfOthers: number) => ({
+      label,
+      speechSec: 600 * shareOfOthers,
+      shareOfOthers,
+      shareOfAll: shareOfOthers * 0.7,
+      longestTurnSec: 60,
+      interruptionsBySelf: 0,
+      interruptionsOfSelf: 0,
+    });
+    const even = habit(
+      call({}, { people: { split: true, people: [person('Person 1', 0.5), person('Person 2', 0.5)], notHeard: 0 } }),
+      'share-floor',
+    );
     const figures = Object.fromEntries(even.figures.map((f) => [f.id, f]));
     expect(say(figures['people-heard'].value)).toBe('2 of 2');
     expect(figures['people-heard'].score).toBe(1);
     expect(say(figures['people-balance'].value)).toBe('100% of an even split');
     // One person did all the others' talking and one said nothing: the habit reads lower, and
     // the tip, when it is the weakest, asks to invite them in.
-    const lopsided = call({}, { people: { split: true, people: [person('Person 1', 0.97), person('Person 2', 0.03)], notHeard: 2 } });
+    const lopsided = call(
+      {},
+      { people: { split: true, people: [person('Person 1', 0.97), person('Person 2', 0.03)], notHeard: 2 } },
+    );
     const low = habit(lopsided, 'share-floor');
     expect(low.score!).toBeLessThan(even.score!);
     expect(say(low.figures.find((f) => f.id === 'people-heard')!.value)).toBe('2 of 4');
     // No split, no inclusion figures, and the habit as before.
-    expect(habit(call({}, { people: { split: false, reason: 'one-stream' } }), 'share-floor').figures.map((f) => f.id)).toEqual(
-      habit(call(), 'share-floor').figures.map((f) => f.id),
-    );
+    expect(
+      habit(call({}, { people: { split: false, reason: 'one-stream' } }), 'share-floor').figures.map((f) => f.id),
+    ).toEqual(habit(call(), 'share-floor').figures.map((f) => f.id));
   });
 
   it('picks listening when I talked far above my target, with the target in the tip', () => {
@@ -95,7 +110,10 @@ describe('assessCall', () => {
   });
 
   it('encourages a quiet person to bring their view in', () => {
-    const c = call({ talkShare: 0.04, selfSpeechSec: 100, othersSpeechSec: 2400 }, { participants: 2, meetingKind: 'one-on-one' });
+    const c = call(
+      { talkShare: 0.04, selfSpeechSec: 100, othersSpeechSec: 2400 },
+      { participants: 2, meetingKind: 'one-on-one' },
+    );
     const result = assess(c);
     expect(result.weakest).toBe('share-floor');
     expect(say(result.tip)).toMatch(/Your view counts/);
@@ -119,7 +137,13 @@ describe('assessCall', () => {
   });
 
   it('says nothing it cannot back up when nobody spoke', () => {
-    const silent = call({ selfSpeechSec: 0, othersSpeechSec: 5, talkShare: 0, backchannelsPerOthersMin: null, medianResponseGapSec: null });
+    const silent = call({
+      selfSpeechSec: 0,
+      othersSpeechSec: 5,
+      talkShare: 0,
+      backchannelsPerOthersMin: null,
+      medianResponseGapSec: null,
+    });
     const result = assess(silent);
     expect(result.weakest).toBeNull();
     expect(result.habits.every((h) => h.level === 'unmeasured')).toBe(true);
@@ -128,7 +152,10 @@ describe('assessCall', () => {
   });
 
   it('follows the monologue threshold from settings in the explanation', () => {
-    const settings = { ...DEFAULT_SETTINGS, nudges: { ...DEFAULT_SETTINGS.nudges, monologue: { enabled: true, threshold: 90 } } };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      nudges: { ...DEFAULT_SETTINGS.nudges, monologue: { enabled: true, threshold: 90 } },
+    };
     const concise = assessCall(call(), settings).habits.find((h) => h.id === 'concise')!;
     expect(say(concise.figures[0].explain)).toMatch(/1\u00a0min\u00a030\u00a0s/);
   });

@@ -27,6 +27,7 @@ describe('messages', () => {
 
   it('names the extension and its store description within Chrome’s limits', () => {
     expect(english.extName.message.length).toBeLessThanOrEqual(75);
-    for (const locale of LOCALES) expect((loadMessages(locale).extDescription ?? english.extDescription).message.length).toBeLessThanOrEqual(132);
+    for (const locale of LOCALES)
+      expect((loadMessages(locale).extDescription ?? english.extDescription).message.length).toBeLessThanOrEqual(132);
   });
 });

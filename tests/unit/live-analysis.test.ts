@@ -15,17 +15,31 @@ const QUANTUM = 128;
 /** A stand-in for the model's worker on the far end of the port: answers every window late. */
 function fakeWorker(delay: () => number): MessagePort {
   const channel = new NodeMessageChannel();
-  serveClassifier(channel.port2 as unknown as PortLike, (samples) => new Promise((resolve) => setTimeout(() => resolve(zeroCrossingClassifier(samples)), delay())));
+  serveClassifier(
+    channel.port2 as unknown as PortLike,
+    (samples) => new Promise((resolve) => setTimeout(() => resolve(zeroCrossingClassifier(samples)), delay())),
+  );
   return channel.port1 as unknown as MessagePort;
 }
 
-type Report = { [K in keyof WorkletToContent['messages']]: { type: K; body: WorkletToContent['messages'][K] } }[keyof WorkletToContent['messages']];
+type Report = {
+  [K in keyof WorkletToContent['messages']]: { type: K; body: WorkletToContent['messages'][K] };
+}[keyof WorkletToContent['messages']];
 
 function start(init: Partial<StartAnalysis> = {}) {
   const reports: Report[] = [];
   const analysis = new LiveAnalysis(
     RATE,
-    { model: 'absent', classifierPort: null, waitForMic: true, muted: false, paused: false, liveEverySec: 0.1, liveQuietSec: 0.1, ...init },
+    {
+      model: 'absent',
+      classifierPort: null,
+      waitForMic: true,
+      muted: false,
+      paused: false,
+      liveEverySec: 0.1,
+      liveQuietSec: 0.1,
+      ...init,
+    },
     (type, body) => reports.push({ type, body } as Report),
   );
   /** Feeds both channels a quantum at a time, as the worklet's process() does. */
@@ -48,7 +62,7 @@ describe('the engine in the capture worklet', () => {
     noise(me, 0.001, 21);
     noise(remote, 0.001, 22);
     const rand = seededRandom(5);
-    for (let t = 0.5; t < 28; ) {
+    for (let t = 0.5; t < 28;) {
       const len = 0.3 + rand() * 3;
       voice(rand() < 0.5 ? me : remote, t, t + len, 0.1 + rand() * 0.2, 120 + rand() * 120);
       if (rand() < 0.3) clicks(me, t, t + 1.5, 0.1, 0.2, Math.floor(rand() * 1000));

@@ -41,7 +41,8 @@ function conversation(): { self: Float32Array; others: Float32Array } {
       t += length + (p < phrases - 1 ? 0.4 + rand() * 0.3 : 0);
     }
     const listener = speaker === 'self' ? others : self;
-    if (t - start > 4 && rand() < 0.7) voice(listener, (start + t) / 2, (start + t) / 2 + 0.7, 0.2, speaker === 'self' ? 210 : 130); // mm-hm
+    if (t - start > 4 && rand() < 0.7)
+      voice(listener, (start + t) / 2, (start + t) / 2 + 0.7, 0.2, speaker === 'self' ? 210 : 130); // mm-hm
     const overlap = rand() < 0.2 ? 1.2 : 0; // the next one starts over the end of this turn
     t += -overlap + 0.3 + rand() * 1.2;
     speaker = speaker === 'self' ? 'others' : 'self';
@@ -49,14 +50,27 @@ function conversation(): { self: Float32Array; others: Float32Array } {
   return { self, others };
 }
 
-const HEADER: CallHeader = { site: 'meet', host: 'meet.google.com', title: 'Offsite', startedAtMs: 0, captureMode: 'in-page', speechModel: 'yamnet' };
+const HEADER: CallHeader = {
+  site: 'meet',
+  host: 'meet.google.com',
+  title: 'Offsite',
+  startedAtMs: 0,
+  captureMode: 'in-page',
+  speechModel: 'yamnet',
+};
 
 describe('a four-hour call', () => {
   it('keeps memory flat and the record bounded, with the figures still right', { timeout: 600_000 }, async () => {
     const scene = conversation();
     const engine = createEngine({ sampleRate: RATE, classifier: zeroCrossingClassifier });
     const started = performance.now();
-    const checkpoints: { hour: number; heapMb: number; recordKb: number; progressKb: number; result: ReturnType<typeof engine.snapshot> }[] = [];
+    const checkpoints: {
+      hour: number;
+      heapMb: number;
+      recordKb: number;
+      progressKb: number;
+      result: ReturnType<typeof engine.snapshot>;
+    }[] = [];
     let record: CallRecord | undefined;
     let maxRecordBytes = 0;
     let samples = 0;
@@ -76,7 +90,14 @@ describe('a four-hour call', () => {
       if (samples >= nextSave) {
         nextSave += SAVE_EVERY_SEC * RATE;
         const result = engine.snapshot();
-        const update = { result, participants: 5, title: null, limited: false, endedAtMs: (samples / RATE) * 1000, muted: [] };
+        const update = {
+          result,
+          participants: 5,
+          title: null,
+          limited: false,
+          endedAtMs: (samples / RATE) * 1000,
+          muted: [],
+        };
         record = buildCallRecord({ id: 'long', header: HEADER, update, status: 'live', previous: record });
         const bytes = JSON.stringify(record).length;
         maxRecordBytes = Math.max(maxRecordBytes, bytes);
@@ -103,7 +124,12 @@ describe('a four-hour call', () => {
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `[long call] ${HOURS} h of audio in ${seconds.toFixed(1)} s; ` +
-        checkpoints.map((c) => `h${c.hour}: heap ${c.heapMb.toFixed(1)} MB, record ${c.recordKb.toFixed(1)} kB, save message ${c.progressKb.toFixed(0)} kB`).join('; ') +
+        checkpoints
+          .map(
+            (c) =>
+              `h${c.hour}: heap ${c.heapMb.toFixed(1)} MB, record ${c.recordKb.toFixed(1)} kB, save message ${c.progressKb.toFixed(0)} kB`,
+          )
+          .join('; ') +
         `; largest record ${(maxRecordBytes / 1e3).toFixed(1)} kB`,
     );
 

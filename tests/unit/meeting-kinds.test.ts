@@ -32,13 +32,26 @@ describe('meeting kind remembered per title', () => {
   });
 
   it('starts the next call with that title with the chosen kind instead of the guess from its size', () => {
-    const header = { site: 'meet' as const, host: 'meet.google.com', title: null, startedAtMs: 1_000, captureMode: 'in-page' as const, speechModel: 'yamnet' as const };
+    const header = {
+      site: 'meet' as const,
+      host: 'meet.google.com',
+      title: null,
+      startedAtMs: 1_000,
+      captureMode: 'in-page' as const,
+      speechModel: 'yamnet' as const,
+    };
     // Two people: the guess is a one-on-one.
     const { callId: _id, final: _final, ...update } = { ...callProgress('a', 120, false), title: 'Weekly sync' };
     const kinds = rememberKind({}, 'weekly sync', 'team');
     const guessed = buildCallRecord({ id: 'a', header, update, status: 'live' });
     expect(guessed.meetingKind).toBe('one-on-one');
-    const remembered = buildCallRecord({ id: 'a', header, update, status: 'live', rememberedKind: (title) => rememberedKind(kinds, title) });
+    const remembered = buildCallRecord({
+      id: 'a',
+      header,
+      update,
+      status: 'live',
+      rememberedKind: (title) => rememberedKind(kinds, title),
+    });
     expect(remembered.meetingKind).toBe('team');
   });
 });

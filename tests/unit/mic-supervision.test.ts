@@ -59,7 +59,11 @@ function supervise(initial: MicResult) {
 describe('the mic during a call', () => {
   it('opens a blocked site’s mic no more: "denied" without asking', async () => {
     permission.state = 'denied';
-    expect(await openMic('meet.google.com')).toMatchObject({ ok: false, denied: true, message: expect.stringMatching(/Allow it in the address bar/) });
+    expect(await openMic('meet.google.com')).toMatchObject({
+      ok: false,
+      denied: true,
+      message: expect.stringMatching(/Allow it in the address bar/),
+    });
     expect(navigator.mediaDevices.getUserMedia).not.toHaveBeenCalled();
   });
 

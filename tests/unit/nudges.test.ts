@@ -61,7 +61,8 @@ function run(
     };
     const before = state.current;
     state = stepNudges(state, input);
-    if (state.current && state.current !== before) shown.push({ sec, kind: state.current.kind, text: say(state.current.text) });
+    if (state.current && state.current !== before)
+      shown.push({ sec, kind: state.current.kind, text: say(state.current.text) });
   }
   return { state, shown };
 }
@@ -104,17 +105,29 @@ describe('nudge policy', () => {
 
   it('nudges an interruption by me in the moment, never later', () => {
     const interruption: ConversationEvent = { type: 'interruption', by: 'self', at: 99 };
-    const { shown } = run(100, 130, (sec) => ({ live: { floor: 'self', selfTurnSec: sec - 99 }, events: sec === 101 ? [interruption] : [] }));
+    const { shown } = run(100, 130, (sec) => ({
+      live: { floor: 'self', selfTurnSec: sec - 99 },
+      events: sec === 101 ? [interruption] : [],
+    }));
     expect(shown.map((s) => s.kind)).toEqual(['interruption']);
 
     // During a cooldown the same event is dropped, and does not pop up when the cooldown ends.
     const busy: NudgeState = { ...initialNudgeState(), lastShownAtMs: 90_000 };
-    const late = run(100, 400, (sec) => ({ live: {}, events: sec === 101 ? [interruption] : [] }), DEFAULT_SETTINGS, busy);
+    const late = run(
+      100,
+      400,
+      (sec) => ({ live: {}, events: sec === 101 ? [interruption] : [] }),
+      DEFAULT_SETTINGS,
+      busy,
+    );
     expect(late.shown).toEqual([]);
   });
 
   it('respects the interruption count threshold', () => {
-    const settings = { ...DEFAULT_SETTINGS, nudges: { ...DEFAULT_SETTINGS.nudges, interruption: { enabled: true, threshold: 2 } } };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      nudges: { ...DEFAULT_SETTINGS.nudges, interruption: { enabled: true, threshold: 2 } },
+    };
     const e: ConversationEvent = { type: 'interruption', by: 'self', at: 0 };
     const { shown } = run(100, 200, (sec) => ({ live: {}, events: sec === 110 || sec === 150 ? [e] : [] }), settings);
     expect(shown.map((s) => [s.sec, s.kind])).toEqual([[150, 'interruption']]);
@@ -166,14 +179,37 @@ describe('nudge policy', () => {
       '2100 2 people have not spoken in 15\u00a0min: invite them in?',
       '3300 2 people have not spoken in 15\u00a0min: invite them in?',
     ]);
-    const one = stepNudges(initialNudgeState(), { live: live({ timeSec: 900 }), events: [], settings: DEFAULT_SETTINGS, participants: 3, targetShare: 0.25, quietPeople: 1, nowMs: 0 });
+    const one = stepNudges(initialNudgeState(), {
+      live: live({ timeSec: 900 }),
+      events: [],
+      settings: DEFAULT_SETTINGS,
+      participants: 3,
+      targetShare: 0.25,
+      quietPeople: 1,
+      nowMs: 0,
+    });
     expect(say(one.current!.text)).toBe('Someone has not spoken in 15\u00a0min: invite them in?');
   });
 
   it('never invites anyone in when the call cannot tell people apart, or the nudge is off', () => {
-    const off: Settings = { ...DEFAULT_SETTINGS, nudges: { ...DEFAULT_SETTINGS.nudges, inclusion: { enabled: false, threshold: 900 } } };
-    for (const [settings, quietPeople] of [[DEFAULT_SETTINGS, null], [DEFAULT_SETTINGS, 0], [off, 2]] as const) {
-      const state = stepNudges(initialNudgeState(), { live: live({ timeSec: 2000 }), events: [], settings, participants: 4, targetShare: 0.25, quietPeople, nowMs: 0 });
+    const off: Settings = {
+      ...DEFAULT_SETTINGS,
+      nudges: { ...DEFAULT_SETTINGS.nudges, inclusion: { enabled: false, threshold: 900 } },
+    };
+    for (const [settings, quietPeople] of [
+      [DEFAULT_SETTINGS, null],
+      [DEFAULT_SETTINGS, 0],
+      [off, 2],
+    ] as const) {
+      const state = stepNudges(initialNudgeState(), {
+        live: live({ timeSec: 2000 }),
+        events: [],
+        settings,
+        participants: 4,
+        targetShare: 0.25,
+        quietPeople,
+        nowMs: 0,
+      });
       expect(state.current).toBeNull();
     }
   });
@@ -186,7 +222,9 @@ describe('nudge policy', () => {
 
   it('praises letting someone finish a story of two minutes or more, after confirming', () => {
     const story = (sec: number) =>
-      sec <= 250 ? { live: { floor: 'others' as const, floorTurnSec: sec - 100 } } : { live: { floor: 'self' as const, selfTurnSec: sec - 250 } };
+      sec <= 250
+        ? { live: { floor: 'others' as const, floorTurnSec: sec - 100 } }
+        : { live: { floor: 'self' as const, selfTurnSec: sec - 250 } };
     const { shown } = run(100, 270, story);
     expect(shown.map((s) => [s.sec, s.kind])).toEqual([[254, 'let-finish']]);
     expect(shown[0].text).toMatch(/2\u00a0min\u00a030\u00a0s story/);
@@ -204,7 +242,9 @@ describe('nudge policy', () => {
 
   it('does not praise a short turn', () => {
     const short = (sec: number) =>
-      sec <= 160 ? { live: { floor: 'others' as const, floorTurnSec: sec - 100 } } : { live: { floor: 'self' as const, selfTurnSec: 1 } };
+      sec <= 160
+        ? { live: { floor: 'others' as const, floorTurnSec: sec - 100 } }
+        : { live: { floor: 'self' as const, selfTurnSec: 1 } };
     expect(run(100, 180, short).shown).toEqual([]);
   });
 
@@ -233,7 +273,10 @@ describe('nudge policy', () => {
   });
 
   it('honours switched-off nudges', () => {
-    const settings = { ...DEFAULT_SETTINGS, nudges: { ...DEFAULT_SETTINGS.nudges, monologue: { enabled: false, threshold: 75 } } };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      nudges: { ...DEFAULT_SETTINGS.nudges, monologue: { enabled: false, threshold: 75 } },
+    };
     expect(run(100, 300, monologueFrom(100), settings).shown).toEqual([]);
   });
 

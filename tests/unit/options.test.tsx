@@ -33,7 +33,12 @@ function setup(data: Partial<OptionsData> = {}, overrides: Partial<OptionsAction
         setSettings(current);
       },
     };
-    return <OptionsApp data={{ model: 'packaged', mic: { state: 'off' }, callCount: 12, ...data, settings }} actions={wired} />;
+    return (
+      <OptionsApp
+        data={{ model: 'packaged', mic: { state: 'off' }, callCount: 12, ...data, settings }}
+        actions={wired}
+      />
+    );
   }
   render(<Harness />);
   return { actions, settings: () => current };
@@ -51,14 +56,19 @@ describe('settings: sites', () => {
 
   it('adds a site of my own through the permission request', async () => {
     const { actions } = setup();
-    fireEvent.change(screen.getByLabelText('Add a meeting site'), { target: { value: 'https://video.example.org/room/1' } });
+    fireEvent.change(screen.getByLabelText('Add a meeting site'), {
+      target: { value: 'https://video.example.org/room/1' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
     expect(actions.addCustomSite).toHaveBeenCalledWith('https://video.example.org');
     expect(await screen.findByText(/Added https:\/\/video\.example\.org/)).toBeTruthy();
   });
 
   it('reports a refused permission, an address it cannot read, and a built-in site', async () => {
-    const { actions } = setup({}, { addCustomSite: vi.fn(async () => ({ ok: false as const, message: 'Chrome did not allow it.' })) });
+    const { actions } = setup(
+      {},
+      { addCustomSite: vi.fn(async () => ({ ok: false as const, message: 'Chrome did not allow it.' })) },
+    );
     const input = screen.getByLabelText('Add a meeting site');
     const add = screen.getByRole('button', { name: 'Add site' });
     fireEvent.change(input, { target: { value: 'video.example.org' } });
@@ -120,7 +130,10 @@ describe('settings: nudges and targets', () => {
 describe('settings: overlay', () => {
   it('shows the overlay again on a hidden site and resets its position', async () => {
     const { settings } = setup({
-      settings: { ...DEFAULT_SETTINGS, overlay: { ...DEFAULT_SETTINGS.overlay, hiddenOn: ['meet.google.com'], position: { x: 5, y: 6 } } },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        overlay: { ...DEFAULT_SETTINGS.overlay, hiddenOn: ['meet.google.com'], position: { x: 5, y: 6 } },
+      },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Show the overlay on meet.google.com again' }));
     await waitFor(() => expect(settings().overlay.hiddenOn).toEqual([]));
@@ -134,7 +147,9 @@ describe('settings: after a call', () => {
     const { actions, settings } = setup({ notificationsAllowed: false });
     const toggle = screen.getByLabelText('Recap notification when a call ends') as HTMLInputElement;
     expect(toggle.checked).toBe(true);
-    fireEvent.click(within(screen.getByTestId('recap-permission')).getByRole('button', { name: 'Allow notifications' }));
+    fireEvent.click(
+      within(screen.getByTestId('recap-permission')).getByRole('button', { name: 'Allow notifications' }),
+    );
     expect(actions.allowNotifications).toHaveBeenCalledOnce();
     fireEvent.click(toggle);
     await waitFor(() => expect(settings().recapNotification).toBe(false));
@@ -206,7 +221,15 @@ describe('settings: data', () => {
 
   it('lists the stored calls that are damaged, and removes them on request', async () => {
     const deleteDamagedCalls = vi.fn(async () => {});
-    setup({ damaged: [{ id: 'call-9', reason: 'metrics missing' }, { id: 'call-12', reason: 'its record is missing' }] }, { deleteDamagedCalls });
+    setup(
+      {
+        damaged: [
+          { id: 'call-9', reason: 'metrics missing' },
+          { id: 'call-12', reason: 'its record is missing' },
+        ],
+      },
+      { deleteDamagedCalls },
+    );
     const box = within(screen.getByTestId('damaged-calls'));
     expect(box.getByText(/2 stored calls are damaged/)).toBeTruthy();
     expect(box.getByText('call-9: metrics missing')).toBeTruthy();
@@ -239,7 +262,9 @@ describe('settings: privacy', () => {
     const privacy = section('Privacy');
     expect(privacy.textContent).toMatch(/never kept:.*audio, words or transcripts/s);
     expect(privacy.textContent).toMatch(/Nothing is sent to any server/);
-    expect(within(privacy).getByRole('link', { name: 'The full privacy statement' }).getAttribute('href')).toBe('privacy.html');
+    expect(within(privacy).getByRole('link', { name: 'The full privacy statement' }).getAttribute('href')).toBe(
+      'privacy.html',
+    );
   });
 });
 

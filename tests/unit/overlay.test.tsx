@@ -81,7 +81,11 @@ describe('Overlay', () => {
       interruptionsOfSelf: 0,
     });
     const { root } = setup({
-      people: { split: true, people: [person('Person 1', 0.625, 'Ada'), person('Person 2', 0.375)], notHeard: { count: 1, names: [] } },
+      people: {
+        split: true,
+        people: [person('Person 1', 0.625, 'Ada'), person('Person 2', 0.375)],
+        notHeard: { count: 1, names: [] },
+      },
     });
     expect(JSON.parse(root.dataset.people!)).toEqual([
       { label: 'Person 1', talkShare: 0.625 },
@@ -157,8 +161,17 @@ describe('Overlay', () => {
   });
 
   it('shows one nudge in a live region and dismisses it', () => {
-    const { actions } = setup({ nudge: { kind: 'monologue', tone: 'gentle', text: text('nudge.monologue', '1\u00a0min\u00a020\u00a0s'), shownAtMs: 1 } });
-    expect(screen.getByRole('status').textContent).toContain('You have been talking for 1\u00a0min\u00a020\u00a0s. A good moment to hand over?');
+    const { actions } = setup({
+      nudge: {
+        kind: 'monologue',
+        tone: 'gentle',
+        text: text('nudge.monologue', '1\u00a0min\u00a020\u00a0s'),
+        shownAtMs: 1,
+      },
+    });
+    expect(screen.getByRole('status').textContent).toContain(
+      'You have been talking for 1\u00a0min\u00a020\u00a0s. A good moment to hand over?',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss the nudge' }));
     expect(actions.dismissNudge).toHaveBeenCalledOnce();
   });
@@ -182,7 +195,10 @@ describe('Overlay', () => {
     expect(actions.move).toHaveBeenLastCalledWith({ x: 100, y: 50 });
     cleanup();
     const nearEdge = setup({ position: { x: 20, y: 100 } });
-    fireEvent.keyDown(screen.getByRole('button', { name: /Move Listening Coach/ }), { key: 'ArrowLeft', shiftKey: true });
+    fireEvent.keyDown(screen.getByRole('button', { name: /Move Listening Coach/ }), {
+      key: 'ArrowLeft',
+      shiftKey: true,
+    });
     expect(nearEdge.actions.move).toHaveBeenLastCalledWith({ x: 8, y: 100 });
   });
 
@@ -203,6 +219,12 @@ describe('Overlay', () => {
   it('keeps every control reachable by keyboard in a sensible order', () => {
     setup({ nudge: { kind: 'interruption', tone: 'gentle', text: text('nudge.interruption'), shownAtMs: 1 } });
     const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
-    expect(names).toEqual(['Move Listening Coach (arrow keys)', 'Collapse', 'Hide on meet.google.com', 'Pause coaching', 'Dismiss the nudge']);
+    expect(names).toEqual([
+      'Move Listening Coach (arrow keys)',
+      'Collapse',
+      'Hide on meet.google.com',
+      'Pause coaching',
+      'Dismiss the nudge',
+    ]);
   });
 });

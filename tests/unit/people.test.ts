@@ -61,8 +61,15 @@ describe('per-person talk from source levels', () => {
   const b = source('ssrc:22');
   const c = source('ssrc:33');
   const speech = {
-    'ssrc:11': [[1, 9], [20, 31], [40, 41.5]] as [number, number][],
-    'ssrc:22': [[10, 19], [30, 38]] as [number, number][],
+    'ssrc:11': [
+      [1, 9],
+      [20, 31],
+      [40, 41.5],
+    ] as [number, number][],
+    'ssrc:22': [
+      [10, 19],
+      [30, 38],
+    ] as [number, number][],
   };
 
   it('splits the others channel by who spoke, scaled to the engine figure', () => {
@@ -90,7 +97,11 @@ describe('per-person talk from source levels', () => {
   it('counts a source only while the others channel carries speech', () => {
     // Person 2's stretch [10, 19) is noise the engine rejected (a cough, a door): it is not talk.
     const gate: [number, number][] = [...speech['ssrc:11'], [30, 38]];
-    const view = replay({ sources: [a, b], speech, durationSec: 45, gate }).view({ participants: null, selfSpeechSec: 0, othersSpeechSec: 28.5 });
+    const view = replay({ sources: [a, b], speech, durationSec: 45, gate }).view({
+      participants: null,
+      selfSpeechSec: 0,
+      othersSpeechSec: 28.5,
+    });
     if (!view.split) throw new Error('expected a split');
     const [first, second] = view.people;
     expect(first.label).toBe('Person 1');
@@ -101,7 +112,16 @@ describe('per-person talk from source levels', () => {
 
   it('never splits one stream that carries several voices without contributing sources', () => {
     const mix = source('ssrc:99');
-    const view = replay({ sources: [mix], speech: { 'ssrc:99': [[1, 9], [10, 19]] }, durationSec: 20 }).view({
+    const view = replay({
+      sources: [mix],
+      speech: {
+        'ssrc:99': [
+          [1, 9],
+          [10, 19],
+        ],
+      },
+      durationSec: 20,
+    }).view({
       participants: 4,
       selfSpeechSec: 0,
       othersSpeechSec: 17,
@@ -113,12 +133,19 @@ describe('per-person talk from source levels', () => {
     const tracker = new PeopleTracker();
     tracker.addBatch({ sources: [a, b], samples: [{ atMs: 0, levels: {} }] });
     tracker.advance(10_000);
-    expect(tracker.view({ participants: 3, selfSpeechSec: 0, othersSpeechSec: 0 })).toEqual({ split: false, reason: 'no-levels' });
+    expect(tracker.view({ participants: 3, selfSpeechSec: 0, othersSpeechSec: 0 })).toEqual({
+      split: false,
+      reason: 'no-levels',
+    });
     expect(tracker.quietFor(1000, 3)).toBeNull();
   });
 
   it('does not split when the call has more people than sources (a mix among the streams)', () => {
-    const view = replay({ sources: [a, b], speech, durationSec: 45 }).view({ participants: 5, selfSpeechSec: 0, othersSpeechSec: 36 });
+    const view = replay({ sources: [a, b], speech, durationSec: 45 }).view({
+      participants: 5,
+      selfSpeechSec: 0,
+      othersSpeechSec: 36,
+    });
     expect(view).toEqual({ split: false, reason: 'mixed' });
   });
 
@@ -126,7 +153,15 @@ describe('per-person talk from source levels', () => {
     const mixer = source('ssrc:5', { mixer: true, trackId: 'mixed', streamId: 'mixed' });
     const x = source('csrc:1', { trackId: 'mixed', streamId: 'mixed' });
     const y = source('csrc:2', { trackId: 'mixed', streamId: 'mixed' });
-    const trace = { sources: [mixer, x, y], speech: { 'ssrc:5': [[1, 19]] as [number, number][], 'csrc:1': [[1, 9]] as [number, number][], 'csrc:2': [[10, 19]] as [number, number][] }, durationSec: 20 };
+    const trace = {
+      sources: [mixer, x, y],
+      speech: {
+        'ssrc:5': [[1, 19]] as [number, number][],
+        'csrc:1': [[1, 9]] as [number, number][],
+        'csrc:2': [[10, 19]] as [number, number][],
+      },
+      durationSec: 20,
+    };
     const view = replay(trace).view({ participants: 3, selfSpeechSec: 0, othersSpeechSec: 17 });
     if (!view.split) throw new Error('expected a split');
     expect(view.people).toHaveLength(2);
@@ -137,8 +172,14 @@ describe('per-person talk from source levels', () => {
     const main = source('ssrc:7', { streamId: 'mainAudio-1', trackId: 'main' });
     const copy = source('ssrc:8', { streamId: 'copy', trackId: 'copy' });
     const isServerMix = (id: string) => /mainaudio/i.test(id);
-    const voices: [number, number][] = [[1, 9], [10, 19]];
-    const view = replay({ sources: [main, copy], speech: { 'ssrc:7': voices, 'ssrc:8': voices }, durationSec: 20 }, new PeopleTracker({ isServerMix })).view({
+    const voices: [number, number][] = [
+      [1, 9],
+      [10, 19],
+    ];
+    const view = replay(
+      { sources: [main, copy], speech: { 'ssrc:7': voices, 'ssrc:8': voices }, durationSec: 20 },
+      new PeopleTracker({ isServerMix }),
+    ).view({
       participants: 3,
       selfSpeechSec: 0,
       othersSpeechSec: 17,
@@ -149,7 +190,11 @@ describe('per-person talk from source levels', () => {
     const x = source('csrc:1', { streamId: 'mainAudio-1', trackId: 'main' });
     const y = source('csrc:2', { streamId: 'mainAudio-1', trackId: 'main' });
     const split = replay(
-      { sources: [mixer, copy, x, y], speech: { 'ssrc:7': voices, 'ssrc:8': voices, 'csrc:1': [voices[0]], 'csrc:2': [voices[1]] }, durationSec: 20 },
+      {
+        sources: [mixer, copy, x, y],
+        speech: { 'ssrc:7': voices, 'ssrc:8': voices, 'csrc:1': [voices[0]], 'csrc:2': [voices[1]] },
+        durationSec: 20,
+      },
       new PeopleTracker({ isServerMix }),
     ).view({ participants: 3, selfSpeechSec: 0, othersSpeechSec: 17 });
     expect(split.split && split.people.map((p) => p.label)).toEqual(['Person 1', 'Person 2']);
@@ -176,8 +221,17 @@ describe('per-person talk from source levels', () => {
   it('names people where the page shows them, and keeps labels in order of first speech', () => {
     // Person 2 ("Bo") speaks first; "Cy" never does.
     const names: Record<string, string> = { 'stream-ssrc:11': 'Ada', 'stream-ssrc:22': 'Bo', 'stream-ssrc:33': 'Cy' };
-    const tracker = replay({ sources: [a, b, c], speech: { 'ssrc:22': [[1, 5]], 'ssrc:11': [[6, 9]] }, durationSec: 12 });
-    const view = tracker.view({ participants: null, selfSpeechSec: 0, othersSpeechSec: 7, nameOf: (s) => names[s.streamId] ?? null });
+    const tracker = replay({
+      sources: [a, b, c],
+      speech: { 'ssrc:22': [[1, 5]], 'ssrc:11': [[6, 9]] },
+      durationSec: 12,
+    });
+    const view = tracker.view({
+      participants: null,
+      selfSpeechSec: 0,
+      othersSpeechSec: 7,
+      nameOf: (s) => names[s.streamId] ?? null,
+    });
     if (!view.split) throw new Error('expected a split');
     expect(view.people.map((p) => [p.label, p.name])).toEqual([
       ['Person 1', 'Bo'],
@@ -201,7 +255,13 @@ describe('per-person talk from source levels', () => {
     expect(parseLevelBatch('not json')).toBeNull();
     expect(parseLevelBatch('{"sources": 1}')).toBeNull();
     const parsed = parseLevelBatch(
-      JSON.stringify({ sources: [a, { key: 1 }], samples: [{ atMs: 1, levels: { 'ssrc:11': 0.1 } }, { atMs: 'x', levels: {} }] }),
+      JSON.stringify({
+        sources: [a, { key: 1 }],
+        samples: [
+          { atMs: 1, levels: { 'ssrc:11': 0.1 } },
+          { atMs: 'x', levels: {} },
+        ],
+      }),
     );
     expect(parsed?.sources).toEqual([a]);
     expect(parsed?.samples).toHaveLength(1);

@@ -21,7 +21,10 @@ function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions {
     loadCall: vi.fn(async (id: string) => calls.find((c) => c.id === id)),
     loadLatest: vi.fn(async () => calls[1]),
     deleteCall: vi.fn(async () => {}),
-    saveCheckIn: vi.fn(async (id, answers) => ({ ...calls.find((c) => c.id === id)!, checkIn: { ...answers, atMs: 1 } })),
+    saveCheckIn: vi.fn(async (id, answers) => ({
+      ...calls.find((c) => c.id === id)!,
+      checkIn: { ...answers, atMs: 1 },
+    })),
     setMeetingKind: vi.fn(async (id, meetingKind) => ({ ...calls.find((c) => c.id === id)!, meetingKind })),
     loadSince: vi.fn(async () => calls.map(summarizeCall)),
     loadRecent: vi.fn(async (limit: number) => calls.slice(0, limit).map(summarizeCall)),
@@ -35,7 +38,13 @@ function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions {
 }
 
 function setup(data: Partial<PopupData> = {}, actions = fakeActions()) {
-  const full: PopupData = { settings: DEFAULT_SETTINGS, latest: calls[0], tabStatus: null, nowMs: calls[0].endedAtMs, ...data };
+  const full: PopupData = {
+    settings: DEFAULT_SETTINGS,
+    latest: calls[0],
+    tabStatus: null,
+    nowMs: calls[0].endedAtMs,
+    ...data,
+  };
   render(<PopupApp data={full} actions={actions} />);
   return actions;
 }
@@ -76,8 +85,14 @@ describe('popup: latest call', () => {
     setup({ latest: makeRecord({ metrics: goodMetrics({ interruptionsBySelf: 6 }) }) });
     const summary = screen.getByTestId('call-summary');
     expect(within(summary).getByRole('heading', { level: 2 }).textContent).toBe('Weekly sync');
-    expect(screen.getByRole('img', { name: /You talked 25% of the time\. Fair share for 4 people: 25%\. Your target: 25%\./ })).toBeTruthy();
-    expect(screen.getByRole('img', { name: /Timeline of the 45\u00a0min call/, description: /^1 interruption by you\./ })).toBeTruthy();
+    expect(
+      screen.getByRole('img', {
+        name: /You talked 25% of the time\. Fair share for 4 people: 25%\. Your target: 25%\./,
+      }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: /Timeline of the 45\u00a0min call/, description: /^1 interruption by you\./ }),
+    ).toBeTruthy();
     expect(screen.getByText(/jot the thought down/)).toBeTruthy();
     expect(screen.getByText('What went well')).toBeTruthy();
     // Every headline figure is there, tagged with its habit; what others do to me is about the room.
@@ -109,8 +124,25 @@ describe('popup: latest call', () => {
   });
 
   it('shows who else spoke: one bar per person with their figures, or why the call gave no split', () => {
-    const person = { label: 'Person 1', speechSec: 300, shareOfOthers: 0.7, shareOfAll: 0.5, longestTurnSec: 95, interruptionsBySelf: 2, interruptionsOfSelf: 0 };
-    setup({ latest: makeRecord({ participants: 4, people: { split: true, people: [person, { ...person, label: 'Person 2', shareOfOthers: 0.3, speechSec: 130 }], notHeard: 1 } }) });
+    const person = {
+      label: 'Person 1',
+      speechSec: 300,
+      shareOfOthers: 0.7,
+      shareOfAll: 0.5,
+      longestTurnSec: 95,
+      interruptionsBySelf: 2,
+      interruptionsOfSelf: 0,
+    };
+    setup({
+      latest: makeRecord({
+        participants: 4,
+        people: {
+          split: true,
+          people: [person, { ...person, label: 'Person 2', shareOfOthers: 0.3, speechSec: 130 }],
+          notHeard: 1,
+        },
+      }),
+    });
     const section = screen.getByRole('heading', { name: 'Who else spoke' }).closest('section')!;
     expect(within(section).getByRole('img', { name: 'Person 1: 70% of the others’ talk' })).toBeTruthy();
     expect(within(section).getByRole('img', { name: 'Person 2: 30% of the others’ talk' })).toBeTruthy();
@@ -204,7 +236,10 @@ describe('popup: live call in this tab', () => {
   });
 
   it('says why tab audio could not start', async () => {
-    setup({ tabStatus: liveStatus() }, fakeActions({ startTabCapture: async () => ({ ok: false, message: 'Click the toolbar button first.' }) }));
+    setup(
+      { tabStatus: liveStatus() },
+      fakeActions({ startTabCapture: async () => ({ ok: false, message: 'Click the toolbar button first.' }) }),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Listen to this tab' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Click the toolbar button first.');
   });
@@ -216,7 +251,9 @@ describe('popup: live call in this tab', () => {
   });
 
   it('shows the fix when the mic is blocked', () => {
-    setup({ tabStatus: liveStatus({ state: 'mic-denied', live: null, message: 'Allow the microphone in the address bar.' }) });
+    setup({
+      tabStatus: liveStatus({ state: 'mic-denied', live: null, message: 'Allow the microphone in the address bar.' }),
+    });
     expect(screen.getByText('Microphone blocked')).toBeTruthy();
     expect(screen.getByText('Allow the microphone in the address bar.')).toBeTruthy();
   });
@@ -303,16 +340,26 @@ describe('popup: trends', () => {
       fireEvent.click(screen.getByRole('tab', { name: 'Trends' }));
     });
     await screen.findByRole('region', { name: 'Your talk share' });
-    for (const title of ['Your interruptions per hour', 'Your backchannels per minute of others’ speech', 'Check-in: questions answered “yes”']) {
+    for (const title of [
+      'Your interruptions per hour',
+      'Your backchannels per minute of others’ speech',
+      'Check-in: questions answered “yes”',
+    ]) {
       expect(screen.getByRole('region', { name: title })).toBeTruthy();
     }
-    expect(screen.getByRole('region', { name: 'Your talk share' }).textContent).toMatch(/Last 4 weeks: \d+% \(target \d+%\)/);
+    expect(screen.getByRole('region', { name: 'Your talk share' }).textContent).toMatch(
+      /Last 4 weeks: \d+% \(target \d+%\)/,
+    );
     // Every chart is named and described for screen readers, point by point.
-    const chart = within(screen.getByRole('region', { name: 'Your talk share' })).getByRole('img', { name: 'Your talk share' });
+    const chart = within(screen.getByRole('region', { name: 'Your talk share' })).getByRole('img', {
+      name: 'Your talk share',
+    });
     expect(chart.querySelector('desc')?.textContent).toMatch(/Last 4 weeks: .*; .*: \d+%/);
     expect(actions.loadSince).toHaveBeenCalledOnce();
     fireEvent.click(screen.getByRole('button', { name: /By call/ }));
-    await waitFor(() => expect(screen.getByRole('region', { name: 'Your talk share' }).textContent).toMatch(/Last 10 calls/));
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Your talk share' }).textContent).toMatch(/Last 10 calls/),
+    );
     expect(actions.loadRecent).toHaveBeenCalledWith(30);
   });
 
@@ -321,8 +368,20 @@ describe('popup: trends', () => {
     const week = 7 * 24 * 3600 * 1000;
     // Four weeks ago I talked less than now: the share went up, which is worse.
     const summaries = [
-      summarizeCall(makeRecord({ id: 'then', startedAtMs: base - 6 * week, metrics: goodMetrics({ talkShare: 0.2, selfSpeechSec: 400, othersSpeechSec: 1600 }) })),
-      summarizeCall(makeRecord({ id: 'now', startedAtMs: base - week, metrics: goodMetrics({ talkShare: 0.4, selfSpeechSec: 800, othersSpeechSec: 1200, interruptionsBySelf: 0 }) })),
+      summarizeCall(
+        makeRecord({
+          id: 'then',
+          startedAtMs: base - 6 * week,
+          metrics: goodMetrics({ talkShare: 0.2, selfSpeechSec: 400, othersSpeechSec: 1600 }),
+        }),
+      ),
+      summarizeCall(
+        makeRecord({
+          id: 'now',
+          startedAtMs: base - week,
+          metrics: goodMetrics({ talkShare: 0.4, selfSpeechSec: 800, othersSpeechSec: 1200, interruptionsBySelf: 0 }),
+        }),
+      ),
     ];
     setup({}, fakeActions({ loadSince: vi.fn(async () => summaries) }));
     await act(async () => {
@@ -333,7 +392,9 @@ describe('popup: trends', () => {
   });
 
   it('shows one empty state instead of empty charts, and filters by kind of meeting', async () => {
-    const oneOnOne = summarizeCall(makeRecord({ id: '1on1', startedAtMs: calls[0].startedAtMs, meetingKind: 'one-on-one' }));
+    const oneOnOne = summarizeCall(
+      makeRecord({ id: '1on1', startedAtMs: calls[0].startedAtMs, meetingKind: 'one-on-one' }),
+    );
     setup({}, fakeActions({ loadSince: vi.fn(async () => [oneOnOne]) }));
     await act(async () => {
       fireEvent.click(screen.getByRole('tab', { name: 'Trends' }));
@@ -346,4 +407,3 @@ describe('popup: trends', () => {
     expect(await screen.findByRole('region', { name: 'Your talk share' })).toBeTruthy();
   });
 });
-

@@ -6,7 +6,11 @@ import { openPortChannel, type PortLike, type Protocol } from '../../extension/c
 
 interface Asks extends Protocol {
   messages: { note: string };
-  requests: { double: { request: number; reply: number }; slow: { request: number; reply: number }; bytes: { request: null; reply: Float32Array } };
+  requests: {
+    double: { request: number; reply: number };
+    slow: { request: number; reply: number };
+    bytes: { request: null; reply: Float32Array };
+  };
 }
 interface Answers extends Protocol {
   messages: { heard: string };
@@ -15,7 +19,11 @@ interface Answers extends Protocol {
 
 function pair() {
   const { port1, port2 } = new NodeMessageChannel();
-  return { a: port1 as unknown as PortLike, b: port2 as unknown as PortLike, close: () => (port1.close(), port2.close()) };
+  return {
+    a: port1 as unknown as PortLike,
+    b: port2 as unknown as PortLike,
+    close: () => (port1.close(), port2.close()),
+  };
 }
 
 const channels: (() => void)[] = [];
@@ -45,7 +53,9 @@ describe('a port channel', () => {
     channels.push(close);
     const heard: string[] = [];
     const asker = openPortChannel<Asks, Answers>(a, { messages: { heard: (text) => heard.push(text) } });
-    const answerer = openPortChannel<Answers, Asks>(b, { messages: { note: (text) => answerer.send('heard', text.toUpperCase()) } });
+    const answerer = openPortChannel<Answers, Asks>(b, {
+      messages: { note: (text) => answerer.send('heard', text.toUpperCase()) },
+    });
     asker.send('note', 'hello');
     await vi.waitFor(() => expect(heard).toEqual(['HELLO']));
   });
@@ -54,7 +64,9 @@ describe('a port channel', () => {
     const { a, b, close } = pair();
     channels.push(close);
     const asker = openPortChannel<Asks, Answers>(a);
-    openPortChannel<Answers, Asks>(b, { requests: { slow: (n) => new Promise((resolve) => setTimeout(() => resolve(n), 200)) } });
+    openPortChannel<Answers, Asks>(b, {
+      requests: { slow: (n) => new Promise((resolve) => setTimeout(() => resolve(n), 200)) },
+    });
     expect(await asker.request('slow', 7, { timeoutMs: 20 })).toBeNull();
     expect(await asker.request('slow', 8, { timeoutMs: 1000 })).toBe(8);
   });
@@ -80,7 +92,10 @@ describe('a port channel', () => {
     channels.push(close);
     const asker = openPortChannel<Asks, Answers>(a);
     const seen: string[] = [];
-    openPortChannel<Answers, Asks>(b, { messages: { note: (text) => seen.push(text) }, requests: { slow: () => new Promise(() => {}) } });
+    openPortChannel<Answers, Asks>(b, {
+      messages: { note: (text) => seen.push(text) },
+      requests: { slow: () => new Promise(() => {}) },
+    });
     const waiting = asker.request('slow', 1);
     asker.close();
     expect(await waiting).toBeNull();
@@ -114,7 +129,10 @@ describe('a port channel', () => {
     const { a, b, close } = pair();
     channels.push(close);
     const seen: string[] = [];
-    openPortChannel<Answers, Asks>(b, { messages: { note: (text) => seen.push(text) }, requests: { double: (n) => n * 2 } });
+    openPortChannel<Answers, Asks>(b, {
+      messages: { note: (text) => seen.push(text) },
+      requests: { double: (n) => n * 2 },
+    });
     a.postMessage(null);
     a.postMessage('note');
     a.postMessage({ type: 'classify', id: 1 });

@@ -7,7 +7,9 @@ describe('the end-of-call recap', () => {
   it('names the call and says my share against the fair share, then the one tip', () => {
     const recap = recapFor(makeRecord({ metrics: goodMetrics({ interruptionsBySelf: 6 }) }), DEFAULT_SETTINGS);
     expect(recap.title).toBe('Weekly sync · 45\u00a0min');
-    expect(recap.message).toMatch(/^You talked 25% of the time \(fair share 25%\)\. Tip: When you want to jump in, jot the thought down/);
+    expect(recap.message).toMatch(
+      /^You talked 25% of the time \(fair share 25%\)\. Tip: When you want to jump in, jot the thought down/,
+    );
   });
 
   it('falls back to the target when the group size is unknown, and to a plain name without a title', () => {

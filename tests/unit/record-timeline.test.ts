@@ -62,12 +62,24 @@ function growingGaps(n: number): Interval[] {
 
 describe('compactIntervals', () => {
   it('rounds to 10 ms ticks, sorts, joins overlaps and drops empty intervals', () => {
-    expect(compactIntervals([[2, 3], [0.004, 1.006], [2.5, 4], [5, 5]])).toEqual([0, 101, 200, 400]);
+    expect(
+      compactIntervals([
+        [2, 3],
+        [0.004, 1.006],
+        [2.5, 4],
+        [5, 5],
+      ]),
+    ).toEqual([0, 101, 200, 400]);
   });
 
   it('closes the shortest gaps first when over the cap', () => {
     const ticks = compactIntervals(
-      [[0, 1], [1.5, 2], [2.1, 3], [10, 11]], // gaps 0.5, 0.1, 7
+      [
+        [0, 1],
+        [1.5, 2],
+        [2.1, 3],
+        [10, 11],
+      ], // gaps 0.5, 0.1, 7
       2,
     );
     expect(ticks).toEqual([0, 300, 1000, 1100]);
@@ -181,7 +193,14 @@ describe('buildCallRecord', () => {
     captureMode: 'in-page',
     speechModel: 'yamnet',
   };
-  const update = { result: result(), participants: 3, title: 'Weekly', limited: false, endedAtMs: 1_060_000, muted: [] };
+  const update = {
+    result: result(),
+    participants: 3,
+    title: 'Weekly',
+    limited: false,
+    endedAtMs: 1_060_000,
+    muted: [],
+  };
 
   it('fills every field from the header and the update', () => {
     const record = buildCallRecord({ id: 'c1', header, update, status: 'live' });

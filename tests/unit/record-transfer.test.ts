@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { exportCallsCsv, exportCallsJson, importFileProblem, MAX_IMPORT_BYTES, parseCallsImport } from '../../lib/record/transfer';
+import {
+  exportCallsCsv,
+  exportCallsJson,
+  importFileProblem,
+  MAX_IMPORT_BYTES,
+  parseCallsImport,
+} from '../../lib/record/transfer';
 import { validateCallRecord } from '../../lib/record/validate';
 import { summarizeCall } from '../../lib/record/summary';
 import { generateSampleCalls, makeRecord } from '../fixtures/records';
@@ -70,7 +76,9 @@ describe('export and import', () => {
     expect(parseCallsImport('   \n').fileError).toMatch(/empty/);
     expect(parseCallsImport(exportCallsCsv(calls.slice(0, 2))).fileError).toMatch(/CSV export/);
     expect(parseCallsImport(exportCallsJson(calls, 1).slice(0, 5000)).fileError).toMatch(/not JSON/); // cut short
-    expect(parseCallsImport(JSON.stringify({ format: 'listening-coach/calls', formatVersion: 99, calls })).fileError).toMatch(/newer version/);
+    expect(
+      parseCallsImport(JSON.stringify({ format: 'listening-coach/calls', formatVersion: 99, calls })).fileError,
+    ).toMatch(/newer version/);
     expect(parseCallsImport(JSON.stringify({ format: 'something-else', calls })).fileError).toMatch(/does not contain/);
     expect(parseCallsImport('null').fileError).toMatch(/does not contain/);
     expect(importFileProblem({ size: 0 })).toMatch(/empty/);
@@ -80,7 +88,14 @@ describe('export and import', () => {
 
   it('reads a file saved with a byte-order mark, and reports records of the wrong shape one by one', () => {
     expect(parseCallsImport(`\uFEFF${exportCallsJson(calls.slice(0, 3), 1)}`).records).toHaveLength(3);
-    const shapes = [calls[0], [1, 2], 'text', { ...calls[1], timeline: 'none' }, { ...calls[2], metrics: [] }, { ...calls[3], version: '1' }];
+    const shapes = [
+      calls[0],
+      [1, 2],
+      'text',
+      { ...calls[1], timeline: 'none' },
+      { ...calls[2], metrics: [] },
+      { ...calls[3], version: '1' },
+    ];
     const report = parseCallsImport(JSON.stringify(shapes));
     expect(report.records.map((r) => r.id)).toEqual([calls[0].id]);
     expect(report.skipped.map((s) => s.position)).toEqual([2, 3, 4, 5, 6]);

@@ -7,8 +7,12 @@ describe('generateSampleCalls', () => {
   const calls = generateSampleCalls({ count: 400, seed: 42, endMs });
 
   it('is deterministic per seed', () => {
-    expect(generateSampleCalls({ count: 5, seed: 42, endMs })).toEqual(generateSampleCalls({ count: 5, seed: 42, endMs }));
-    expect(generateSampleCalls({ count: 5, seed: 43, endMs })).not.toEqual(generateSampleCalls({ count: 5, seed: 42, endMs }));
+    expect(generateSampleCalls({ count: 5, seed: 42, endMs })).toEqual(
+      generateSampleCalls({ count: 5, seed: 42, endMs }),
+    );
+    expect(generateSampleCalls({ count: 5, seed: 43, endMs })).not.toEqual(
+      generateSampleCalls({ count: 5, seed: 42, endMs }),
+    );
   });
 
   it('places calls on working days, in order, without overlap, with unique ids', () => {
@@ -45,7 +49,8 @@ describe('generateSampleCalls', () => {
 
   it('shows a person who improves: less talk above fair share later on', () => {
     const multiple = (list: typeof calls) =>
-      list.filter((c) => c.participants).reduce((sum, c) => sum + c.metrics.talkShare * c.participants!, 0) / list.length;
+      list.filter((c) => c.participants).reduce((sum, c) => sum + c.metrics.talkShare * c.participants!, 0) /
+      list.length;
     expect(multiple(calls.slice(-100))).toBeLessThan(multiple(calls.slice(0, 100)));
   });
 });

@@ -37,7 +37,12 @@ function sourceKeys(): Set<string> {
 }
 
 function isMarker(value: unknown): value is Marker {
-  return typeof value === 'object' && value !== null && typeof (value as Marker).name === 'string' && typeof (value as Marker).selector === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Marker).name === 'string' &&
+    typeof (value as Marker).selector === 'string'
+  );
 }
 
 /** Every marker in a (nested) table of markers. */
@@ -50,13 +55,13 @@ function markersIn(table: unknown): Marker[] {
 
 const MARKER_LINE = /(?:\{ |^\s*)name: '([^']+)'/;
 const COMMENT_LINE = /^\s*(?:\/\/|\/\*\*?|\*)/;
-/** Lines that open a table or a group of a table: the citation above them covers what follows. */
-const OPENER_LINE = /^\s*(?:(?:export )?const \w+(?:: [^=]+)? = (?:\[|\{)|\w+: (?:\[|\{)|\{)\s*$/;
+/** Lines that end a group or a statement: a citation above them is not this group's. */
+const GROUP_END_LINE = /^\s*\](?:\s*satisfies [^,;]+)?\s*[,;]?\s*$|;\s*$/;
 
 /**
  * Where each marker of an adapter file is cited: its own trailing comment, else the comment block
- * above its group (walking up over the markers and openers of the group, never past the end of
- * another group).
+ * above it or above its group (walking up over the markers, spread over lines or not, and the
+ * openers of the group, never past the end of another group or a statement).
  */
 function citations(file: string): Map<string, string> {
   const lines = readFileSync(`${ROOT}lib/sites/${file}.ts`, 'utf8').split('\n');
@@ -67,7 +72,7 @@ function citations(file: string): Map<string, string> {
     const trailing = line.slice(line.lastIndexOf('}') + 1).match(/\/\/(.*)$/)?.[1] ?? '';
     const block: string[] = [];
     let above = index - 1;
-    while (above >= 0 && (MARKER_LINE.test(lines[above]!) || OPENER_LINE.test(lines[above]!))) above -= 1;
+    while (above >= 0 && !COMMENT_LINE.test(lines[above]!) && !GROUP_END_LINE.test(lines[above]!)) above -= 1;
     while (above >= 0 && COMMENT_LINE.test(lines[above]!)) block.unshift(lines[above--]!);
     cited.set(name, `${trailing} ${block.join(' ')}`.trim());
   });
@@ -82,7 +87,10 @@ function fixturePages(site: string): { file: string; documents: Document[] }[] {
   return readdirSync(folder)
     .filter((file) => file.endsWith('.html'))
     .map((file) => {
-      const page = new window.DOMParser().parseFromString(readFileSync(`${folder}/${file}`, 'utf8'), 'text/html') as unknown as Document;
+      const page = new window.DOMParser().parseFromString(
+        readFileSync(`${folder}/${file}`, 'utf8'),
+        'text/html',
+      ) as unknown as Document;
       return { file, documents: documentsWithFrames(page, SITES[site as keyof typeof SITES].frames, () => {}) };
     });
 }
@@ -106,13 +114,16 @@ describe.each(Object.entries(SITES))('%s markers', (site, { tables }) => {
     expect(markers.length).toBeGreaterThan(0);
     const names = markers.map((marker) => marker.name);
     // A name may repeat only for the same marker reused in two tables (Meet's tile).
-    for (const name of names) expect(new Set(markers.filter((m) => m.name === name).map((m) => m.selector)).size).toBe(1);
+    for (const name of names)
+      expect(new Set(markers.filter((m) => m.name === name).map((m) => m.selector)).size).toBe(1);
   });
 
   it.each(markers.map((marker) => [marker.name, marker] as const))('%s cites a source of docs/sites.md', (name) => {
     const citation = cited.get(name);
     expect(citation, `${name}: no \`{ name: '${name}'\` line found in lib/sites/${site}.ts`).toBeDefined();
-    const keys = [...citation!.matchAll(/\b[A-Z][A-Z0-9]{1,4}\b/g)].map((match) => match[0]).filter((token) => KEYS.has(token));
+    const keys = [...citation!.matchAll(/\b[A-Z][A-Z0-9]{1,4}\b/g)]
+      .map((match) => match[0])
+      .filter((token) => KEYS.has(token));
     const unknown = [...citation!.matchAll(KEY_SHAPED)].map((match) => match[0]).filter((token) => !KEYS.has(token));
     expect(unknown, `${name} cites keys missing from docs/sites.md: ${unknown.join(', ')}`).toEqual([]);
     const ownOrLive = /\bseen live \d{4}-\d{2}\b|\bown\b/i.test(citation!);
@@ -120,8 +131,13 @@ describe.each(Object.entries(SITES))('%s markers', (site, { tables }) => {
   });
 
   const pages = fixturePages(site);
-  it.each(markers.map((marker) => [marker.name, marker] as const))('%s finds an element in a fixture', (name, marker) => {
-    const exercised = pages.filter(({ documents }) => new MarkerProbe(documents).findAll(marker).length > 0).map(({ file }) => file);
-    expect(exercised, `${name} (${marker.selector}) finds nothing in tests/fixtures/sites/${site}/`).not.toEqual([]);
-  });
+  it.each(markers.map((marker) => [marker.name, marker] as const))(
+    '%s finds an element in a fixture',
+    (name, marker) => {
+      const exercised = pages
+        .filter(({ documents }) => new MarkerProbe(documents).findAll(marker).length > 0)
+        .map(({ file }) => file);
+      expect(exercised, `${name} (${marker.selector}) finds nothing in tests/fixtures/sites/${site}/`).not.toEqual([]);
+    },
+  );
 });

@@ -14,7 +14,10 @@ const PAGES = fileURLToPath(new URL('../e2e/sites/', import.meta.url));
 const FIXTURE_SCRIPT = readFileSync(`${PAGES}fixture-site.js`, 'utf8');
 
 /** How each site's page reads where it differs: sites without lobby/end/speaking markers read 'none'/[]. */
-const FLOWS: Record<string, { lobby: CallPhase; lobbyLimited: boolean; showsSpeakers: boolean; afterLeave: CallPhase }> = {
+const FLOWS: Record<
+  string,
+  { lobby: CallPhase; lobbyLimited: boolean; showsSpeakers: boolean; afterLeave: CallPhase }
+> = {
   meet: { lobby: 'lobby', lobbyLimited: false, showsSpeakers: true, afterLeave: 'ended' },
   teams: { lobby: 'lobby', lobbyLimited: false, showsSpeakers: false, afterLeave: 'ended' },
   zoom: { lobby: 'lobby', lobbyLimited: false, showsSpeakers: true, afterLeave: 'ended' },
@@ -36,7 +39,10 @@ function openPage(site: keyof typeof FLOWS, query = '') {
   const url = new URL(SITE_URLS[site as keyof typeof SITE_URLS]);
   url.search = query;
   // Scripts in the page are not run by happy-dom (evaluation is off); fixture-site.js is run below.
-  const page = new Window({ url: url.href, settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true } });
+  const page = new Window({
+    url: url.href,
+    settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true },
+  });
   const call = { onJoin: vi.fn(), onLeave: vi.fn(), onMute: vi.fn() };
   Object.assign(page, { fixtureCall: call });
   page.document.write(readFileSync(`${PAGES}${site}.html`, 'utf8'));
@@ -55,7 +61,13 @@ function openPage(site: keyof typeof FLOWS, query = '') {
 describe('interactive fixture meeting pages', () => {
   // Also as single-page apps that keep every screen in the DOM, the inactive ones hidden: the
   // adapter must read exactly what is shown.
-  for (const [site, flow, query] of Object.entries(FLOWS).flatMap(([s, f]) => [[s, f, ''], [s, f, '?screens=kept']] as const)) {
+  for (const [site, flow, query] of Object.entries(FLOWS).flatMap(
+    ([s, f]) =>
+      [
+        [s, f, ''],
+        [s, f, '?screens=kept'],
+      ] as const,
+  )) {
     it(`${site}${query ? ' (screens kept)' : ''}: the adapter follows lobby → in call → muted → unmuted → left`, async () => {
       const page = openPage(site, query);
 
@@ -63,7 +75,11 @@ describe('interactive fixture meeting pages', () => {
 
       page.click('#fixture-join');
       expect(page.read()).toMatchObject({
-        phase: 'in-call', muted: false, participants: 3, speakers: flow.showsSpeakers ? ['Ana Lopez'] : [], limited: false,
+        phase: 'in-call',
+        muted: false,
+        participants: 3,
+        speakers: flow.showsSpeakers ? ['Ana Lopez'] : [],
+        limited: false,
       });
       expect(page.call.onJoin).toHaveBeenCalledTimes(1);
 
@@ -89,22 +105,27 @@ describe('interactive fixture meeting pages', () => {
 
   it('has a page for every site it tests, and only those', () => {
     // fixture-peer.html is no site: the far end of every fixture call (fixture-call.js).
-    const pages = readdirSync(PAGES).filter((file) => file.endsWith('.html') && file !== 'fixture-peer.html').map((file) => file.replace(/\.html$/, ''));
+    const pages = readdirSync(PAGES)
+      .filter((file) => file.endsWith('.html') && file !== 'fixture-peer.html')
+      .map((file) => file.replace(/\.html$/, ''));
     expect(pages.sort()).toEqual(Object.keys(FLOWS).sort());
   });
 
-  it.each(Object.keys(FLOWS))('%s page works under a strict CSP: no inline script or handler, shared scripts in order', (site) => {
-    const html = readFileSync(`${PAGES}${site}.html`, 'utf8');
-    const document = new Window().document;
-    document.write(html);
-    const scripts = [...document.querySelectorAll('script')];
-    expect(scripts.map((script) => script.getAttribute('src'))).toEqual(['fixture-site.js', 'fixture-call.js']);
-    expect(scripts.every((script) => script.textContent?.trim() === '')).toBe(true);
-    const inline = /<[^>]+\s(on[a-z]+|style)\s*=/i.exec(html);
-    expect(inline?.[0] ?? null).toBeNull();
-    expect(document.documentElement.getAttribute('data-site')).toBe(site);
-    for (const id of ['fixture-join', 'fixture-mute', 'fixture-leave', 'fixture-stage']) {
-      expect(document.getElementById(id), id).not.toBeNull();
-    }
-  });
+  it.each(Object.keys(FLOWS))(
+    '%s page works under a strict CSP: no inline script or handler, shared scripts in order',
+    (site) => {
+      const html = readFileSync(`${PAGES}${site}.html`, 'utf8');
+      const document = new Window().document;
+      document.write(html);
+      const scripts = [...document.querySelectorAll('script')];
+      expect(scripts.map((script) => script.getAttribute('src'))).toEqual(['fixture-site.js', 'fixture-call.js']);
+      expect(scripts.every((script) => script.textContent?.trim() === '')).toBe(true);
+      const inline = /<[^>]+\s(on[a-z]+|style)\s*=/i.exec(html);
+      expect(inline?.[0] ?? null).toBeNull();
+      expect(document.documentElement.getAttribute('data-site')).toBe(site);
+      for (const id of ['fixture-join', 'fixture-mute', 'fixture-leave', 'fixture-stage']) {
+        expect(document.getElementById(id), id).not.toBeNull();
+      }
+    },
+  );
 });

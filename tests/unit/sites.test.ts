@@ -18,7 +18,15 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = `${ROOT}tests/fixtures/sites`;
 /** Every site: its screens, and the call with its other screens kept hidden in the DOM and with chat
  *  and captions quoting its end-screen copy (only what a person sees counts). */
-const REQUIRED_FIXTURES = ['lobby', 'in-call', 'in-call-muted', 'ended', 'markup-changed', 'in-call-hidden-screens', 'in-call-chat'];
+const REQUIRED_FIXTURES = [
+  'lobby',
+  'in-call',
+  'in-call-muted',
+  'ended',
+  'markup-changed',
+  'in-call-hidden-screens',
+  'in-call-chat',
+];
 const BUILT_IN_SITES = Object.keys(DEFAULT_SETTINGS.sites);
 
 const window = new Window();
@@ -34,7 +42,13 @@ function readFixture(adapter: SiteAdapter, site: string, file: string, url: stri
 
 type Expected = Omit<SiteReading, 'matched'> & { matched?: string[] };
 
-const NOTHING_READ: Omit<Expected, 'phase'> = { muted: null, participants: null, speakers: [], title: null, limited: false };
+const NOTHING_READ: Omit<Expected, 'phase'> = {
+  muted: null,
+  participants: null,
+  speakers: [],
+  title: null,
+  limited: false,
+};
 
 const adapterOf = (site: keyof typeof SITE_URLS) => adapterFor(new URL(SITE_URLS[site]), [CUSTOM_SITE])!;
 
@@ -46,33 +60,87 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
       'lobby.html': { ...NOTHING_READ, phase: 'lobby', muted: false, matched: ['lobby:mic-toggle'] },
       'waiting.html': { ...NOTHING_READ, phase: 'lobby', muted: true, matched: ['lobby:waiting-text'] },
       'in-call.html': {
-        phase: 'in-call', muted: false, participants: 3, speakers: ['Ana Lopez'], title: 'Weekly design review', limited: false,
-        matched: ['in-call:call_end-icon', 'unmuted:data-is-muted', 'count:data-avatar-count', 'speaking:class', 'title:data-meeting-title'],
+        phase: 'in-call',
+        muted: false,
+        participants: 3,
+        speakers: ['Ana Lopez'],
+        title: 'Weekly design review',
+        limited: false,
+        matched: [
+          'in-call:call_end-icon',
+          'unmuted:data-is-muted',
+          'count:data-avatar-count',
+          'speaking:class',
+          'title:data-meeting-title',
+        ],
       },
       'in-call-muted.html': {
-        phase: 'in-call', muted: true, participants: 4, speakers: ['Ben Okafor'], title: 'Weekly design review', limited: false,
+        phase: 'in-call',
+        muted: true,
+        participants: 4,
+        speakers: ['Ben Okafor'],
+        title: 'Weekly design review',
+        limited: false,
         matched: ['speaking:ES310d-rendered', 'count:people-label-en'],
       },
       'ended.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:screen-text'] },
       'ended-removed.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:roSPhc-message'] },
-      'in-call-badge.html': { ...NOTHING_READ, phase: 'in-call', muted: false, participants: 5, matched: ['count:egzc7c-badge'] },
+      'in-call-badge.html': {
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: false,
+        participants: 5,
+        matched: ['count:egzc7c-badge'],
+      },
       'markup-changed.html': { ...NOTHING_READ, phase: 'none', limited: true },
     },
   },
   teams: {
     adapter: adapterOf('teams'),
     fixtures: {
-      'lobby.html': { ...NOTHING_READ, phase: 'lobby', muted: true, matched: ['lobby:prejoin-join-button', 'muted:prejoin-unmute-action'] },
+      'lobby.html': {
+        ...NOTHING_READ,
+        phase: 'lobby',
+        muted: true,
+        matched: ['lobby:prejoin-join-button', 'muted:prejoin-unmute-action'],
+      },
       'waiting.html': { ...NOTHING_READ, phase: 'lobby', muted: false, matched: ['lobby:waiting-text'] },
-      'in-call.html': { ...NOTHING_READ, phase: 'in-call', muted: false, participants: 4, matched: ['in-call:hangup-button', 'count:in-this-meeting-en'] },
-      'in-call-muted.html': { ...NOTHING_READ, phase: 'in-call', muted: true, participants: 4, matched: ['in-call:hangup-main-btn', 'count:roster-text'] },
+      'in-call.html': {
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: false,
+        participants: 4,
+        matched: ['in-call:hangup-button', 'count:in-this-meeting-en'],
+      },
+      'in-call-muted.html': {
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: true,
+        participants: 4,
+        matched: ['in-call:hangup-main-btn', 'count:roster-text'],
+      },
       // The hidden mic button left behind gives neither a phase nor a mute state.
       'ended.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:retry-screen'] },
       'ended-e2ee.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:e2ee-end-screen'] },
       'ended-heading.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:heading-en'] },
-      'lobby-mic-on.html': { ...NOTHING_READ, phase: 'lobby', muted: false, matched: ['lobby:prejoin-join-button', 'unmuted:prejoin-mute-action'] },
-      'in-call-pressed.html': { ...NOTHING_READ, phase: 'in-call', muted: true, matched: ['in-call:hangup-button', 'muted:aria-pressed'] },
-      'in-call-unpressed.html': { ...NOTHING_READ, phase: 'in-call', muted: false, matched: ['in-call:hangup-button', 'unmuted:aria-pressed'] },
+      'lobby-mic-on.html': {
+        ...NOTHING_READ,
+        phase: 'lobby',
+        muted: false,
+        matched: ['lobby:prejoin-join-button', 'unmuted:prejoin-mute-action'],
+      },
+      'in-call-pressed.html': {
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: true,
+        matched: ['in-call:hangup-button', 'muted:aria-pressed'],
+      },
+      'in-call-unpressed.html': {
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: false,
+        matched: ['in-call:hangup-button', 'unmuted:aria-pressed'],
+      },
       'markup-changed.html': { ...NOTHING_READ, phase: 'none', limited: true },
     },
   },
@@ -81,16 +149,35 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
     fixtures: {
       'lobby.html': { ...NOTHING_READ, phase: 'lobby', muted: false, matched: ['lobby:name-input'] },
       'waiting.html': { ...NOTHING_READ, phase: 'lobby', matched: ['lobby:waiting-text'] },
-      'in-call.html': { ...NOTHING_READ, phase: 'in-call', muted: false, participants: 3, speakers: ['Ana Lopez'], matched: ['count:footer-text-en'] },
+      'in-call.html': {
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: false,
+        participants: 3,
+        speakers: ['Ana Lopez'],
+        matched: ['count:footer-text-en'],
+      },
       'in-call-muted.html': {
-        ...NOTHING_READ, phase: 'in-call', muted: true, participants: 4, speakers: ['Ben Okafor'],
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: true,
+        participants: 4,
+        speakers: ['Ben Okafor'],
         matched: ['in-call:leave-container', 'count:participants-label-en', 'name:avatar-alt'],
       },
       'ended.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:modal-title'] },
       'ended-removed.html': { ...NOTHING_READ, phase: 'ended', matched: ['ended:screen-text'] },
-      'lobby-muted.html': { ...NOTHING_READ, phase: 'lobby', muted: true, matched: ['lobby:name-input', 'muted:preview-label-en'] },
+      'lobby-muted.html': {
+        ...NOTHING_READ,
+        phase: 'lobby',
+        muted: true,
+        matched: ['lobby:name-input', 'muted:preview-label-en'],
+      },
       'in-call-speaker-bar.html': {
-        ...NOTHING_READ, phase: 'in-call', muted: false, speakers: ['Ana Lopez'],
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: false,
+        speakers: ['Ana Lopez'],
         matched: ['in-call:leave-button-en', 'speaking:speaker-bar-active', 'name:avatar-name'],
       },
       'markup-changed.html': { ...NOTHING_READ, phase: 'none', limited: true },
@@ -113,8 +200,19 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
       'lobby.html': { ...NOTHING_READ, phase: 'lobby', muted: false },
       'waiting.html': { ...NOTHING_READ, phase: 'lobby', matched: ['lobby:joining-message'] },
       'in-call.html': { ...NOTHING_READ, phase: 'in-call', muted: false, participants: 3, speakers: ['Ana Lopez'] },
-      'in-call-muted.html': { ...NOTHING_READ, phase: 'in-call', muted: true, participants: 4, matched: ['in-call:hangup-button', 'count:badge'] },
-      'in-call-fr.html': { ...NOTHING_READ, phase: 'in-call', muted: false, matched: ['in-call:hangup-testid', 'unmuted:label-fr'] },
+      'in-call-muted.html': {
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: true,
+        participants: 4,
+        matched: ['in-call:hangup-button', 'count:badge'],
+      },
+      'in-call-fr.html': {
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: false,
+        matched: ['in-call:hangup-testid', 'unmuted:label-fr'],
+      },
       'ended.html': { ...NOTHING_READ, phase: 'ended' },
       'markup-changed.html': { ...NOTHING_READ, phase: 'none', limited: true },
     },
@@ -125,7 +223,13 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
       // No source shows Whereby's pre-join: media without markers reads as limited.
       'lobby.html': { ...NOTHING_READ, phase: 'none', limited: true },
       'in-call.html': { ...NOTHING_READ, phase: 'in-call', muted: false, participants: 3 },
-      'in-call-muted.html': { ...NOTHING_READ, phase: 'in-call', muted: true, participants: 3, matched: ['muted:toolbar-mic-active'] },
+      'in-call-muted.html': {
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: true,
+        participants: 3,
+        matched: ['muted:toolbar-mic-active'],
+      },
       'ended.html': { ...NOTHING_READ, phase: 'none' },
       'markup-changed.html': { ...NOTHING_READ, phase: 'none', limited: true },
     },
@@ -133,14 +237,37 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
   custom: {
     adapter: adapterOf('custom'),
     fixtures: {
-      'in-call.html': { ...NOTHING_READ, phase: 'in-call', limited: true, generic: true, matched: ['custom:call_end-icon'] },
+      'in-call.html': {
+        ...NOTHING_READ,
+        phase: 'in-call',
+        limited: true,
+        generic: true,
+        matched: ['custom:call_end-icon'],
+      },
       'in-call-titled.html': {
-        ...NOTHING_READ, phase: 'in-call', muted: false, generic: true,
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: false,
+        generic: true,
         matched: ['custom:hang-up-title-en', 'custom:mute-label-en'],
       },
       'lobby.html': { ...NOTHING_READ, phase: 'none', limited: true, generic: true },
-      'audio-room-muted.html': { ...NOTHING_READ, phase: 'none', muted: true, limited: true, generic: true, matched: ['custom:unmute-label-en'] },
-      'jitsi-self-hosted.html': { ...NOTHING_READ, phase: 'in-call', muted: true, participants: 2, speakers: ['Ana Lopez'], matched: ['jitsi:hangup-testid'] },
+      'audio-room-muted.html': {
+        ...NOTHING_READ,
+        phase: 'none',
+        muted: true,
+        limited: true,
+        generic: true,
+        matched: ['custom:unmute-label-en'],
+      },
+      'jitsi-self-hosted.html': {
+        ...NOTHING_READ,
+        phase: 'in-call',
+        muted: true,
+        participants: 2,
+        speakers: ['Ana Lopez'],
+        matched: ['jitsi:hangup-testid'],
+      },
     },
   },
 };
@@ -186,7 +313,13 @@ describe('site adapters and frames', () => {
     frame.srcdoc = readFileSync(`${FIXTURES}/zoom/in-call.html`, 'utf8');
     await page.happyDOM.waitUntilComplete();
     const reading = zoomAdapter.read(page.document as unknown as Document, new URL(SITE_URLS.zoom));
-    expect(reading).toMatchObject({ phase: 'in-call', muted: false, participants: 3, speakers: ['Ana Lopez'], limited: false });
+    expect(reading).toMatchObject({
+      phase: 'in-call',
+      muted: false,
+      participants: 3,
+      speakers: ['Ana Lopez'],
+      limited: false,
+    });
     expect(reading.matched).toContain('frame:iframe#webclient');
     await page.happyDOM.close();
   });
@@ -217,13 +350,25 @@ describe('site adapters never throw', () => {
     const url = new URL(SITE_URLS[adapter.id]);
     it(`${adapter.id} degrades to a limited empty reading`, () => {
       const reading = adapter.read(brokenRoot, url);
-      expect(reading).toMatchObject({ phase: 'none', muted: null, participants: null, speakers: [], title: null, limited: true });
+      expect(reading).toMatchObject({
+        phase: 'none',
+        muted: null,
+        participants: null,
+        speakers: [],
+        title: null,
+        limited: true,
+      });
       expect(reading.matched.some((line) => line.startsWith('error:'))).toBe(true);
     });
 
     it(`${adapter.id} reads an empty page as nothing`, () => {
       const reading = adapter.read(parsePage(''), url);
-      expect(reading).toEqual({ phase: 'none', ...NOTHING_READ, matched: [], ...(adapter.id === 'custom' ? { generic: true } : {}) });
+      expect(reading).toEqual({
+        phase: 'none',
+        ...NOTHING_READ,
+        matched: [],
+        ...(adapter.id === 'custom' ? { generic: true } : {}),
+      });
     });
   }
 });

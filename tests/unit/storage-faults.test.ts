@@ -43,7 +43,8 @@ async function writeRaw(values: { calls?: unknown[]; summaries?: unknown[] }): P
 
 describe('record versions', () => {
   it('has an upgrade step for every version before the current one', () => {
-    for (let version = 1; version < CALL_RECORD_VERSION; version++) expect(RECORD_MIGRATIONS[version], `step ${version}`).toBeTypeOf('function');
+    for (let version = 1; version < CALL_RECORD_VERSION; version++)
+      expect(RECORD_MIGRATIONS[version], `step ${version}`).toBeTypeOf('function');
     expect(RECORD_MIGRATIONS[CALL_RECORD_VERSION]).toBeUndefined();
   });
 
@@ -63,30 +64,77 @@ describe('record versions', () => {
       1: (r: Record<string, unknown>) => (seen.push(1), { ...r, tags: [] }),
       2: (r: Record<string, unknown>) => (seen.push(2), { ...r, tags: [...(r.tags as string[]), 'v3'] }),
     };
-    expect(migrateRecord({ id: 'a', version: 1 }, steps, 3)).toEqual({ ok: true, value: { id: 'a', version: 3, tags: ['v3'] }, from: 1 });
+    expect(migrateRecord({ id: 'a', version: 1 }, steps, 3)).toEqual({
+      ok: true,
+      value: { id: 'a', version: 3, tags: ['v3'] },
+      from: 1,
+    });
     expect(seen).toEqual([1, 2]);
     seen.length = 0;
-    expect(migrateRecord({ id: 'a', version: 2, tags: [] }, steps, 3)).toMatchObject({ ok: true, value: { version: 3, tags: ['v3'] }, from: 2 });
+    expect(migrateRecord({ id: 'a', version: 2, tags: [] }, steps, 3)).toMatchObject({
+      ok: true,
+      value: { version: 3, tags: ['v3'] },
+      from: 2,
+    });
     expect(seen).toEqual([2]);
   });
 
   it('refuses a newer version, a missing step, a failing step and a missing version', () => {
-    const failing = { 1: () => { throw new Error('boom'); } };
-    expect(migrateRecord({ version: 4 }, {}, 3)).toMatchObject({ ok: false, error: expect.stringMatching(/newer Listening Coach/) });
-    expect(migrateRecord({ version: 1 }, {}, 2)).toMatchObject({ ok: false, error: expect.stringMatching(/no upgrade from version 1/) });
-    expect(migrateRecord({ version: 1 }, failing, 2)).toMatchObject({ ok: false, error: expect.stringMatching(/boom/) });
+    const failing = {
+      1: () => {
+        throw new Error('boom');
+      },
+    };
+    expect(migrateRecord({ version: 4 }, {}, 3)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/newer Listening Coach/),
+    });
+    expect(migrateRecord({ version: 1 }, {}, 2)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no upgrade from version 1/),
+    });
+    expect(migrateRecord({ version: 1 }, failing, 2)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/boom/),
+    });
     expect(migrateRecord({ id: 'x' })).toMatchObject({ ok: false, error: expect.stringMatching(/version undefined/) });
     expect(migrateRecord([])).toMatchObject({ ok: false, error: 'not an object' });
   });
 
   it('reads who else spoke back as stored, a record without it as before, and refuses a damaged split', () => {
-    const person = { label: 'Person 1', speechSec: 40, shareOfOthers: 0.6, shareOfAll: 0.4, longestTurnSec: 12, interruptionsBySelf: 1, interruptionsOfSelf: 0 };
-    const split = { split: true, people: [person, { ...person, label: 'Person 2', name: 'Ada', shareOfOthers: 0.4 }], notHeard: 1 };
-    expect(validateCallRecord({ ...makeRecord(), people: split })).toEqual({ ok: true, value: { ...makeRecord(), people: split } });
-    expect(validateCallRecord({ ...makeRecord(), people: { split: false, reason: 'one-stream' } })).toMatchObject({ ok: true, value: { people: { split: false, reason: 'one-stream' } } });
+    const person = {
+      label: 'Person 1',
+      speechSec: 40,
+      shareOfOthers: 0.6,
+      shareOfAll: 0.4,
+      longestTurnSec: 12,
+      interruptionsBySelf: 1,
+      interruptionsOfSelf: 0,
+    };
+    const split = {
+      split: true,
+      people: [person, { ...person, label: 'Person 2', name: 'Ada', shareOfOthers: 0.4 }],
+      notHeard: 1,
+    };
+    expect(validateCallRecord({ ...makeRecord(), people: split })).toEqual({
+      ok: true,
+      value: { ...makeRecord(), people: split },
+    });
+    expect(validateCallRecord({ ...makeRecord(), people: { split: false, reason: 'one-stream' } })).toMatchObject({
+      ok: true,
+      value: { people: { split: false, reason: 'one-stream' } },
+    });
     expect(validateCallRecord(makeRecord())).toEqual({ ok: true, value: makeRecord() });
-    for (const damaged of [{ split: false, reason: 'guess' }, { ...split, notHeard: -1 }, { ...split, people: [{ ...person, shareOfOthers: 1.5 }] }, { ...split, people: [{ ...person, label: '' }] }, 'x']) {
-      expect(validateCallRecord({ ...makeRecord(), people: damaged }), JSON.stringify(damaged)).toMatchObject({ ok: false });
+    for (const damaged of [
+      { split: false, reason: 'guess' },
+      { ...split, notHeard: -1 },
+      { ...split, people: [{ ...person, shareOfOthers: 1.5 }] },
+      { ...split, people: [{ ...person, label: '' }] },
+      'x',
+    ]) {
+      expect(validateCallRecord({ ...makeRecord(), people: damaged }), JSON.stringify(damaged)).toMatchObject({
+        ok: false,
+      });
     }
   });
 
@@ -199,15 +247,22 @@ describe('a full disk', () => {
 
 describe('settings versions and repair', () => {
   it('has a step for every version before the current one', () => {
-    for (let version = 1; version < SETTINGS_VERSION; version++) expect(SETTINGS_MIGRATIONS[version]).toBeTypeOf('function');
+    for (let version = 1; version < SETTINGS_VERSION; version++)
+      expect(SETTINGS_MIGRATIONS[version]).toBeTypeOf('function');
   });
 
   it('turns version-3 settings into version 4: the inclusion nudge on, names not kept', () => {
     const { people: _people, ...v3 } = DEFAULT_SETTINGS;
     const { inclusion: _inclusion, ...v3Nudges } = DEFAULT_SETTINGS.nudges;
-    const migrated = SETTINGS_MIGRATIONS[3]({ ...v3, nudges: { ...v3Nudges, monologue: { enabled: false, threshold: 60 } } });
+    const migrated = SETTINGS_MIGRATIONS[3]({
+      ...v3,
+      nudges: { ...v3Nudges, monologue: { enabled: false, threshold: 60 } },
+    });
     expect(completeSettings(migrated)).toEqual({
-      settings: { ...DEFAULT_SETTINGS, nudges: { ...DEFAULT_SETTINGS.nudges, monologue: { enabled: false, threshold: 60 } } },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        nudges: { ...DEFAULT_SETTINGS.nudges, monologue: { enabled: false, threshold: 60 } },
+      },
       repaired: [],
     });
   });

@@ -21,9 +21,14 @@ function codeOf(file: string): string {
 
 describe('lib/ is pure', () => {
   const files = sources(join(PROJECT_ROOT, 'lib'));
-  it.each(files.map((f) => [relative(PROJECT_ROOT, f), f]))('%s uses no browser, extension or Node globals', (_, file) => {
-    expect(codeOf(file)).not.toMatch(/\b(?:window|document|navigator|chrome|browser|AudioContext|AudioWorklet|indexedDB|localStorage|process)\b/);
-    const imports = [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-    for (const spec of imports) expect(spec, `${file} imports ${spec}`).toMatch(/^(\.|idb$)/);
-  });
+  it.each(files.map((f) => [relative(PROJECT_ROOT, f), f]))(
+    '%s uses no browser, extension or Node globals',
+    (_, file) => {
+      expect(codeOf(file)).not.toMatch(
+        /\b(?:window|document|navigator|chrome|browser|AudioContext|AudioWorklet|indexedDB|localStorage|process)\b/,
+      );
+      const imports = [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      for (const spec of imports) expect(spec, `${file} imports ${spec}`).toMatch(/^(\.|idb$)/);
+    },
+  );
 });

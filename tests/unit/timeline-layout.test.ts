@@ -31,7 +31,9 @@ describe('layoutTimeline', () => {
   it('merges what is closer than a pixel, keeping a realistic hour small', () => {
     const [call] = generateSampleCalls({ count: 1, seed: 3, endMs: Date.UTC(2025, 0, 10) });
     const layout = layoutTimeline(call.timeline, call.durationSec, 330);
-    expect(layout.self.length + layout.others.length).toBeLessThan(call.timeline.self.length / 2 + call.timeline.others.length / 2);
+    expect(layout.self.length + layout.others.length).toBeLessThan(
+      call.timeline.self.length / 2 + call.timeline.others.length / 2,
+    );
     expect(layout.self.length + layout.others.length).toBeLessThanOrEqual(2 * 330);
     for (const [, w] of [...layout.self, ...layout.others]) expect(w).toBeGreaterThanOrEqual(1);
   });

@@ -24,7 +24,9 @@ describe('weeklyTrend', () => {
     const now = at(2025, 3, 13);
     const calls = [
       trendCall(at(2025, 3, 11)),
-      trendCall(at(2025, 3, 12), { metrics: goodMetrics({ talkShare: 0.5, selfSpeechSec: 1200, othersSpeechSec: 1200 }) }),
+      trendCall(at(2025, 3, 12), {
+        metrics: goodMetrics({ talkShare: 0.5, selfSpeechSec: 1200, othersSpeechSec: 1200 }),
+      }),
       trendCall(at(2025, 2, 25)),
       trendCall(at(2024, 12, 1)),
     ];

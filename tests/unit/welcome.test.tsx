@@ -7,8 +7,17 @@ import { WelcomeApp, type WelcomeActions, type WelcomeData } from '../../compone
 afterEach(cleanup);
 
 function setup(data: Partial<WelcomeData> = {}) {
-  const actions: WelcomeActions = { startMicCheck: vi.fn(), stopMicCheck: vi.fn(), allowNotifications: vi.fn(async () => true) };
-  render(<WelcomeApp data={{ mic: { state: 'off' }, notificationsAllowed: false, recapOn: true, ...data }} actions={actions} />);
+  const actions: WelcomeActions = {
+    startMicCheck: vi.fn(),
+    stopMicCheck: vi.fn(),
+    allowNotifications: vi.fn(async () => true),
+  };
+  render(
+    <WelcomeApp
+      data={{ mic: { state: 'off' }, notificationsAllowed: false, recapOn: true, ...data }}
+      actions={actions}
+    />,
+  );
   return actions;
 }
 
@@ -16,7 +25,15 @@ describe('welcome page', () => {
   it('explains each term once, in the words the popup and overlay use', () => {
     setup();
     const terms = within(screen.getByRole('region', { name: 'What it measures' }));
-    for (const term of ['Talk share', 'Fair share', 'Your interruptions', 'Interruptions of you', 'Your backchannels', 'Longest monologue', 'Your response gap']) {
+    for (const term of [
+      'Talk share',
+      'Fair share',
+      'Your interruptions',
+      'Interruptions of you',
+      'Your backchannels',
+      'Longest monologue',
+      'Your response gap',
+    ]) {
       expect(terms.getAllByText(term), term).toHaveLength(1);
     }
     expect(terms.getByText('Interruptions of you').nextElementSibling?.textContent).toMatch(/not your habit/);
@@ -24,12 +41,19 @@ describe('welcome page', () => {
 
   it('says what it never does, how to pin it, where it works and how Zoom works', () => {
     setup();
-    expect(screen.getByRole('region', { name: 'What it never does' }).textContent).toMatch(/audio, words or transcripts/);
-    expect(screen.getByRole('region', { name: 'Pin it to the toolbar' }).textContent).toMatch(/pin next to Listening Coach/);
+    expect(screen.getByRole('region', { name: 'What it never does' }).textContent).toMatch(
+      /audio, words or transcripts/,
+    );
+    expect(screen.getByRole('region', { name: 'Pin it to the toolbar' }).textContent).toMatch(
+      /pin next to Listening Coach/,
+    );
     const sites = within(screen.getByRole('region', { name: 'Where it works' }));
-    for (const site of ['Google Meet', 'Microsoft Teams', 'Zoom', 'Webex', 'Whereby']) expect(sites.getByText(site)).toBeTruthy();
+    for (const site of ['Google Meet', 'Microsoft Teams', 'Zoom', 'Webex', 'Whereby'])
+      expect(sites.getByText(site)).toBeTruthy();
     expect(sites.getByRole('link', { name: /Add it in the settings/ }).getAttribute('href')).toBe('options.html#sites');
-    expect(screen.getByRole('region', { name: 'Zoom in the browser' }).textContent).toMatch(/“Listen to this tab” \(or press Alt\+Shift\+L\)/);
+    expect(screen.getByRole('region', { name: 'Zoom in the browser' }).textContent).toMatch(
+      /“Listen to this tab” \(or press Alt\+Shift\+L\)/,
+    );
   });
 
   it('runs the settings page’s mic check, and asks for the recap permission in the click', () => {
@@ -51,7 +75,10 @@ describe('privacy statement page', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Listening Coach privacy statement');
     expect(screen.getByText(/version 0\.1\.0/)).toBeTruthy();
     const permissions = screen.getByRole('region', { name: 'The permissions it asks for, and why' }).textContent;
-    for (const name of ['storage', 'tabCapture', 'scripting', 'notifications (optional)']) expect(permissions).toContain(name);
-    expect(screen.getByRole('region', { name: 'What is sent' }).textContent).toMatch(/Nothing\. The extension makes no network requests/);
+    for (const name of ['storage', 'tabCapture', 'scripting', 'notifications (optional)'])
+      expect(permissions).toContain(name);
+    expect(screen.getByRole('region', { name: 'What is sent' }).textContent).toMatch(
+      /Nothing\. The extension makes no network requests/,
+    );
   });
 });

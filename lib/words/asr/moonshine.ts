@@ -31,7 +31,10 @@ interface OrtSession {
 export interface OrtRuntime {
   env: { wasm: { numThreads?: number } };
   InferenceSession: {
-    create(model: Uint8Array, options: { executionProviders: string[]; graphOptimizationLevel: 'all' }): Promise<OrtSession>;
+    create(
+      model: Uint8Array,
+      options: { executionProviders: string[]; graphOptimizationLevel: 'all' },
+    ): Promise<OrtSession>;
   };
   Tensor: {
     new (type: 'float32', data: Float32Array, dims: readonly number[]): OrtTensor;
@@ -42,7 +45,9 @@ export interface OrtRuntime {
 type Tensor = OrtTensor;
 
 const cacheNames = (parts: readonly string[]) =>
-  Array.from({ length: LAYERS }, (_, layer) => parts.flatMap((part) => ['key', 'value'].map((kind) => `present.${layer}.${part}.${kind}`))).flat();
+  Array.from({ length: LAYERS }, (_, layer) =>
+    parts.flatMap((part) => ['key', 'value'].map((kind) => `present.${layer}.${part}.${kind}`)),
+  ).flat();
 const FIRST_STEP_OUTPUTS = ['logits', ...cacheNames(['decoder', 'encoder'])];
 const NEXT_STEP_OUTPUTS = ['logits', ...cacheNames(['decoder'])];
 

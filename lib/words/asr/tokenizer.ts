@@ -14,7 +14,8 @@ export class TokenDecoder {
 
   /** `pieces[id]` is the vocabulary's text for token `id`. */
   constructor(private readonly pieces: readonly string[]) {
-    if (pieces.length < 259 || pieces[3] !== '<0x00>') throw new Error('not a SentencePiece vocabulary with byte pieces');
+    if (pieces.length < 259 || pieces[3] !== '<0x00>')
+      throw new Error('not a SentencePiece vocabulary with byte pieces');
   }
 
   decode(ids: readonly number[]): string {

@@ -56,7 +56,8 @@
   });
 
   function playRemote(stream) {
-    const pooled = remoteMode === 'element' ? [...document.querySelectorAll('audio')].find((a) => !a.srcObject && !a.src) : null;
+    const pooled =
+      remoteMode === 'element' ? [...document.querySelectorAll('audio')].find((a) => !a.srcObject && !a.src) : null;
     const element = pooled ?? document.createElement('audio');
     element.autoplay = true;
     element.srcObject = stream;
@@ -69,7 +70,9 @@
     if (call) return;
     call = {};
     // A person may join without a mic (permission denied): they still hear the others.
-    const constraints = rawMic ? { audio: { echoCancellation: false, autoGainControl: false, noiseSuppression: false } } : { audio: true };
+    const constraints = rawMic
+      ? { audio: { echoCancellation: false, autoGainControl: false, noiseSuppression: false } }
+      : { audio: true };
     call.mic = await navigator.mediaDevices.getUserMedia(constraints).catch(() => null);
     timing.micOpenedAtMs = Date.now();
     if (remoteMode === 'none' || !call) return;

@@ -65,7 +65,9 @@
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (message?.type === 'prepare' && message.others) {
-      othersBuffer = fetch(message.others).then((r) => r.arrayBuffer()).then((bytes) => audio.decodeAudioData(bytes));
+      othersBuffer = fetch(message.others)
+        .then((r) => r.arrayBuffer())
+        .then((bytes) => audio.decodeAudioData(bytes));
     } else if (message?.type === 'offer') void answer(message);
     else if (message?.type === 'candidate') void call?.pc.addIceCandidate(message.candidate).catch(() => {});
     else if (message?.type === 'hangup') hangup();

@@ -42,7 +42,12 @@ function activity(intervals: readonly Interval[], length: number, shiftSec = 0):
  * fake mic starts when the page opens it and the remote voices cross a network and a jitter
  * buffer: neither start is visible to the page exactly, so it is measured from the audio itself.
  */
-export function findOffset(heard: readonly Interval[], truth: readonly Interval[], lengthSec: number, maxSec = 2): number {
+export function findOffset(
+  heard: readonly Interval[],
+  truth: readonly Interval[],
+  lengthSec: number,
+  maxSec = 2,
+): number {
   const a = activity(heard, lengthSec);
   let best = 0;
   let bestScore = -1;

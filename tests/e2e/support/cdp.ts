@@ -25,7 +25,14 @@ export interface SeenRequest {
   initiator: string;
 }
 
-type Message = { id?: number; method?: string; params?: Record<string, unknown>; result?: unknown; error?: { message: string }; sessionId?: string };
+type Message = {
+  id?: number;
+  method?: string;
+  params?: Record<string, unknown>;
+  result?: unknown;
+  error?: { message: string };
+  sessionId?: string;
+};
 
 interface Socket {
   send(data: string): void;
@@ -59,7 +66,10 @@ export class CdpWatcher {
     const { ws: WebSocket } = createRequire(import.meta.url)('playwright-core/lib/utilsBundle') as {
       ws: new (url: string, options: { perMessageDeflate: boolean; maxPayload: number }) => Socket;
     };
-    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });
+    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, {
+      perMessageDeflate: false,
+      maxPayload: 256 * 1024 * 1024,
+    });
     await new Promise<void>((resolve, reject) => {
       socket.on('open', () => resolve());
       socket.on('error', reject);
@@ -68,7 +78,9 @@ export class CdpWatcher {
     await watcher.send('Target.setDiscoverTargets', { discover: true });
     await watcher.send('Target.setAutoAttach', AUTO_ATTACH);
     // Targets that existed already and auto-attach does not reach (extension pages opened earlier).
-    const { targetInfos } = (await watcher.send('Target.getTargets')) as { targetInfos: (TargetInfo & { attached: boolean })[] };
+    const { targetInfos } = (await watcher.send('Target.getTargets')) as {
+      targetInfos: (TargetInfo & { attached: boolean })[];
+    };
     for (const info of targetInfos) if (!info.attached && info.type !== 'browser') await watcher.attach(info.targetId);
     return watcher;
   }
@@ -81,16 +93,23 @@ export class CdpWatcher {
 
   /** Targets seen so far whose type and URL match. */
   findTargets(type: string, urlPart = ''): { sessionId: string; info: TargetInfo }[] {
-    return [...this.targets].filter(([, t]) => t.type === type && t.url.includes(urlPart)).map(([sessionId, info]) => ({ sessionId, info }));
+    return [...this.targets]
+      .filter(([, t]) => t.type === type && t.url.includes(urlPart))
+      .map(([sessionId, info]) => ({ sessionId, info }));
   }
 
   /** Evaluates an expression in one attached target and returns its value. */
   async evaluate(sessionId: string, expression: string): Promise<unknown> {
-    const reply = (await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)) as {
+    const reply = (await this.send(
+      'Runtime.evaluate',
+      { expression, awaitPromise: true, returnByValue: true },
+      sessionId,
+    )) as {
       result: { value: unknown };
       exceptionDetails?: { text: string; exception?: { description?: string } };
     };
-    if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+    if (reply.exceptionDetails)
+      throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
     return reply.result.value;
   }
 

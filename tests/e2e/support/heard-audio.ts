@@ -53,7 +53,12 @@ async function heardSamples(page: Page, expression: string): Promise<{ startedAt
 }
 
 /** `durationSec` of the samples from wall time `fromMs` to a WAV; silence where they had not begun. */
-function writeFrom(path: string, { startedAtMs, samples }: { startedAtMs: number; samples: Float32Array }, fromMs: number, durationSec: number): void {
+function writeFrom(
+  path: string,
+  { startedAtMs, samples }: { startedAtMs: number; samples: Float32Array },
+  fromMs: number,
+  durationSec: number,
+): void {
   const out = new Float32Array(Math.round(durationSec * SCENE_RATE));
   const offset = Math.round(((fromMs - startedAtMs) / 1000) * SCENE_RATE);
   if (offset >= 0) out.set(samples.subarray(offset, offset + out.length));

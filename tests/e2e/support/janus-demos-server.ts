@@ -23,30 +23,39 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-const server = createServer({ key: readFileSync(join(certDir, 'key.pem')), cert: readFileSync(join(certDir, 'cert.pem')) }, (req, res) => {
-  const url = new URL(req.url ?? '/', 'https://demos');
-  if (url.pathname.startsWith('/janus')) {
-    const upstream = request(
-      { host: '127.0.0.1', port: Number(janusPort), path: req.url, method: req.method, headers: { ...req.headers, host: `127.0.0.1:${janusPort}` } },
-      (reply) => {
-        res.writeHead(reply.statusCode ?? 502, reply.headers);
-        reply.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
-    return;
-  }
-  if (url.pathname === '/settings.js') {
-    res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' }).end(SETTINGS);
-    return;
-  }
-  const file = join(demosDir, normalize(url.pathname === '/' ? '/index.html' : url.pathname));
-  if (!file.startsWith(demosDir) || !existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
+const server = createServer(
+  { key: readFileSync(join(certDir, 'key.pem')), cert: readFileSync(join(certDir, 'cert.pem')) },
+  (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://demos');
+    if (url.pathname.startsWith('/janus')) {
+      const upstream = request(
+        {
+          host: '127.0.0.1',
+          port: Number(janusPort),
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: `127.0.0.1:${janusPort}` },
+        },
+        (reply) => {
+          res.writeHead(reply.statusCode ?? 502, reply.headers);
+          reply.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.writeHead(502).end());
+      req.pipe(upstream);
+      return;
+    }
+    if (url.pathname === '/settings.js') {
+      res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' }).end(SETTINGS);
+      return;
+    }
+    const file = join(demosDir, normalize(url.pathname === '/' ? '/index.html' : url.pathname));
+    if (!file.startsWith(demosDir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  },
+);
 server.listen(Number(port), '127.0.0.1', () => console.log('listening'));

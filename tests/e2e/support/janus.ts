@@ -32,7 +32,9 @@ export function janusUnavailable(): string | null {
 
 /** `key = "value"` of the system configuration (the package's own folders). */
 function systemSetting(key: string): string {
-  const found = new RegExp(`^\\s*${key}\\s*=\\s*"([^"]+)"`, 'm').exec(readFileSync(join(SYSTEM_CONFIG, 'janus.jcfg'), 'utf8'));
+  const found = new RegExp(`^\\s*${key}\\s*=\\s*"([^"]+)"`, 'm').exec(
+    readFileSync(join(SYSTEM_CONFIG, 'janus.jcfg'), 'utf8'),
+  );
   if (!found) throw new Error(`${key} not found in ${SYSTEM_CONFIG}/janus.jcfg`);
   return found[1];
 }
@@ -101,7 +103,12 @@ async function waitForFileLine(file: string, pattern: RegExp, what: string, time
   }
 }
 
-function waitForLine(child: ReturnType<NetNamespace['spawn']>, pattern: RegExp, what: string, timeoutMs = 20_000): Promise<void> {
+function waitForLine(
+  child: ReturnType<NetNamespace['spawn']>,
+  pattern: RegExp,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`${what} did not start: ${seen.slice(-2000)}`)), timeoutMs);
@@ -138,7 +145,9 @@ export async function startJanus(): Promise<JanusRig> {
     writeConfig(config);
     // Its own address on the namespace's veth: with no route out, Janus finds none by itself.
     const log = join(dir, 'janus.log');
-    ns.spawn(JANUS, ['-C', join(config, 'janus.jcfg'), '-F', config, '-i', NETNS_ADDRESSES[0], '-o', '-N', '-L', log], { stdio: 'ignore' });
+    ns.spawn(JANUS, ['-C', join(config, 'janus.jcfg'), '-F', config, '-i', NETNS_ADDRESSES[0], '-o', '-N', '-L', log], {
+      stdio: 'ignore',
+    });
     await waitForFileLine(log, /HTTP webserver started/, 'Janus');
 
     const { key, cert } = selfSignedCert(dir);
@@ -146,7 +155,15 @@ export async function startJanus(): Promise<JanusRig> {
     writeFileSync(join(dir, 'cert.pem'), cert);
     const demos = ns.spawn(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'tests/e2e/support/janus-demos-server.ts'), String(DEMOS_PORT), String(HTTP_API_PORT), DEMOS, dir],
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'tests/e2e/support/janus-demos-server.ts'),
+        String(DEMOS_PORT),
+        String(HTTP_API_PORT),
+        DEMOS,
+        dir,
+      ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     await waitForLine(demos, /listening/, 'the demos server');
@@ -199,7 +216,9 @@ async function addMeetingSite(browser: CoachBrowser, origin: string): Promise<vo
   await options.close();
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const registered = await browser.serviceWorker!.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length);
+    const registered = await browser.serviceWorker!.evaluate(
+      async () => (await chrome.scripting.getRegisteredContentScripts()).length,
+    );
     if (registered >= 2) return;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -39,12 +39,16 @@ const SETUP = [
 ].join(' && ');
 
 export async function createNetNamespace(): Promise<NetNamespace> {
-  const holder = spawn('/usr/bin/unshare', ['--net', '--', '/bin/sh', '-c', SETUP], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const holder = spawn('/usr/bin/unshare', ['--net', '--', '/bin/sh', '-c', SETUP], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let err = '';
     holder.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     holder.stdout!.once('data', () => resolve());
-    holder.once('exit', (code) => reject(new Error(`the network namespace could not be set up (${code}): ${err.trim()}`)));
+    holder.once('exit', (code) =>
+      reject(new Error(`the network namespace could not be set up (${code}): ${err.trim()}`)),
+    );
   });
   const netns = `/proc/${holder.pid}/ns/net`;
   const children = new Set<ChildProcess>();
@@ -78,4 +82,3 @@ export function runInNetns(ns: NetNamespace, command: string, args: readonly str
     child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} exited ${code}`))));
   });
 }
-

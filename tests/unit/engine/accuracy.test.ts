@@ -15,21 +15,27 @@ const model = missing ? null : modelOrNull();
 for (const withModel of [true, false]) {
   const skip = missing ?? (withModel && !model ? 'no YAMNet model (run `npm run setup`)' : null);
   const floors = FLOORS.filter((f) => f.model === withModel);
-  describe.skipIf(skip)(`accuracy ${withModel ? 'with the YAMNet speech gate' : 'of the detector alone'}${skip ? ` (skipped: ${skip})` : ''}`, () => {
-    const scored: Partial<Record<SetId, Scored>> = {};
-    beforeAll(async () => {
-      const analyze = engineAnalyzer(withModel ? model : null);
-      for (const id of new Set(floors.flatMap((f) => f.sets))) scored[id] = await scoreSet(id, analyze);
-    }, 900_000);
+  describe.skipIf(skip)(
+    `accuracy ${withModel ? 'with the YAMNet speech gate' : 'of the detector alone'}${skip ? ` (skipped: ${skip})` : ''}`,
+    () => {
+      const scored: Partial<Record<SetId, Scored>> = {};
+      beforeAll(async () => {
+        const analyze = engineAnalyzer(withModel ? model : null);
+        for (const id of new Set(floors.flatMap((f) => f.sets))) scored[id] = await scoreSet(id, analyze);
+      }, 900_000);
 
-    it('scores every scene', () => {
-      for (const [id, s] of Object.entries(scored)) expect(s.summary.missing, id).toEqual([]);
-    });
-    for (const floor of floors) {
-      (floor.unmet ? it.skip : it)(`${floor.label} ${describeFloor(floor)}${floor.unmet ? ` — not met yet: ${floor.unmet}` : ''}`, () => {
-        const value = floor.measure(scored);
-        expect(holds(floor, value), `${floor.label} = ${value}`).toBe(true);
+      it('scores every scene', () => {
+        for (const [id, s] of Object.entries(scored)) expect(s.summary.missing, id).toEqual([]);
       });
-    }
-  });
+      for (const floor of floors) {
+        (floor.unmet ? it.skip : it)(
+          `${floor.label} ${describeFloor(floor)}${floor.unmet ? ` — not met yet: ${floor.unmet}` : ''}`,
+          () => {
+            const value = floor.measure(scored);
+            expect(holds(floor, value), `${floor.label} = ${value}`).toBe(true);
+          },
+        );
+      }
+    },
+  );
 }

@@ -22,9 +22,15 @@ describe('the speech model stops answering mid-call', () => {
     const x = phrases();
     let alive = true;
     // Answers at once while alive; after 20 s of the call, never again.
-    const dying: SpeechClassifier = (w) => (alive ? Promise.resolve(zeroCrossingClassifier(w)) : new Promise<number>(() => {}));
+    const dying: SpeechClassifier = (w) =>
+      alive ? Promise.resolve(zeroCrossingClassifier(w)) : new Promise<number>(() => {});
     const errors: unknown[] = [];
-    const engine = createEngine({ sampleRate: RATE, classifier: dying, onClassifierError: (e) => errors.push(e), nowMs: () => clockMs });
+    const engine = createEngine({
+      sampleRate: RATE,
+      classifier: dying,
+      onClassifierError: (e) => errors.push(e),
+      nowMs: () => clockMs,
+    });
     const block = RATE / 50; // 20 ms, in real time
     for (let i = 0; i < x.length; i += block) {
       if (i >= 20 * RATE) alive = false;
@@ -44,7 +50,8 @@ describe('the speech model stops answering mid-call', () => {
 
   it('does not trip when audio comes faster than real time and verdicts are merely late', async () => {
     const x = phrases();
-    const late: SpeechClassifier = (w) => new Promise((resolve) => setTimeout(() => resolve(zeroCrossingClassifier(w)), 30));
+    const late: SpeechClassifier = (w) =>
+      new Promise((resolve) => setTimeout(() => resolve(zeroCrossingClassifier(w)), 30));
     const errors: unknown[] = [];
     const engine = createEngine({ sampleRate: RATE, classifier: late, onClassifierError: (e) => errors.push(e) });
     engine.push(x, null); // a minute of audio in one go: far past the timeout in audio time

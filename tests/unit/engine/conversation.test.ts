@@ -75,7 +75,10 @@ describe('conversation rules', () => {
   it('counts an interruption when the holder stops for good within 2 s, even after a breath over me', () => {
     const { events, turns } = run([seg('others', 0, 4.2), seg('self', 3.2, 8), seg('others', 4.6, 5.1)]);
     expect(events).toEqual([{ type: 'interruption', by: 'self', at: 3.2 }]);
-    expect(turns.map((t) => [t.by, t.end])).toEqual([['others', 5.1], ['self', 8]]);
+    expect(turns.map((t) => [t.by, t.end])).toEqual([
+      ['others', 5.1],
+      ['self', 8],
+    ]);
   });
 
   it('takes a false start ("but—", a pause, then talk) as one attempt from its first word', () => {
@@ -112,8 +115,14 @@ describe('conversation rules', () => {
 
   it('decides the same however the segments trickle in', () => {
     const scene = [
-      seg('others', 0, 6), seg('self', 2, 2.4), seg('others', 6.5, 9), seg('self', 8, 12),
-      seg('others', 10, 11.2), seg('self', 12.4, 15), seg('others', 15.1, 20), seg('self', 19.7, 23),
+      seg('others', 0, 6),
+      seg('self', 2, 2.4),
+      seg('others', 6.5, 9),
+      seg('self', 8, 12),
+      seg('others', 10, 11.2),
+      seg('self', 12.4, 15),
+      seg('others', 15.1, 20),
+      seg('self', 19.7, 23),
     ];
     expect(run(scene, true)).toEqual(run(scene));
   });
@@ -123,11 +132,17 @@ describe('liveFloor', () => {
   const frames = { backchannelMax: 100, takeAfterSilence: 20 };
   it('hands the floor to someone talking into the holder’s silence at once', () => {
     const decided = { floor: 'others' as const, turnStart: 0, turnLastEnd: 500 };
-    expect(liveFloor(decided, [{ party: 'self', start: 530, end: 540 }], 540, frames)).toEqual({ floor: 'self', turnStart: 530 });
+    expect(liveFloor(decided, [{ party: 'self', start: 530, end: 540 }], 540, frames)).toEqual({
+      floor: 'self',
+      turnStart: 530,
+    });
   });
   it('keeps it through a short overlap while the holder talks', () => {
     const decided = { floor: 'others' as const, turnStart: 0, turnLastEnd: 500 };
-    const tail = [{ party: 'others' as const, start: 500, end: 900 }, { party: 'self' as const, start: 600, end: 640 }];
+    const tail = [
+      { party: 'others' as const, start: 500, end: 900 },
+      { party: 'self' as const, start: 600, end: 640 },
+    ];
     expect(liveFloor(decided, tail, 900, frames).floor).toBe('others');
   });
 });

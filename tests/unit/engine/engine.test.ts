@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/engine';
 import type { AnalysisResult, Interval, SpeechClassifier } from '../../../lib/engine/types';
-import { addDelayed, clicks, levelDeafClassifier, noise, RATE, seededRandom, silence, tone, voice, zeroCrossingClassifier } from '../../support/signals';
+import {
+  addDelayed,
+  clicks,
+  levelDeafClassifier,
+  noise,
+  RATE,
+  seededRandom,
+  silence,
+  tone,
+  voice,
+  zeroCrossingClassifier,
+} from '../../support/signals';
 
-async function analyze(self: Float32Array | null, others: Float32Array | null, classifier?: SpeechClassifier, block = 320): Promise<AnalysisResult> {
+async function analyze(
+  self: Float32Array | null,
+  others: Float32Array | null,
+  classifier?: SpeechClassifier,
+  block = 320,
+): Promise<AnalysisResult> {
   const engine = createEngine({ sampleRate: RATE, classifier });
   const n = (self ?? others)!.length;
-  for (let i = 0; i < n; i += block) engine.push(self?.subarray(i, i + block) ?? null, others?.subarray(i, i + block) ?? null);
+  for (let i = 0; i < n; i += block)
+    engine.push(self?.subarray(i, i + block) ?? null, others?.subarray(i, i + block) ?? null);
   return engine.finish();
 }
 
@@ -27,7 +44,10 @@ describe('speech activity', () => {
     voice(x, 2.7, 3.5); // 0.2 s gap: one segment
     voice(x, 4, 5); // 0.5 s gap: two
     const r = await analyze(x, null);
-    expectIntervals(r.segments.self, [[1, 3.5], [4, 5]]);
+    expectIntervals(r.segments.self, [
+      [1, 3.5],
+      [4, 5],
+    ]);
     expect(r.speechModel).toBe('none');
   });
 
@@ -78,7 +98,10 @@ describe('speech activity', () => {
     noise(x.subarray(Math.round(1.55 * RATE), Math.round(1.85 * RATE)), 0.0015, 9); // a breath, 35 dB under the voice
     voice(x, 2, 3, 0.2);
     voice(x, 3.6, 4.2, 0.2);
-    expectIntervals((await analyze(x, null)).segments.self, [[2, 3], [3.6, 4.2]]);
+    expectIntervals((await analyze(x, null)).segments.self, [
+      [2, 3],
+      [3.6, 4.2],
+    ]);
   });
 
   it('does not take a line coming back from digital silence, click and all, for talk', async () => {
@@ -88,7 +111,10 @@ describe('speech activity', () => {
     for (let i = 0; i < 16; i++) x[6 * RATE + i] += i % 2 ? -0.3 : 0.3; // …and comes back with a click
     voice(x, 1, 2);
     voice(x, 9, 10);
-    expectIntervals((await analyze(x, null)).segments.self, [[1, 2], [9, 10]]);
+    expectIntervals((await analyze(x, null)).segments.self, [
+      [1, 2],
+      [9, 10],
+    ]);
   });
 
   it('closes a segment on a noisy line whose 10 ms levels scatter around the threshold', async () => {
@@ -102,7 +128,15 @@ describe('speech activity', () => {
     voice(x, 1, 2);
     voice(x, 3, 4);
     voice(x, 6, 7);
-    expectIntervals((await analyze(x, null)).segments.self, [[1, 2], [3, 4], [6, 7]], 0.1);
+    expectIntervals(
+      (await analyze(x, null)).segments.self,
+      [
+        [1, 2],
+        [3, 4],
+        [6, 7],
+      ],
+      0.1,
+    );
   });
 
   it('drops clicks too short to be a syllable, even without the classifier', async () => {
@@ -126,7 +160,10 @@ describe('speech gate', () => {
     voice(remote, 11, 13, 0.2, 210);
     const r = await analyze(me, remote, zeroCrossingClassifier);
     expect(r.speechModel).toBe('yamnet');
-    expectIntervals(r.segments.self, [[1, 3], [8, 10]]);
+    expectIntervals(r.segments.self, [
+      [1, 3],
+      [8, 10],
+    ]);
     expectIntervals(r.segments.others, [[11, 13]]);
   });
 
@@ -136,7 +173,15 @@ describe('speech gate', () => {
     voice(me, 5, 6, 0.002);
     voice(me, 8, 10, 0.002);
     const r = await analyze(me, null, levelDeafClassifier);
-    expectIntervals(r.segments.self, [[1, 3], [5, 6], [8, 10]], 0.25);
+    expectIntervals(
+      r.segments.self,
+      [
+        [1, 3],
+        [5, 6],
+        [8, 10],
+      ],
+      0.25,
+    );
   });
 
   it('goes on with the detector alone when the classifier fails, and says so', async () => {
@@ -168,7 +213,14 @@ describe('echo and mute', () => {
     voice(me, 21, 23, 0.25); // my turn after theirs
     voice(me, 15.8, 17.5, 0.3); // double talk over their turn at 15.5
     const r = await analyze(me, remote);
-    expectIntervals(r.segments.self, [[15.8, 17.5], [21, 23]], 0.1);
+    expectIntervals(
+      r.segments.self,
+      [
+        [15.8, 17.5],
+        [21, 23],
+      ],
+      0.1,
+    );
   });
 
   it('keeps what I say while muted out of the talk and counts it as side talk', async () => {
@@ -191,7 +243,8 @@ describe('echo and mute', () => {
 
 describe('live state', () => {
   it('shows a turn change within 250 ms of audio and tracks the talk share', async () => {
-    const me = silence(9), them = silence(9);
+    const me = silence(9),
+      them = silence(9);
     noise(me, 0.001, 21);
     noise(them, 0.001, 22);
     voice(them, 0.5, 3.5, 0.2, 210);
@@ -211,17 +264,19 @@ describe('live state', () => {
   });
   it('gives, at every look, the figures a snapshot of that moment carries', () => {
     // Overlaps both ways (interruptions, talk-overs, backchannels) and turns still open at a look.
-    const me = silence(40), them = silence(40);
+    const me = silence(40),
+      them = silence(40);
     noise(me, 0.001, 31);
     noise(them, 0.001, 32);
     const rand = seededRandom(7);
-    for (let t = 0.5; t < 38; ) {
+    for (let t = 0.5; t < 38;) {
       const len = 0.3 + rand() * 4;
       voice(rand() < 0.5 ? me : them, t, t + len, 0.1 + rand() * 0.2, 120 + rand() * 120);
       t += len * (0.4 + rand());
     }
     const engine = createEngine({ sampleRate: RATE });
-    const metricsIn = (live: object, metrics: object) => Object.fromEntries(Object.entries(live).filter(([k]) => k in metrics));
+    const metricsIn = (live: object, metrics: object) =>
+      Object.fromEntries(Object.entries(live).filter(([k]) => k in metrics));
     let looks = 0;
     for (let i = 0; i < me.length; i += 1600) {
       engine.push(me.subarray(i, i + 1600), them.subarray(i, i + 1600));
@@ -234,7 +289,9 @@ describe('live state', () => {
     }
     const end = engine.snapshot().metrics;
     expect(looks).toBe(400);
-    expect(end.interruptionsBySelf + end.interruptionsOfSelf + end.talkoversBySelf + end.talkoversOfSelf).toBeGreaterThan(0);
+    expect(
+      end.interruptionsBySelf + end.interruptionsOfSelf + end.talkoversBySelf + end.talkoversOfSelf,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -245,7 +302,7 @@ describe('streaming equals batch', () => {
     noise(me, 0.001, 11);
     noise(remote, 0.001, 12);
     const rand = seededRandom(99);
-    for (let t = 0.5; t < 38; ) {
+    for (let t = 0.5; t < 38;) {
       const len = 0.3 + rand() * 4;
       voice(rand() < 0.5 ? me : remote, t, t + len, 0.1 + rand() * 0.2, 120 + rand() * 120);
       if (rand() < 0.3) clicks(me, t, t + 1.5, 0.1, 0.2, Math.floor(rand() * 1000));
@@ -254,9 +311,10 @@ describe('streaming equals batch', () => {
     tone(remote, 20, 24, 1800);
 
     const batch = await analyze(me, remote, zeroCrossingClassifier, me.length);
-    const slow: SpeechClassifier = (w) => new Promise((resolve) => setTimeout(() => resolve(zeroCrossingClassifier(w)), rand() * 8));
+    const slow: SpeechClassifier = (w) =>
+      new Promise((resolve) => setTimeout(() => resolve(zeroCrossingClassifier(w)), rand() * 8));
     const engine = createEngine({ sampleRate: RATE, classifier: slow });
-    for (let i = 0; i < me.length; ) {
+    for (let i = 0; i < me.length;) {
       const n = 1 + Math.floor(rand() * 2000);
       engine.push(me.subarray(i, i + n), remote.subarray(i, i + n));
       i += n;
@@ -273,7 +331,7 @@ describe('streaming equals batch', () => {
     noise(me, 0.00003, 13);
     noise(remote, 0.001, 14);
     const rand = seededRandom(3);
-    for (let t = 0.5; t < 28; ) {
+    for (let t = 0.5; t < 28;) {
       const len = 0.3 + rand() * 3;
       const mine = rand() < 0.5;
       voice(mine ? me : remote, t, t + len, mine ? 0.002 : 0.2, 120 + rand() * 120);

@@ -3,7 +3,14 @@ import { resample } from '../../../lib/audio/resample';
 import { decodeWav, encodeWavPcm16, mixDown, WavError } from '../../../lib/audio/wav';
 
 /** A WAV header + data built by hand, for encodings the encoder does not write. */
-function wav(format: number, channels: number, rate: number, bits: number, data: Uint8Array, extensible = false): Uint8Array {
+function wav(
+  format: number,
+  channels: number,
+  rate: number,
+  bits: number,
+  data: Uint8Array,
+  extensible = false,
+): Uint8Array {
   const fmtSize = extensible ? 40 : 16;
   const out = new Uint8Array(12 + 8 + fmtSize + 8 + data.length);
   const v = new DataView(out.buffer);
@@ -59,9 +66,13 @@ describe('decodeWav', () => {
   });
 
   it('refuses what it cannot read with a plain message', () => {
-    expect(() => decodeWav(new TextEncoder().encode('hello, not audio'))).toThrow(new WavError('not a WAV file (no RIFF/WAVE header)'));
+    expect(() => decodeWav(new TextEncoder().encode('hello, not audio'))).toThrow(
+      new WavError('not a WAV file (no RIFF/WAVE header)'),
+    );
     expect(() => decodeWav(wav(1, 1, 16000, 16, new Uint8Array(0)))).toThrow(/empty audio/);
-    expect(() => decodeWav(wav(2, 1, 16000, 4, new Uint8Array(16)))).toThrow(/unsupported WAV encoding \(format 2, 4-bit\)/);
+    expect(() => decodeWav(wav(2, 1, 16000, 4, new Uint8Array(16)))).toThrow(
+      /unsupported WAV encoding \(format 2, 4-bit\)/,
+    );
     expect(() => decodeWav(wav(1, 1, 100, 16, new Uint8Array(16)))).toThrow(/unsupported sample rate/);
     const truncated = encodeWavPcm16([new Float32Array(100)], 16000).subarray(0, 30);
     expect(() => decodeWav(truncated)).toThrow(WavError);
@@ -76,8 +87,13 @@ describe('decodeWav', () => {
 
 describe('resample', () => {
   it('keeps a tone in the speech band and its level across 48 → 16 kHz and 8 → 16 kHz', () => {
-    const tone = (rate: number, sec: number) => Float32Array.from({ length: rate * sec }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / rate));
-    for (const [from, to] of [[48000, 16000], [8000, 16000], [44100, 16000]]) {
+    const tone = (rate: number, sec: number) =>
+      Float32Array.from({ length: rate * sec }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / rate));
+    for (const [from, to] of [
+      [48000, 16000],
+      [8000, 16000],
+      [44100, 16000],
+    ]) {
       const out = resample(tone(from, 1), from, to);
       expect(out.length).toBe(to);
       const expected = tone(to, 1);

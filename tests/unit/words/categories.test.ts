@@ -72,7 +72,9 @@ const QUESTIONS: [string, Asked[]][] = [
 ];
 
 const asked = (line: string): Asked[] =>
-  readTurn(line).questions.map((q) => `${q.kind}${q.clarifying ? '+clarifying' : q.aboutPerson ? '+person' : ''}` as Asked);
+  readTurn(line).questions.map(
+    (q) => `${q.kind}${q.clarifying ? '+clarifying' : q.aboutPerson ? '+person' : ''}` as Asked,
+  );
 
 describe('questions', () => {
   it.each(QUESTIONS)('%s', (line, expected) => {
@@ -80,7 +82,9 @@ describe('questions', () => {
   });
 
   it('keeps the question’s own words', () => {
-    expect(readTurn('Okay, so, we have two options, which one do you prefer?').questions[0].text).toBe('which one do you prefer');
+    expect(readTurn('Okay, so, we have two options, which one do you prefer?').questions[0].text).toBe(
+      'which one do you prefer',
+    );
   });
 });
 
@@ -92,11 +96,27 @@ const SUMMARIES: [string | null, string, boolean][] = [
   [null, 'Let me make sure I have this right: three people, Sunday at seven.', true],
   [null, 'In other words, we wait for legal.', true],
   [null, "You're saying that the budget is fixed.", true],
-  ['We have to move the launch to March, the vendor is running late.', 'So the launch moves to March because the vendor is late, right?', true],
-  ['The vendor is two weeks late, so the launch moves to March.', 'Okay, so the vendor is late and the launch moves to March.', true],
-  ['I need the report reviewed by Friday and sent to the board.', 'You need the report reviewed and sent to the board by Friday.', true],
+  [
+    'We have to move the launch to March, the vendor is running late.',
+    'So the launch moves to March because the vendor is late, right?',
+    true,
+  ],
+  [
+    'The vendor is two weeks late, so the launch moves to March.',
+    'Okay, so the vendor is late and the launch moves to March.',
+    true,
+  ],
+  [
+    'I need the report reviewed by Friday and sent to the board.',
+    'You need the report reviewed and sent to the board by Friday.',
+    true,
+  ],
   // Replies on the same topic are not restatements.
-  ['We need to move the launch to March because the vendor is late.', 'Moving the launch to March would hurt the marketing plan.', false],
+  [
+    'We need to move the launch to March because the vendor is late.',
+    'Moving the launch to March would hurt the marketing plan.',
+    false,
+  ],
   ['The vendor is late again.', 'I can call the vendor tomorrow.', false],
   ['Can you send me the report?', 'Sure, I will send the report today.', false],
   [null, 'Sounds good to me.', false],
@@ -117,7 +137,12 @@ describe('summaries', () => {
 
   it('says whether a phrase or the overlap with their words showed it', () => {
     expect(readTurn('To recap, we ship on Monday.').summary).toBe('phrase');
-    expect(readTurn('So the vendor is late and the launch slips to March, right?', 'The vendor is late, the launch slips to March.').summary).toBe('overlap');
+    expect(
+      readTurn(
+        'So the vendor is late and the launch slips to March, right?',
+        'The vendor is late, the launch slips to March.',
+      ).summary,
+    ).toBe('overlap');
   });
 });
 
@@ -152,10 +177,14 @@ describe('thanks', () => {
 
 describe('fillers and hedges', () => {
   it('counts each where it is a filler or a hedge, not where it is a word', () => {
-    const r = readTurn('Um, I think we should, you know, maybe just wait a little. Uh, it is kind of late, sort of. I guess.');
+    const r = readTurn(
+      'Um, I think we should, you know, maybe just wait a little. Uh, it is kind of late, sort of. I guess.',
+    );
     expect(r.fillers).toEqual({ um: 1, uh: 1, 'you-know': 1 });
     expect(r.hedges).toEqual({ 'sort-of': 1, 'kind-of': 1, maybe: 1, perhaps: 0, just: 1, 'i-guess': 1 });
-    const words = readTurn('Do you know what kind of car it is? That sort of thing. You know him. Ah, I see. That is kind of you.');
+    const words = readTurn(
+      'Do you know what kind of car it is? That sort of thing. You know him. Ah, I see. That is kind of you.',
+    );
     expect(words.fillers).toEqual({ um: 0, uh: 0, 'you-know': 0 });
     expect(words.hedges['kind-of'] + words.hedges['sort-of']).toBe(0);
   });
@@ -179,7 +208,15 @@ describe('counts per call', () => {
     let c = emptyCounts();
     c = addReading(c, readTurn('What do you mean? Thanks for the notes on the budget.'), 30);
     c = addReading(c, readTurn('How was your weekend? Is it raining there?'), 40);
-    expect(c).toMatchObject({ turns: 2, questions: 3, openQuestions: 2, clarifyingQuestions: 1, personalQuestions: 1, thanks: 1, specificThanks: 1 });
+    expect(c).toMatchObject({
+      turns: 2,
+      questions: 3,
+      openQuestions: 2,
+      clarifyingQuestions: 1,
+      personalQuestions: 1,
+      thanks: 1,
+      specificThanks: 1,
+    });
     expect(c.speechSec).toBe(70);
     const rates = wordRates(c)!;
     expect(rates.questionsPer10Min).toBeCloseTo((3 / 70) * 600, 6);

@@ -29,7 +29,8 @@ function fakeRecogniser(texts: Map<number, string>, options: { ready?: boolean }
 /** A call's audio with a marker value on each stretch of speech, so the fake knows what was said. */
 function audio(seconds: number, speech: [party: Party, interval: Interval, marker: number][]) {
   const tracks = { self: new Float32Array(seconds * RATE), others: new Float32Array(seconds * RATE) };
-  for (const [party, [s, e], marker] of speech) tracks[party].fill(marker / 1000, Math.round(s * RATE), Math.round(e * RATE));
+  for (const [party, [s, e], marker] of speech)
+    tracks[party].fill(marker / 1000, Math.round(s * RATE), Math.round(e * RATE));
   return tracks;
 }
 
@@ -69,7 +70,10 @@ describe('LiveWords', () => {
       pushed = to;
     };
     playTo(9);
-    words.take({ segments: [seg('others', [1, 5]), seg('self', [5.5, 8]), seg('self', [8.6, 9])], turns: [turn('others', 1, 5)] });
+    words.take({
+      segments: [seg('others', [1, 5]), seg('self', [5.5, 8]), seg('self', [8.6, 9])],
+      turns: [turn('others', 1, 5)],
+    });
     playTo(13);
     words.take({ segments: [seg('self', [11, 11.4])], turns: [turn('self', 5.5, 9)] });
     await settle();
@@ -77,7 +81,15 @@ describe('LiveWords', () => {
     words.take({ segments: [seg('self', [14.5, 16])], turns: [turn('others', 9.5, 14), turn('self', 14.5, 16)] });
     await settle();
     const report = words.report();
-    expect(report).toMatchObject({ turns: 2, missedTurns: 0, summaries: 1, thanks: 1, specificThanks: 1, questions: 2, personalQuestions: 1 });
+    expect(report).toMatchObject({
+      turns: 2,
+      missedTurns: 0,
+      summaries: 1,
+      thanks: 1,
+      specificThanks: 1,
+      questions: 2,
+      personalQuestions: 1,
+    });
     expect(report.speechSec).toBeCloseTo(2.5 + 0.4 + 1.5, 6);
     expect(report).not.toHaveProperty('myQuestions');
     // My turns' three segments; the first others' turn (for the restatement), not the second (the

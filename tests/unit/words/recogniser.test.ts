@@ -21,7 +21,17 @@ const missing = moonshineMissing() ?? speechToolsMissing();
 if (missing && process.env.CI === 'true') throw new Error(`${missing}: required in CI`);
 
 describe('token decoder', () => {
-  const pieces = ['<unk>', '<s>', '</s>', ...Array.from({ length: 256 }, (_, b) => `<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`), '▁Hello', ',', '▁w', 'orld', '?'];
+  const pieces = [
+    '<unk>',
+    '<s>',
+    '</s>',
+    ...Array.from({ length: 256 }, (_, b) => `<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`),
+    '▁Hello',
+    ',',
+    '▁w',
+    'orld',
+    '?',
+  ];
   const decoder = new TokenDecoder(pieces);
   const id = (p: string) => pieces.indexOf(p);
   it('joins pieces, turns ▁ into spaces and drops specials', () => {
@@ -70,7 +80,9 @@ describe.skipIf(missing)('Moonshine Tiny on espeak-ng speech', () => {
 
   it('gives nothing for less than a tenth of a second, and silence is not words', async () => {
     expect(await recogniser.transcribe(new Float32Array(800))).toBe('');
-    expect((await recogniser.transcribe(new Float32Array(16000))).split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(2);
+    expect(
+      (await recogniser.transcribe(new Float32Array(16000))).split(/\s+/).filter(Boolean).length,
+    ).toBeLessThanOrEqual(2);
   });
 
   it('analyze --words adds a words block per side; without the flag the output is unchanged', () => {
@@ -86,11 +98,24 @@ describe.skipIf(missing)('Moonshine Tiny on espeak-ng speech', () => {
     fs.writeFileSync(files.self, encodeWavPcm16([self], rate));
     fs.writeFileSync(files.others, encodeWavPcm16([others], rate));
     const run = (...extra: string[]) =>
-      spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'cli/analyze.ts', '--self', files.self, '--others', files.others, '--no-model', ...extra], {
-        cwd: PROJECT_ROOT,
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
+      spawnSync(
+        process.execPath,
+        [
+          path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'),
+          'cli/analyze.ts',
+          '--self',
+          files.self,
+          '--others',
+          files.others,
+          '--no-model',
+          ...extra,
+        ],
+        {
+          cwd: PROJECT_ROOT,
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
+      );
     const plain = run();
     expect(plain.status, plain.stderr).toBe(0);
     expect(JSON.parse(plain.stdout)).not.toHaveProperty('words');
@@ -98,7 +123,13 @@ describe.skipIf(missing)('Moonshine Tiny on espeak-ng speech', () => {
     expect(withWords.status, withWords.stderr).toBe(0);
     const out = JSON.parse(withWords.stdout);
     expect({ ...out, words: undefined }).toEqual({ ...JSON.parse(plain.stdout), words: undefined });
-    expect(out.words.self).toMatchObject({ turns: 1, questions: 1, personalQuestions: 1, thanks: 1, specificThanks: 1 });
+    expect(out.words.self).toMatchObject({
+      turns: 1,
+      questions: 1,
+      personalQuestions: 1,
+      thanks: 1,
+      specificThanks: 1,
+    });
     expect(out.words.self.words).toBeGreaterThanOrEqual(10);
     expect(out.words.others).toMatchObject({ turns: 1, questions: 0, thanks: 0 });
     expect(out.words.self.speechSec).toBeGreaterThan(2);

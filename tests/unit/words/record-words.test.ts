@@ -26,7 +26,12 @@ const words = (overrides: Partial<StoredWords> = {}): StoredWords => ({
 describe('words in the call record', () => {
   it('are stored from a save, and a later save without them keeps them', () => {
     const { callId, final: _, ...update } = callProgress('c', 60, false);
-    const first = buildCallRecord({ id: callId, header: CALL_HEADER, update: { ...update, words: words() }, status: 'live' });
+    const first = buildCallRecord({
+      id: callId,
+      header: CALL_HEADER,
+      update: { ...update, words: words() },
+      status: 'live',
+    });
     expect(first.words).toEqual(words());
     const next = buildCallRecord({ id: callId, header: CALL_HEADER, update, status: 'ended', previous: first });
     expect(next.words).toEqual(words());
@@ -36,7 +41,10 @@ describe('words in the call record', () => {
   });
 
   it('are read back whole, without unknown fields, my questions capped', () => {
-    const stored = { ...words({ myQuestions: ['what do you mean', ...Array.from({ length: 300 }, () => 'x'.repeat(400))] }), secret: 'the others said…' };
+    const stored = {
+      ...words({ myQuestions: ['what do you mean', ...Array.from({ length: 300 }, () => 'x'.repeat(400))] }),
+      secret: 'the others said…',
+    };
     const back = validateCallRecord({ ...makeRecord(), words: stored });
     expect(back.ok).toBe(true);
     if (!back.ok) return;

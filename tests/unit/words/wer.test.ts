@@ -3,7 +3,12 @@ import { wer, werWords, wordErrors } from '../../../lib/words/wer';
 
 describe('word error rate', () => {
   it('counts substitutions, deletions and insertions against the reference', () => {
-    expect(wordErrors('the cat sat on the mat', 'the cat sat on the mat')).toEqual({ reference: 6, substitutions: 0, deletions: 0, insertions: 0 });
+    expect(wordErrors('the cat sat on the mat', 'the cat sat on the mat')).toEqual({
+      reference: 6,
+      substitutions: 0,
+      deletions: 0,
+      insertions: 0,
+    });
     const e = wordErrors('the cat sat on the mat', 'a cat sat on mat today');
     expect(e.substitutions + e.deletions + e.insertions).toBe(3);
     expect(wer(e)).toBeCloseTo(0.5, 6);

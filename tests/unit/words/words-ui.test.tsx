@@ -73,7 +73,10 @@ describe('words in the habits', () => {
 
   it('give the tip when they are the weakest: no restatement, no clarifying question, few questions', () => {
     const weak = words({ summaries: 0, clarifyingQuestions: 0, questions: 1, openQuestions: 0, specificThanks: 1 });
-    const coaching = assessCall(call(weak, { checkIn: { summarised: null, thankedSomeone: null, agreedNextSteps: true, atMs: 1 } }), DEFAULT_SETTINGS);
+    const coaching = assessCall(
+      call(weak, { checkIn: { summarised: null, thankedSomeone: null, agreedNextSteps: true, atMs: 1 } }),
+      DEFAULT_SETTINGS,
+    );
     expect(coaching.weakest).toBe('listen');
     expect(say(coaching.tip)).toMatch(/What do you mean by|sum up what you heard/);
     const fast = assessCall(call(words({ words: 2300 })), DEFAULT_SETTINGS);
@@ -82,19 +85,26 @@ describe('words in the habits', () => {
 
   it('praise restating and specific thanks in what went well', () => {
     // A call where the audio figures give nothing to praise.
-    const metrics = goodMetrics({ othersLongestTurnSec: 30, backchannelsPerOthersMin: 0.1, talkShare: 0.6, longestMonologueSec: 150, medianResponseGapSec: -0.2 });
+    const metrics = goodMetrics({
+      othersLongestTurnSec: 30,
+      backchannelsPerOthersMin: 0.1,
+      talkShare: 0.6,
+      longestMonologueSec: 150,
+      medianResponseGapSec: -0.2,
+    });
     const notes = assessCall(call(words(), { metrics, durationSec: 200 }), DEFAULT_SETTINGS).wentWell.map(say);
-    expect(notes).toEqual(['You said back what you heard 2 times.', 'You asked what someone meant 2 times.', 'You thanked someone specifically.']);
+    expect(notes).toEqual([
+      'You said back what you heard 2 times.',
+      'You asked what someone meant 2 times.',
+      'You thanked someone specifically.',
+    ]);
   });
 });
 
 describe('words in the trends', () => {
   it('give questions per 10 min of my speech, restatements per hour and the share of specific thanks', () => {
     const points = perCallTrend(
-      [
-        { ...makeRecord({ startedAtMs: 1, words: words() }) },
-        { ...makeRecord({ startedAtMs: 2 }) },
-      ],
+      [{ ...makeRecord({ startedAtMs: 1, words: words() }) }, { ...makeRecord({ startedAtMs: 2 }) }],
       DEFAULT_SETTINGS.targetShare,
       10,
     );
@@ -125,16 +135,27 @@ function popupActions(record: CallRecord, overrides: Partial<PopupActions> = {})
 }
 
 describe('words in the popup', () => {
-  const record = makeRecord({ words: words({ missedTurns: 2 }), startedAtMs: Date.now() - 3600_000, endedAtMs: Date.now() - 900_000 });
+  const record = makeRecord({
+    words: words({ missedTurns: 2 }),
+    startedAtMs: Date.now() - 3600_000,
+    endedAtMs: Date.now() - 900_000,
+  });
   const open = (r: CallRecord) => {
     const actions = popupActions(r);
-    render(<PopupApp data={{ settings: DEFAULT_SETTINGS, latest: r, tabStatus: null, nowMs: Date.now() }} actions={actions} />);
+    render(
+      <PopupApp
+        data={{ settings: DEFAULT_SETTINGS, latest: r, tabStatus: null, nowMs: Date.now() }}
+        actions={actions}
+      />,
+    );
     return actions;
   };
 
   it('shows the word figures as tiles under their habits, and what was read', () => {
     open(record);
-    expect(screen.getByTestId('words-note').textContent).toBe('Words understood on this device: 10\u00a0min of your speech read. 2 turns could not be read.');
+    expect(screen.getByTestId('words-note').textContent).toBe(
+      'Words understood on this device: 10\u00a0min of your speech read. 2 turns could not be read.',
+    );
     const tiles = within(screen.getByRole('region', { name: 'The figures' }));
     expect(tiles.getByText('Questions you asked')).toBeTruthy();
     expect(tiles.getByText('Said back what you heard')).toBeTruthy();
@@ -151,7 +172,10 @@ describe('words in the popup', () => {
     fireEvent.click(form.getByLabelText('Yes'));
     fireEvent.click(form.getByRole('button', { name: 'Save check-in' }));
     await screen.findByText('Saved with this call.');
-    expect(actions.saveCheckIn).toHaveBeenCalledWith(record.id, expect.objectContaining({ agreedNextSteps: true, summarised: null, thankedSomeone: null }));
+    expect(actions.saveCheckIn).toHaveBeenCalledWith(
+      record.id,
+      expect.objectContaining({ agreedNextSteps: true, summarised: null, thankedSomeone: null }),
+    );
   });
 
   it('charts the words in trends only when some call had them', async () => {
@@ -192,7 +216,9 @@ describe('the words setting', () => {
         deleteAllCalls: noop,
         allowNotifications: vi.fn(async () => true),
       } as OptionsActions;
-      return <OptionsApp data={{ settings, model: 'packaged', mic: { state: 'off' }, callCount: 0 }} actions={actions} />;
+      return (
+        <OptionsApp data={{ settings, model: 'packaged', mic: { state: 'off' }, callCount: 0 }} actions={actions} />
+      );
     }
     render(<Harness />);
     return () => current;
@@ -204,7 +230,9 @@ describe('the words setting', () => {
     const toggle = section.getByLabelText('Understand words, on this device') as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     const help = document.getElementById(toggle.getAttribute('aria-describedby')!)!.textContent!;
-    expect(help).toMatch(/on this computer.*only the counts.*nothing leaves your computer.*adds 43 MB.*of one processor core/s);
+    expect(help).toMatch(
+      /on this computer.*only the counts.*nothing leaves your computer.*adds 43 MB.*of one processor core/s,
+    );
     expect(section.queryByLabelText(/Keep the text of my own questions/)).toBeNull();
     fireEvent.click(toggle);
     await waitFor(() => expect(settings().words.enabled).toBe(true));
