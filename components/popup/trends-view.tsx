@@ -134,6 +134,16 @@ function chartSpecs(settings: Settings): ChartSpec[] {
       kind: 'bar',
       lowerIsBetter: false,
     },
+    // From calls that told people apart: shown only when some call in view did.
+    {
+      metric: 'peopleHeardShare',
+      title: t('trends.chart.peopleHeard'),
+      habit: t('habit.shareFloor'),
+      format: formatPercent,
+      axis: formatPercent,
+      kind: 'bar',
+      lowerIsBetter: false,
+    },
   ];
 }
 
@@ -246,7 +256,10 @@ export function TrendsView({ settings, nowMs, width, actions }: TrendsViewProps)
   const chartWidth = width - 26;
   const data = view?.points.map((p) => ({ ...p, label: formatDayMonth(p.startMs) })) ?? [];
   const withWords = view?.points.some((p) => WORD_METRICS.some((metric) => p[metric] !== null)) ?? false;
-  const specs = chartSpecs(settings).filter((spec) => withWords || !WORD_METRICS.includes(spec.metric));
+  const withPeople = view?.points.some((p) => p.peopleHeardShare !== null) ?? false;
+  const specs = chartSpecs(settings).filter((spec) =>
+    spec.metric === 'peopleHeardShare' ? withPeople : withWords || !WORD_METRICS.includes(spec.metric),
+  );
   const empty = view !== null && view.points.every((p) => p.calls === 0);
 
   return (

@@ -6,7 +6,7 @@ import { MIN_RATE_SPEECH_SEC } from '../words/counts';
 
 export type TrendCall = Pick<
   CallSummary,
-  'startedAtMs' | 'durationSec' | 'meetingKind' | 'metrics' | 'checkIn' | 'words'
+  'startedAtMs' | 'durationSec' | 'meetingKind' | 'metrics' | 'checkIn' | 'words' | 'people'
 >;
 
 export interface TrendPoint {
@@ -31,6 +31,9 @@ export interface TrendPoint {
   restatementsPerHour: number | null;
   /** Share of my thank-yous that said what for; null without any. */
   specificThanksShare: number | null;
+  /** Of the others in the calls that told people apart (docs/people.md), the share who spoke;
+   *  null without such a call. */
+  peopleHeardShare: number | null;
 }
 
 interface Accumulator {
@@ -53,6 +56,8 @@ interface Accumulator {
   restatements: number;
   thanks: number;
   specificThanks: number;
+  peopleSpoke: number;
+  peopleKnown: number;
 }
 
 function emptyAccumulator(startMs: number): Accumulator {
@@ -76,6 +81,8 @@ function emptyAccumulator(startMs: number): Accumulator {
     restatements: 0,
     thanks: 0,
     specificThanks: 0,
+    peopleSpoke: 0,
+    peopleKnown: 0,
   };
 }
 
@@ -106,6 +113,12 @@ function add(acc: Accumulator, call: TrendCall, targets: Record<MeetingKind, num
     acc.thanks += words.thanks;
     acc.specificThanks += words.specificThanks;
   }
+  // As the habit counts it (habits.ts, inclusion): only calls with two or more others known.
+  const people = call.people;
+  if (people?.split && people.people.length + people.notHeard >= 2) {
+    acc.peopleSpoke += people.people.length;
+    acc.peopleKnown += people.people.length + people.notHeard;
+  }
 }
 
 function median(values: number[]): number | null {
@@ -130,6 +143,7 @@ function toPoint(acc: Accumulator): TrendPoint {
     questionsPer10Min: acc.wordsSpeech >= MIN_RATE_SPEECH_SEC ? (acc.questions / acc.wordsSpeech) * 600 : null,
     restatementsPerHour: acc.wordsSpeech >= MIN_RATE_SPEECH_SEC ? acc.restatements / (acc.wordsCallSec / 3600) : null,
     specificThanksShare: acc.thanks > 0 ? acc.specificThanks / acc.thanks : null,
+    peopleHeardShare: acc.peopleKnown > 0 ? acc.peopleSpoke / acc.peopleKnown : null,
   };
 }
 

@@ -334,6 +334,37 @@ describe('popup: settings', () => {
 });
 
 describe('popup: trends', () => {
+  it('charts who of the others spoke once some call told people apart, and not before', async () => {
+    const person = (label: string) => ({
+      label,
+      speechSec: 300,
+      shareOfOthers: 0.5,
+      shareOfAll: 0.3,
+      longestTurnSec: 60,
+      interruptionsBySelf: 0,
+      interruptionsOfSelf: 0,
+    });
+    const split = makeRecord({
+      startedAtMs: Date.now() - 3600_000,
+      participants: 4,
+      people: { split: true, people: [person('Person 1'), person('Person 2')], notHeard: 1 },
+    });
+    const actions = { ...fakeActions(), loadSince: vi.fn(async () => [summarizeCall(split)]) };
+    setup({ latest: split, nowMs: Date.now() }, actions);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('tab', { name: 'Trends' }));
+    });
+    const chart = await screen.findByRole('region', { name: 'Others in the call who spoke' }, { timeout: 10_000 });
+    expect(chart.textContent).toContain('67%');
+    cleanup();
+    setup();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('tab', { name: 'Trends' }));
+    });
+    await screen.findByRole('region', { name: 'Your talk share' }, { timeout: 10_000 });
+    expect(screen.queryByRole('region', { name: 'Others in the call who spoke' })).toBeNull();
+  });
+
   it('charts the habits per week against the targets, and per call on request', async () => {
     const actions = setup();
     await act(async () => {

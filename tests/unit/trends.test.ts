@@ -60,6 +60,33 @@ describe('weeklyTrend', () => {
     expect(week.checkInScore).toBe(0.5);
   });
 
+  it('counts who spoke only over calls that told people apart', () => {
+    const now = at(2025, 3, 13);
+    const person = (label: string) => ({
+      label,
+      speechSec: 60,
+      shareOfOthers: 0.5,
+      shareOfAll: 0.25,
+      longestTurnSec: 20,
+      interruptionsBySelf: 0,
+      interruptionsOfSelf: 0,
+    });
+    const weeks = weeklyTrend(
+      [
+        trendCall(at(2025, 3, 10), {
+          people: { split: true, people: [person('Person 1'), person('Person 2')], notHeard: 1 },
+        }),
+        trendCall(at(2025, 3, 11), { people: { split: true, people: [person('Person 1')], notHeard: 0 } }), // one other: no habit
+        trendCall(at(2025, 3, 12), { people: { split: false, reason: 'one-stream' } }),
+        trendCall(at(2025, 3, 12)),
+        trendCall(at(2025, 3, 5)),
+      ],
+      targets,
+      { nowMs: now, weeks: 2 },
+    );
+    expect(weeks.map((w) => w.peopleHeardShare)).toEqual([null, 2 / 3]);
+  });
+
   it('keeps weeks right across a daylight-saving change', () => {
     // Whatever the machine's zone, every bucket starts on a Monday at local midnight.
     const weeks = weeklyTrend([], targets, { nowMs: at(2025, 11, 5), weeks: 12 });
