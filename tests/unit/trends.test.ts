@@ -96,13 +96,13 @@ describe('weeklyTrend', () => {
     }
   });
 
-  it('aggregates thousands of calls quickly', () => {
+  // How fast is measured by bench/popup.ts (`npx tsx bench/popup.ts`: twelve weeks of trends over
+  // 5,000 calls in the popup), not by a timed test that a loaded machine fails.
+  it('aggregates thousands of calls over hundreds of weeks', () => {
     const calls = generateSampleCalls({ count: 5000, seed: 11, endMs: at(2025, 3, 13) });
-    const started = performance.now();
     const weeks = weeklyTrend(calls, targets, { nowMs: at(2025, 3, 13), weeks: 400 });
-    const elapsed = performance.now() - started;
+    expect(weeks).toHaveLength(400);
     expect(weeks.reduce((n, w) => n + w.calls, 0)).toBeGreaterThan(4900);
-    expect(elapsed).toBeLessThan(100);
   });
 });
 
