@@ -106,7 +106,7 @@ function chartSpecs(settings: Settings): ChartSpec[] {
       kind: 'bar',
       lowerIsBetter: false,
     },
-    // From the words: shown only when some call in view had them (WORD_METRICS).
+    // From the words: shown only when some call in view had them (MEASURED_ONLY).
     {
       metric: 'questionsPer10Min',
       title: t('trends.chart.questions'),
@@ -134,7 +134,7 @@ function chartSpecs(settings: Settings): ChartSpec[] {
       kind: 'bar',
       lowerIsBetter: false,
     },
-    // From calls that told people apart: shown only when some call in view did.
+    // From calls that told people apart: shown only when some call in view did (MEASURED_ONLY).
     {
       metric: 'peopleHeardShare',
       title: t('trends.chart.peopleHeard'),
@@ -147,7 +147,12 @@ function chartSpecs(settings: Settings): ChartSpec[] {
   ];
 }
 
-const WORD_METRICS: readonly Metric[] = ['questionsPer10Min', 'restatementsPerHour', 'specificThanksShare'];
+/** Charts that only some calls can fill, by source (the words; who else spoke): a group is shown
+ *  once some call in view measured any of it, and hidden otherwise rather than drawn empty. */
+const MEASURED_ONLY: readonly (readonly Metric[])[] = [
+  ['questionsPer10Min', 'restatementsPerHour', 'specificThanksShare'],
+  ['peopleHeardShare'],
+];
 
 /** "Last 4 weeks: 31% (target 25%), up from 27% (worse)." */
 function trendHeadline(spec: ChartSpec, recent: TrendPoint, earlier: TrendPoint, period: string): string {
@@ -255,11 +260,10 @@ export function TrendsView({ settings, nowMs, width, actions }: TrendsViewProps)
 
   const chartWidth = width - 26;
   const data = view?.points.map((p) => ({ ...p, label: formatDayMonth(p.startMs) })) ?? [];
-  const withWords = view?.points.some((p) => WORD_METRICS.some((metric) => p[metric] !== null)) ?? false;
-  const withPeople = view?.points.some((p) => p.peopleHeardShare !== null) ?? false;
-  const specs = chartSpecs(settings).filter((spec) =>
-    spec.metric === 'peopleHeardShare' ? withPeople : withWords || !WORD_METRICS.includes(spec.metric),
-  );
+  const hidden = MEASURED_ONLY.filter(
+    (group) => !view?.points.some((p) => group.some((metric) => p[metric] !== null)),
+  ).flat();
+  const specs = chartSpecs(settings).filter((spec) => !hidden.includes(spec.metric));
   const empty = view !== null && view.points.every((p) => p.calls === 0);
 
   return (
