@@ -53,47 +53,26 @@ const callMinutes = (s: Scored) => s.rows.reduce((n, r) => n + r.duration, 0) / 
  *  channel and no talk share to speak of: only the others' F1 counts there. On the telephone
  *  calls, events count too: every interruption, talk-over and backchannel reported that the
  *  reference does not have (per 10 minutes of call), and every one of the reference's missed. */
-const FIGURES: {
+interface Figure {
   set: SetName;
   label: string;
   measure: (s: Scored) => number;
   better: 'higher' | 'lower';
   digits: number;
-}[] = [
-  { set: 'synthetic', label: 'synthetic F1 me', measure: (s) => s.summary.vadSelfF1, better: 'higher', digits: 3 },
-  {
-    set: 'synthetic',
-    label: 'synthetic F1 others',
-    measure: (s) => s.summary.vadOthersF1,
-    better: 'higher',
-    digits: 3,
-  },
-  {
-    set: 'synthetic',
-    label: 'synthetic share err (pp)',
-    measure: (s) => s.summary.talkShareErrPpMean,
-    better: 'lower',
-    digits: 2,
-  },
+}
+
+/** The speech figures every set with both channels reports, named after the set. */
+const speechFigures = (set: SetName, name: string): Figure[] => [
+  { set, label: `${name} F1 me`, measure: (s) => s.summary.vadSelfF1, better: 'higher', digits: 3 },
+  { set, label: `${name} F1 others`, measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
+  { set, label: `${name} share err (pp)`, measure: (s) => s.summary.talkShareErrPpMean, better: 'lower', digits: 2 },
+];
+
+const FIGURES: Figure[] = [
+  ...speechFigures('synthetic', 'synthetic'),
   { set: 'real', label: 'real F1 others', measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
-  { set: 'stress', label: 'stress F1 me', measure: (s) => s.summary.vadSelfF1, better: 'higher', digits: 3 },
-  { set: 'stress', label: 'stress F1 others', measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
-  {
-    set: 'stress',
-    label: 'stress share err (pp)',
-    measure: (s) => s.summary.talkShareErrPpMean,
-    better: 'lower',
-    digits: 2,
-  },
-  { set: 'telephone', label: 'calls F1 me', measure: (s) => s.summary.vadSelfF1, better: 'higher', digits: 3 },
-  { set: 'telephone', label: 'calls F1 others', measure: (s) => s.summary.vadOthersF1, better: 'higher', digits: 3 },
-  {
-    set: 'telephone',
-    label: 'calls share err (pp)',
-    measure: (s) => s.summary.talkShareErrPpMean,
-    better: 'lower',
-    digits: 2,
-  },
+  ...speechFigures('stress', 'stress'),
+  ...speechFigures('telephone', 'calls'),
   {
     set: 'telephone',
     label: 'calls false events / 10 min',
@@ -122,7 +101,7 @@ function table(header: string[], rows: (string | number)[][]): void {
   for (const row of rows) log(`| ${row.join(' | ')} |`);
 }
 
-function figure(acc: Accuracy, f: (typeof FIGURES)[number]): string {
+function figure(acc: Accuracy, f: Figure): string {
   return fixed(f.measure(acc[f.set]), f.digits);
 }
 
