@@ -9,15 +9,18 @@
 // - on each poll it reports every connection's state, its incoming sources with their RFC 6464
 //   audio levels (voices, without touching audio) and its senders (mute as what is sent);
 // - while the content script asks for them (during a call), it samples every remote audio
-//   receiver's sources 10 times a second, one call each, and hands the samples over in batches
-//   (lib/people/levels.ts): who else speaks, per person, without touching audio.
+//   receiver's sources 10 times a second (a connection whose sources carry no voice about 3 times), and
+//   hands the samples over in batches (lib/people/levels.ts): who else speaks, per person, without
+//   touching audio.
 // The page's own behaviour is unchanged.
-import type { RtcConnectionFacts, RtcSnapshot, RtcSourceFacts } from '../../lib/call/webrtc';
+import { VOICE_LEVEL, type RtcConnectionFacts, type RtcSnapshot, type RtcSourceFacts } from '../../lib/call/webrtc';
 import {
   LEVEL_BUFFER_SAMPLES,
   LEVEL_FRESH_MS,
   LEVEL_IDLE_MS,
+  LEVEL_QUIET_READ_MS,
   LEVEL_SAMPLE_MS,
+  levelReadDue,
   type LevelBatch,
   type LevelSample,
   type SourceInfo,
@@ -33,6 +36,20 @@ import {
 const INSTALLED = Symbol.for('listening-coach.rtc-hook');
 /** A receiver without contributing sources is checked for them this often. */
 const CSRC_RECHECK_MS = 1000;
+
+/** One receiver's sources as last read. */
+interface SourceRead {
+  atMs: number;
+  ssrcs: readonly RTCRtpSynchronizationSource[];
+  csrcs: readonly RTCRtpContributingSource[];
+  /** It carries contributing sources: its SSRC is a server's mix, not a person. */
+  mixer: boolean;
+}
+
+/** Only what receives has sources: a send-only transceiver's receiver has nothing to read. */
+function receives(transceiver: RTCRtpTransceiver): boolean {
+  return transceiver.currentDirection === 'recvonly' || transceiver.currentDirection === 'sendrecv';
+}
 
 /** Milliseconds since a source's last packet. Chromium has given the timestamp on the
  *  performance clock and on the epoch clock in different versions: the nearer one is right. */
@@ -102,20 +119,30 @@ export function installRtcHook(win: Window & typeof globalThis): void {
     }
   };
 
-  const sources = (receiver: RTCRtpReceiver): RtcSourceFacts[] => [
-    ...receiver.getSynchronizationSources().map((s) => ({
-      kind: 'ssrc' as const,
-      source: s.source,
-      ageMs: ageMs(s.timestamp, win),
-      level: s.audioLevel ?? null,
-    })),
-    ...receiver.getContributingSources().map((s) => ({
-      kind: 'csrc' as const,
-      source: s.source,
-      ageMs: ageMs(s.timestamp, win),
-      level: s.audioLevel ?? null,
-    })),
-  ];
+  // Every read of a connection's sources is a synchronous hop to WebRTC's thread, the hook's whole
+  // cost to the page (docs/people.md): the snapshot reuses the sampler's recent reads, a receiver's
+  // CSRCs are read every time only while it carries some (a mix), else once a second, enough to
+  // notice a mix begin, and a connection whose sources carry no voice is read less often.
+  const lastRead = new WeakMap<RTCRtpReceiver, SourceRead>();
+  const csrcCheck = new WeakMap<RTCRtpReceiver, { any: boolean; readAtMs: number }>();
+  const readSources = (receiver: RTCRtpReceiver, atMs: number): SourceRead => {
+    const checked = csrcCheck.get(receiver);
+    const readCsrcs = !checked || checked.any || atMs - checked.readAtMs >= CSRC_RECHECK_MS;
+    const csrcs = readCsrcs ? receiver.getContributingSources() : [];
+    if (readCsrcs) csrcCheck.set(receiver, { any: csrcs.length > 0, readAtMs: atMs });
+    const read = { atMs, ssrcs: receiver.getSynchronizationSources(), csrcs, mixer: csrcCheck.get(receiver)!.any };
+    lastRead.set(receiver, read);
+    return read;
+  };
+
+  const sources = (receiver: RTCRtpReceiver): RtcSourceFacts[] => {
+    const atMs = Date.now();
+    const recent = lastRead.get(receiver);
+    const read = recent && atMs - recent.atMs <= LEVEL_QUIET_READ_MS ? recent : readSources(receiver, atMs);
+    const facts = (kind: 'ssrc' | 'csrc', entries: readonly RTCRtpContributingSource[]) =>
+      entries.map((s) => ({ kind, source: s.source, ageMs: ageMs(s.timestamp, win), level: s.audioLevel ?? null }));
+    return [...facts('ssrc', read.ssrcs), ...facts('csrc', read.csrcs)];
+  };
 
   const snapshot = (): RtcSnapshot => {
     const sent = new Map<string, MediaStreamTrack>();
@@ -133,7 +160,8 @@ export function installRtcHook(win: Window & typeof globalThis): void {
           trackId: track.id,
           streamId: streamOf.get(track) ?? '',
           live: track.readyState === 'live',
-          sources: sources(transceiver.receiver),
+          // A transceiver that receives nothing has no sources: no hop for it.
+          sources: receives(transceiver) ? sources(transceiver.receiver) : [],
         });
         const outgoing = transceiver.sender.track;
         if (outgoing) sentOnce.add(transceiver);
@@ -157,7 +185,7 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   let levelSources = new Map<string, SourceInfo>();
   let sampler: ReturnType<typeof setInterval> | null = null;
   let lastTakenMs = 0;
-  const csrcState = new WeakMap<RTCRtpReceiver, { any: boolean; readAtMs: number }>();
+  const connectionReads = new WeakMap<RTCPeerConnection, { readAtMs: number; voiceAtMs: number | null }>();
   const sampleLevels = () => {
     try {
       const atMs = Date.now();
@@ -169,26 +197,21 @@ export function installRtcHook(win: Window & typeof globalThis): void {
       const levels: Record<string, number> = {};
       for (const pc of connections) {
         if (pc.connectionState !== 'connected') continue;
+        const before = connectionReads.get(pc);
+        if (!levelReadDue(atMs, before?.readAtMs ?? null, before?.voiceAtMs ?? null)) continue;
+        let voice = false;
         for (const transceiver of pc.getTransceivers()) {
-          // Only what receives: a send-only transceiver's receiver has nothing to read.
-          const direction = transceiver.currentDirection;
-          if (direction !== 'recvonly' && direction !== 'sendrecv') continue;
           const receiver = transceiver.receiver;
           const track = receiver.track;
-          if (track.kind !== 'audio' || track.readyState !== 'live') continue;
-          // Each read is a hop to WebRTC's thread: a receiver's CSRCs are read every sample only
-          // while it carries some (a mix), else once a second, enough to notice a mix begin.
-          const known = csrcState.get(receiver);
-          const readCsrcs = !known || known.any || atMs - known.readAtMs >= CSRC_RECHECK_MS;
-          const csrcs = readCsrcs ? receiver.getContributingSources() : [];
-          if (readCsrcs) csrcState.set(receiver, { any: csrcs.length > 0, readAtMs: atMs });
-          const mixer = readCsrcs ? csrcs.length > 0 : known!.any;
-          const take = (kind: 'ssrc' | 'csrc', entries: RTCRtpContributingSource[]) => {
+          if (!receives(transceiver) || track.kind !== 'audio' || track.readyState !== 'live') continue;
+          const read = readSources(receiver, atMs);
+          const take = (kind: 'ssrc' | 'csrc', entries: readonly RTCRtpContributingSource[]) => {
             for (const entry of entries) {
               if (entry.audioLevel === undefined || ageMs(entry.timestamp, win) > LEVEL_FRESH_MS) continue;
               const key = `${kind}:${entry.source}`;
               levels[key] = entry.audioLevel;
-              const isMixer = kind === 'ssrc' && mixer;
+              if (entry.audioLevel >= VOICE_LEVEL) voice = true;
+              const isMixer = kind === 'ssrc' && read.mixer;
               const seen = levelSources.get(key);
               if (!seen || seen.mixer !== isMixer)
                 levelSources.set(key, {
@@ -200,9 +223,10 @@ export function installRtcHook(win: Window & typeof globalThis): void {
                 });
             }
           };
-          take('ssrc', receiver.getSynchronizationSources());
-          take('csrc', csrcs);
+          take('ssrc', read.ssrcs);
+          take('csrc', read.csrcs);
         }
+        connectionReads.set(pc, { readAtMs: atMs, voiceAtMs: voice ? atMs : (before?.voiceAtMs ?? null) });
       }
       levelSamples.push({ atMs, levels });
       if (levelSamples.length > LEVEL_BUFFER_SAMPLES) levelSamples.shift();

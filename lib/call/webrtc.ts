@@ -65,8 +65,8 @@ const FLOWING_MS = 2000;
 /** A source heard within this long counts as a party in the call (getContributingSources keeps
  *  entries for 10 s). */
 const PRESENT_MS = 10_000;
-/** RFC 6464 level of speech: about −40 dBov and up; comfort noise and silence sit far below. */
-const VOICE_LEVEL = 0.01;
+/** RFC 6464 level of speech, linear: about −40 dBov and up; comfort noise and silence sit far below. */
+export const VOICE_LEVEL = 0.01;
 
 export const NO_WEBRTC: WebRtcReading = {
   any: false,

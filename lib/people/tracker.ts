@@ -12,12 +12,13 @@
 // - A split exists only where sources are people: two or more of them (a person per SSRC through an
 //   SFU or P2P, a person per CSRC in a mix that names them), and no more people in the call than
 //   sources. One stream with several voices and no CSRCs (a server mix, tab capture) is never split.
+import { VOICE_LEVEL } from '../call/webrtc';
 import type { ConversationEvent } from '../engine/types';
 import type { LevelBatch, SourceInfo } from './levels';
 
 export const PEOPLE_PARAMS = {
-  /** RFC 6464 level of speech, linear: −40 dBov (as lib/call/webrtc.ts counts a voice). */
-  voiceLevel: 0.01,
+  /** RFC 6464 level of speech, linear: −40 dBov (as the call's state counts a voice). */
+  voiceLevel: VOICE_LEVEL,
   /** …and this many times the source's own floor (a noisy mic's hiss is not speech). */
   aboveFloor: 4,
   /** A speaking source stays speaking across dips this short (between words). */
