@@ -56,7 +56,7 @@ const base: OverlayData = {
         interruptionsOfSelf: 1,
       },
     ],
-    notHeard: { count: 1, names: [] },
+    notHeard: { count: 1 },
   },
   collapsed: false,
   position: null,

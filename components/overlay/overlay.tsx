@@ -144,11 +144,9 @@ function PeopleBars({ people, participants }: { people: PeopleView | null; parti
       </ul>
       {notHeard.count > 0 && (
         <p className="lc-line lc-muted">
-          {notHeard.names.length > 0
-            ? t('overlay.people.notHeardNames', [notHeard.names.join(', ')])
-            : notHeard.count === 1
-              ? t('overlay.people.notHeardOne')
-              : t('overlay.people.notHeard', [String(notHeard.count)])}
+          {notHeard.count === 1
+            ? t('overlay.people.notHeardOne')
+            : t('overlay.people.notHeard', [String(notHeard.count)])}
         </p>
       )}
     </div>

@@ -24,6 +24,11 @@ export class CallPeople {
     this.tracker.advance(nowMs);
   }
 
+  /** Who the page marks as speaking now (its adapter's reading): names for the sources. */
+  speakersShown(names: readonly string[], nowMs: number): void {
+    this.tracker.speakersShown(nowMs, names);
+  }
+
   /** The call ends or is left: the last samples count too. */
   finish(nowMs: number): void {
     this.take(nowMs);

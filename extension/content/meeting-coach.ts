@@ -176,6 +176,7 @@ export class MeetingCoach {
     this.adapter = adapterFor(url, this.settings.customSites);
     const enabled = this.adapter ? this.adapter.id === 'custom' || this.settings.sites[this.adapter.id] : false;
     this.reading = this.adapter && enabled ? this.adapter.read(document, url) : null;
+    if (this.reading) this.session?.people.speakersShown(this.reading.speakers, atMs);
     const { snapshot, tracks } = readWebRtc(document);
     this.webrtc = summarizeWebRtc(snapshot);
     this.sent = tracks;

@@ -15,6 +15,7 @@
 import { VOICE_LEVEL } from '../call/webrtc';
 import type { ConversationEvent } from '../engine/types';
 import type { LevelBatch, SourceInfo } from './levels';
+import { SpeakerNames } from './speaker-names';
 
 export const PEOPLE_PARAMS = {
   /** RFC 6464 level of speech, linear: −40 dBov (as the call's state counts a voice). */
@@ -62,8 +63,8 @@ export type PeopleView =
       split: true;
       /** Who spoke, in order of first speech. */
       people: PersonFigures[];
-      /** People in the call who have not spoken yet, by name where known. */
-      notHeard: { count: number; names: string[] };
+      /** People in the call who have not spoken yet. */
+      notHeard: { count: number };
     }
   | { split: false; reason: NoSplitReason };
 
@@ -73,8 +74,6 @@ export interface ViewContext {
   /** The engine's figures: the split never changes them. */
   selfSpeechSec: number;
   othersSpeechSec: number;
-  /** Names the page shows for a source (tile ↔ stream ↔ source), where an adapter can tell. */
-  nameOf?: (source: SourceInfo) => string | null;
 }
 
 interface SourceState {
@@ -110,6 +109,7 @@ export class PeopleTracker {
   /** Time any person-source spoke (gated), ms: the denominator that scales to the engine's figure. */
   private unionMs = 0;
   private order: string[] = [];
+  private readonly speakerNames = new SpeakerNames();
 
   /** Where a server's mix arrives beside per-person and redundant copies of the same voices (Teams'
    *  "mainAudio"), only the sources of the mix (its CSRCs) count, as only the mix is heard. */
@@ -141,6 +141,12 @@ export class PeopleTracker {
     if (othersSpeaking && !this.gateOpen) this.gate.push([atMs, Infinity]);
     if (!othersSpeaking && this.gateOpen) this.gate[this.gate.length - 1][1] = atMs;
     this.gateOpen = othersSpeaking;
+  }
+
+  /** The page's speaking indicator at wall time `atMs` (the site adapter's names): where it and one
+   *  source speaking agree, that source gets the name. */
+  speakersShown(atMs: number, names: readonly string[]): void {
+    this.speakerNames.shown(atMs, names);
   }
 
   /** Events the engine finalised (their `at` on the call's audio clock). */
@@ -181,9 +187,11 @@ export class PeopleTracker {
       if (level >= Math.max(p.voiceLevel, s.floor * p.aboveFloor)) s.lastVoiceMs = at;
     }
     const mixPresent = this.mixPresent();
+    const speaking: string[] = [];
     for (const [key, s] of this.sources) {
       if (!this.isPerson(s, mixPresent) || at - s.lastVoiceMs > p.hangoverMs || !gated) continue;
       any = true;
+      speaking.push(key);
       s.rawMs += stepMs;
       if (s.firstSpokeMs === null) {
         s.firstSpokeMs = at;
@@ -197,6 +205,7 @@ export class PeopleTracker {
     }
     if (any) this.unionMs += stepMs;
     this.holders.push([at, loudest?.key ?? null]);
+    this.speakerNames.judged(at, speaking);
   }
 
   private gateAround(atMs: number): boolean {
@@ -252,7 +261,7 @@ export class PeopleTracker {
     const all = ctx.selfSpeechSec + ctx.othersSpeechSec;
     const people = spoken.map((s, i): PersonFigures => {
       const speechSec = (s.rawMs / 1000) * scale;
-      const name = ctx.nameOf?.(s.info) ?? null;
+      const name = this.speakerNames.nameOf(s.info.key);
       return {
         label: `Person ${i + 1}`,
         ...(name ? { name } : {}),
@@ -264,11 +273,7 @@ export class PeopleTracker {
         interruptionsOfSelf: s.interruptionsOfSelf,
       };
     });
-    const unheardNames = this.people()
-      .filter((s) => s.firstSpokeMs === null)
-      .map((s) => ctx.nameOf?.(s.info) ?? null)
-      .filter((n): n is string => n !== null);
-    return { split: true, people, notHeard: { count: this.notHeardCount(ctx.participants), names: unheardNames } };
+    return { split: true, people, notHeard: { count: this.notHeardCount(ctx.participants) } };
   }
 
   private mixPresent(): boolean {

@@ -84,7 +84,7 @@ describe('Overlay', () => {
       people: {
         split: true,
         people: [person('Person 1', 0.625, 'Ada'), person('Person 2', 0.375)],
-        notHeard: { count: 1, names: [] },
+        notHeard: { count: 1 },
       },
     });
     expect(JSON.parse(root.dataset.people!)).toEqual([

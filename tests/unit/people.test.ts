@@ -257,37 +257,77 @@ describe('per-person talk from source levels', () => {
     ]);
   });
 
-  it('names people where the page shows them, and keeps labels in order of first speech', () => {
-    // Person 2 ("Bo") speaks first; "Cy" never does.
-    const names: Record<string, string> = { 'stream-ssrc:11': 'Ada', 'stream-ssrc:22': 'Bo', 'stream-ssrc:33': 'Cy' };
-    const tracker = replay({
-      sources: [a, b, c],
-      speech: { 'ssrc:22': [[1, 5]], 'ssrc:11': [[6, 9]] },
-      durationSec: 12,
-    });
-    const view = tracker.view({
-      participants: null,
-      selfSpeechSec: 0,
-      othersSpeechSec: 7,
-      nameOf: (s) => names[s.streamId] ?? null,
-    });
+  it("names people as the page's speaking indicator and their levels agree, and keeps labels in order of first speech", () => {
+    // Person 2 ("Bo") speaks first; "Cy" never does. The page marks the speaker once a second,
+    // 0.5 s late, and keeps the mark 0.5 s into the next turn.
+    const speech: Record<string, [number, number][]> = {
+      'ssrc:22': [
+        [1, 5],
+        [10, 14],
+      ],
+      'ssrc:11': [[6, 9]],
+    };
+    const names: Record<string, string> = { 'ssrc:11': 'Ada', 'ssrc:22': 'Bo' };
+    const tracker = new PeopleTracker();
+    for (let t = 0; t <= 15; t++) {
+      const shown = Object.entries(speech)
+        .filter(([, intervals]) => inside(intervals, t - 0.5) || inside(intervals, t - 1))
+        .map(([key]) => names[key]);
+      tracker.speakersShown(1_000 + t * 1000, shown);
+    }
+    replay({ sources: [a, b, c], speech, durationSec: 16 }, tracker);
+    const view = tracker.view({ participants: null, selfSpeechSec: 0, othersSpeechSec: 11 });
     if (!view.split) throw new Error('expected a split');
     expect(view.people.map((p) => [p.label, p.name])).toEqual([
       ['Person 1', 'Bo'],
       ['Person 2', 'Ada'],
     ]);
-    expect(view.notHeard).toEqual({ count: 1, names: ['Cy'] });
-    // Without names: the same labels, no names at all.
-    const plain = tracker.view({ participants: null, selfSpeechSec: 0, othersSpeechSec: 7 });
+    expect(view.notHeard).toEqual({ count: 1 });
+    // Without a speaking indicator: the same labels, no names at all.
+    const plain = replay({ sources: [a, b, c], speech, durationSec: 16 }).view({
+      participants: null,
+      selfSpeechSec: 0,
+      othersSpeechSec: 11,
+    });
     if (!plain.split) throw new Error('expected a split');
     expect(plain.people.map((p) => p.name)).toEqual([undefined, undefined]);
-    // The record keeps labels and figures; names only with "keep names", never the unheard's.
+    // The record keeps labels and figures; names only with "keep names".
     const stored = toStoredPeople(view, false);
-    expect(JSON.stringify(stored)).not.toMatch(/Ada|Bo|Cy/);
+    expect(JSON.stringify(stored)).not.toMatch(/Ada|Bo/);
     expect(stored).toMatchObject({ split: true, notHeard: 1, people: [{ label: 'Person 1' }, { label: 'Person 2' }] });
     const kept = toStoredPeople(view, true);
     expect(kept.split && kept.people.map((p) => p.name)).toEqual(['Bo', 'Ada']);
-    expect(JSON.stringify(kept)).not.toMatch(/Cy/);
+  });
+
+  it('names no one while the indicator and the levels disagree, or while two speak at once', () => {
+    const speech: Record<string, [number, number][]> = { 'ssrc:11': [[1, 10]], 'ssrc:22': [[1, 10]] };
+    const together = new PeopleTracker();
+    for (let t = 0; t <= 11; t++) together.speakersShown(1_000 + t * 1000, t >= 2 && t <= 10 ? ['Ada'] : []);
+    const both = replay({ sources: [a, b], speech, durationSec: 12 }, together).view({
+      participants: null,
+      selfSpeechSec: 0,
+      othersSpeechSec: 9,
+    });
+    expect(both.split && both.people.map((p) => p.name)).toEqual([undefined, undefined]);
+    // The mark goes to whoever is speaking in turn, at random: no name wins.
+    const turns: Record<string, [number, number][]> = {
+      'ssrc:11': [
+        [1, 4],
+        [7, 10],
+      ],
+      'ssrc:22': [
+        [4, 7],
+        [10, 13],
+      ],
+    };
+    const confused = new PeopleTracker();
+    for (let t = 0; t <= 14; t++) confused.speakersShown(1_000 + t * 1000 + 500, t >= 1 && t < 13 ? ['Ada'] : []);
+    const view = replay({ sources: [a, b], speech: turns, durationSec: 14 }, confused).view({
+      participants: null,
+      selfSpeechSec: 0,
+      othersSpeechSec: 12,
+    });
+    expect(view.split && view.people.map((p) => p.name)).toEqual([undefined, undefined]);
   });
 
   it('reads only well-formed batches from the page', () => {
