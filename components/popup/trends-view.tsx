@@ -144,6 +144,15 @@ function chartSpecs(settings: Settings): ChartSpec[] {
       kind: 'bar',
       lowerIsBetter: false,
     },
+    {
+      metric: 'peopleEvenness',
+      title: t('trends.chart.peopleEvenness'),
+      habit: t('habit.shareFloor'),
+      format: formatPercent,
+      axis: formatPercent,
+      kind: 'bar',
+      lowerIsBetter: false,
+    },
   ];
 }
 
@@ -151,7 +160,7 @@ function chartSpecs(settings: Settings): ChartSpec[] {
  *  once some call in view measured any of it, and hidden otherwise rather than drawn empty. */
 const MEASURED_ONLY: readonly (readonly Metric[])[] = [
   ['questionsPer10Min', 'restatementsPerHour', 'specificThanksShare'],
-  ['peopleHeardShare'],
+  ['peopleHeardShare', 'peopleEvenness'],
 ];
 
 /** "Last 4 weeks: 31% (target 25%), up from 27% (worse)." */

@@ -4,7 +4,7 @@
 // saying which habit it reflects; the weakest habit picks one concrete tip for next time.
 import type { CallMetrics } from '../engine/types';
 import { MEETING_KINDS, type CheckIn, type MeetingKind } from '../record/types';
-import type { StoredPeople } from '../people/tracker';
+import { talkEvenness, type StoredPeople } from '../people/tracker';
 import type { Settings } from '../settings';
 import type { FillerId, HedgeId } from '../words/ids';
 import { SUPPORTED_FILLERS, SUPPORTED_HEDGES, wordRates, type StoredWords, type WordRates } from '../words/counts';
@@ -506,9 +506,7 @@ function inclusionFigures(people: StoredPeople | undefined): HabitFigure[] {
   const spoke = people.people.length;
   const known = spoke + people.notHeard;
   if (known < 2) return [];
-  const shares = people.people.map((p) => p.shareOfOthers).filter((x) => x > 0);
-  const evenness =
-    shares.length < 2 ? 0 : -shares.reduce((sum, x) => sum + x * Math.log(x), 0) / Math.log(shares.length);
+  const evenness = talkEvenness(people.people);
   const heardShare = spoke / known;
   return [
     figure('people-heard', {
@@ -516,7 +514,7 @@ function inclusionFigures(people: StoredPeople | undefined): HabitFigure[] {
       glance: plain(`${spoke}/${known}`),
       score: heardShare,
     }),
-    ...(spoke >= 2
+    ...(evenness !== null
       ? [
           figure('people-balance', {
             value: text('figure.peopleBalance.value', formatPercent(evenness)),

@@ -2,6 +2,7 @@
 // One pass over the calls with small accumulators, so thousands of calls aggregate in milliseconds.
 import type { CallSummary } from '../record/summary';
 import type { MeetingKind } from '../record/types';
+import { talkEvenness } from '../people/tracker';
 import { MIN_RATE_SPEECH_SEC } from '../words/counts';
 
 export type TrendCall = Pick<
@@ -34,6 +35,9 @@ export interface TrendPoint {
   /** Of the others in the calls that told people apart (docs/people.md), the share who spoke;
    *  null without such a call. */
   peopleHeardShare: number | null;
+  /** How evenly the others who spoke shared their talk (1 = even), weighted by the others' speech
+   *  over the calls where two or more of them spoke; null without such a call. */
+  peopleEvenness: number | null;
 }
 
 interface Accumulator {
@@ -58,6 +62,8 @@ interface Accumulator {
   specificThanks: number;
   peopleSpoke: number;
   peopleKnown: number;
+  evennessWeighted: number;
+  evennessSpeech: number;
 }
 
 function emptyAccumulator(startMs: number): Accumulator {
@@ -83,6 +89,8 @@ function emptyAccumulator(startMs: number): Accumulator {
     specificThanks: 0,
     peopleSpoke: 0,
     peopleKnown: 0,
+    evennessWeighted: 0,
+    evennessSpeech: 0,
   };
 }
 
@@ -118,6 +126,11 @@ function add(acc: Accumulator, call: TrendCall, targets: Record<MeetingKind, num
   if (people?.split && people.people.length + people.notHeard >= 2) {
     acc.peopleSpoke += people.people.length;
     acc.peopleKnown += people.people.length + people.notHeard;
+    const evenness = talkEvenness(people.people);
+    if (evenness !== null) {
+      acc.evennessWeighted += evenness * m.othersSpeechSec;
+      acc.evennessSpeech += m.othersSpeechSec;
+    }
   }
 }
 
@@ -144,6 +157,7 @@ function toPoint(acc: Accumulator): TrendPoint {
     restatementsPerHour: acc.wordsSpeech >= MIN_RATE_SPEECH_SEC ? acc.restatements / (acc.wordsCallSec / 3600) : null,
     specificThanksShare: acc.thanks > 0 ? acc.specificThanks / acc.thanks : null,
     peopleHeardShare: acc.peopleKnown > 0 ? acc.peopleSpoke / acc.peopleKnown : null,
+    peopleEvenness: acc.evennessSpeech > 0 ? acc.evennessWeighted / acc.evennessSpeech : null,
   };
 }
 

@@ -330,6 +330,14 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export type StoredPeople =
   { split: true; people: PersonFigures[]; notHeard: number } | { split: false; reason: NoSplitReason };
 
+/** How evenly the people who spoke shared the others' talk: the normalised entropy of their shares
+ *  (1 = even, 0 = one person had it all); null with fewer than two who spoke. */
+export function talkEvenness(people: readonly Pick<PersonFigures, 'shareOfOthers'>[]): number | null {
+  if (people.length < 2) return null;
+  const shares = people.map((p) => p.shareOfOthers).filter((x) => x > 0);
+  return shares.length < 2 ? 0 : -shares.reduce((sum, x) => sum + x * Math.log(x), 0) / Math.log(shares.length);
+}
+
 export function toStoredPeople(view: PeopleView, keepNames: boolean): StoredPeople {
   if (!view.split) return view;
   return {

@@ -334,7 +334,7 @@ describe('popup: settings', () => {
 });
 
 describe('popup: trends', () => {
-  it('charts who of the others spoke once some call told people apart, and not before', async () => {
+  it('charts who of the others spoke and how evenly, once some call told people apart, and not before', async () => {
     const person = (label: string) => ({
       label,
       speechSec: 300,
@@ -356,6 +356,8 @@ describe('popup: trends', () => {
     });
     const chart = await screen.findByRole('region', { name: 'Others in the call who spoke' }, { timeout: 10_000 });
     expect(chart.textContent).toContain('67%');
+    const balance = screen.getByRole('region', { name: 'How evenly the others shared the talk' });
+    expect(balance.textContent).toContain('100%');
     cleanup();
     setup();
     await act(async () => {
@@ -363,6 +365,7 @@ describe('popup: trends', () => {
     });
     await screen.findByRole('region', { name: 'Your talk share' }, { timeout: 10_000 });
     expect(screen.queryByRole('region', { name: 'Others in the call who spoke' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'How evenly the others shared the talk' })).toBeNull();
   });
 
   it('charts the habits per week against the targets, and per call on request', async () => {

@@ -85,6 +85,8 @@ describe('weeklyTrend', () => {
       { nowMs: now, weeks: 2 },
     );
     expect(weeks.map((w) => w.peopleHeardShare)).toEqual([null, 2 / 3]);
+    // Two who spoke half each: an even split; the call with one other says nothing about balance.
+    expect(weeks.map((w) => w.peopleEvenness)).toEqual([null, 1]);
   });
 
   it('keeps weeks right across a daylight-saving change', () => {
