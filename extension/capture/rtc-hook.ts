@@ -9,7 +9,7 @@
 // - on each poll it reports every connection's state, its incoming sources with their RFC 6464
 //   audio levels (voices, without touching audio) and its senders (mute as what is sent);
 // - while the content script asks for them (during a call), it samples every remote audio
-//   receiver's sources 10 times a second (a connection whose sources carry no voice about 3 times), and
+//   receiver's sources 10 times a second (one whose sources carry no voice about 3 times), and
 //   hands the samples over in batches (lib/people/levels.ts): who else speaks, per person, without
 //   touching audio.
 // The page's own behaviour is unchanged.
@@ -119,10 +119,11 @@ export function installRtcHook(win: Window & typeof globalThis): void {
     }
   };
 
-  // Every read of a connection's sources is a synchronous hop to WebRTC's thread, the hook's whole
+  // Every read of a receiver's sources is a synchronous hop to WebRTC's thread, the hook's whole
   // cost to the page (docs/people.md): the snapshot reuses the sampler's recent reads, a receiver's
   // CSRCs are read every time only while it carries some (a mix), else once a second, enough to
-  // notice a mix begin, and a connection whose sources carry no voice is read less often.
+  // notice a mix begin, and a receiver whose sources carry no voice is read less often (Chromium
+  // caches a read for the rest of the task only partly: each receiver's read is a hop of its own).
   const lastRead = new WeakMap<RTCRtpReceiver, SourceRead>();
   const csrcCheck = new WeakMap<RTCRtpReceiver, { any: boolean; readAtMs: number }>();
   const readSources = (receiver: RTCRtpReceiver, atMs: number): SourceRead => {
@@ -185,7 +186,7 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   let levelSources = new Map<string, SourceInfo>();
   let sampler: ReturnType<typeof setInterval> | null = null;
   let lastTakenMs = 0;
-  const connectionReads = new WeakMap<RTCPeerConnection, { readAtMs: number; voiceAtMs: number | null }>();
+  const cadence = new WeakMap<RTCRtpReceiver, { readAtMs: number; voiceAtMs: number | null }>();
   const sampleLevels = () => {
     try {
       const atMs = Date.now();
@@ -197,13 +198,13 @@ export function installRtcHook(win: Window & typeof globalThis): void {
       const levels: Record<string, number> = {};
       for (const pc of connections) {
         if (pc.connectionState !== 'connected') continue;
-        const before = connectionReads.get(pc);
-        if (!levelReadDue(atMs, before?.readAtMs ?? null, before?.voiceAtMs ?? null)) continue;
-        let voice = false;
         for (const transceiver of pc.getTransceivers()) {
           const receiver = transceiver.receiver;
           const track = receiver.track;
           if (!receives(transceiver) || track.kind !== 'audio' || track.readyState !== 'live') continue;
+          const before = cadence.get(receiver);
+          if (!levelReadDue(atMs, before?.readAtMs ?? null, before?.voiceAtMs ?? null)) continue;
+          let voice = false;
           const read = readSources(receiver, atMs);
           const take = (kind: 'ssrc' | 'csrc', entries: readonly RTCRtpContributingSource[]) => {
             for (const entry of entries) {
@@ -225,8 +226,8 @@ export function installRtcHook(win: Window & typeof globalThis): void {
           };
           take('ssrc', read.ssrcs);
           take('csrc', read.csrcs);
+          cadence.set(receiver, { readAtMs: atMs, voiceAtMs: voice ? atMs : (before?.voiceAtMs ?? null) });
         }
-        connectionReads.set(pc, { readAtMs: atMs, voiceAtMs: voice ? atMs : (before?.voiceAtMs ?? null) });
       }
       levelSamples.push({ atMs, levels });
       if (levelSamples.length > LEVEL_BUFFER_SAMPLES) levelSamples.shift();

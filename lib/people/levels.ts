@@ -35,17 +35,17 @@ export const LEVEL_BUFFER_SAMPLES = 100;
 export const LEVEL_IDLE_MS = 3000;
 /** A source whose last packet is older than this is silent now (its level is not current). */
 export const LEVEL_FRESH_MS = 500;
-/** Each read of a connection's sources blocks the page's main thread for a hop to WebRTC's thread
- *  (docs/people.md). A connection none of whose sources has carried a voice for this long (a silent
+/** Each read of a receiver's sources blocks the page's main thread for a hop to WebRTC's thread
+ *  (docs/people.md). A receiver none of whose sources has carried a voice for this long (a silent
  *  or muted person, a pause)… */
 export const LEVEL_QUIET_AFTER_MS = 1500;
 /** …is read only this often, enough to catch them starting to speak within a read or two (one can
  *  land between syllables; at 400 ms the unit test's syllable rhythm hid a whole turn): the tracker
  *  gives a sample's speech up to 250 ms back (PEOPLE_PARAMS.maxStepMs), and from the first voice
- *  on the connection is read every sample. */
+ *  on it is read every sample. */
 export const LEVEL_QUIET_READ_MS = 300;
 
-/** Whether a connection is due a read at `atMs`, given when it last was and when one of its sources
+/** Whether a receiver is due a read at `atMs`, given when it last was and when one of its sources
  *  last carried a voice (null: never read, or never a voice). */
 export function levelReadDue(atMs: number, lastReadMs: number | null, lastVoiceMs: number | null): boolean {
   if (lastReadMs === null) return true;

@@ -40,7 +40,7 @@ const inside = (intervals: [number, number][], t: number) => intervals.some(([s,
 
 /** Plays a trace through the tracker as the content script would: 100 ms samples batched every
  *  300 ms, the engine's others channel reported 10 times a second, its clock starting at 1000 ms.
- *  `quietCadence`: each source is a connection of its own, read only when the hook would
+ *  `quietCadence`: each source is a receiver of its own, read only when the hook would
  *  (levelReadDue), not at every sample. */
 function replay(trace: Trace, tracker = new PeopleTracker(), quietCadence = false): PeopleTracker {
   const zero = 1_000;
@@ -125,7 +125,7 @@ describe('per-person talk from source levels', () => {
     expect(sparse.notHeard.count).toBe(1);
   });
 
-  it('reads a connection at every sample while it carries a voice, and now and then once it has not for a while', () => {
+  it('reads a receiver at every sample while it carries a voice, and now and then once it has not for a while', () => {
     expect(levelReadDue(0, null, null)).toBe(true);
     expect(levelReadDue(1_000, 900, 900)).toBe(true);
     expect(levelReadDue(1_000 + LEVEL_QUIET_AFTER_MS, 1_000 + LEVEL_QUIET_AFTER_MS - 100, 1_000)).toBe(false);
