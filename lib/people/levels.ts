@@ -40,9 +40,8 @@ export const LEVEL_FRESH_MS = 500;
  *  or muted person, a pause)… */
 export const LEVEL_QUIET_AFTER_MS = 1500;
 /** …is read only this often, enough to catch them starting to speak within a read or two (one can
- *  land between syllables; at 400 ms the unit test's syllable rhythm hid a whole turn): the tracker
- *  gives a sample's speech up to 250 ms back (PEOPLE_PARAMS.maxStepMs), and from the first voice
- *  on it is read every sample. */
+ *  land between syllables; at 400 ms the unit test's syllable rhythm hid a whole turn). From the
+ *  first voice on it is read every sample: a turn counts from up to this much after it began. */
 export const LEVEL_QUIET_READ_MS = 300;
 
 /** Whether a receiver is due a read at `atMs`, given when it last was and when one of its sources
