@@ -85,6 +85,8 @@ export class LiveWords {
   private heldPrevious: { turn: Turn; audio: Float32Array } | null = null;
   private readonly recogniser: PortChannel<WorkletToRecogniser>;
   private available = true;
+  /** finish() waiting for the last turns to be read. */
+  private onDrained: (() => void) | null = null;
 
   constructor(
     private readonly sampleRate: number,
@@ -143,14 +145,17 @@ export class LiveWords {
    * The call is over (after Engine.finish): the last turns are read when their text is back, for
    * at most `timeoutMs`; whatever is still out then counts as missed.
    */
-  async finish(
-    last: Decided,
-    timeoutMs: number,
-    wait = (ms: number) => new Promise((r) => setTimeout(r, ms)),
-  ): Promise<StoredWords> {
+  async finish(last: Decided, timeoutMs: number): Promise<StoredWords> {
     this.take(last);
-    const until = Date.now() + timeoutMs;
-    while (this.turns.length > 0 && Date.now() < until) await wait(20);
+    if (this.turns.length > 0) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await new Promise<void>((resolve) => {
+        this.onDrained = resolve;
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      clearTimeout(timer);
+      this.onDrained = null;
+    }
     this.turns.splice(0).forEach(() => this.tally.missed());
     this.recogniser.close();
     this.port.close();
@@ -222,5 +227,6 @@ export class LiveWords {
       );
       this.tally.said(text, speechSec);
     }
+    this.onDrained?.();
   }
 }
