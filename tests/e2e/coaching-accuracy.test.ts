@@ -7,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interval } from '../../lib/engine/types';
 import type { CallRecord } from '../../lib/record/types';
 import { analyzeHeardAudio, findOffset, ticksToIntervals } from './support/analyze';
-import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
 import { readOverlay, waitForCall, waitForOverlayState, type OverlayReading } from '../../harness/coach';
 import { join, leave, openFixtureCall } from '../../harness/fixture-call';
-import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
-import { sharedScene, sharedScenesMissing, tempDir, type Scene } from '../../harness/scenes';
+import { sharedScene, sharedScenesMissing, type Scene } from '../../harness/scenes';
+import { useCallRig } from './support/call-rig';
 
 const SCENE_ID = 'd02_interrupter';
 /** The scene is cut a little longer than the call, so the looping fake mic never wraps. */
@@ -30,19 +29,14 @@ function speechUntil(intervals: readonly Interval[], t: number): number {
 describe.skipIf(missing !== null)('live coaching on a synthetic scene', () => {
   let dir: string;
   let scene: Scene;
-  let server: FixtureServer;
-  let browser: CoachBrowser;
   let record: CallRecord;
   const samples: { atMs: number; overlay: OverlayReading }[] = [];
+  const rig = useCallRig({ name: 'accuracy', audio: (at) => sharedScene(SCENE_ID, SCENE_SEC, at) });
 
   beforeAll(async () => {
-    dir = tempDir('accuracy');
-    scene = sharedScene(SCENE_ID, SCENE_SEC, dir);
-    server = await startFixtureServer();
-    browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self });
-    const page = await openFixtureCall(browser, 'meet', {
-      others: server.addAudio('accuracy-others.wav', scene.others),
-    });
+    ({ dir, scene } = rig);
+    const { browser } = rig;
+    const page = await openFixtureCall(browser, 'meet', { others: rig.othersPath });
     await join(page);
     await waitForOverlayState(page, 'listening');
     const until = Date.now() + CALL_SEC * 1000;
@@ -53,11 +47,6 @@ describe.skipIf(missing !== null)('live coaching on a synthetic scene', () => {
     }
     await leave(page);
     record = await waitForCall(browser, (c) => c.status === 'ended');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('stores a record that agrees with analyze on the same audio (±3 pp talk share, ±1 per event count)', () => {
@@ -132,20 +121,21 @@ const LOADED_CALL_SEC = 45;
 describe.skipIf(missing !== null)('live coaching with both cores busy', () => {
   let dir: string;
   let scene: Scene;
-  let server: FixtureServer;
-  let browser: CoachBrowser;
   let record: CallRecord;
   let callSec: number;
   let lastOverlay: OverlayReading | null;
   const hogs: ChildProcess[] = [];
+  const rig = useCallRig({
+    name: 'accuracy-load',
+    audio: (at) => sharedScene(SCENE_ID, LOADED_CALL_SEC + 20, at),
+    // As a person's desktop runs Chromium: its audio threads have no real-time priority to hide behind.
+    withoutRealtimeAudio: true,
+  });
 
   beforeAll(async () => {
-    dir = tempDir('accuracy-load');
-    scene = sharedScene(SCENE_ID, LOADED_CALL_SEC + 20, dir);
-    server = await startFixtureServer();
-    // As a person's desktop runs Chromium: its audio threads have no real-time priority to hide behind.
-    browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self, withoutRealtimeAudio: true });
-    const page = await openFixtureCall(browser, 'meet', { others: server.addAudio('load-others.wav', scene.others) });
+    ({ dir, scene } = rig);
+    const { browser } = rig;
+    const page = await openFixtureCall(browser, 'meet', { others: rig.othersPath });
     for (let i = 0; i < 2; i++) hogs.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
     await join(page);
     await waitForOverlayState(page, 'listening');
@@ -157,10 +147,9 @@ describe.skipIf(missing !== null)('live coaching with both cores busy', () => {
     callSec = (leftAtMs - record.startedAtMs) / 1000;
   });
 
-  afterAll(async () => {
+  // Before the rig's own (hooks after run in reverse): the browser closes on a quiet machine.
+  afterAll(() => {
     for (const hog of hogs) hog.kill();
-    await browser?.close();
-    await server?.close();
   });
 
   it('records ≥ 98 % of the call, with a talk share within 3 pp of analyze on the same audio', () => {

@@ -8,6 +8,7 @@ import type { CallRecord } from '../../lib/record/types';
 import type { CoachBrowser } from '../../harness/browser';
 import { speechModelMissing } from '../../harness/build';
 import type { CdpWatcher } from './support/cdp';
+import { espeakScene } from '../../harness/scenes';
 import { useCallRig } from './support/call-rig';
 import { knownCallIds, readCalls, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
 import { join, leave, openFixtureCall } from '../../harness/fixture-call';
@@ -48,8 +49,7 @@ function pageSession(page: Page): string {
 
 useCallRig({
   name: 'faults',
-  script: SCENE,
-  durationSec: 40,
+  audio: (dir) => espeakScene(SCENE, 40, dir),
   watch: true,
   ready: (rig) => void ({ browser, cdp, othersPath } = rig),
 });

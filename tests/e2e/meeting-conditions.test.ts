@@ -56,8 +56,7 @@ let othersPath: string;
 
 useCallRig({
   name: 'conditions',
-  script: SCENE,
-  durationSec: 40,
+  audio: (dir) => espeakScene(SCENE, 40, dir),
   watch: true,
   ready: (rig) => {
     ({ browser, cdp, othersPath } = rig);

@@ -16,6 +16,7 @@ import { MEETING_MATCHES } from '../../lib/sites/hosts';
 import type { CoachBrowser } from '../../harness/browser';
 import { builtSpeechModel, EXTENSION_DIR } from '../../harness/build';
 import type { CdpWatcher, SeenRequest } from './support/cdp';
+import { espeakScene } from '../../harness/scenes';
 import { useCallRig } from './support/call-rig';
 import { readCalls, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
 import { FIXTURE_URLS, join, leave, openFixtureCall } from '../../harness/fixture-call';
@@ -71,8 +72,7 @@ let othersPath: string;
 
 useCallRig({
   name: 'privacy',
-  script: SCENE,
-  durationSec: 30,
+  audio: (dir) => espeakScene(SCENE, 30, dir),
   watch: true,
   extraExtensions: [strangerExtension()],
   ready: async (rig) => {

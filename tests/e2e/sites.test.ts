@@ -5,6 +5,7 @@ import { builtSpeechModel } from '../../harness/build';
 import type { CoachBrowser } from '../../harness/browser';
 import { knownCallIds, readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
 import { join, leave, openFixtureCall, type FixtureCallOptions, type FixtureSite } from '../../harness/fixture-call';
+import { espeakScene } from '../../harness/scenes';
 import { useCallRig } from './support/call-rig';
 
 /** Both sides speak within the first ten seconds; two other people, both on the far end's one stream. */
@@ -34,8 +35,7 @@ let othersPath: string;
 
 useCallRig({
   name: 'sites',
-  script: CONVERSATION,
-  durationSec: 15,
+  audio: (dir) => espeakScene(CONVERSATION, 15, dir),
   ready: (rig) => void ({ browser, othersPath } = rig),
 });
 

@@ -7,12 +7,12 @@
 // pump → BroadcastChannel → the meeting tab's extension frame → content script → capture worklet.
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
+import { describe, expect, it } from 'vitest';
+import type { CoachBrowser } from '../../harness/browser';
 import { readOverlay, waitForCall, waitForOverlayState } from '../../harness/coach';
 import { join, leave, openFixtureCall } from '../../harness/fixture-call';
-import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
-import { espeakScene, tempDir, type Scene } from '../../harness/scenes';
+import { espeakScene, type Scene } from '../../harness/scenes';
+import { useCallRig } from './support/call-rig';
 
 const SCENE = [
   { by: 'self', at: 0.5, text: 'Can everyone hear me? I will share the agenda in a second.' },
@@ -26,7 +26,6 @@ const SCENE = [
 ] as const;
 
 let scene: Scene;
-let server: FixtureServer;
 let browser: CoachBrowser;
 let page: Page;
 let extension: Page;
@@ -114,20 +113,17 @@ async function meetingTabId(): Promise<number> {
   return Number(key.split(':')[1]);
 }
 
-beforeAll(async () => {
-  scene = espeakScene(SCENE, 30, tempDir('tab-capture'));
-  server = await startFixtureServer();
-  browser = await launchCoachBrowser({ serverPort: server.port, micWav: scene.self });
-  extension = await browser.context.newPage();
-  await extension.goto(`chrome-extension://${browser.extensionId}/classifier.html`);
-  // Zoom's page plays no remote audio the coach can reach: only tab capture can bring it in.
-  page = await openFixtureCall(browser, 'zoom', { remote: 'none' });
-  cdp = await browser.context.newCDPSession(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useCallRig({
+  name: 'tab-capture',
+  audio: (dir) => espeakScene(SCENE, 30, dir),
+  ready: async (rig) => {
+    ({ scene, browser } = rig);
+    extension = await browser.context.newPage();
+    await extension.goto(`chrome-extension://${browser.extensionId}/classifier.html`);
+    // Zoom's page plays no remote audio the coach can reach: only tab capture can bring it in.
+    page = await openFixtureCall(browser, 'zoom', { remote: 'none' });
+    cdp = await browser.context.newCDPSession(page);
+  },
 });
 
 describe('tab capture', () => {

@@ -2,47 +2,32 @@
 // with known lines (espeak-ng); with words on, the stored record carries the counts of my turns
 // (questions, restatements, thanks) and nothing of anyone's words; with words off, the recogniser
 // never starts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../lib/record/types';
 import { CONVERSATIONS } from '../../scripts/words/conversations';
 import { speechToolsMissing } from '../../scripts/words/speak';
-import { launchCoachBrowser, type CoachBrowser } from '../../harness/browser';
-import { CDP_ARGS, CdpWatcher } from './support/cdp';
 import { waitForCall, waitForOverlayState } from '../../harness/coach';
 import { join, leave, openFixtureCall } from '../../harness/fixture-call';
-import { startFixtureServer, type FixtureServer } from '../../harness/https-server';
-import { tempDir } from '../../harness/scenes';
 import { conversationCall, setWords } from '../../harness/words';
+import { useCallRig } from './support/call-rig';
 
 const missing = speechToolsMissing();
 if (missing && process.env.CI === 'true') throw new Error(`${missing}: required in CI`);
 
 describe.skipIf(missing !== null)('words in a live call', () => {
-  let server: FixtureServer;
-  let browser: CoachBrowser;
-  let cdp: CdpWatcher;
   let record: CallRecord;
   const chosen = CONVERSATIONS.filter((c) => c.id === 'checkin' || c.id === 'one-on-one');
-  let call: ReturnType<typeof conversationCall>;
+  const rig = useCallRig({ name: 'words', audio: (dir) => conversationCall(chosen, dir), watch: true });
 
   beforeAll(async () => {
-    call = conversationCall(chosen, tempDir('words'));
-    server = await startFixtureServer();
-    browser = await launchCoachBrowser({ serverPort: server.port, micWav: call.self, extraArgs: CDP_ARGS });
-    cdp = await CdpWatcher.connect(browser.userDataDir);
+    const { browser, scene: call, othersPath } = rig;
     await setWords(browser, { enabled: true, keepMyQuestions: false });
-    const page = await openFixtureCall(browser, 'meet', { others: server.addAudio('words-others.wav', call.others) });
+    const page = await openFixtureCall(browser, 'meet', { others: othersPath });
     await join(page);
     await waitForOverlayState(page, 'listening');
     await page.waitForTimeout(call.durationSec * 1000);
     await leave(page);
     record = await waitForCall(browser, (c) => c.status === 'ended', 30_000);
-  });
-
-  afterAll(async () => {
-    cdp?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('stores the counts of my turns', () => {
@@ -74,6 +59,7 @@ describe.skipIf(missing !== null)('words in a live call', () => {
   });
 
   it('the recogniser ran in the extension frame’s worker and fetched nothing from the network', () => {
+    const { browser, cdp } = rig;
     const ours = `chrome-extension://${browser.extensionId}/`;
     expect(cdp.findTargets('worker', `${ours}words-worker.js`).length).toBeGreaterThan(0);
     const network = cdp.requests.filter((r) => r.target.url.startsWith(ours) && /^(https?|wss?):/i.test(r.url));

@@ -1,31 +1,39 @@
-// The end-to-end rig a test file shares: a scripted scene spoken by espeak-ng, the fixture server
-// serving the others' side of it, Chromium with the built extension and the scene's own side as
+// The end-to-end rig a test file shares: the call's audio (an espeak-ng scene, a shared one…), the
+// fixture server serving the others' side of it, Chromium with the built extension and my side as
 // its mic, and (when asked) a second DevTools connection watching every target. Set up once
 // before the file's tests, torn down after them in reverse order, so each file says only what is
 // particular to it.
 import { afterAll, beforeAll } from 'vitest';
 import { launchCoachBrowser, type CoachBrowser } from '../../../harness/browser';
 import { startFixtureServer, type FixtureServer } from '../../../harness/https-server';
-import { espeakScene, tempDir, type Scene } from '../../../harness/scenes';
+import { tempDir, type Scene } from '../../../harness/scenes';
 import { CDP_ARGS, CdpWatcher } from './cdp';
 
-type Utterances = Parameters<typeof espeakScene>[0];
+/** A call's two sides as WAV files: my mic, and what the far end sends. */
+export interface CallAudio {
+  self: string;
+  others: string;
+}
 
-export interface CallRigOptions {
-  /** Names the scene's folder and the served file of the others' side (`<name>-others.wav`). */
+export interface CallRigOptions<A extends CallAudio> {
+  /** Names the rig's folder and the served file of the others' side (`<name>-others.wav`). */
   name: string;
-  script: Utterances;
-  durationSec: number;
+  /** Makes the call's audio in the rig's folder: an espeak-ng scene, a shared one, the words'
+   *  conversations, silence. */
+  audio: (dir: string) => A;
   /** Watch every target over a second DevTools connection (requests, faults). */
   watch?: boolean;
   /** Further extensions loaded beside ours. */
   extraExtensions?: string[];
+  /** Chromium as a person's desktop runs it: its audio threads without real-time priority. */
+  withoutRealtimeAudio?: boolean;
   /** What the file needs on top, once the browser is up (settings, more served audio). */
-  ready?: (rig: CallRig) => Promise<void> | void;
+  ready?: (rig: CallRig<A>) => Promise<void> | void;
 }
 
-export interface CallRig {
-  scene: Scene;
+export interface CallRig<A extends CallAudio = Scene> {
+  dir: string;
+  scene: A;
   server: FixtureServer;
   browser: CoachBrowser;
   /** Only with `watch`. */
@@ -34,11 +42,13 @@ export interface CallRig {
   othersPath: string;
 }
 
-/** Registers the rig's beforeAll and afterAll; its fields are there from the first test on. */
-export function useCallRig(options: CallRigOptions): CallRig {
-  const rig = {} as CallRig;
+/** Registers the rig's beforeAll and afterAll; its fields are there from the first test on (and in
+ *  the file's own beforeAll hooks registered after it). */
+export function useCallRig<A extends CallAudio>(options: CallRigOptions<A>): CallRig<A> {
+  const rig = {} as CallRig<A>;
   beforeAll(async () => {
-    rig.scene = espeakScene(options.script, options.durationSec, tempDir(options.name));
+    rig.dir = tempDir(options.name);
+    rig.scene = options.audio(rig.dir);
     rig.server = await startFixtureServer();
     rig.othersPath = rig.server.addAudio(`${options.name}-others.wav`, rig.scene.others);
     rig.browser = await launchCoachBrowser({
@@ -46,6 +56,7 @@ export function useCallRig(options: CallRigOptions): CallRig {
       micWav: rig.scene.self,
       ...(options.watch ? { extraArgs: CDP_ARGS } : {}),
       ...(options.extraExtensions ? { extraExtensions: options.extraExtensions } : {}),
+      ...(options.withoutRealtimeAudio ? { withoutRealtimeAudio: true } : {}),
     });
     if (options.watch) rig.cdp = await CdpWatcher.connect(rig.browser.userDataDir);
     await options.ready?.(rig);
