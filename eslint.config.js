@@ -1,7 +1,9 @@
 // Lint: typescript-eslint's recommended rules, React's hook rules, and the one rule of the
-// architecture a type checker cannot see: `lib/` is the browser-free core that Node tests run
-// directly, so no browser global and no WXT import may reach it. Formatting is Prettier's job
-// (`npm run format`), so no formatting rules here.
+// architecture a type checker cannot see: `lib/` is the pure core that Node tests run directly and
+// the extension bundles for the browser, so it may lean on neither: no browser global, no WXT
+// import, no Node built-in module or global. Formatting is Prettier's job (`npm run format`), so
+// no formatting rules here.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -32,6 +34,11 @@ const BROWSER_ONLY_GLOBALS = [
   name,
   message: 'lib/ is the browser-free core (run by Node tests): take what the browser gives as a parameter.',
 }));
+
+const NODE_ONLY_MESSAGE = 'lib/ also runs in the browser: no Node built-in; take what Node gives as a parameter.';
+const NODE_ONLY_GLOBALS = ['process', 'Buffer', '__dirname', '__filename', 'require', 'module', 'global'].map(
+  (name) => ({ name, message: NODE_ONLY_MESSAGE }),
+);
 
 export default tseslint.config(
   {
@@ -70,13 +77,15 @@ export default tseslint.config(
   },
   {
     files: ['lib/**'],
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
-      'no-restricted-globals': ['error', ...BROWSER_ONLY_GLOBALS],
+      'no-restricted-globals': ['error', ...BROWSER_ONLY_GLOBALS, ...NODE_ONLY_GLOBALS],
       'no-restricted-imports': [
         'error',
         {
+          paths: builtinModules.map((name) => ({ name, message: NODE_ONLY_MESSAGE })),
           patterns: [
+            { group: ['node:*'], message: NODE_ONLY_MESSAGE },
             { group: ['wxt', 'wxt/*', '#imports', '@wxt-dev/*'], message: 'lib/ must run in Node: no WXT.' },
             { group: ['**/extension/**', '**/entrypoints/**', '**/components/**'], message: 'lib/ imports only lib/.' },
             { group: ['react', 'react-dom', 'react-dom/*', 'idb'], message: 'lib/ must run in Node without a DOM.' },

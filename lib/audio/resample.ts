@@ -24,7 +24,7 @@ export function resample(input: Float32Array, fromRate: number, toRate: number):
       const sinc = x === 0 ? 1 : Math.sin(x) / x;
       const hann = 0.5 + 0.5 * Math.cos((Math.PI * t) / (halfWidth + 1));
       const w = sinc * hann;
-      sum += input[k] * w;
+      sum += input[k]! * w;
       weights += w;
     }
     out[i] = weights !== 0 ? sum / weights : 0;

@@ -20,7 +20,7 @@ const FORMAT_EXTENSIBLE = 0xfffe;
 
 export function decodeWav(bytes: Uint8Array): DecodedWav {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tag = (at: number) => String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
+  const tag = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
   if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE') {
     throw new WavError('not a WAV file (no RIFF/WAVE header)');
   }
@@ -63,13 +63,14 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   const dataView = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const out = Array.from({ length: channels }, () => new Float32Array(frames));
   for (let i = 0, offset = 0; i < frames; i++) {
-    for (let c = 0; c < channels; c++, offset += bytesPerSample) {
+    for (const channel of out) {
       const sample = read(dataView, offset);
+      offset += bytesPerSample;
       // One NaN would poison every filter downstream and silence the rest of the channel.
       if (!Number.isFinite(sample)) {
         throw new WavError(`damaged WAV: sample at ${(i / sampleRate).toFixed(3)} s is not a number (NaN or infinity)`);
       }
-      out[c][i] = sample;
+      channel[i] = sample;
     }
   }
   return { sampleRate, channels: out, encoding: `${code === FORMAT_FLOAT ? 'float' : 'pcm'}${bits}` };
@@ -93,17 +94,24 @@ function sampleReader(code: number, bits: number): SampleReader | null {
 
 /** Averages the channels into one (stereo recordings given as one party). */
 export function mixDown(channels: Float32Array[]): Float32Array {
-  if (channels.length === 1) return channels[0];
-  const out = new Float32Array(channels[0].length);
-  for (const ch of channels) for (let i = 0; i < out.length; i++) out[i] += ch[i];
+  const [first] = channels;
+  if (!first) throw new RangeError('mixDown: no channels to mix');
+  if (channels.length === 1) return first;
+  const out = new Float32Array(first.length);
+  for (const ch of channels) {
+    if (ch.length !== out.length) throw new RangeError('mixDown: channels differ in length');
+    for (let i = 0; i < out.length; i++) out[i]! += ch[i]!;
+  }
   const scale = 1 / channels.length;
-  for (let i = 0; i < out.length; i++) out[i] *= scale;
+  for (let i = 0; i < out.length; i++) out[i]! *= scale;
   return out;
 }
 
 /** Writes mono or multi-channel PCM16 (fixtures and tests). */
 export function encodeWavPcm16(channels: Float32Array[], sampleRate: number): Uint8Array {
-  const frames = channels[0].length;
+  const [first] = channels;
+  if (!first) throw new RangeError('encodeWavPcm16: no channels to write');
+  const frames = first.length;
   const n = channels.length;
   const bytes = new Uint8Array(44 + frames * n * 2);
   const view = new DataView(bytes.buffer);
@@ -122,8 +130,11 @@ export function encodeWavPcm16(channels: Float32Array[], sampleRate: number): Ui
   put(36, 'data');
   view.setUint32(40, frames * n * 2, true);
   for (let i = 0, o = 44; i < frames; i++) {
-    for (let c = 0; c < n; c++, o += 2)
-      view.setInt16(o, Math.max(-32768, Math.min(32767, Math.round(channels[c][i] * 32767))), true);
+    // A channel shorter than the first ends in silence.
+    for (const channel of channels) {
+      view.setInt16(o, Math.max(-32768, Math.min(32767, Math.round((channel[i] ?? 0) * 32767))), true);
+      o += 2;
+    }
   }
   return bytes;
 }

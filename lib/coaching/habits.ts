@@ -440,12 +440,12 @@ function wordFiguresForConcise({ words }: CallContext): HabitFigure[] {
 
 /** "you know, kind of, maybe, just and I guess" as one Text: the list's words said in turn. */
 function joinList(items: Text[]): Text {
-  return items
-    .slice(1)
-    .reduce<Text>(
-      (list, item, n) => text(n === items.length - 2 ? 'common.listLast' : 'common.list', list, item),
-      items[0],
-    );
+  const [first, ...rest] = items;
+  if (!first) return plain('');
+  return rest.reduce<Text>(
+    (list, item, n) => text(n === rest.length - 1 ? 'common.listLast' : 'common.list', list, item),
+    first,
+  );
 }
 
 function assessShareFloor(ctx: CallContext): HabitAssessment {

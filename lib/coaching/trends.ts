@@ -135,10 +135,12 @@ function add(acc: Accumulator, call: TrendCall, targets: Record<MeetingKind, num
 }
 
 function median(values: number[]): number | null {
-  if (values.length === 0) return null;
   const sorted = values.length > 1 ? [...values].sort((a, b) => a - b) : values;
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const upper = sorted[mid];
+  if (upper === undefined) return null;
+  const lower = sorted[mid - 1];
+  return sorted.length % 2 === 1 || lower === undefined ? upper : (lower + upper) / 2;
 }
 
 function toPoint(acc: Accumulator): TrendPoint {
@@ -192,19 +194,22 @@ export function weeklyTrend(
     starts.push(d.getTime());
     d.setDate(d.getDate() + 7);
   }
+  const first = starts[0];
+  const end = starts[weeks];
+  if (first === undefined || end === undefined) return [];
   const buckets = starts.slice(0, weeks).map(emptyAccumulator);
   for (const call of calls) {
     const at = call.startedAtMs;
-    if (at < starts[0] || at >= starts[weeks]) continue;
+    if (at < first || at >= end) continue;
     // Binary search: the last boundary ≤ at.
     let lo = 0;
     let hi = weeks - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
+      if (starts[mid]! <= at) lo = mid;
       else hi = mid - 1;
     }
-    add(buckets[lo], call, targets);
+    add(buckets[lo]!, call, targets);
   }
   return buckets.map(toPoint);
 }

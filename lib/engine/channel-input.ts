@@ -34,7 +34,7 @@ export class ChannelInput {
     let prevIn = this.prevIn;
     let prevOut = this.prevOut;
     for (let i = from; i < to; i++) {
-      const x = block ? block[i] : 0;
+      const x = block?.[i] ?? 0;
       const y = hpCoef * (prevOut + x - prevIn);
       prevIn = x;
       prevOut = y;
@@ -77,7 +77,7 @@ export class ChannelInput {
     const oldest = Math.max(0, this.written - size);
     for (let i = 0; i < length; i++) {
       const at = start + i;
-      if (at >= oldest && at < this.written) out[i] = this.history[at % size];
+      if (at >= oldest && at < this.written) out[i] = this.history[at % size]!;
     }
     return out;
   }

@@ -82,9 +82,8 @@ export class ConversationTracker {
       this.known[seg.party] = Math.max(this.known[seg.party], seg.start);
       return;
     }
-    let i = this.pending.length;
-    while (i > 0 && this.pending[i - 1].start > seg.start) i--;
-    this.pending.splice(i, 0, seg);
+    const after = this.pending.findLastIndex((p) => p.start <= seg.start);
+    this.pending.splice(after + 1, 0, seg);
     this.known[seg.party] = Math.max(this.known[seg.party], seg.start);
   }
 
@@ -119,8 +118,7 @@ export class ConversationTracker {
   }
 
   private advance(): void {
-    while (this.pending.length > 0) {
-      const seg = this.pending[0];
+    for (let seg = this.pending[0]; seg; seg = this.pending[0]) {
       if (seg.start >= this.known[other(seg.party)]) return; // an earlier segment may still come
       const turn = this.turn;
       if (turn && seg.party !== turn.by) {

@@ -225,7 +225,7 @@ export class ActivityDetector {
   private trimToPeak(start: number, end: number): [number, number] {
     if (this.frame - start > LEVEL_MASK) return [start, end]; // its head is no longer held
     const levels = this.levels;
-    const level = (m: number) => levels[m & LEVEL_MASK];
+    const level = (m: number) => levels[m & LEVEL_MASK]!;
     const core = this.openPeak - this.hotBelowSpeech;
     const edge = this.openPeak - this.warmBelowSpeech;
     let first = start;
@@ -252,21 +252,20 @@ export class ActivityDetector {
   /** How loud this channel's speech is (dB), as it was known after `frame` frames: the median peak
    *  of the segments closed by then, -Infinity before the first. */
   speechLevelAt(frame: number): number {
-    const history = this.levelHistory;
-    for (let k = history.length - 1; k >= 0; k--) if (history[k][0] <= frame) return history[k][1];
-    return -Infinity;
+    const known = this.levelHistory.findLast(([at]) => at <= frame);
+    return known ? known[1] : -Infinity;
   }
 
   private learnFloor(level: number): void {
     const i = this.subIndex;
-    if (level < this.subMins[i]) this.subMins[i] = level;
+    if (level < this.subMins[i]!) this.subMins[i] = level;
     if (++this.subCount === this.subLen) {
       this.subCount = 0;
       this.subIndex = (i + 1) % SUBWINDOWS;
       this.subMins[this.subIndex] = Infinity;
     }
     let lowest = Infinity;
-    for (let k = 0; k < SUBWINDOWS; k++) if (this.subMins[k] < lowest) lowest = this.subMins[k];
+    for (const min of this.subMins) if (min < lowest) lowest = min;
     const target = Math.max(FLOOR_LOWEST_DB, lowest + this.floorBias);
     // From digital silence (a mic that has just opened, a track switched off) the floor rises
     // freely to the first real room: no room is that quiet, so nothing above it is talk yet.
@@ -280,8 +279,12 @@ export class ActivityDetector {
   }
 }
 
+/** NaN for no values. */
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const upper = s[m];
+  const lower = s[m - 1];
+  if (upper === undefined) return NaN;
+  return s.length % 2 === 1 || lower === undefined ? upper : (lower + upper) / 2;
 }

@@ -54,14 +54,13 @@ export class EchoModel {
       // seconds of a call do not count leaked remote voices as mine. My own voice, as loud as
       // the remote one or louder, still passes.
       let loudest = -120;
-      for (let d = 0; d <= this.maxLag; d++)
-        loudest = Math.max(loudest, this.remote[(this.frame - d + size * 2) % size]);
+      for (let d = 0; d <= this.maxLag; d++) loudest = Math.max(loudest, this.remoteAgo(d));
       predicted = loudest + this.p.echoPriorDb;
     } else if (this.present) {
       // The strongest remote frame around the learnt delay, for a path that smears over ±1 frame.
       let loudest = -120;
       for (let d = Math.max(0, this.bestLag - 1); d <= Math.min(this.maxLag, this.bestLag + 1); d++) {
-        const v = this.remote[(this.frame - d + size * 2) % size];
+        const v = this.remoteAgo(d);
         if (v > loudest) loudest = v;
       }
       predicted = Math.max(loudest + this.gainDb, this.predictedDb - this.tailDecayPerFrame);
@@ -80,16 +79,21 @@ export class EchoModel {
     return { present: this.present, delaySec: this.bestLag * this.p.frameSec, gainDb: this.gainDb };
   }
 
+  /** The remote level `framesAgo` frames before this one (at most maxLag). */
+  private remoteAgo(framesAgo: number): number {
+    const size = this.remote.length;
+    return this.remote[(this.frame - framesAgo + size) % size]!;
+  }
+
   private teach(micDb: number): void {
-    const { remote, gainHist } = this;
-    const size = remote.length;
+    const { gainHist } = this;
     for (let d = 0; d <= this.maxLag; d++) {
       // A difference outside the histogram (my voice far above the remote one, a mic far below
       // it) is evidence against a path at this lag, not for one at the edge: piled into the end
       // bins it made a dense false "path" on a loud telephone line.
-      const bin = Math.floor(micDb - remote[(this.frame - d + size) % size] - GAIN_LOW_DB);
-      if (bin >= 0 && bin < GAIN_BINS) gainHist[d * GAIN_BINS + bin] += 1;
-      else this.outside[d] += 1;
+      const bin = Math.floor(micDb - this.remoteAgo(d) - GAIN_LOW_DB);
+      if (bin >= 0 && bin < GAIN_BINS) gainHist[d * GAIN_BINS + bin]! += 1;
+      else this.outside[d]! += 1;
     }
     if (++this.taught % REESTIMATE_EVERY === 0) this.reestimate();
   }
@@ -101,17 +105,17 @@ export class EchoModel {
     let bestLag = 0;
     let bestBin = 0;
     const band = Math.round(this.p.echoPathBandDb);
-    for (let d = 0; d <= this.maxLag; d++) {
-      const base = d * GAIN_BINS;
-      let total = this.outside[d];
-      for (let b = 0; b < GAIN_BINS; b++) total += gainHist[base + b];
+    for (const [d, outside] of this.outside.entries()) {
+      const hist = gainHist.subarray(d * GAIN_BINS, (d + 1) * GAIN_BINS);
+      let total = outside;
+      for (const count of hist) total += count;
       // The densest band of level differences at this lag (bins are 1 dB wide).
       let run = 0;
       let densest = 0;
       let densestAt = 0;
       for (let b = 0; b < GAIN_BINS; b++) {
-        run += gainHist[base + b];
-        if (b >= band) run -= gainHist[base + b - band];
+        run += hist[b]!;
+        if (b >= band) run -= hist[b - band]!;
         if (run > densest) {
           densest = run;
           densestAt = b - band + 1;
@@ -126,7 +130,7 @@ export class EchoModel {
       }
     }
     densities.sort((a, b) => a - b);
-    const typical = densities[densities.length >> 1];
+    const typical = densities[densities.length >> 1]!;
     // An echo path shows as one lag far more consistent than the rest; without one, every lag
     // scatters alike. Until enough frames have taught it, assume none.
     // Once found, a path is kept through stretches of double talk that blur its peak a little.
@@ -138,7 +142,7 @@ export class EchoModel {
     this.bestLag = bestLag;
     // The upper edge of the peak: the loudest the echo usually gets relative to the remote voice.
     this.gainDb = GAIN_LOW_DB + bestBin + band;
-    for (let i = 0; i < gainHist.length; i++) gainHist[i] *= this.age;
-    for (let d = 0; d < this.outside.length; d++) this.outside[d] *= this.age;
+    for (let i = 0; i < gainHist.length; i++) gainHist[i]! *= this.age;
+    for (let d = 0; d < this.outside.length; d++) this.outside[d]! *= this.age;
   }
 }

@@ -199,7 +199,7 @@ export class SpeechGate {
 
   private issue(seg: GatedSegment, at: number): void {
     const recent = this.recentChecks;
-    while (recent.length > 0 && recent[0] <= at - this.capSpan) recent.shift();
+    while (recent[0] !== undefined && recent[0] <= at - this.capSpan) recent.shift();
     if (recent.length >= this.capCount) {
       insertCheck(seg, { at, score: null, skipped: true, regular: true, gainDb: 0 });
       return;
@@ -238,7 +238,7 @@ export class SpeechGate {
     const clip = this.input.read(Math.round(check.at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
     if (check.gainDb > 0) {
       const gain = 10 ** (check.gainDb / 20);
-      for (let i = 0; i < clip.length; i++) clip[i] *= gain;
+      for (let i = 0; i < clip.length; i++) clip[i]! *= gain;
     }
     const settle = (score: number) => {
       // Given up by the watchdog, or asked again at a new gain, then answered after all.
@@ -323,7 +323,7 @@ export class SpeechGate {
     const r = this.recentRejections;
     r.push(at);
     r.sort((a, b) => a - b);
-    while (r.length > 0 && r[0] < at - 2 * this.waryFor) r.shift();
+    while (r[0] !== undefined && r[0] < at - 2 * this.waryFor) r.shift();
   }
 
   private fail(error: unknown, settle: (score: number) => void): void {
@@ -339,8 +339,8 @@ export class SpeechGate {
     if (this.failed || !this.gainFinal(seg)) return;
     const threshold = this.p.speechScore;
     for (let k = 0; k + 1 < seg.checks.length; k++) {
-      const a = seg.checks[k];
-      const b = seg.checks[k + 1];
+      const a = seg.checks[k]!;
+      const b = seg.checks[k + 1]!;
       if (a.score === null || b.score === null) continue;
       if (a.score >= threshold === b.score >= threshold) continue;
       if (b.at - a.at <= this.bisectMin) continue;
@@ -351,8 +351,7 @@ export class SpeechGate {
   }
 
   private releaseReady(): void {
-    while (this.queue.length > 0) {
-      const seg = this.queue[0];
+    for (let seg = this.queue[0]; seg; seg = this.queue[0]) {
       if (seg.end === null || seg.pending > 0) return;
       if (!seg.done && seg.end > seg.start) return;
       this.queue.shift();
@@ -373,12 +372,12 @@ export class SpeechGate {
     const speechRegions: FrameInterval[] = [];
     let mixed = false;
     let from = seg.start;
-    for (let k = 0; k < checks.length; k++) {
-      const check = checks[k];
+    for (const [k, check] of checks.entries()) {
+      const next = checks[k + 1];
       const speech = check.skipped ? this.lastSpeech : check.score! >= this.p.speechScore;
       this.lastSpeech = speech;
       // Each check rules the frames nearer to its window's centre than to its neighbours'.
-      const to = k + 1 < checks.length ? Math.round((check.at + checks[k + 1].at) / 2 + half) : end;
+      const to = next ? Math.round((check.at + next.at) / 2 + half) : end;
       const regionEnd = Math.min(end, Math.max(from, to));
       if (speech && regionEnd > from) {
         // Sound between two stretches of speech that is shorter than a turn pause is a pause in
@@ -408,8 +407,8 @@ export class SpeechGate {
       let quietest = Infinity;
       const lo = Math.max(start, n - this.backgroundReach);
       const hi = Math.min(end - 1, n + this.backgroundReach);
-      for (let m = lo; m <= hi; m++) quietest = Math.min(quietest, levels[m & LEVEL_MASK]);
-      if (levels[n & LEVEL_MASK] < quietest + this.p.speechOverBackgroundDb) continue;
+      for (let m = lo; m <= hi; m++) quietest = Math.min(quietest, levels[m & LEVEL_MASK]!);
+      if (levels[n & LEVEL_MASK]! < quietest + this.p.speechOverBackgroundDb) continue;
       if (pieceStart >= 0 && n - lastActive >= bridge) {
         this.release([pieceStart, lastActive + 1]);
         pieceStart = -1;

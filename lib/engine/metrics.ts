@@ -24,11 +24,12 @@ export class ConversationTally {
 
   /** Takes in the events and turns added since the last update. */
   update(totals: { events: readonly ConversationEvent[]; turns: readonly Turn[] }): this {
-    for (; this.eventsSeen < totals.events.length; this.eventsSeen++) {
-      const { type, by } = totals.events[this.eventsSeen];
+    for (const { type, by } of totals.events.slice(this.eventsSeen)) {
       this.counts.set(`${type} ${by}`, this.count(type, by) + 1);
     }
-    for (; this.turnsSeen < totals.turns.length; this.turnsSeen++) this.note(totals.turns[this.turnsSeen]);
+    this.eventsSeen = totals.events.length;
+    for (const turn of totals.turns.slice(this.turnsSeen)) this.note(turn);
+    this.turnsSeen = totals.turns.length;
     return this;
   }
 
@@ -94,10 +95,14 @@ export function computeMetrics(conv: ConversationTotals, speech: SpeechTotals, p
   };
 }
 
+/** NaN for no values. */
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const upper = s[m];
+  const lower = s[m - 1];
+  if (upper === undefined) return NaN;
+  return s.length % 2 === 1 || lower === undefined ? upper : (lower + upper) / 2;
 }
 
 function round(x: number, digits: number): number {

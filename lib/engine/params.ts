@@ -194,7 +194,7 @@ const ORDERED: readonly [keyof EngineParams, keyof EngineParams][] = [
  */
 export function validateParams(overrides: Record<string, unknown>): Partial<EngineParams> {
   const problems: string[] = [];
-  const merged: Record<string, number> = { ...ENGINE_PARAMS };
+  const merged: Record<keyof EngineParams, number> = { ...ENGINE_PARAMS };
   for (const [name, value] of Object.entries(overrides)) {
     if (!(name in ENGINE_PARAMS)) problems.push(`unknown parameter "${name}"`);
     else if (typeof value !== 'number' || !Number.isFinite(value))
@@ -205,7 +205,7 @@ export function validateParams(overrides: Record<string, unknown>): Partial<Engi
       problems.push(`${name} must not be negative (got ${value})`);
     else if (!Number.isInteger(value) && WHOLE.includes(name as keyof EngineParams))
       problems.push(`${name} must be a whole number (got ${value})`);
-    else merged[name] = value;
+    else merged[name as keyof EngineParams] = value;
   }
   for (const [small, large] of ORDERED) {
     if (merged[small] > merged[large])

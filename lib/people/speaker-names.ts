@@ -17,24 +17,26 @@ const MAX_PENDING = 120;
 export class SpeakerNames {
   /** name → source key → votes. */
   private readonly votes = new Map<string, Map<string, number>>();
-  /** What the page showed, waiting for the levels around it to be judged: [atMs, names]. */
-  private pending: [number, readonly string[]][] = [];
+  /** The one name the page showed, waiting for the levels around it to be judged: [atMs, name]. */
+  private pending: [number, string][] = [];
 
   /** The page shows `names` speaking at wall time `atMs`. */
   shown(atMs: number, names: readonly string[]): void {
-    if (names.length !== 1) return;
-    this.pending.push([atMs, names]);
+    const name = onlyOne(names);
+    if (name === undefined) return;
+    this.pending.push([atMs, name]);
     if (this.pending.length > MAX_PENDING) this.pending.shift();
   }
 
   /** The levels up to `atMs` are judged, and `speaking` are the person sources speaking then:
    *  what the page showed by then is counted against them. */
   judged(atMs: number, speaking: readonly string[]): void {
-    while (this.pending.length > 0 && this.pending[0][0] <= atMs) {
-      const [, [name]] = this.pending.shift()!;
-      if (speaking.length !== 1) continue;
+    const source = onlyOne(speaking);
+    while (this.pending[0] && this.pending[0][0] <= atMs) {
+      const [, name] = this.pending.shift()!;
+      if (source === undefined) continue;
       const forName = this.votes.get(name) ?? new Map<string, number>();
-      forName.set(speaking[0], (forName.get(speaking[0]) ?? 0) + 1);
+      forName.set(source, (forName.get(source) ?? 0) + 1);
       this.votes.set(name, forName);
     }
   }
@@ -59,4 +61,9 @@ export class SpeakerNames {
     for (const entry of forName) if (!top || entry[1] > top[1]) top = entry;
     return top?.[0] ?? null;
   }
+}
+
+/** The list's one element; undefined when it has none or several. */
+function onlyOne<T>(list: readonly T[]): T | undefined {
+  return list.length === 1 ? list[0] : undefined;
 }

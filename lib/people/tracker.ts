@@ -128,7 +128,8 @@ export class PeopleTracker {
       else this.sources.set(info.key, newSource(info));
     }
     for (const sample of batch.samples) {
-      if (this.samples.length > 0 && sample.atMs <= this.samples[this.samples.length - 1].atMs) continue;
+      const last = this.samples.at(-1);
+      if (last && sample.atMs <= last.atMs) continue;
       if (sample.atMs <= this.judgedUntilMs) continue;
       this.samples.push(sample);
     }
@@ -139,7 +140,8 @@ export class PeopleTracker {
   engine(atMs: number, othersSpeaking: boolean, timeSec: number): void {
     this.audioZeroMs = atMs - timeSec * 1000;
     if (othersSpeaking && !this.gateOpen) this.gate.push([atMs, Infinity]);
-    if (!othersSpeaking && this.gateOpen) this.gate[this.gate.length - 1][1] = atMs;
+    const open = this.gate.at(-1);
+    if (!othersSpeaking && this.gateOpen && open) open[1] = atMs;
     this.gateOpen = othersSpeaking;
   }
 
@@ -157,11 +159,11 @@ export class PeopleTracker {
   /** Judges every sample old enough at wall time `nowMs`. */
   advance(nowMs: number): void {
     const p = this.params;
-    while (this.samples.length > 0 && this.samples[0].atMs <= nowMs - p.settleMs) this.judge(this.samples.shift()!);
+    while (this.samples[0] && this.samples[0].atMs <= nowMs - p.settleMs) this.judge(this.samples.shift()!);
     this.placeEvents();
     const keepFrom = nowMs - p.historyMs;
-    while (this.holders.length > 0 && this.holders[0][0] < keepFrom) this.holders.shift();
-    while (this.gate.length > 1 && this.gate[0][1] < this.judgedUntilMs - p.gateToleranceMs) this.gate.shift();
+    while (this.holders[0] && this.holders[0][0] < keepFrom) this.holders.shift();
+    while (this.gate.length > 1 && this.gate[0]![1] < this.judgedUntilMs - p.gateToleranceMs) this.gate.shift();
   }
 
   /** The call ends: every sample still waiting is judged now, with the gate as it stands. */

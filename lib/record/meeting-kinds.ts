@@ -27,5 +27,5 @@ export function rememberKind(kinds: RememberedKinds, title: string | null, kind:
 export function rememberedKind(kinds: RememberedKinds, title: string | null): MeetingKind | null {
   if (title === null) return null;
   const kind = kinds[titleKey(title)];
-  return MEETING_KINDS.includes(kind) ? kind : null;
+  return kind !== undefined && MEETING_KINDS.includes(kind) ? kind : null;
 }

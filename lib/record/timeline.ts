@@ -45,13 +45,16 @@ function closeShortestGaps(intervals: [number, number][], cap: number): [number,
   const excess = intervals.length - cap;
   if (excess <= 0) return intervals;
   const gapOrder = intervals
-    .slice(1)
-    .map((iv, i) => ({ after: i, gap: iv[0] - intervals[i][1] }))
+    .flatMap(([start], i) => {
+      const previous = intervals[i - 1];
+      return previous ? [{ after: i - 1, gap: start - previous[1] }] : [];
+    })
     .sort((a, b) => a.gap - b.gap || a.after - b.after);
   const close = new Set(gapOrder.slice(0, excess).map((g) => g.after));
   const out: [number, number][] = [];
   intervals.forEach((iv, i) => {
-    if (i > 0 && close.has(i - 1)) out[out.length - 1][1] = iv[1];
+    const last = out.at(-1);
+    if (last && close.has(i - 1)) last[1] = iv[1];
     else out.push([iv[0], iv[1]]);
   });
   return out;
@@ -68,15 +71,17 @@ export function compactTurns(turns: readonly Turn[], cap: number = TIMELINE_CAPS
   if (out.length <= cap) return out;
 
   const joinable = out
-    .slice(1)
-    .map((t, i) => ({ after: i, gap: t[1] - out[i][2], same: t[0] === out[i][0] }))
-    .filter((g) => g.same)
+    .flatMap(([by, start], i) => {
+      const previous = out[i - 1];
+      return previous?.[0] === by ? [{ after: i - 1, gap: start - previous[2] }] : [];
+    })
     .sort((a, b) => a.gap - b.gap || a.after - b.after)
     .slice(0, out.length - cap);
   const join = new Set(joinable.map((g) => g.after));
   const joined: CompactTimeline['turns'] = [];
   out.forEach((t, i) => {
-    if (i > 0 && join.has(i - 1)) joined[joined.length - 1][2] = t[2];
+    const last = joined.at(-1);
+    if (last && join.has(i - 1)) last[2] = t[2];
     else joined.push([t[0], t[1], t[2]]);
   });
   out = joined;
@@ -106,7 +111,9 @@ export function compactEvents(
     const others = kept.filter((e) => e.type !== 'backchannel');
     const room = Math.max(0, cap - others.length);
     const step = backchannels.length / Math.max(1, room);
-    const thinned = room > 0 ? Array.from({ length: room }, (_, k) => backchannels[Math.floor(k * step)]) : [];
+    const thinned = Array.from({ length: room }, (_, k) => backchannels[Math.floor(k * step)]).filter(
+      (e) => e !== undefined,
+    );
     kept = [...others.slice(0, cap), ...thinned].sort((a, b) => a.at - b.at);
   }
   return kept.map((e) => [EVENT_CODE[e.type], PARTY_CODE[e.by], toTick(e.at)]);

@@ -137,7 +137,7 @@ export function defineSiteAdapter(spec: SiteSpec): SiteAdapter {
 export function matchesPattern(pattern: string, url: URL): boolean {
   const parsed = /^(https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
   if (!parsed) return false;
-  const [, scheme, host, path] = parsed;
+  const [, scheme, host = '', path = ''] = parsed;
   if (url.protocol !== `${scheme}:`) return false;
   const hostname = url.hostname.toLowerCase();
   const hostMatches = host.startsWith('*.')

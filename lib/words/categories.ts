@@ -45,6 +45,7 @@ import {
   WORK_TOPICS,
   YOU_KNOW_NOT_AFTER,
   YOU_KNOW_NOT_BEFORE,
+  wordSet,
 } from './lexicon';
 import type { FillerId, HedgeId } from './ids';
 import { findPhrase, phraseAt, sentences, wordsOf, type Sentence } from './text';
@@ -121,6 +122,7 @@ function isInversion(w: readonly string[], i: number): boolean {
  *  say it ("what we need is…" is a statement, "what time is it" is not). */
 function startsQuestion(w: readonly string[], i: number, strict: boolean): boolean {
   const word = w[i];
+  if (word === undefined) return false;
   if (WH_WORDS.has(word)) return !strict || WH_QUESTION_NEXT.has(w[i + 1]) || (word === 'how' && w[i + 1] === 'come');
   if (WH_CONTRACTED.test(word)) return true;
   if (isInversion(w, i)) return true;
@@ -129,7 +131,7 @@ function startsQuestion(w: readonly string[], i: number, strict: boolean): boole
 
 /** Words before which a question does not start inside an unpunctuated run ("tell me what…",
  *  "I know how…", "so do I"). */
-const NOT_A_NEW_QUESTION_AFTER = new Set([
+const NOT_A_NEW_QUESTION_AFTER = wordSet([
   ...STATEMENT_INVERSION_BEFORE,
   ...WH_WORDS,
   'me',
@@ -211,19 +213,20 @@ function questionsOf(s: Sentence, unpunctuated: boolean): Question[] {
     // A wh-question still waiting for its verb ("what kind of restaurant | are you looking for")
     // takes the next inversion as its own.
     let waitingForVerb = heads.length > 0 && WH_WORDS.has(w[start]) && !AUXILIARIES.has(w[start + 1]);
-    for (let i = start + 1; i < w.length; i++) {
+    for (const [i, word] of w.entries()) {
+      if (i <= start) continue;
       const inversion =
-        (AUXILIARIES.has(w[i]) && PERSONAL_SUBJECTS.has(w[i + 1])) ||
-        (NEGATIVE_AUXILIARIES.has(w[i]) && isInversion(w, i));
-      if (waitingForVerb && (inversion || AUXILIARIES.has(w[i]))) {
+        (AUXILIARIES.has(word) && PERSONAL_SUBJECTS.has(w[i + 1])) ||
+        (NEGATIVE_AUXILIARIES.has(word) && isInversion(w, i));
+      if (waitingForVerb && (inversion || AUXILIARIES.has(word))) {
         waitingForVerb = false;
         continue;
       }
       const last = heads.at(-1);
       if (last !== undefined && i - last < MIN_WORDS_BETWEEN_QUESTIONS) continue;
       if (NOT_A_NEW_QUESTION_AFTER.has(w[i - 1])) continue;
-      const wh = WH_WORDS.has(w[i]) && WH_QUESTION_NEXT.has(w[i + 1]);
-      if (wh || WH_CONTRACTED.test(w[i]) || inversion) {
+      const wh = WH_WORDS.has(word) && WH_QUESTION_NEXT.has(w[i + 1]);
+      if (wh || WH_CONTRACTED.test(word) || inversion) {
         heads.push(i);
         waitingForVerb = wh && !AUXILIARIES.has(w[i + 1]);
       }
@@ -284,6 +287,7 @@ const TELL_OPENS = new Set(['about', 'more', 'how', 'why', 'what']);
 function kindOf(w: readonly string[], head: number): QuestionKind {
   const word = w[head];
   const next = w[head + 1];
+  if (word === undefined) return 'closed';
   const contracted = WH_CONTRACTED.exec(word)?.[1];
   const wh = WH_WORDS.has(word) ? word : contracted;
   if (wh) {
@@ -314,12 +318,14 @@ function kindOf(w: readonly string[], head: number): QuestionKind {
   return 'closed';
 }
 
+const DO_FORMS = wordSet(['does', 'do', 'did']);
+
 function isClarifying(words: readonly string[]): boolean {
   if (CLARIFYING.some((p) => findPhrase(words, p).length > 0)) return true;
   if (CLARIFYING_REQUESTS.some((p) => findPhrase(words, p).length > 0)) return true;
   // "what does the second phase mean", "what did they mean".
   const mean = words.indexOf('mean');
-  return mean > 1 && words[0] === 'what' && ['does', 'do', 'did'].includes(words[1]) && words[mean - 1] !== 'i';
+  return mean > 1 && words[0] === 'what' && DO_FORMS.has(words[1]) && words[mean - 1] !== 'i';
 }
 
 function isAboutPerson(words: readonly string[]): boolean {
@@ -369,10 +375,10 @@ function restatingPhrase(said: Sentence[]): boolean {
 /** Repeating their words is a restatement when framed as one ("so …", "you …") or checked
  *  ("…, right?"); otherwise it is a reply on the same topic. */
 function framedAsRestatement(said: Sentence[]): boolean {
-  if (said.length === 0) return false;
-  const first = said[0].words;
+  const first = said[0]?.words;
+  const last = said.at(-1);
+  if (!first || !last) return false;
   if (first.slice(0, skipLeadIns(first, 0) + 1).some((w) => RESTATEMENT_STARTS.has(w))) return true;
-  const last = said[said.length - 1];
   return (
     CHECK_TAGS.some((t) => phraseAt(last.words, last.words.length - t.length, t)) &&
     (last.asked || last.words.length > 3)
@@ -402,11 +408,11 @@ export function needsPreviousTurn(text: string): boolean {
 // Thanks --------------------------------------------------------------------------------------
 
 function thanksIndex(w: readonly string[]): number {
-  for (let i = 0; i < w.length; i++) {
-    if (!THANKS_WORDS.has(w[i])) continue;
-    if (w[i] === 'thank' && w[i + 1] !== 'you' && w[i + 1] !== 'u' && w[i + 1] !== 'ya') continue;
+  for (const [i, word] of w.entries()) {
+    if (!THANKS_WORDS.has(word)) continue;
+    if (word === 'thank' && w[i + 1] !== 'you' && w[i + 1] !== 'u' && w[i + 1] !== 'ya') continue;
     if (NOT_THANKS.some((p) => phraseAt(w, i - 1, p) || phraseAt(w, i, p))) continue;
-    if (w[i].startsWith('appreciate') && REQUEST_BEFORE_APPRECIATE.has(w[i - 1]) && w.slice(i).includes('if')) continue;
+    if (word.startsWith('appreciate') && REQUEST_BEFORE_APPRECIATE.has(w[i - 1]) && w.slice(i).includes('if')) continue;
     return i;
   }
   return -1;
@@ -421,7 +427,7 @@ function isSpecific(w: readonly string[], at: number, next: Sentence | undefined
   const after = w.slice(at + 1);
   const forAt = after.slice(0, 5).indexOf('for');
   if (forAt >= 0 && namesSomething(after.slice(forAt + 1))) return true;
-  if (w[at].startsWith('appreciate') && namesSomething(after)) return true;
+  if (w[at]?.startsWith('appreciate') && namesSomething(after)) return true;
   // The effect named beside the thanks: "thanks, your notes on the risks really helped".
   const effect = (words: readonly string[]) =>
     words.some((x) => EFFECT_WORDS.has(x)) && namesSomething(words.filter((x) => !EFFECT_WORDS.has(x)));
@@ -463,8 +469,7 @@ function fillersAndHedges(w: readonly string[]): {
 } {
   const fillers: Record<FillerId, number> = { um: 0, uh: 0, 'you-know': 0 };
   const hedges: Record<HedgeId, number> = { 'sort-of': 0, 'kind-of': 0, maybe: 0, perhaps: 0, just: 0, 'i-guess': 0 };
-  for (let i = 0; i < w.length; i++) {
-    const word = w[i];
+  for (const [i, word] of w.entries()) {
     if (UM_WORDS.has(word)) fillers.um++;
     else if (UH_WORDS.has(word)) fillers.uh++;
     else if (

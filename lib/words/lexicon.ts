@@ -2,9 +2,15 @@
 // why). Phrases are written as text and matched as whole words on lower-case text.
 import { phrases } from './text';
 
+/** Words of one kind, asked about the word at some position of a sentence: past either end there
+ *  is no word, and no word is in any set. */
+export type WordSet = ReadonlySet<string> & { has(word: string | undefined): boolean };
+
+export const wordSet = (words: readonly string[]): WordSet => new Set(words);
+
 /** Said before the point of a sentence ("okay so can you…"): skipped when looking for how a
  *  sentence starts. */
-export const LEAD_INS = new Set([
+export const LEAD_INS = wordSet([
   'okay',
   'ok',
   'so',
@@ -49,11 +55,11 @@ export const LEAD_INS = new Set([
 /** "thank you" as a lead-in ("thank you what time does it open"). */
 export const LEAD_IN_PAIRS = phrases(['thank you', 'all right', 'got it', 'i see']);
 
-export const WH_WORDS = new Set(['what', 'how', 'why', 'when', 'where', 'who', 'whom', 'whose', 'which']);
+export const WH_WORDS = wordSet(['what', 'how', 'why', 'when', 'where', 'who', 'whom', 'whose', 'which']);
 /** Contracted wh-words carry their verb: "what's", "how's". */
 export const WH_CONTRACTED = /^(what|how|why|when|where|who)'(s|re|d|ll|ve)$/;
 
-export const AUXILIARIES = new Set([
+export const AUXILIARIES = wordSet([
   'is',
   'are',
   'was',
@@ -75,7 +81,7 @@ export const AUXILIARIES = new Set([
   'has',
   'had',
 ]);
-export const NEGATIVE_AUXILIARIES = new Set([
+export const NEGATIVE_AUXILIARIES = wordSet([
   "isn't",
   "aren't",
   "wasn't",
@@ -95,7 +101,7 @@ export const NEGATIVE_AUXILIARIES = new Set([
   'cannot',
 ]);
 /** Subjects that follow an auxiliary in a yes/no question ("do you", "is there"). */
-export const PRONOUN_SUBJECTS = new Set([
+export const PRONOUN_SUBJECTS = wordSet([
   'i',
   'you',
   'we',
@@ -111,7 +117,7 @@ export const PRONOUN_SUBJECTS = new Set([
 ]);
 /** Determiners that may start the subject after "is", "can", "did"… ("is the room free") but not
  *  after "do" or "have", which start commands with them ("do the slides", "have a good day"). */
-export const DETERMINER_SUBJECTS = new Set([
+export const DETERMINER_SUBJECTS = wordSet([
   'the',
   'a',
   'an',
@@ -136,16 +142,16 @@ export const DETERMINER_SUBJECTS = new Set([
   'all',
   'everyone',
 ]);
-export const NO_DETERMINER_AFTER = new Set(['do', 'have', 'has', 'had']);
+export const NO_DETERMINER_AFTER = wordSet(['do', 'have', 'has', 'had']);
 /** Inside an unpunctuated run, where "is a…" and "was the…" are mostly statements, only these
  *  subjects mark a question ("…the city do you have…"). */
-export const PERSONAL_SUBJECTS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'there']);
+export const PERSONAL_SUBJECTS = wordSet(['i', 'you', 'we', 'they', 'he', 'she', 'there']);
 /** "so do I", "nor can we", "as did they": inversions that are statements. */
-export const STATEMENT_INVERSION_BEFORE = new Set(['so', 'nor', 'neither', 'as', 'than', 'only']);
+export const STATEMENT_INVERSION_BEFORE = wordSet(['so', 'nor', 'neither', 'as', 'than', 'only']);
 
 /** After a wh-word at the start of a sentence without "?", these make it a question ("what kind
  *  of", "how many", "why not"); "what we need is…" is a statement. */
-export const WH_QUESTION_NEXT = new Set([
+export const WH_QUESTION_NEXT = wordSet([
   ...AUXILIARIES,
   ...NEGATIVE_AUXILIARIES,
   'kind',
@@ -177,8 +183,8 @@ export const WH_QUESTION_NEXT = new Set([
 ]);
 
 /** Asks for a fact, a number or a pick from a few: short answers. */
-export const CLOSED_WH = new Set(['who', 'whom', 'whose', 'when', 'where', 'which']);
-export const CLOSED_HOW_NEXT = new Set([
+export const CLOSED_WH = wordSet(['who', 'whom', 'whose', 'when', 'where', 'which']);
+export const CLOSED_HOW_NEXT = wordSet([
   'many',
   'much',
   'long',
@@ -192,7 +198,7 @@ export const CLOSED_HOW_NEXT = new Set([
   'about',
 ]);
 /** "what time", "what's the address": a slot to fill. */
-export const FACT_SLOTS = new Set([
+export const FACT_SLOTS = wordSet([
   'time',
   'day',
   'date',
@@ -220,7 +226,7 @@ export const FACT_SLOTS = new Set([
   'month',
 ]);
 /** "can you tell me about…", "could you walk me through…": an auxiliary that opens the floor. */
-export const OPENING_VERBS = new Set([
+export const OPENING_VERBS = wordSet([
   'tell',
   'explain',
   'describe',
@@ -354,7 +360,7 @@ export const ABOUT_PERSON = phrases([
   'how was the trip',
   'how was the break',
 ]);
-export const PERSONAL_TOPICS = new Set([
+export const PERSONAL_TOPICS = wordSet([
   'weekend',
   'weekends',
   'holiday',
@@ -401,7 +407,7 @@ export const PERSONAL_TOPICS = new Set([
   'recovery',
 ]);
 /** "did you do anything this weekend": times of one's own. */
-export const PERSONAL_TIMES = new Set([
+export const PERSONAL_TIMES = wordSet([
   'weekend',
   'holiday',
   'holidays',
@@ -413,10 +419,10 @@ export const PERSONAL_TIMES = new Set([
   'evening',
   'night',
 ]);
-export const PERSONAL_TIME_BEFORE = new Set(['this', 'last', 'the', 'next', 'your']);
-export const PLEASANT = new Set(['good', 'nice', 'great', 'lovely', 'fun', 'relaxing', 'restful', 'decent']);
+export const PERSONAL_TIME_BEFORE = wordSet(['this', 'last', 'the', 'next', 'your']);
+export const PLEASANT = wordSet(['good', 'nice', 'great', 'lovely', 'fun', 'relaxing', 'restful', 'decent']);
 /** "how is your …" about work is not about the person. */
-export const WORK_TOPICS = new Set([
+export const WORK_TOPICS = wordSet([
   'project',
   'team',
   'report',
@@ -437,7 +443,7 @@ export const WORK_TOPICS = new Set([
 ]);
 
 /** A restatement's frame: it starts with one of these ("so the launch moves…", "you want…")… */
-export const RESTATEMENT_STARTS = new Set([
+export const RESTATEMENT_STARTS = wordSet([
   'so',
   'you',
   "you're",
@@ -526,7 +532,7 @@ export const SUMMARY_PHRASES = phrases([
   'let me see if i',
 ]);
 
-export const STOPWORDS = new Set([
+export const STOPWORDS = wordSet([
   'a',
   'an',
   'the',
@@ -580,30 +586,11 @@ export const STOPWORDS = new Set([
   "i'd",
   "we'd",
   "you'd",
-  'is',
-  'are',
-  'was',
-  'were',
+  ...AUXILIARIES,
   'be',
   'been',
   'being',
-  'am',
-  'do',
-  'does',
-  'did',
   'done',
-  'have',
-  'has',
-  'had',
-  'can',
-  'could',
-  'would',
-  'will',
-  'should',
-  'shall',
-  'may',
-  'might',
-  'must',
   "don't",
   "doesn't",
   "didn't",
@@ -710,7 +697,7 @@ export const STOPWORDS = new Set([
   'everything',
 ]);
 
-export const THANKS_WORDS = new Set(['thanks', 'thank', 'thankyou', 'appreciate', 'appreciated', 'grateful']);
+export const THANKS_WORDS = wordSet(['thanks', 'thank', 'thankyou', 'appreciate', 'appreciated', 'grateful']);
 /** Declining ("no thanks") or cause ("thanks to the rain"), not appreciation. */
 export const NOT_THANKS = phrases([
   'no thanks',
@@ -721,9 +708,9 @@ export const NOT_THANKS = phrases([
   'thanks but no',
 ]);
 /** "we'd appreciate it if you could…": a request. */
-export const REQUEST_BEFORE_APPRECIATE = new Set(['would', "i'd", "we'd", 'will', "i'll", "we'll", 'really']);
+export const REQUEST_BEFORE_APPRECIATE = wordSet(['would', "i'd", "we'd", 'will', "i'll", "we'll", 'really']);
 /** What a thank-you may name without saying what for. */
-export const GENERIC_THANKS_OBJECTS = new Set([
+export const GENERIC_THANKS_OBJECTS = wordSet([
   'it',
   'that',
   'this',
@@ -785,7 +772,7 @@ export const GENERIC_THANKS_OBJECTS = new Set([
   'feedback',
 ]);
 /** Naming the effect after a thank-you: "your notes on the risks really helped". */
-export const EFFECT_WORDS = new Set([
+export const EFFECT_WORDS = wordSet([
   'helped',
   'helpful',
   'useful',
@@ -796,11 +783,11 @@ export const EFFECT_WORDS = new Set([
   'valuable',
 ]);
 
-export const UM_WORDS = new Set(['um', 'umm', 'ummm', 'uhm', 'erm']);
+export const UM_WORDS = wordSet(['um', 'umm', 'ummm', 'uhm', 'erm']);
 /** Not "ah" or "oh": those are mostly exclamations ("ah, I see"). */
-export const UH_WORDS = new Set(['uh', 'uhh', 'er', 'err']);
+export const UH_WORDS = wordSet(['uh', 'uhh', 'er', 'err']);
 /** "do you know", "you know what I…", "you know him": the verb, not the filler. */
-export const YOU_KNOW_NOT_AFTER = new Set([
+export const YOU_KNOW_NOT_AFTER = wordSet([
   'do',
   'did',
   "don't",
@@ -817,7 +804,7 @@ export const YOU_KNOW_NOT_AFTER = new Set([
   'could',
   'can',
 ]);
-export const YOU_KNOW_NOT_BEFORE = new Set([
+export const YOU_KNOW_NOT_BEFORE = wordSet([
   'what',
   'that',
   'how',
@@ -841,7 +828,7 @@ export const YOU_KNOW_NOT_BEFORE = new Set([
   'which',
 ]);
 /** "what kind of", "a sort of": the noun, not the hedge. */
-export const KIND_OF_NOT_AFTER = new Set([
+export const KIND_OF_NOT_AFTER = wordSet([
   'what',
   'which',
   'this',
@@ -870,4 +857,4 @@ export const KIND_OF_NOT_AFTER = new Set([
   'each',
 ]);
 /** "that's kind of you": kind, not a hedge. */
-export const KIND_OF_NOT_BEFORE = new Set(['you', 'him', 'her', 'them', 'us', 'me']);
+export const KIND_OF_NOT_BEFORE = wordSet(['you', 'him', 'her', 'them', 'us', 'me']);

@@ -28,13 +28,14 @@ export function sentences(text: string): Sentence[] {
   const endSentence = (asked: boolean) => {
     endWord();
     commas.delete(words.length - 1);
+    const previous = out.at(-1);
     if (words.length > 0) out.push({ words, asked, commas });
-    else if (asked && out.length > 0) out[out.length - 1].asked = true;
+    else if (asked && previous) previous.asked = true;
     words = [];
     commas = new Set();
   };
   for (let i = 0; i < normal.length; i++) {
-    const c = normal[i];
+    const c = normal.charAt(i);
     if (WORD_CHAR.test(c)) word += c;
     else if ((c === '.' || c === ':') && /\d/.test(normal[i - 1] ?? '') && /\d/.test(normal[i + 1] ?? '')) word += c;
     else if (c === '?' || c === '.' || c === '!') endSentence(c === '?');

@@ -3,39 +3,43 @@
 // "ok" = "okay", and numbers written one way ("two hundred dollars" = "$200", "forty" = "40"), as
 // the recogniser writes digits where a transcript may spell them out and the other way round.
 
-const ONES: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+const ONES = new Map(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+  }),
+);
+const TENS = new Map(
+  Object.entries({
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
+const SCALES = new Map(Object.entries({ hundred: 100, thousand: 1000, million: 1_000_000 }));
 
 /** Spelled-out numbers as digits: "one hundred and twenty" → "120"; "four four seven" stays three
  *  numbers. */
@@ -51,28 +55,30 @@ function numbersAsDigits(words: string[]): string[] {
     open = false;
     last = null;
   };
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
+  for (const [i, w] of words.entries()) {
     const next = words[i + 1];
-    if (w in ONES) {
+    const ones = ONES.get(w);
+    const tens = TENS.get(w);
+    const scale = SCALES.get(w);
+    if (ones !== undefined) {
       // A digit after a digit (or after "twenty-one") is the next number: "four four seven".
-      if (open && (last === 'ones' || (last === 'tens' && ONES[w] >= 10))) close();
-      current += ONES[w];
+      if (open && (last === 'ones' || (last === 'tens' && ones >= 10))) close();
+      current += ones;
       open = true;
       last = 'ones';
-    } else if (w in TENS) {
+    } else if (tens !== undefined) {
       if (open && last !== 'scale') close();
-      current += TENS[w];
+      current += tens;
       open = true;
       last = 'tens';
-    } else if (w in SCALES && open) {
-      if (SCALES[w] === 100) current *= 100;
+    } else if (scale !== undefined && open) {
+      if (scale === 100) current *= 100;
       else {
-        total += current * SCALES[w];
+        total += current * scale;
         current = 0;
       }
       last = 'scale';
-    } else if (w === 'and' && open && last === 'scale' && next !== undefined && (next in ONES || next in TENS)) {
+    } else if (w === 'and' && open && last === 'scale' && next !== undefined && (ONES.has(next) || TENS.has(next))) {
       continue;
     } else {
       close();
@@ -117,9 +123,9 @@ export function wordErrors(reference: string, hypothesis: string): WordErrors {
     const row: Cell[] = [[i, 0, i, 0]];
     for (let j = 1; j <= hyp.length; j++) {
       const same = ref[i - 1] === hyp[j - 1];
-      const diag = prev[j - 1];
-      const up = prev[j];
-      const left = row[j - 1];
+      const diag = prev[j - 1]!;
+      const up = prev[j]!;
+      const left = row[j - 1]!;
       const options: Cell[] = [
         [diag[0] + (same ? 0 : 1), diag[1] + (same ? 0 : 1), diag[2], diag[3]],
         [up[0] + 1, up[1], up[2] + 1, up[3]],
@@ -129,7 +135,7 @@ export function wordErrors(reference: string, hypothesis: string): WordErrors {
     }
     prev = row;
   }
-  const [, substitutions, deletions, insertions] = prev[hyp.length];
+  const [, substitutions, deletions, insertions] = prev[hyp.length]!;
   return { reference: ref.length, substitutions, deletions, insertions };
 }
 

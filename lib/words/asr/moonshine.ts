@@ -84,6 +84,7 @@ export async function loadMoonshine(ort: OrtRuntime, weights: MoonshineWeights):
     if (samples.length < MOONSHINE_MIN_SEC * MOONSHINE_SAMPLE_RATE) return '';
     const input = new ort.Tensor('float32', samples, [1, samples.length]);
     const { last_hidden_state: hidden } = await encoder.run({ input_values: input }, ['last_hidden_state']);
+    if (!hidden) throw new Error('the Moonshine encoder gave no last_hidden_state');
     const cache: Record<string, Tensor> = {};
     for (let layer = 0; layer < LAYERS; layer++) {
       for (const part of ['decoder', 'encoder']) {
@@ -106,6 +107,7 @@ export async function loadMoonshine(ort: OrtRuntime, weights: MoonshineWeights):
         },
         step === 0 ? FIRST_STEP_OUTPUTS : NEXT_STEP_OUTPUTS,
       );
+      if (!result.logits) throw new Error('the Moonshine decoder gave no logits');
       const next = argMax(result.logits.data as Float32Array);
       for (const [name, value] of Object.entries(result)) {
         if (name.startsWith('present.')) cache[`past_key_values.${name.slice('present.'.length)}`] = value;
@@ -134,6 +136,13 @@ export async function loadMoonshine(ort: OrtRuntime, weights: MoonshineWeights):
 
 function argMax(values: Float32Array): number {
   let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  let bestValue = values[0] ?? -Infinity;
+  for (let i = 1; i < values.length; i++) {
+    const value = values[i]!;
+    if (value > bestValue) {
+      best = i;
+      bestValue = value;
+    }
+  }
   return best;
 }

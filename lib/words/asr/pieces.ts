@@ -22,7 +22,7 @@ export function recogniserPieces(samples: Float32Array, sampleRate: number): Flo
     let quietest = Infinity;
     for (let at = from + max - CUT_SEARCH_SEC * MOONSHINE_SAMPLE_RATE; at + frame <= from + max; at += frame) {
       let energy = 0;
-      for (let k = at; k < at + frame; k++) energy += audio[k] * audio[k];
+      for (const sample of audio.subarray(at, at + frame)) energy += sample * sample;
       if (energy < quietest) {
         quietest = energy;
         cut = at + frame / 2;

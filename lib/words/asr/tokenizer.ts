@@ -23,8 +23,8 @@ export class TokenDecoder {
     for (const id of ids) {
       const piece = this.pieces[id];
       if (piece === undefined) continue;
-      const byte = BYTE_PIECE.exec(piece);
-      if (byte) bytes.push(parseInt(byte[1], 16));
+      const byte = BYTE_PIECE.exec(piece)?.[1];
+      if (byte !== undefined) bytes.push(parseInt(byte, 16));
       else if (!SPECIAL_PIECE.test(piece)) bytes.push(...this.encoder.encode(piece.replaceAll(WORD_START, ' ')));
     }
     return this.utf8.decode(new Uint8Array(bytes)).trim();
