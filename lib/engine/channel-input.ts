@@ -34,7 +34,7 @@ export class ChannelInput {
     let prevIn = this.prevIn;
     let prevOut = this.prevOut;
     for (let i = from; i < to; i++) {
-      const x = block?.[i] ?? 0;
+      const x = block ? block[i]! : 0;
       const y = hpCoef * (prevOut + x - prevIn);
       prevIn = x;
       prevOut = y;
