@@ -32,6 +32,9 @@ export interface CallRig {
   cdp: CdpWatcher;
   /** The others' side as the fixture server serves it (the `others` of openFixtureCall). */
   othersPath: string;
+  /** Each of the others on their own, where the script says who speaks (Utterance.person): the
+   *  `people` of openFixtureCall. */
+  peoplePaths: string[];
 }
 
 /** Registers the rig's beforeAll and afterAll; its fields are there from the first test on. */
@@ -41,6 +44,9 @@ export function useCallRig(options: CallRigOptions): CallRig {
     rig.scene = espeakScene(options.script, options.durationSec, tempDir(options.name));
     rig.server = await startFixtureServer();
     rig.othersPath = rig.server.addAudio(`${options.name}-others.wav`, rig.scene.others);
+    rig.peoplePaths = rig.scene.people.map((person, i) =>
+      rig.server.addAudio(`${options.name}-person${i + 1}.wav`, person.wav),
+    );
     rig.browser = await launchCoachBrowser({
       serverPort: rig.server.port,
       micWav: rig.scene.self,
