@@ -74,7 +74,10 @@ async function readPeople(page: FixturePage): Promise<OverlayPeople | null> {
 async function setKeepNames(browser: CoachBrowser, keepNames: boolean): Promise<void> {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByRole('checkbox', { name: 'Keep names with each call' }).setChecked(keepNames);
+  // The switch shows the stored setting, so it flips once the click's change is stored (a
+  // click-and-check such as setChecked can look before that).
+  const toggle = options.getByRole('checkbox', { name: 'Keep names with each call' });
+  if ((await toggle.isChecked()) !== keepNames) await toggle.click();
   await expect
     .poll(() =>
       browser.serviceWorker!.evaluate(async () => {
