@@ -16,8 +16,11 @@ export const FIXTURE_URLS = {
 export type FixtureSite = keyof typeof FIXTURE_URLS;
 
 export interface FixtureCallOptions {
-  /** Path of the remote voices on the fixture server (FixtureServer.addAudio). */
+  /** Path of the remote voices on the fixture server (FixtureServer.addAudio), on one stream. */
   others?: string;
+  /** Instead: one path per remote person, each sent on a stream of its own (as an SFU does), the
+   *  n-th the page's n-th remote tile, whose dominant-speaker mark follows their levels. */
+  people?: readonly string[];
   remote?: 'element' | 'detached' | 'none';
   /** Teams-style server mix plus a redundant copy. */
   mixed?: boolean;
@@ -31,6 +34,7 @@ export interface FixtureCallOptions {
 export function fixtureUrl(site: FixtureSite, options: FixtureCallOptions = {}): string {
   const url = new URL(FIXTURE_URLS[site]);
   if (options.others) url.searchParams.set('others', options.others);
+  if (options.people?.length) url.searchParams.set('people', options.people.join(','));
   if (options.remote) url.searchParams.set('remote', options.remote);
   if (options.mixed) url.searchParams.set('mixed', '1');
   if (options.strictCsp) url.searchParams.set('csp', 'strict');

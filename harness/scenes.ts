@@ -17,6 +17,9 @@ export interface Scene {
   /** Speech intervals per party, seconds from the start of the files. */
   truth: { self: Interval[]; others: Interval[] };
   durationSec: number;
+  /** The others one by one, where the utterances say who (Utterance.person): each on a WAV of their
+   *  own, for a far end that sends one stream per person. Empty otherwise. */
+  people: { wav: string; truth: Interval[] }[];
 }
 
 /** Why the shared scenes cannot be used here, or null when they can. Absent scenes skip the tests
@@ -45,7 +48,7 @@ export function sharedScene(id: string, seconds: number, dir: string): Scene {
   for (const party of ['self', 'others'] as const) {
     trimWav(join(SYNTHETIC_DIR, `${id}.${party}.wav`), out[party], 0, seconds);
   }
-  return { ...out, truth: { self: clip(truth.speech.self), others: clip(others) }, durationSec: seconds };
+  return { ...out, truth: { self: clip(truth.speech.self), others: clip(others) }, durationSec: seconds, people: [] };
 }
 
 /** One remote person of a shared scene on a mic of their own: the scene's others channel kept only
@@ -109,6 +112,8 @@ export interface Utterance {
   text: string;
   /** Another espeak voice than the party's own (a second remote person on the same stream). */
   voice?: readonly [name: string, wordsPerMinute: number];
+  /** Which of the others says it (0, 1, …): they also get a track of their own (Scene.people). */
+  person?: number;
 }
 
 const VOICES = { self: ['en-gb', 165], others: ['en-us+f3', 160] } as const;
@@ -120,6 +125,7 @@ export function espeakScene(utterances: readonly Utterance[], durationSec: numbe
     others: new Float32Array(durationSec * SCENE_RATE),
   };
   const truth: Scene['truth'] = { self: [], others: [] };
+  const people: { samples: Float32Array; truth: Interval[] }[] = [];
   utterances.forEach((u, i) => {
     const [voice, speed] = u.voice ?? VOICES[u.by];
     const raw = join(dir, `utterance-${i}.wav`);
@@ -128,15 +134,29 @@ export function espeakScene(utterances: readonly Utterance[], durationSec: numbe
     execFileSync('sox', [raw, '-r', String(SCENE_RATE), '-c', '1', '-b', '16', resampled], { stdio: 'ignore' });
     const samples = mixDown(decodeWav(readFileSync(resampled)).channels);
     const offset = Math.round(u.at * SCENE_RATE);
-    const target = tracks[u.by];
-    for (let k = 0; k < samples.length && offset + k < target.length; k++) target[offset + k] += samples[k];
     const [first, last] = voicedBounds(samples);
-    truth[u.by].push([u.at + first / SCENE_RATE, Math.min(durationSec, u.at + last / SCENE_RATE)]);
+    const spoken: Interval = [u.at + first / SCENE_RATE, Math.min(durationSec, u.at + last / SCENE_RATE)];
+    const person =
+      u.by === 'others' && u.person !== undefined
+        ? (people[u.person] ??= { samples: new Float32Array(durationSec * SCENE_RATE), truth: [] })
+        : null;
+    for (const target of [tracks[u.by], person?.samples]) {
+      if (!target) continue;
+      for (let k = 0; k < samples.length && offset + k < target.length; k++) target[offset + k] += samples[k];
+    }
+    truth[u.by].push(spoken);
+    person?.truth.push(spoken);
   });
   const out = { self: join(dir, 'scene.self.wav'), others: join(dir, 'scene.others.wav') };
   for (const party of ['self', 'others'] as const)
     writeFileSync(out[party], encodeWavPcm16([tracks[party]], SCENE_RATE));
-  return { ...out, truth, durationSec };
+  const personWavs = Array.from(people, (person, i) => {
+    if (!person) throw new Error(`the scene names person ${i + 1} but gives them nothing to say`);
+    const wav = join(dir, `scene.person${i + 1}.wav`);
+    writeFileSync(wav, encodeWavPcm16([person.samples], SCENE_RATE));
+    return { wav, truth: person.truth };
+  });
+  return { ...out, truth, durationSec, people: personWavs };
 }
 
 /** First and last sample above a small level: espeak pads its output with silence. */

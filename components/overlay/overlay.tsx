@@ -94,10 +94,13 @@ function floorText(live: LiveState | null): string {
     : t('floor.others', [formatClock(live.floorTurnSec)]);
 }
 
-/** `data-people` on the root: each person's share of the others' talk, for tests and tools. */
+/** `data-people` on the root: each person's share of the others' talk, and their name where the
+ *  page showed it (as the bars do), for tests and tools. */
 function peopleAttribute(people: PeopleView | null): string {
   return JSON.stringify(
-    people?.split ? people.people.map((p) => ({ label: p.label, talkShare: p.shareOfOthers })) : [],
+    people?.split
+      ? people.people.map((p) => ({ label: p.label, ...(p.name ? { name: p.name } : {}), talkShare: p.shareOfOthers }))
+      : [],
   );
 }
 

@@ -88,7 +88,7 @@ describe('Overlay', () => {
       },
     });
     expect(JSON.parse(root.dataset.people!)).toEqual([
-      { label: 'Person 1', talkShare: 0.625 },
+      { label: 'Person 1', name: 'Ada', talkShare: 0.625 },
       { label: 'Person 2', talkShare: 0.375 },
     ]);
     expect(root.dataset.peopleSplit).toBe('people');

@@ -299,6 +299,45 @@ describe('per-person talk from source levels', () => {
     expect(kept.split && kept.people.map((p) => p.name)).toEqual(['Bo', 'Ada']);
   });
 
+  it('names people while the mark lags their turns by up to 2 s and stays on the last speaker through silence (Jitsi)', () => {
+    // The turns of the Jitsi e2e (tests/e2e/speaker-names.test.ts), whose mark followed a new
+    // speaker 1.3–1.9 s late and stayed through silence; the page is read once a second, at any
+    // phase. Counting each read against who spoke at that moment, a quarter to half of a turn's
+    // reads went to the one who had just stopped, and some phases named no one.
+    const speech: Record<string, [number, number][]> = {
+      'ssrc:22': [
+        [0.5, 6.1],
+        [14, 18.1],
+      ],
+      'ssrc:11': [
+        [7.5, 12.6],
+        [20.5, 24.4],
+      ],
+    };
+    const names: Record<string, string> = { 'ssrc:11': 'Ada', 'ssrc:22': 'Bo' };
+    const turns = Object.entries(speech)
+      .flatMap(([key, intervals]) => intervals.map(([start]) => [start, names[key]] as const))
+      .sort((x, y) => x[0] - y[0]);
+    for (const lagSec of [1.3, 1.6, 1.9, 2]) {
+      for (const phaseSec of [0, 0.25, 0.5, 0.75]) {
+        const tracker = new PeopleTracker();
+        for (let t = phaseSec; t <= 26; t++) {
+          const marked = turns.filter(([start]) => start + lagSec <= t).at(-1);
+          tracker.speakersShown(1_000 + t * 1000, marked ? [marked[1]] : []);
+        }
+        const view = replay({ sources: [a, b], speech, durationSec: 26 }, tracker).view({
+          participants: 3,
+          selfSpeechSec: 0,
+          othersSpeechSec: 19,
+        });
+        expect(view.split && view.people.map((p) => p.name), `lag ${lagSec} s, phase ${phaseSec} s`).toEqual([
+          'Bo',
+          'Ada',
+        ]);
+      }
+    }
+  });
+
   it('names no one while the indicator and the levels disagree, or while two speak at once', () => {
     const speech: Record<string, [number, number][]> = { 'ssrc:11': [[1, 10]], 'ssrc:22': [[1, 10]] };
     const together = new PeopleTracker();
@@ -328,6 +367,25 @@ describe('per-person talk from source levels', () => {
       othersSpeechSec: 12,
     });
     expect(view.split && view.people.map((p) => p.name)).toEqual([undefined, undefined]);
+    // A mark that never moves says nothing about who is who, even where one of them spoke most.
+    const mostly: Record<string, [number, number][]> = {
+      'ssrc:11': [
+        [1, 8],
+        [11, 18],
+      ],
+      'ssrc:22': [
+        [8.5, 10.5],
+        [18.5, 20.5],
+      ],
+    };
+    const pinned = new PeopleTracker();
+    for (let t = 0; t <= 21; t++) pinned.speakersShown(1_000 + t * 1000 + 500, ['Ada']);
+    const pinnedView = replay({ sources: [a, b], speech: mostly, durationSec: 21 }, pinned).view({
+      participants: null,
+      selfSpeechSec: 0,
+      othersSpeechSec: 18,
+    });
+    expect(pinnedView.split && pinnedView.people.map((p) => p.name)).toEqual([undefined, undefined]);
   });
 
   it('reads only well-formed batches from the page', () => {

@@ -15,7 +15,8 @@
 // the attribute, and {n}, {name}, {i} are filled in.
 // The audio part, fixture-call.js (loaded after this script), is told of the moments it acts on:
 // window.fixtureCall.onJoin(), .onLeave() and .onMute(muted). Tests drive the page through
-// window.fixture = { join(), leave(), setMuted(b), setParticipants(n), setSpeakers(names), state }.
+// window.fixture = { join(), leave(), setMuted(b), setParticipants(n), setSpeakers(names), state,
+// remoteNames } (remoteNames: the remote tiles' names, in order).
 // No inline script or handler anywhere, so the pages load under a strict CSP.
 (() => {
   const REMOTE_NAMES = ['Ana Lopez', 'Ben Okafor', 'Dana Ito', 'Emil Novak', 'Fatima Said', 'Goran Ilic', 'Hana Sato'];
@@ -170,6 +171,9 @@
     setSpeakers,
     get state() {
       return { ...state, speakers: [...state.speakers] };
+    },
+    get remoteNames() {
+      return Array.from({ length: state.participants - 1 }, (_, index) => remoteName(index));
     },
   };
 

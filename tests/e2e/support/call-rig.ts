@@ -13,6 +13,8 @@ import { CDP_ARGS, CdpWatcher } from './cdp';
 export interface CallAudio {
   self: string;
   others: string;
+  /** Each of the others on a WAV of their own, for a far end that sends a stream per person. */
+  people?: readonly { wav: string }[];
 }
 
 export interface CallRigOptions<A extends CallAudio> {
@@ -40,6 +42,9 @@ export interface CallRig<A extends CallAudio = Scene> {
   cdp: CdpWatcher;
   /** The others' side as the fixture server serves it (the `others` of openFixtureCall). */
   othersPath: string;
+  /** Each of the others on their own, where the script says who speaks (Utterance.person): the
+   *  `people` of openFixtureCall. */
+  peoplePaths: string[];
 }
 
 /** Registers the rig's beforeAll and afterAll; its fields are there from the first test on (and in
@@ -51,6 +56,9 @@ export function useCallRig<A extends CallAudio>(options: CallRigOptions<A>): Cal
     rig.scene = options.audio(rig.dir);
     rig.server = await startFixtureServer();
     rig.othersPath = rig.server.addAudio(`${options.name}-others.wav`, rig.scene.others);
+    rig.peoplePaths = (rig.scene.people ?? []).map((person, i) =>
+      rig.server.addAudio(`${options.name}-person${i + 1}.wav`, person.wav),
+    );
     rig.browser = await launchCoachBrowser({
       serverPort: rig.server.port,
       micWav: rig.scene.self,
