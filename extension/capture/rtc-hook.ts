@@ -121,9 +121,8 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   // Every read of a receiver's sources is a synchronous hop to WebRTC's thread, the hook's whole
   // cost to the page (docs/people.md): the snapshot reuses the sampler's recent reads, a receiver's
   // CSRCs are read every time only while it carries some (a mix), else once a second, enough to
-  // notice a mix begin, and a transceiver that receives nothing is never read. (Reading a silent
-  // receiver less often cut the reads by a third but moved a stored per-person share 2–4 pp in the
-  // Janus e2e, against 0.5 pp at every sample: it stays at every sample.)
+  // notice a mix begin, and a transceiver that receives nothing is never read (docs/people.md: why a
+  // silent receiver is still read at every sample).
   const lastRead = new WeakMap<RTCRtpReceiver, SourceRead>();
   const csrcCheck = new WeakMap<RTCRtpReceiver, { any: boolean; readAtMs: number }>();
   const readSources = (receiver: RTCRtpReceiver, atMs: number): SourceRead => {
