@@ -17,6 +17,8 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, QUIET_CHROMIUM_ARGS } from '../harness/browser';
 import { ensureExtensionBuilt, EXTENSION_DIR } from '../harness/build';
+import { sourceReadCost, timeSourceReads } from '../harness/source-reads';
+import { HOOK_LEVELS_POLL_EVENT, HOOK_POLL_EVENT } from '../extension/channels/page-hook';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,12 +32,6 @@ const { values: args } = parseArgs({
 });
 
 if (args['busy-loop']) for (;;);
-
-interface ReadStats {
-  calls: number;
-  ms: number;
-  sinceMs: number;
-}
 
 /** Sets up the call in the page; runs in the page. */
 async function startCall({ people, oneConnection }: { people: number; oneConnection: boolean }): Promise<void> {
@@ -95,32 +91,14 @@ async function startCall({ people, oneConnection }: { people: number; oneConnect
   await new Promise((resolve) => setTimeout(resolve, 3000));
 }
 
-/** Times every source read in the page from now on; runs in the page. */
-function timeReads(): void {
-  const stats: ReadStats = { calls: 0, ms: 0, sinceMs: performance.now() };
-  (window as unknown as { __reads: ReadStats }).__reads = stats;
-  for (const name of ['getSynchronizationSources', 'getContributingSources'] as const) {
-    const native = RTCRtpReceiver.prototype[name];
-    RTCRtpReceiver.prototype[name] = function (this: RTCRtpReceiver) {
-      const started = performance.now();
-      try {
-        return native.call(this);
-      } finally {
-        stats.ms += performance.now() - started;
-        stats.calls++;
-      }
-    } as typeof native;
-  }
-}
-
 /** Polls the hook as the content script does during a call (extension/channels/page-hook.ts). */
-function pollAsTheCoach(on: boolean): void {
+function pollAsTheCoach({ on, levelsPoll, poll }: { on: boolean; levelsPoll: string; poll: string }): void {
   const w = window as unknown as { __polls?: number[] };
   for (const id of w.__polls ?? []) clearInterval(id);
   w.__polls = on
     ? [
-        window.setInterval(() => document.dispatchEvent(new CustomEvent('listening-coach:rtc-levels-poll')), 300),
-        window.setInterval(() => document.dispatchEvent(new CustomEvent('listening-coach:rtc-poll')), 1000),
+        window.setInterval(() => document.dispatchEvent(new CustomEvent(levelsPoll)), 300),
+        window.setInterval(() => document.dispatchEvent(new CustomEvent(poll)), 1000),
       ]
     : [];
 }
@@ -147,19 +125,14 @@ async function main() {
     const taskSec = async () =>
       (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value;
     const phase = async (coached: boolean) => {
-      await page.evaluate(pollAsTheCoach, coached);
+      await page.evaluate(pollAsTheCoach, { on: coached, levelsPoll: HOOK_LEVELS_POLL_EVENT, poll: HOOK_POLL_EVENT });
       await page.waitForTimeout(2000); // the sampler starts, or stops 3 s after the last poll
-      await page.evaluate(timeReads);
+      await timeSourceReads(page);
       const before = await taskSec();
       const startedMs = Date.now();
       await page.waitForTimeout(seconds * 1000);
       const taskMsPerSec = (((await taskSec()) - before) / ((Date.now() - startedMs) / 1000)) * 1000;
-      const reads = await page.evaluate(() => {
-        const { calls, ms, sinceMs } = (window as unknown as { __reads: ReadStats }).__reads;
-        const sec = (performance.now() - sinceMs) / 1000;
-        return { perSec: calls / sec, usEach: (1000 * ms) / Math.max(1, calls), msPerSec: ms / sec };
-      });
-      return { taskMsPerSec, reads };
+      return { taskMsPerSec, reads: await sourceReadCost(page) };
     };
     const idle = await phase(false);
     await page.waitForTimeout(2000);
@@ -178,7 +151,7 @@ async function main() {
       ['coached', coached],
     ] as const)
       console.log(
-        `| ${name} | ${r.reads.perSec.toFixed(1)} | ${r.reads.usEach.toFixed(0)} | ${r.reads.msPerSec.toFixed(2)} | ${r.taskMsPerSec.toFixed(1)} |`,
+        `| ${name} | ${r.reads.callsPerSec.toFixed(1)} | ${r.reads.usPerCall.toFixed(0)} | ${r.reads.msPerSec.toFixed(2)} | ${r.taskMsPerSec.toFixed(1)} |`,
       );
     console.log(
       `The hook's cost while coached: ${(coached.taskMsPerSec - idle.taskMsPerSec).toFixed(1)} ms of the page's main thread per second.`,

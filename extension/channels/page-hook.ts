@@ -20,9 +20,9 @@ export const HOOK_CONTAINER_TAG = 'listening-coach-rtc';
 export const HOOK_STREAM_ATTR = 'data-listening-coach-stream';
 /** On a sent-track element (my voice as the page sends it). */
 export const HOOK_SENT_ATTR = 'data-listening-coach-sent';
-const HOOK_POLL_EVENT = 'listening-coach:rtc-poll';
+export const HOOK_POLL_EVENT = 'listening-coach:rtc-poll';
 const HOOK_SNAPSHOT_EVENT = 'listening-coach:rtc-snapshot';
-const HOOK_LEVELS_POLL_EVENT = 'listening-coach:rtc-levels-poll';
+export const HOOK_LEVELS_POLL_EVENT = 'listening-coach:rtc-levels-poll';
 const HOOK_LEVELS_EVENT = 'listening-coach:rtc-levels';
 
 /** Dispatches `poll` on `doc` and returns the string the hook answered with inside the dispatch. */

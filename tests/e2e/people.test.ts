@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoachBrowser } from '../../harness/browser';
 import { knownCallIds, readOverlay, waitForCall } from '../../harness/coach';
+import { sourceReadCost, timeSourceReads } from '../../harness/source-reads';
 import { runAnalyze } from './support/analyze';
 import { recordHeardTracks, saveHeardTracks } from './support/heard-audio';
 import { janusUnavailable, openDemo, startJanus, type JanusRig } from './support/janus';
@@ -42,39 +43,6 @@ async function readPeople(page: Awaited<ReturnType<typeof openDemo>>['page']): P
       split: root.dataset.peopleSplit ?? null,
       nudge: shadow?.querySelector('.lc-nudge p')?.textContent ?? null,
     };
-  });
-}
-
-/** Times every getSynchronizationSources/getContributingSources call in the page (the hook's
- *  sampling; the demo makes none of its own), from now on. */
-async function timeSourceReads(page: Awaited<ReturnType<typeof openDemo>>['page']): Promise<void> {
-  await page.evaluate(() => {
-    const stats = { calls: 0, ms: 0, sinceMs: performance.now() };
-    (window as unknown as { __sourceReads: typeof stats }).__sourceReads = stats;
-    for (const name of ['getSynchronizationSources', 'getContributingSources'] as const) {
-      const native = RTCRtpReceiver.prototype[name];
-      RTCRtpReceiver.prototype[name] = function (this: RTCRtpReceiver) {
-        const started = performance.now();
-        try {
-          return native.call(this);
-        } finally {
-          stats.ms += performance.now() - started;
-          stats.calls++;
-        }
-      } as typeof native;
-    }
-  });
-}
-
-async function sourceReadCost(
-  page: Awaited<ReturnType<typeof openDemo>>['page'],
-): Promise<{ callsPerSec: number; usPerCall: number; msPerSec: number }> {
-  return page.evaluate(() => {
-    const { calls, ms, sinceMs } = (
-      window as unknown as { __sourceReads: { calls: number; ms: number; sinceMs: number } }
-    ).__sourceReads;
-    const sec = (performance.now() - sinceMs) / 1000;
-    return { callsPerSec: calls / sec, usPerCall: (1000 * ms) / Math.max(1, calls), msPerSec: ms / sec };
   });
 }
 
