@@ -2,24 +2,17 @@
 // talk, with their talk time, longest turn and the interruptions between us; or one plain line
 // saying why the call gave no split.
 import { formatDuration, formatPercent } from '../../lib/coaching/format';
-import type { MessageKey } from '../../lib/coaching/text';
-import type { NoSplitReason, StoredPeople } from '../../lib/people/tracker';
-import { say, t } from '../say';
-
-const NO_SPLIT: Record<NoSplitReason, MessageKey> = {
-  'no-levels': 'overlay.people.noLevels',
-  'one-stream': 'overlay.people.oneStream',
-  mixed: 'overlay.people.oneStream',
-  'tab-capture': 'overlay.people.tabCapture',
-};
+import type { StoredPeople } from '../../lib/people/tracker';
+import { noSplitText, notHeardText, personName } from '../people-labels';
+import { t } from '../say';
 
 export function PeopleBars({ people }: { people: StoredPeople }) {
-  if (!people.split) return <p className="muted small">{say({ key: NO_SPLIT[people.reason] })}</p>;
+  if (!people.split) return <p className="muted small">{noSplitText(people.reason)}</p>;
   return (
     <>
       <ul className="people-bars">
         {people.people.map((person, i) => {
-          const who = person.name ?? t('overlay.people.person', [String(i + 1)]);
+          const who = personName(person, i);
           return (
             <li key={person.label}>
               <span className="people-name">{who}</span>
@@ -43,13 +36,7 @@ export function PeopleBars({ people }: { people: StoredPeople }) {
           );
         })}
       </ul>
-      {people.notHeard > 0 && (
-        <p className="muted small">
-          {people.notHeard === 1
-            ? t('overlay.people.notHeardOne')
-            : t('overlay.people.notHeard', [String(people.notHeard)])}
-        </p>
-      )}
+      {people.notHeard > 0 && <p className="muted small">{notHeardText(people.notHeard)}</p>}
     </>
   );
 }

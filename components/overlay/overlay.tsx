@@ -11,6 +11,7 @@ import type { MessageKey } from '../../lib/coaching/text';
 import type { PeopleView } from '../../lib/people/tracker';
 import type { CoachState } from '../../extension/messages';
 import { stateLabel } from '../coach-state-labels';
+import { noSplitText, notHeardText, personName } from '../people-labels';
 import { say, t } from '../say';
 import './overlay.css';
 
@@ -104,20 +105,13 @@ function peopleAttribute(people: PeopleView | null): string {
   );
 }
 
-const NO_SPLIT_TEXT: Record<Exclude<PeopleView, { split: true }>['reason'], MessageKey> = {
-  'no-levels': 'overlay.people.noLevels',
-  'one-stream': 'overlay.people.oneStream',
-  mixed: 'overlay.people.oneStream',
-  'tab-capture': 'overlay.people.tabCapture',
-};
-
 /** One small bar per person who spoke (share of the others' talk), then who has not spoken yet. In
  *  a group call without a split, one plain line says why. */
 function PeopleBars({ people, participants }: { people: PeopleView | null; participants: number | null }) {
   if (!people) return null;
   if (!people.split) {
     return participants !== null && participants > 2 ? (
-      <p className="lc-line lc-muted">{say({ key: NO_SPLIT_TEXT[people.reason] })}</p>
+      <p className="lc-line lc-muted">{noSplitText(people.reason)}</p>
     ) : null;
   }
   const { notHeard } = people;
@@ -126,7 +120,7 @@ function PeopleBars({ people, participants }: { people: PeopleView | null; parti
     <div className="lc-people" role="group" aria-label={t('overlay.people.title')}>
       <ul>
         {people.people.map((person, i) => {
-          const who = person.name ?? t('overlay.people.person', [String(i + 1)]);
+          const who = personName(person, i);
           return (
             <li
               key={person.label}
@@ -145,13 +139,7 @@ function PeopleBars({ people, participants }: { people: PeopleView | null; parti
           );
         })}
       </ul>
-      {notHeard.count > 0 && (
-        <p className="lc-line lc-muted">
-          {notHeard.count === 1
-            ? t('overlay.people.notHeardOne')
-            : t('overlay.people.notHeard', [String(notHeard.count)])}
-        </p>
-      )}
+      {notHeard.count > 0 && <p className="lc-line lc-muted">{notHeardText(notHeard.count)}</p>}
     </div>
   );
 }
