@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SpeakerNames } from '../lib/people/speaker-names';
+import { PEOPLE_PARAMS } from '../lib/people/tracker';
 
 type Names = Pick<SpeakerNames, 'shown' | 'judged' | 'nameOf'>;
 
@@ -71,8 +72,8 @@ function playCall(
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { impl: { type: 'string' } } });
-  const Impl: new () => Names = values.impl
-    ? ((await import(path.resolve(values.impl))) as { SpeakerNames: new () => Names }).SpeakerNames
+  const Impl: new (maxStepMs: number) => Names = values.impl
+    ? ((await import(path.resolve(values.impl))) as { SpeakerNames: new (maxStepMs: number) => Names }).SpeakerNames
     : SpeakerNames;
   console.log('lag s | names right at the end | person-seconds with a wrong name');
   for (const lagSec of LAGS_SEC) {
@@ -84,7 +85,14 @@ async function main(): Promise<void> {
       for (const people of PEOPLE) {
         for (const turnSec of TURNS_SEC) {
           for (let call = 0; call < CALLS; call++) {
-            const result = playCall(new Impl(), people, turnSec, lagSec, keptThroughSilence, seed++ * 7919);
+            const result = playCall(
+              new Impl(PEOPLE_PARAMS.maxStepMs),
+              people,
+              turnSec,
+              lagSec,
+              keptThroughSilence,
+              seed++ * 7919,
+            );
             right += result.right;
             of += people;
             wrongSec += result.wrongSec;

@@ -24,13 +24,17 @@ const MAX_PENDING = 120;
 /** The delays tried, ms: from a page that marks the speaker at once to one that takes 3 s. */
 const DELAYS_MS = [0, 500, 1000, 1500, 2000, 2500, 3000] as const;
 const LONGEST_DELAY_MS = Math.max(...DELAYS_MS);
-/** A judged moment stands for who spoke until the next one, at most this long (a gap in the
- *  samples: a throttled page). */
-const MAX_STEP_MS = 250;
 
 type Votes = Map<string, Map<string, number>>;
 
 export class SpeakerNames {
+  /** The delay (an index of DELAYS_MS) whose votes agree best, as of the last vote. */
+  private delayIndex = 0;
+
+  /** `maxStepMs`: a judged moment stands for who spoke until the next one, at most this long (a
+   *  gap in the samples: a throttled page), as the tracker counts it. */
+  constructor(private readonly maxStepMs: number) {}
+
   /** Per delay (as DELAYS_MS): name → source key → votes. */
   private readonly votes: Votes[] = DELAYS_MS.map(() => new Map());
   /** What the page showed, waiting for the levels around it to be judged: [atMs, name]. */
@@ -51,7 +55,7 @@ export class SpeakerNames {
    *  what the page showed by then is counted against who spoke at each delay before it. */
   judged(atMs: number, speaking: readonly string[]): void {
     this.heard.push([atMs, onlyOne(speaking) ?? null]);
-    const keepFrom = atMs - LONGEST_DELAY_MS - MAX_STEP_MS;
+    const keepFrom = atMs - LONGEST_DELAY_MS - this.maxStepMs;
     for (let next = this.heard[1]; next && next[0] <= keepFrom; next = this.heard[1]) this.heard.shift();
     for (let shown = this.pending[0]; shown && shown[0] <= atMs; shown = this.pending[0]) {
       this.pending.shift();
@@ -64,12 +68,13 @@ export class SpeakerNames {
         forName.set(key, (forName.get(key) ?? 0) + 1);
         votes.set(name, forName);
       });
+      this.delayIndex = this.pageDelay();
     }
   }
 
   /** The name the votes give `key`, or null while they do not agree. */
   nameOf(key: string): string | null {
-    const votes = this.votes[this.pageDelay()]!;
+    const votes = this.votes[this.delayIndex]!;
     let best: { name: string; count: number } | null = null;
     let total = 0;
     for (const [name, forName] of votes) {
@@ -95,7 +100,7 @@ export class SpeakerNames {
    *  null: none, several, or not judged. */
   private heardAt(atMs: number): string | null {
     const found = this.heard.find(([judgedAtMs]) => judgedAtMs >= atMs);
-    return found && found[0] - atMs <= MAX_STEP_MS ? found[1] : null;
+    return found && found[0] - atMs <= this.maxStepMs ? found[1] : null;
   }
 
   /** The delay (an index of DELAYS_MS) whose votes agree best: the most votes for each name's top

@@ -109,7 +109,7 @@ export class PeopleTracker {
   /** Time any person-source spoke (gated), ms: the denominator that scales to the engine's figure. */
   private unionMs = 0;
   private order: string[] = [];
-  private readonly speakerNames = new SpeakerNames();
+  private readonly speakerNames: SpeakerNames;
 
   /** Where a server's mix arrives beside per-person and redundant copies of the same voices (Teams'
    *  "mainAudio"), only the sources of the mix (its CSRCs) count, as only the mix is heard. */
@@ -119,6 +119,7 @@ export class PeopleTracker {
   constructor(options: { isServerMix?: (streamId: string) => boolean; params?: PeopleParams } = {}) {
     this.isServerMix = options.isServerMix ?? (() => false);
     this.params = options.params ?? PEOPLE_PARAMS;
+    this.speakerNames = new SpeakerNames(this.params.maxStepMs);
   }
 
   addBatch(batch: LevelBatch): void {
