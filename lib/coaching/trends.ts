@@ -1,5 +1,6 @@
 // Series for the trend charts: the main habits per week or per call, against the person's targets.
 // One pass over the calls with small accumulators, so thousands of calls aggregate in milliseconds.
+import { median } from '../median';
 import type { CallSummary } from '../record/summary';
 import type { MeetingKind } from '../record/types';
 import { talkEvenness } from '../people/tracker';
@@ -132,15 +133,6 @@ function add(acc: Accumulator, call: TrendCall, targets: Record<MeetingKind, num
       acc.evennessSpeech += m.othersSpeechSec;
     }
   }
-}
-
-function median(values: number[]): number | null {
-  const sorted = values.length > 1 ? [...values].sort((a, b) => a - b) : values;
-  const mid = sorted.length >> 1;
-  const upper = sorted[mid];
-  if (upper === undefined) return null;
-  const lower = sorted[mid - 1];
-  return sorted.length % 2 === 1 || lower === undefined ? upper : (lower + upper) / 2;
 }
 
 function toPoint(acc: Accumulator): TrendPoint {

@@ -1,6 +1,7 @@
 // The 10 ms speech-activity detector of one channel: an adaptive noise floor, two thresholds
 // above it (hot opens a segment, warm keeps it going and sets its edges), gaps under 0.3 s bridged,
 // blips too short to be speech dropped. It decides *when*; the speech gate decides *whether*.
+import { median } from '../median';
 import type { EngineParams } from './params';
 
 /** A stretch of frames [start, end) that carries sound above the floor. */
@@ -243,7 +244,7 @@ export class ActivityDetector {
     peaks.push(peakDb);
     if (peaks.length > this.peaksKept) peaks.shift();
     // A median, so one loud bang or one faint word does not move it; a few segments before it counts.
-    const level = median(peaks);
+    const level = median(peaks)!; // peaks holds the one just pushed
     if (peaks.length >= this.minPeaks) this.speechLevel = level;
     this.levelHistory.push([this.frame, level]);
     if (this.levelHistory.length > LEVEL_HISTORY) this.levelHistory.shift();
@@ -277,14 +278,4 @@ export class ActivityDetector {
       this.floor = this.openStart !== null ? Math.min(target, this.floor + this.creepPerFrame) : target;
     }
   }
-}
-
-/** NaN for no values. */
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  const upper = s[m];
-  const lower = s[m - 1];
-  if (upper === undefined) return NaN;
-  return s.length % 2 === 1 || lower === undefined ? upper : (lower + upper) / 2;
 }

@@ -1,4 +1,5 @@
 // Per-call metrics (metrics.md, "Per-call metrics") from the conversation totals.
+import { median } from '../median';
 import type { ConversationTotals } from './conversation';
 import type { CallMetrics, ConversationEvent, LiveFigures, OverlapEventType, Party, Turn } from './types';
 import type { EngineParams } from './params';
@@ -73,6 +74,7 @@ export function liveFigures(
 export function computeMetrics(conv: ConversationTotals, speech: SpeechTotals, p: EngineParams): CallMetrics {
   const live = liveFigures(new ConversationTally().update(conv), speech, null);
   const othersMinutes = speech.othersSpeechSec / 60;
+  const medianGap = median(conv.responseGaps);
   return {
     selfSpeechSec: live.selfSpeechSec,
     othersSpeechSec: live.othersSpeechSec,
@@ -87,22 +89,12 @@ export function computeMetrics(conv: ConversationTotals, speech: SpeechTotals, p
     earlyResponsesBySelf: conv.earlyResponsesBySelf,
     longestMonologueSec: live.longestMonologueSec,
     othersLongestTurnSec: live.othersLongestTurnSec,
-    medianResponseGapSec: conv.responseGaps.length ? round(median(conv.responseGaps), 2) : null,
+    medianResponseGapSec: medianGap === null ? null : round(medianGap, 2),
     quickResponses: conv.responseGaps.filter((g) => g < p.quickResponseSec).length,
     turnSwitchesPerMin: speech.durationSec > 0 ? round(conv.turnSwitches / (speech.durationSec / 60), 2) : 0,
     mutedSec: round(speech.mutedSec, 2),
     sideTalkSec: round(speech.sideTalkSec, 2),
   };
-}
-
-/** NaN for no values. */
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  const upper = s[m];
-  const lower = s[m - 1];
-  if (upper === undefined) return NaN;
-  return s.length % 2 === 1 || lower === undefined ? upper : (lower + upper) / 2;
 }
 
 function round(x: number, digits: number): number {
