@@ -1,5 +1,5 @@
 // What the MAIN-world RTC hook (extension/capture/rtc-hook.ts, as built) costs the meeting page's main
-// thread while a call is coached: every read of a connection's sources is a synchronous hop to
+// thread while a call is coached: every read of a receiver's sources is a synchronous hop to
 // Chromium's WebRTC thread (docs/people.md). A page in Debian's Chromium holds a call with N remote
 // people over real RTCPeerConnections (loopback, audio and a small video each, people speaking in
 // turns with silences between), and asks the hook for levels as the content script does (every
