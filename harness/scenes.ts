@@ -121,8 +121,8 @@ const VOICES = { self: ['en-gb', 165], others: ['en-us+f3', 160] } as const;
 /** A conversation spoken by espeak-ng: each utterance placed at its time in its party's track. */
 export function espeakScene(utterances: readonly Utterance[], durationSec: number, dir: string): Scene {
   const tracks = {
-    self: new Float32Array(durationSec * SCENE_RATE),
-    others: new Float32Array(durationSec * SCENE_RATE),
+    self: new Float32Array(Math.round(durationSec * SCENE_RATE)),
+    others: new Float32Array(Math.round(durationSec * SCENE_RATE)),
   };
   const truth: Scene['truth'] = { self: [], others: [] };
   const people: { samples: Float32Array; truth: Interval[] }[] = [];
@@ -138,7 +138,7 @@ export function espeakScene(utterances: readonly Utterance[], durationSec: numbe
     const spoken: Interval = [u.at + first / SCENE_RATE, Math.min(durationSec, u.at + last / SCENE_RATE)];
     const person =
       u.by === 'others' && u.person !== undefined
-        ? (people[u.person] ??= { samples: new Float32Array(durationSec * SCENE_RATE), truth: [] })
+        ? (people[u.person] ??= { samples: new Float32Array(Math.round(durationSec * SCENE_RATE)), truth: [] })
         : null;
     for (const target of [tracks[u.by], person?.samples]) {
       if (!target) continue;
@@ -171,6 +171,6 @@ function voicedBounds(samples: Float32Array): [number, number] {
 
 /** A silent WAV, e.g. for a fake mic when I say nothing. */
 export function silentWav(path: string, durationSec: number): string {
-  writeFileSync(path, encodeWavPcm16([new Float32Array(durationSec * SCENE_RATE)], SCENE_RATE));
+  writeFileSync(path, encodeWavPcm16([new Float32Array(Math.round(durationSec * SCENE_RATE))], SCENE_RATE));
   return path;
 }

@@ -10,7 +10,7 @@ import type { CoachBrowser } from '../../harness/browser';
 import { knownCallIds, readOverlay, waitForCall } from '../../harness/coach';
 import { sourceReadCost, timeSourceReads } from '../../harness/source-reads';
 import { runAnalyze } from './support/analyze';
-import { recordHeardTracks, saveHeardTracks } from './support/heard-audio';
+import { recordHeardTracks } from './support/heard-audio';
 import { janusUnavailable, openDemo, startJanus, type JanusRig } from './support/janus';
 import { sharedScene, sharedScenePeople, sharedScenesMissing, silentWav, tempDir } from '../../harness/scenes';
 
@@ -83,7 +83,7 @@ describe.skipIf(missing !== null)('who else spoke, on real meeting software (Jan
       for (const [i, peer] of peers.entries()) await (await openDemo(peer, 'videoroom')).join(`person${i + 1}`);
       const me = await openDemo(coachBrowser, 'videoroom');
       await timeSourceReads(me.page);
-      await recordHeardTracks(me.page);
+      const heardTracks = await recordHeardTracks(me.page);
       await me.join('me');
       await expect.poll(async () => (await readOverlay(me.page))?.state, { timeout: 10_000 }).toBe('listening');
 
@@ -92,19 +92,24 @@ describe.skipIf(missing !== null)('who else spoke, on real meeting software (Jan
       while (Date.now() < until) {
         const reading = await readPeople(me.page);
         if (reading?.nudge) nudges.add(reading.nudge);
+        await heardTracks.take();
         await me.page.waitForTimeout(1000);
       }
-      // The overlay as I leave, and each stream up to that moment (the demo's page goes as I leave).
+      // The overlay as I leave, and each stream up to that moment (the demo's page goes as I leave,
+      // so the last take is right before: the record ends at the leave).
       const live = await waitForCall(coachBrowser, (c) => !earlier.has(c.id));
-      const last = await readPeople(me.page);
-      const heardSec = Math.floor((Date.now() - live.startedAtMs) / 1000);
-      const tracks = await saveHeardTracks(me.page, dir, live.startedAtMs, heardSec);
       const cost = await sourceReadCost(me.page);
+      const last = await readPeople(me.page);
+      const heardSec = (Date.now() - live.startedAtMs) / 1000;
+      await heardTracks.take();
       await me.leave();
+      const leftSec = (Date.now() - live.startedAtMs) / 1000;
+      const takenSec = (heardTracks.takenUntilMs! - live.startedAtMs) / 1000;
+      const tracks = heardTracks.save(dir, live.startedAtMs, takenSec);
       const record = await waitForCall(coachBrowser, (c) => !earlier.has(c.id) && c.status !== 'live');
 
       // Each person's truth: the speech `analyze` finds in their stream as it reached the page.
-      const silent = silentWav(`${dir}/silent.wav`, heardSec);
+      const silent = silentWav(`${dir}/silent.wav`, takenSec);
       const heard = tracks
         .map((wav) => runAnalyze(silent, wav).segments.others)
         .filter((segments) => segments.length > 0);
@@ -123,11 +128,11 @@ describe.skipIf(missing !== null)('who else spoke, on real meeting software (Jan
           sum + second.reduce((inner, [s2, e2]) => inner + Math.max(0, Math.min(e1, e2) - Math.max(s1, s2)), 0),
         0,
       );
-      // The overlay's shares as I left; the record's as of its last save (the demo's page goes as I
-      // leave, so the record ends there).
+      // The overlay's shares as I left; the record's until it ends (the leave, a moment after the
+      // tracks' last take, or its last save should the leave's never land).
       const truth = sharesUntil(heardSec);
       const truthShares = truth.shares;
-      const recordTruth = sharesUntil(record.durationSec).shares;
+      const recordTruth = sharesUntil(Math.min(record.durationSec, takenSec)).shares;
 
       expect(tracks).toHaveLength(2);
       expect(heard).toHaveLength(2);
@@ -136,8 +141,8 @@ describe.skipIf(missing !== null)('who else spoke, on real meeting software (Jan
       const stored = record.people.people;
       console.info(
         `[e2e] people: stored ${stored.map((p) => `${p.label} ${p.shareOfOthers.toFixed(3)}`).join(', ')}; ` +
-          `truth ${recordTruth.map((s) => s.toFixed(3)).join(', ')} until ${record.durationSec.toFixed(1)} s; ` +
-          `${truthShares.map((s) => s.toFixed(3)).join(', ')} (${truth.secs.map((sec) => sec.toFixed(1)).join(' s, ')} s) until ${heardSec} s; ` +
+          `truth ${recordTruth.map((s) => s.toFixed(3)).join(', ')} until ${record.durationSec.toFixed(1)} s (tracks until ${takenSec.toFixed(1)} s, left at ${leftSec.toFixed(1)} s); ` +
+          `${truthShares.map((s) => s.toFixed(3)).join(', ')} (${truth.secs.map((sec) => sec.toFixed(1)).join(' s, ')} s) until ${heardSec.toFixed(1)} s; ` +
           `overlay ${JSON.stringify(last?.people)}; nudges ${JSON.stringify([...nudges])}; ` +
           `source reads ${cost.callsPerSec.toFixed(1)}/s at ${cost.usPerCall.toFixed(1)} µs each (${cost.msPerSec.toFixed(3)} ms per second of call)`,
       );

@@ -33,14 +33,19 @@ export async function recordHeardAudio(page: Page): Promise<void> {
   })()`);
 }
 
-/** The samples recorded under `expression` (a page global), with when they began. */
-async function heardSamples(page: Page, expression: string): Promise<{ startedAtMs: number; samples: Float32Array }> {
+/** The samples recorded under `expression` (a page global) since the last take, with when the
+ *  recording began: taken out of the page, so a take just before leaving is small and quick. */
+async function takeSamples(
+  page: Page,
+  expression: string,
+): Promise<{ startedAtMs: number | null; samples: Float32Array }> {
   // The float samples' bytes as base64: page.evaluate returns JSON.
   const { startedAtMs, base64 } = (await page.evaluate(`(() => {
     const heard = ${expression};
-    const all = new Float32Array(heard.chunks.reduce((n, c) => n + c.length, 0));
+    const chunks = heard.chunks.splice(0);
+    const all = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
     let at = 0;
-    for (const chunk of heard.chunks) {
+    for (const chunk of chunks) {
       all.set(chunk, at);
       at += chunk.length;
     }
@@ -48,7 +53,7 @@ async function heardSamples(page: Page, expression: string): Promise<{ startedAt
     let text = '';
     for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return { startedAtMs: heard.startedAtMs, base64: btoa(text) };
-  })()`)) as { startedAtMs: number; base64: string };
+  })()`)) as { startedAtMs: number | null; base64: string };
   return { startedAtMs, samples: new Float32Array(new Uint8Array(Buffer.from(base64, 'base64')).buffer) };
 }
 
@@ -68,12 +73,15 @@ function writeFrom(
 
 /** Writes what was heard from `fromMs` (wall clock) for `durationSec` to a WAV. */
 export async function saveHeardAudio(page: Page, path: string, fromMs: number, durationSec: number): Promise<void> {
-  writeFrom(path, await heardSamples(page, 'window.__heardAudio'), fromMs, durationSec);
+  const { startedAtMs, samples } = await takeSamples(page, 'window.__heardAudio');
+  writeFrom(path, { startedAtMs: startedAtMs ?? fromMs, samples }, fromMs, durationSec);
 }
 
 /** Starts recording each remote track the hook shows on its own (one person per track through an
- *  SFU), now and as they come: what each person's stream carried as it reached the page. */
-export async function recordHeardTracks(page: Page): Promise<void> {
+ *  SFU), now and as they come: what each person's stream carried as it reached the page. Take the
+ *  recordings out of the page as the call goes (`take`), so the last take before leaving is quick
+ *  and the record, which ends at the leave, covers hardly more than the tracks do. */
+export async function recordHeardTracks(page: Page): Promise<HeardTracks> {
   await page.evaluate(`(async () => {
     const worklet = "registerProcessor('heard-track', class extends AudioWorkletProcessor { process(inputs) { this.port.postMessage(inputs[0][0] ? inputs[0][0].slice() : new Float32Array(128)); return true; } });";
     const context = new AudioContext({ sampleRate: ${SCENE_RATE} });
@@ -99,17 +107,40 @@ export async function recordHeardTracks(page: Page): Promise<void> {
     }, 100);
     await context.resume();
   })()`);
+  return new HeardTracks(page);
 }
 
-/** Writes what each recorded track carried from `fromMs` (wall clock) for `durationSec`, one WAV
- *  per track in `dir`; returns their paths. */
-export async function saveHeardTracks(page: Page, dir: string, fromMs: number, durationSec: number): Promise<string[]> {
-  const count = (await page.evaluate('window.__heardTracks.length')) as number;
-  const paths: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const path = `${dir}/heard-track-${i}.wav`;
-    writeFrom(path, await heardSamples(page, `window.__heardTracks[${i}]`), fromMs, durationSec);
-    paths.push(path);
+/** Each track's recording, gathered out of the page take by take. */
+export class HeardTracks {
+  private readonly tracks: { startedAtMs: number; parts: Float32Array[] }[] = [];
+  /** Wall time of the last take: the tracks hold what was heard until about then. */
+  takenUntilMs: number | null = null;
+
+  constructor(private readonly page: Page) {}
+
+  async take(): Promise<void> {
+    const count = (await this.page.evaluate('window.__heardTracks.length')) as number;
+    for (let i = 0; i < count; i++) {
+      const { startedAtMs, samples } = await takeSamples(this.page, `window.__heardTracks[${i}]`);
+      if (startedAtMs === null) continue;
+      (this.tracks[i] ??= { startedAtMs, parts: [] }).parts.push(samples);
+    }
+    this.takenUntilMs = Date.now();
   }
-  return paths;
+
+  /** Writes what each track carried from `fromMs` (wall clock) for `durationSec`, one WAV per track
+   *  in `dir`; returns their paths. */
+  save(dir: string, fromMs: number, durationSec: number): string[] {
+    return this.tracks.map(({ startedAtMs, parts }, i) => {
+      const samples = new Float32Array(parts.reduce((n, part) => n + part.length, 0));
+      let at = 0;
+      for (const part of parts) {
+        samples.set(part, at);
+        at += part.length;
+      }
+      const path = `${dir}/heard-track-${i}.wav`;
+      writeFrom(path, { startedAtMs, samples }, fromMs, durationSec);
+      return path;
+    });
+  }
 }
