@@ -9,15 +9,18 @@
 // - on each poll it reports every connection's state, its incoming sources with their RFC 6464
 //   audio levels (voices, without touching audio) and its senders (mute as what is sent);
 // - while the content script asks for them (during a call), it samples every remote audio
-//   receiver's sources 10 times a second, and hands the samples over in batches
-//   (lib/people/levels.ts): who else speaks, per person, without touching audio.
+//   receiver's sources 10 times a second (one whose sources carry no voice about 3 times), and
+//   hands the samples over in batches (lib/people/levels.ts): who else speaks, per person, without
+//   touching audio.
 // The page's own behaviour is unchanged.
-import type { RtcConnectionFacts, RtcSnapshot, RtcSourceFacts } from '../../lib/call/webrtc';
+import { VOICE_LEVEL, type RtcConnectionFacts, type RtcSnapshot, type RtcSourceFacts } from '../../lib/call/webrtc';
 import {
   LEVEL_BUFFER_SAMPLES,
   LEVEL_FRESH_MS,
   LEVEL_IDLE_MS,
+  LEVEL_QUIET_READ_MS,
   LEVEL_SAMPLE_MS,
+  levelReadDue,
   type LevelBatch,
   type LevelSample,
   type SourceInfo,
@@ -33,8 +36,6 @@ import {
 const INSTALLED = Symbol.for('listening-coach.rtc-hook');
 /** A receiver without contributing sources is checked for them this often. */
 const CSRC_RECHECK_MS = 1000;
-/** The call-state poll takes a read this recent from the sampler rather than reading again. */
-const REUSE_READ_MS = 2 * LEVEL_SAMPLE_MS;
 
 /** One receiver's sources as last read. */
 interface SourceRead {
@@ -121,8 +122,8 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   // Every read of a receiver's sources is a synchronous hop to WebRTC's thread, the hook's whole
   // cost to the page (docs/people.md): the snapshot reuses the sampler's recent reads, a receiver's
   // CSRCs are read every time only while it carries some (a mix), else once a second, enough to
-  // notice a mix begin, and a transceiver that receives nothing is never read (docs/people.md: why a
-  // silent receiver is still read at every sample).
+  // notice a mix begin, and a receiver whose sources carry no voice is read less often (Chromium
+  // caches a read for the rest of the task only partly: each receiver's read is a hop of its own).
   const lastRead = new WeakMap<RTCRtpReceiver, SourceRead>();
   const csrcCheck = new WeakMap<RTCRtpReceiver, { any: boolean; readAtMs: number }>();
   const readSources = (receiver: RTCRtpReceiver, atMs: number): SourceRead => {
@@ -138,7 +139,7 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   const sources = (receiver: RTCRtpReceiver): RtcSourceFacts[] => {
     const atMs = Date.now();
     const recent = lastRead.get(receiver);
-    const read = recent && atMs - recent.atMs <= REUSE_READ_MS ? recent : readSources(receiver, atMs);
+    const read = recent && atMs - recent.atMs <= LEVEL_QUIET_READ_MS ? recent : readSources(receiver, atMs);
     const facts = (kind: 'ssrc' | 'csrc', entries: readonly RTCRtpContributingSource[]) =>
       entries.map((s) => ({ kind, source: s.source, ageMs: ageMs(s.timestamp, win), level: s.audioLevel ?? null }));
     return [...facts('ssrc', read.ssrcs), ...facts('csrc', read.csrcs)];
@@ -185,6 +186,7 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   let levelSources = new Map<string, SourceInfo>();
   let sampler: ReturnType<typeof setInterval> | null = null;
   let lastTakenMs = 0;
+  const cadence = new WeakMap<RTCRtpReceiver, { readAtMs: number; voiceAtMs: number | null }>();
   const sampleLevels = () => {
     try {
       const atMs = Date.now();
@@ -200,12 +202,16 @@ export function installRtcHook(win: Window & typeof globalThis): void {
           const receiver = transceiver.receiver;
           const track = receiver.track;
           if (!receives(transceiver) || track.kind !== 'audio' || track.readyState !== 'live') continue;
+          const before = cadence.get(receiver);
+          if (!levelReadDue(atMs, before?.readAtMs ?? null, before?.voiceAtMs ?? null)) continue;
+          let voice = false;
           const read = readSources(receiver, atMs);
           const take = (kind: 'ssrc' | 'csrc', entries: readonly RTCRtpContributingSource[]) => {
             for (const entry of entries) {
               if (entry.audioLevel === undefined || ageMs(entry.timestamp, win) > LEVEL_FRESH_MS) continue;
               const key = `${kind}:${entry.source}`;
               levels[key] = entry.audioLevel;
+              if (entry.audioLevel >= VOICE_LEVEL) voice = true;
               const isMixer = kind === 'ssrc' && read.mixer;
               const seen = levelSources.get(key);
               if (!seen || seen.mixer !== isMixer)
@@ -220,6 +226,7 @@ export function installRtcHook(win: Window & typeof globalThis): void {
           };
           take('ssrc', read.ssrcs);
           take('csrc', read.csrcs);
+          cadence.set(receiver, { readAtMs: atMs, voiceAtMs: voice ? atMs : (before?.voiceAtMs ?? null) });
         }
       }
       levelSamples.push({ atMs, levels });

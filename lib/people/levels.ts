@@ -35,6 +35,23 @@ export const LEVEL_BUFFER_SAMPLES = 100;
 export const LEVEL_IDLE_MS = 3000;
 /** A source whose last packet is older than this is silent now (its level is not current). */
 export const LEVEL_FRESH_MS = 500;
+/** Each read of a receiver's sources blocks the page's main thread for a hop to WebRTC's thread
+ *  (docs/people.md). A receiver none of whose sources has carried a voice for this long (a silent
+ *  or muted person, a pause)… */
+export const LEVEL_QUIET_AFTER_MS = 1500;
+/** …is read only this often, enough to catch them starting to speak within a read or two (one can
+ *  land between syllables; at 400 ms the unit test's syllable rhythm hid a whole turn). From the
+ *  first voice on it is read every sample: a turn counts from up to this much after it began. */
+export const LEVEL_QUIET_READ_MS = 300;
+
+/** Whether a receiver is due a read at `atMs`, given when it last was and when one of its sources
+ *  last carried a voice (null: never read, or never a voice). */
+export function levelReadDue(atMs: number, lastReadMs: number | null, lastVoiceMs: number | null): boolean {
+  if (lastReadMs === null) return true;
+  if (lastVoiceMs !== null && atMs - lastVoiceMs < LEVEL_QUIET_AFTER_MS) return true;
+  // Timers fire a little early or late: half a sample's slack keeps the quiet cadence steady.
+  return atMs - lastReadMs >= LEVEL_QUIET_READ_MS - LEVEL_SAMPLE_MS / 2;
+}
 
 /** Parses a batch the page sent (it can send anything): null when it is not one. */
 export function parseLevelBatch(json: string): LevelBatch | null {

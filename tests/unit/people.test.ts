@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseLevelBatch, type LevelBatch, type SourceInfo } from '../../lib/people/levels';
+import { VOICE_LEVEL } from '../../lib/call/webrtc';
+import {
+  LEVEL_QUIET_AFTER_MS,
+  LEVEL_QUIET_READ_MS,
+  levelReadDue,
+  parseLevelBatch,
+  type LevelBatch,
+  type SourceInfo,
+} from '../../lib/people/levels';
 import { PeopleTracker, toStoredPeople } from '../../lib/people/tracker';
 
 const source = (key: string, extra: Partial<SourceInfo> = {}): SourceInfo => ({
@@ -31,16 +39,25 @@ interface Trace {
 const inside = (intervals: [number, number][], t: number) => intervals.some(([s, e]) => t >= s && t < e);
 
 /** Plays a trace through the tracker as the content script would: 100 ms samples batched every
- *  300 ms, the engine's others channel reported 10 times a second, its clock starting at 1000 ms. */
-function replay(trace: Trace, tracker = new PeopleTracker()): PeopleTracker {
+ *  300 ms, the engine's others channel reported 10 times a second, its clock starting at 1000 ms.
+ *  `quietCadence`: each source is a receiver of its own, read only when the hook would
+ *  (levelReadDue), not at every sample. */
+function replay(trace: Trace, tracker = new PeopleTracker(), quietCadence = false): PeopleTracker {
   const zero = 1_000;
   const gate = trace.gate ?? Object.values(trace.speech).flat();
+  const reads = new Map<string, { readAtMs: number; voiceAtMs: number | null }>();
   let batch: LevelBatch = { sources: trace.sources, samples: [] };
   for (let i = 0; i <= trace.durationSec * 10; i++) {
     const t = i / 10;
     const atMs = zero + i * 100;
     const levels: Record<string, number> = {};
-    for (const s of trace.sources) levels[s.key] = level(inside(trace.speech[s.key] ?? [], t), t);
+    for (const s of trace.sources) {
+      const before = reads.get(s.key);
+      if (quietCadence && !levelReadDue(atMs, before?.readAtMs ?? null, before?.voiceAtMs ?? null)) continue;
+      levels[s.key] = level(inside(trace.speech[s.key] ?? [], t), t);
+      const voice = levels[s.key] >= VOICE_LEVEL;
+      reads.set(s.key, { readAtMs: atMs, voiceAtMs: voice ? atMs : (before?.voiceAtMs ?? null) });
+    }
     batch.samples.push({ atMs, levels });
     tracker.engine(atMs, inside(gate, t), t);
     if (i % 3 === 2) {
@@ -92,6 +109,28 @@ describe('per-person talk from source levels', () => {
     // The third source never spoke: someone in the call is not heard yet.
     expect(view.notHeard.count).toBe(1);
     expect(tracker.quietFor(30_000, 4)).toBe(1);
+  });
+
+  it('gives the same split when a source without a voice is read only now and then', () => {
+    const trace = { sources: [a, b, c], speech, durationSec: 45 };
+    const context = { participants: 4, selfSpeechSec: 10, othersSpeechSec: 36 };
+    const every = replay(trace).view(context);
+    const sparse = replay(trace, new PeopleTracker(), true).view(context);
+    expect(every.split && sparse.split).toBe(true);
+    if (!every.split || !sparse.split) return;
+    sparse.people.forEach((person, i) => {
+      expect(Math.abs(person.shareOfOthers - every.people[i].shareOfOthers)).toBeLessThan(0.01);
+      expect(Math.abs(person.speechSec - every.people[i].speechSec)).toBeLessThan(0.5);
+    });
+    expect(sparse.notHeard.count).toBe(1);
+  });
+
+  it('reads a receiver at every sample while it carries a voice, and now and then once it has not for a while', () => {
+    expect(levelReadDue(0, null, null)).toBe(true);
+    expect(levelReadDue(1_000, 900, 900)).toBe(true);
+    expect(levelReadDue(1_000 + LEVEL_QUIET_AFTER_MS, 1_000 + LEVEL_QUIET_AFTER_MS - 100, 1_000)).toBe(false);
+    expect(levelReadDue(5_000, 5_000 - LEVEL_QUIET_READ_MS, 1_000)).toBe(true);
+    expect(levelReadDue(5_000, 4_800, null)).toBe(false);
   });
 
   it('counts a source only while the others channel carries speech', () => {
