@@ -6,6 +6,7 @@
 // content script's context.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
+import { say } from '../../components/say';
 import {
   initialLifecycle,
   isCallActive,
@@ -30,27 +31,16 @@ import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks
 import type { LiveReport } from '../channels/content-worklet';
 import { hookDocuments, pollPageHook, sentTracks } from '../channels/page-hook';
 import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
-import {
-  LIVE_COACH_GLOBAL,
-  onMessage,
-  PORT_NAMES,
-  sendMessage,
-  STORAGE_FULL_MESSAGE,
-  type TabStatus,
-} from '../messages';
+import { LIVE_COACH_GLOBAL, onMessage, PORT_NAMES, sendMessage, type TabStatus } from '../messages';
 import { settingsItem } from '../settings';
 import { CallPeople } from './call-people';
 import { CallSession, SESSION_CADENCE } from './call-session';
-import { coachState } from './coach-state';
+import { coachMessage, coachState } from './coach-state';
 import { mountOverlay, type OverlayController } from './overlay';
 import { watchPage } from './site-watch';
 
 /** A gap in what the coach heard is told this long after it last grew. */
 const GAP_NOTICE_MS = 30_000;
-
-const TAB_CAPTURE_HINT =
-  'This site plays its audio where the coach cannot read it: click the Listening Coach toolbar ' +
-  'button and choose “Listen to this tab” (or press Alt+Shift+L).';
 
 /** Overlay placement and visibility are settings: they follow the person to every meeting tab. */
 async function updateOverlaySettings(change: (overlay: Settings['overlay']) => Settings['overlay']): Promise<void> {
@@ -432,26 +422,21 @@ export class MeetingCoach {
     const session = this.session;
     if (!session) return null;
     const lifecycle = this.lifecycle;
-    if (session.micProblem) return session.micProblem.message;
-    if (this.storageFull) return STORAGE_FULL_MESSAGE;
-    if (session.waitingForGesture) return 'Click anywhere in the meeting to let the coach start listening.';
-    // Only while the coach hears nobody: a page whose remote audio it reads needs no tab capture.
-    if (this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab' && session.remoteTracks === 0)
-      return TAB_CAPTURE_HINT;
     const gap = session.gap;
-    if (gap.sec >= 1 && Date.now() - gap.grewAtMs < GAP_NOTICE_MS) {
-      return `Your computer was too busy for the coach to hear ${Math.round(gap.sec)} s of this call: that time is left out of the figures.`;
-    }
-    const mute = muteKnown(lifecycle) ? '' : ' It cannot tell when you are muted, so what you say then still counts.';
-    if (lifecycle.phase === 'limited') {
-      return `The coach cannot read this page’s call screen, so it follows the call from its audio.${mute}`;
-    }
-    if (mute) return mute.trim();
-    if (session.speechModel === 'loading')
-      return 'The speech model is still loading: until it is ready, speech is told from noise by loudness alone.';
-    if (session.speechModel === 'absent') {
-      return `The speech model is not available (${session.modelFailed ?? this.frame?.modelError ?? 'not installed'}): speech is told from noise by loudness alone.`;
-    }
-    return null;
+    const message = coachMessage({
+      micProblem: session.micProblem?.message ?? null,
+      storageFull: this.storageFull,
+      waitingForGesture: session.waitingForGesture,
+      // Only while the coach hears nobody: a page whose remote audio it reads needs no tab capture.
+      needsTabCapture:
+        this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab' && session.remoteTracks === 0,
+      recentGapSec: gap.sec >= 1 && Date.now() - gap.grewAtMs < GAP_NOTICE_MS ? gap.sec : null,
+      muteKnown: muteKnown(lifecycle),
+      limited: lifecycle.phase === 'limited',
+      speechModel: session.speechModel,
+      modelStopped: session.modelFailed,
+      modelError: this.frame?.modelError ?? null,
+    });
+    return message && say(message);
   }
 }
