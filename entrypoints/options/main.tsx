@@ -26,6 +26,7 @@ import {
   parseCallsImport,
   type ImportReport,
 } from '../../lib/record/transfer';
+import { text } from '../../lib/coaching/text';
 import { retentionCutoffMs, type Settings } from '../../lib/settings';
 import { t } from '../../components/say';
 
@@ -118,7 +119,7 @@ async function main() {
         await putCalls(report.records);
       } catch (error) {
         console.warn('[listening-coach] import failed', error);
-        const fileError = isStorageFull(error) ? t('options.data.importDiskFull') : t('options.data.importFailed');
+        const fileError = text(isStorageFull(error) ? 'options.data.importDiskFull' : 'options.data.importFailed');
         report = { records: [], skipped: [], fileError };
       }
       void recount();

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp, type OptionsActions, type OptionsData } from '../../components/options/options-app';
+import { text } from '../../lib/coaching/text';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { ImportReport } from '../../lib/record/transfer';
 
@@ -214,9 +215,10 @@ describe('settings: data', () => {
   });
 
   it('shows why a file could not be read', async () => {
-    setup({}, { importCalls: vi.fn(async () => ({ records: [], skipped: [], fileError: 'The file is not JSON.' })) });
+    const fileError = text('options.data.fileNotJson');
+    setup({}, { importCalls: vi.fn(async () => ({ records: [], skipped: [], fileError })) });
     fireEvent.change(screen.getByLabelText('Import calls (JSON)…'), { target: { files: [new File(['x'], 'x.json')] } });
-    expect(await screen.findByText('The file is not JSON.')).toBeTruthy();
+    expect(await screen.findByText('The file is not JSON. Choose a file exported from Listening Coach.')).toBeTruthy();
   });
 
   it('lists the stored calls that are damaged, and removes them on request', async () => {
