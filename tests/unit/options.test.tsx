@@ -104,6 +104,15 @@ describe('settings: nudges and targets', () => {
     expect(within(nudge).getByText(/1 min 30 s, a firmer one at 2 min 24 s/)).toBeTruthy();
   });
 
+  it('says how often the interruption nudge comes, one interruption or several', async () => {
+    const { settings } = setup();
+    const nudge = within(section('Nudges during calls')).getByRole('group', { name: 'Interrupting' });
+    expect(within(nudge).getByText('Right after you cut someone off.')).toBeTruthy();
+    fireEvent.change(within(nudge).getByLabelText('After'), { target: { value: '3' } });
+    await waitFor(() => expect(settings().nudges.interruption.threshold).toBe(3));
+    expect(within(nudge).getByText('After every 3 interruptions.')).toBeTruthy();
+  });
+
   it('switches one nudge off, and all of them with quiet mode', async () => {
     const { settings } = setup();
     fireEvent.click(screen.getByLabelText('Interrupting'));
