@@ -32,7 +32,7 @@ import type { LiveReport } from '../channels/content-worklet';
 import { hookDocuments, pollPageHook, sentTracks } from '../channels/page-hook';
 import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
 import { LIVE_COACH_GLOBAL, onMessage, PORT_NAMES, sendMessage, type TabStatus } from '../messages';
-import { settingsItem } from '../settings';
+import { editSettings, settingsItem, type SettingsEditor } from '../settings';
 import { CallPeople } from './call-people';
 import { CallSession, SESSION_CADENCE } from './call-session';
 import { coachMessage, coachState } from './coach-state';
@@ -41,12 +41,6 @@ import { watchPage } from './site-watch';
 
 /** A gap in what the coach heard is told this long after it last grew. */
 const GAP_NOTICE_MS = 30_000;
-
-/** Overlay placement and visibility are settings: they follow the person to every meeting tab. */
-async function updateOverlaySettings(change: (overlay: Settings['overlay']) => Settings['overlay']): Promise<void> {
-  const current = await settingsItem.getValue();
-  await settingsItem.setValue({ ...current, overlay: change(current.overlay) });
-}
 
 /** Where the page is: a rejoin must be into the same meeting. */
 function meetingHere(): string {
@@ -63,6 +57,8 @@ function readWebRtc(doc: Document): { snapshot: RtcSnapshot | null; tracks: Map<
 
 export class MeetingCoach {
   private settings: Settings = DEFAULT_SETTINGS;
+  /** Changes the settings from this tab (the overlay's own), shown here at once (extension/settings.ts). */
+  private settingsEditor: SettingsEditor | null = null;
   private adapter: SiteAdapter | null = null;
   private reading: SiteReading | null = null;
   private webrtc: WebRtcReading = NO_WEBRTC;
@@ -91,10 +87,10 @@ export class MeetingCoach {
   static async run(ctx: ContentScriptContext): Promise<void> {
     const overlay = await mountOverlay(ctx, {
       dismissNudge: () => coach.dismissNudge(),
-      setCollapsed: (collapsed) => void updateOverlaySettings((overlay) => ({ ...overlay, collapsed })),
-      move: (position) => void updateOverlaySettings((overlay) => ({ ...overlay, position })),
+      setCollapsed: (collapsed) => coach.changeOverlay((overlay) => ({ ...overlay, collapsed })),
+      move: (position) => coach.changeOverlay((overlay) => ({ ...overlay, position })),
       hideOnThisSite: () =>
-        void updateOverlaySettings((overlay) => ({
+        coach.changeOverlay((overlay) => ({
           ...overlay,
           hiddenOn: [...new Set([...overlay.hiddenOn, location.hostname])],
         })),
@@ -110,7 +106,8 @@ export class MeetingCoach {
     ctx.onInvalidated(() => clearInterval(orphanCheck));
     (globalThis as Record<string, unknown>)[LIVE_COACH_GLOBAL] = () => !ctx.isInvalid && !!browser.runtime?.id;
     coach.settings = await settingsItem.getValue();
-    ctx.onInvalidated(settingsItem.watch((settings) => coach.onSettings(settings)));
+    coach.settingsEditor = editSettings(coach.settings, (settings) => coach.onSettings(settings));
+    ctx.onInvalidated(coach.settingsEditor.stop);
     coach.listen();
     watchPage(ctx, () => coach.readPage());
   }
@@ -152,6 +149,12 @@ export class MeetingCoach {
     const resume = () => void this.session?.resumeAfterGesture();
     ctx.addEventListener(document, 'pointerdown', resume, { capture: true });
     ctx.addEventListener(document, 'keydown', resume, { capture: true });
+  }
+
+  /** Overlay placement and visibility are settings: they follow the person to every meeting tab. A
+   *  dropped overlay stays where it was dropped, and each arrow key moves on from the last step. */
+  private changeOverlay(change: (overlay: Settings['overlay']) => Settings['overlay']): void {
+    void this.settingsEditor?.update((settings) => ({ ...settings, overlay: change(settings.overlay) }));
   }
 
   private onSettings(settings: Settings): void {
