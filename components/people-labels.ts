@@ -22,5 +22,5 @@ export function personName(person: Pick<PersonFigures, 'name'>, index: number): 
 
 /** "Not heard yet: 2 people", for a count above 0. */
 export function notHeardText(count: number): string {
-  return count === 1 ? t('overlay.people.notHeardOne') : t('overlay.people.notHeard', [String(count)]);
+  return t('overlay.people.notHeard', count);
 }

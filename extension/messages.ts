@@ -24,7 +24,8 @@ export interface TabStatus {
   speechModel: SpeechModelName;
   callId: string | null;
   live: LiveState | null;
-  /** A plain sentence for the person when something needs their action (mic denied, …). */
+  /** A plain sentence for the person when something needs their action (mic denied, …), in the
+   *  browser's language (locales/, status.*). */
   message: string | null;
   /** Participants the page shows (me included), for the fair share; absent or null when unknown. */
   participants?: number | null;
@@ -89,10 +90,5 @@ export const PORT_NAMES = {
  * check fires in both) and the page is left with none.
  */
 export const LIVE_COACH_GLOBAL = '__listeningCoachAlive';
-
-/** What the person sees when their disk is full (overlay and popup). */
-export const STORAGE_FULL_MESSAGE =
-  'Your disk is full, so this call is not being saved any more (it is kept up to the last save that fitted, ' +
-  'and your earlier calls are safe). Free some disk space and saving resumes by itself.';
 
 export type { CallRecord };

@@ -39,3 +39,53 @@ export const settingsItem = {
     return item.watch((settings) => callback(whole(settings)));
   },
 };
+
+export type SettingsChange = (settings: Settings) => Settings;
+
+export interface SettingsEditor {
+  /** Shows the change at once, then stores it, on the latest stored settings, after the changes
+   *  made before it. Rejects when the write fails (the shown settings go back to the stored ones). */
+  update(change: SettingsChange): Promise<void>;
+  /** Stops following stored changes. */
+  stop(): void;
+}
+
+/**
+ * The settings as a page that changes them shows them: `show` gets each change within the event
+ * that made it, so a controlled switch re-renders with its new value before the click ends. Shown
+ * only once stored, it was put back by the view at the end of the click and flipped again when the
+ * storage change arrived (a flicker on every switch of the settings page). Writes go one at a time,
+ * so two quick changes cannot each store the settings read before the other; a change stored
+ * elsewhere (a meeting tab's overlay, a second settings page) shows with the changes still being
+ * written laid over it. Every change sets values (never toggles one), so laying it over settings
+ * that already hold it changes nothing.
+ */
+export function editSettings(initial: Settings, show: (settings: Settings) => void): SettingsEditor {
+  let stored = initial;
+  const unsaved: SettingsChange[] = [];
+  let writing: Promise<unknown> = Promise.resolve();
+  const shown = () => unsaved.reduce((settings, change) => change(settings), stored);
+  const stop = settingsItem.watch((settings) => {
+    stored = settings;
+    show(shown());
+  });
+  return {
+    update(change) {
+      unsaved.push(change);
+      show(shown());
+      const write = writing.then(async () => {
+        try {
+          const next = change(await settingsItem.getValue());
+          await settingsItem.setValue(next);
+          stored = next;
+        } finally {
+          unsaved.splice(unsaved.indexOf(change), 1);
+        }
+      });
+      // A change that could not be stored is not shown either.
+      writing = write.catch(() => show(shown()));
+      return write;
+    },
+    stop,
+  };
+}

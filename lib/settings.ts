@@ -1,5 +1,6 @@
 // User settings: their shape, defaults and migrations. Pure (no storage here); the versioned
 // storage item that holds them is extension/settings.ts.
+import { text, type Text } from './coaching/text';
 import type { MeetingKind } from './record/types';
 import type { SiteId } from './sites/types';
 
@@ -89,19 +90,20 @@ export function retentionCutoffMs(settings: Pick<Settings, 'retentionDays'>, now
 /**
  * What a person typed as a meeting site ("meet.example.org", "https://meet.example.org/room") →
  * its origin, the form `customSites` stores. Only https: the optional host permission covers
- * https hosts only, and meeting audio needs a secure page anyway.
+ * https hosts only, and meeting audio needs a secure page anyway. What it cannot take is said as a
+ * message for the view (lib/coaching/text.ts).
  */
-export function parseSiteOrigin(input: string): { ok: true; origin: string } | { ok: false; message: string } {
-  const text = input.trim();
-  if (text === '') return { ok: false, message: 'Type the address of the meeting site.' };
+export function parseSiteOrigin(input: string): { ok: true; origin: string } | { ok: false; message: Text } {
+  const typed = input.trim();
+  if (typed === '') return { ok: false, message: text('options.sites.typeAddress') };
   let url: URL;
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`);
   } catch {
-    return { ok: false, message: 'That does not look like a web address.' };
+    return { ok: false, message: text('options.sites.notAnAddress') };
   }
-  if (url.protocol !== 'https:') return { ok: false, message: 'Only secure (https) meeting sites can be added.' };
-  if (!url.hostname.includes('.')) return { ok: false, message: 'Type the full host name, such as meet.example.org.' };
+  if (url.protocol !== 'https:') return { ok: false, message: text('options.sites.httpsOnly') };
+  if (!url.hostname.includes('.')) return { ok: false, message: text('options.sites.fullHost') };
   return { ok: true, origin: url.origin };
 }
 

@@ -62,7 +62,7 @@ const RETENTION_CHOICES: [days: number, label: MessageKey][] = [
 const SKIPPED_SHOWN = 5;
 
 function ImportResult({ report }: { report: ImportReport }) {
-  if (report.fileError) return <p className="error">{report.fileError}</p>;
+  if (report.fileError) return <p className="error">{say(report.fileError)}</p>;
   return (
     <div>
       <p>

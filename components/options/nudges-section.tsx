@@ -36,8 +36,7 @@ const NUDGES: NudgeSpec[] = [
   {
     id: 'interruption',
     label: 'options.nudges.interruption',
-    description: (t0) =>
-      t0 === 1 ? t('options.nudges.interruptionHelpOne') : t('options.nudges.interruptionHelp', [String(t0)]),
+    description: (t0) => t('options.nudges.interruptionHelp', t0),
     thresholdLabel: 'options.nudges.after',
     unit: 'options.nudges.unitInterruptions',
     min: 1,

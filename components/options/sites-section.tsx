@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { SITE_ADAPTERS } from '../../lib/sites';
 import { parseSiteOrigin, type Settings } from '../../lib/settings';
-import { t } from '../say';
+import { say, t } from '../say';
 import { Toggle } from './fields';
 import type { SectionProps } from './options-app';
 
@@ -23,7 +23,7 @@ export function SitesSection({ settings, update, actions }: SectionProps & { act
     event.preventDefault();
     const parsed = parseSiteOrigin(input);
     if (!parsed.ok) {
-      setMessage({ text: parsed.message, error: true });
+      setMessage({ text: say(parsed.message), error: true });
       return;
     }
     const builtIn = SITE_ADAPTERS.find((adapter) => adapter.matches(new URL(`${parsed.origin}/`)));

@@ -18,7 +18,7 @@ import {
 import { meetingKindsItem } from '../../extension/meeting-kinds';
 import { micCheckActions } from '../../extension/mic-check';
 import { askForNotifications, notificationsAllowed } from '../../extension/recap';
-import { settingsItem } from '../../extension/settings';
+import { editSettings, settingsItem } from '../../extension/settings';
 import {
   exportCallsCsv,
   exportCallsJson,
@@ -26,6 +26,7 @@ import {
   parseCallsImport,
   type ImportReport,
 } from '../../lib/record/transfer';
+import { text } from '../../lib/coaching/text';
 import { retentionCutoffMs, type Settings } from '../../lib/settings';
 import { t } from '../../components/say';
 
@@ -81,9 +82,8 @@ async function main() {
   // A record found damaged when read (an export, for instance) joins the list at once.
   onDamagedCalls((damaged) => update({ damaged }));
 
-  const updateSettings = async (change: (settings: Settings) => Settings) => {
-    await settingsItem.setValue(change(await settingsItem.getValue()));
-  };
+  // Shown within the click that changed them, stored after (extension/settings.ts).
+  const { update: updateSettings } = editSettings(data.settings, (settings) => update({ settings }));
 
   const actions: OptionsActions = {
     updateSettings,
@@ -118,7 +118,7 @@ async function main() {
         await putCalls(report.records);
       } catch (error) {
         console.warn('[listening-coach] import failed', error);
-        const fileError = isStorageFull(error) ? t('options.data.importDiskFull') : t('options.data.importFailed');
+        const fileError = text(isStorageFull(error) ? 'options.data.importDiskFull' : 'options.data.importFailed');
         report = { records: [], skipped: [], fileError };
       }
       void recount();
@@ -142,7 +142,6 @@ async function main() {
   recheckNotifications();
   browser.permissions.onRemoved.addListener(recheckNotifications);
   settingsItem.watch((settings) => {
-    update({ settings });
     void applyRetention(settings).then((removed) => {
       if (removed > 0) void recount();
     });

@@ -8,7 +8,8 @@
 // page and the popup; an offscreen document that dies ends tab capture cleanly; calls of tabs that
 // went while the worker was stopped are recovered when it starts again.
 import { browser, type Browser } from 'wxt/browser';
-import { onMessage, PORT_NAMES, sendMessage, STORAGE_FULL_MESSAGE } from '../messages';
+import { t } from '../../components/say';
+import { onMessage, PORT_NAMES, sendMessage } from '../messages';
 import { settingsItem } from '../settings';
 import {
   contentScriptTab,
@@ -69,7 +70,7 @@ export function startBackground(): void {
   onMessage('background.getTabStatus', async ({ data: tabId, sender }) => {
     requireExtensionPage(sender);
     const status = await sessionStore.getTabStatus(tabId);
-    return status && (await storageFullInTab(tabId)) ? { ...status, message: STORAGE_FULL_MESSAGE } : status;
+    return status && (await storageFullInTab(tabId)) ? { ...status, message: t('status.storageFull') } : status;
   });
   onMessage('background.startTabCapture', ({ data: tabId, sender }) => {
     requireExtensionPage(sender);

@@ -3,6 +3,7 @@
 // only gets the stream id; the offscreen document consumes the stream, keeps the tab audible and
 // publishes its audio for the meeting tab's content script (extension/channels/offscreen-frame.ts).
 import { browser } from 'wxt/browser';
+import { t } from '../../components/say';
 import { tabAudioChannelName } from '../channels/offscreen-frame';
 import { sendMessage } from '../messages';
 import { markTabCapture } from './calls';
@@ -10,6 +11,7 @@ import { sessionStore } from './session-store';
 
 const OFFSCREEN_URL = 'offscreen.html';
 
+/** On failure, what the popup tells the person, in the browser's language. */
 export type TabCaptureResult = { ok: true } | { ok: false; message: string };
 
 export async function startTabCapture(tabId: number): Promise<TabCaptureResult> {
@@ -18,10 +20,7 @@ export async function startTabCapture(tabId: number): Promise<TabCaptureResult> 
   try {
     streamId = await browser.tabCapture.getMediaStreamId({ targetTabId: tabId });
   } catch (error) {
-    return {
-      ok: false,
-      message: `Chrome did not allow capturing this tab (${String(error)}). Click the toolbar button on the meeting tab and try again.`,
-    };
+    return { ok: false, message: t('live.captureRefused', [String(error)]) };
   }
   const channel = tabAudioChannelName(crypto.randomUUID());
   await ensureOffscreenDocument();
@@ -31,7 +30,7 @@ export async function startTabCapture(tabId: number): Promise<TabCaptureResult> 
     await sendMessage('content.tabCaptureChanged', { channel }, tabId);
   } catch {
     await stopTabCapture(tabId);
-    return { ok: false, message: 'Listening Coach works on meeting pages only: open the meeting tab and try again.' };
+    return { ok: false, message: t('live.notMeetingPage') };
   }
   await markTabCapture(tabId);
   return { ok: true };

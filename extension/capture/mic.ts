@@ -1,5 +1,6 @@
 // My mic, opened by the content script: getUserMedia there uses the meeting site's own permission,
 // so a site that already has the mic adds no new prompt.
+import { text, type Text } from '../../lib/coaching/text';
 
 /**
  * How the coach's own capture processes the mic: not at all. Gain control and noise suppression
@@ -30,14 +31,12 @@ export function sentTrackUsable(track: MediaStreamTrack): boolean {
   );
 }
 
-export type MicResult = { ok: true; stream: MediaStream } | { ok: false; denied: boolean; message: string };
+/** On failure, what the person is told: a message of locales/en.yml, said where it is shown. */
+export type MicResult = { ok: true; stream: MediaStream } | { ok: false; denied: boolean; message: Text };
 
-/** What the person is told when the site may not use the mic (denied at the start or later). */
-export function micDeniedMessage(host: string): string {
-  return (
-    `The coach cannot hear your microphone on ${host}. Allow it in the address bar ` +
-    '(the site settings icon → Microphone → Allow), then reload the meeting tab.'
-  );
+/** The site may not use the mic (denied at the start or later): how to allow it. */
+function micDenied(host: string): MicResult {
+  return { ok: false, denied: true, message: text('status.micDenied', host) };
 }
 
 /** The site's mic permission as the page sees it; null where the Permissions API cannot tell. */
@@ -95,7 +94,7 @@ export function superviseMic(host: string, initial: MicResult, onChange: (mic: M
     }
   };
   const onPermission = () => {
-    if (status?.state === 'denied') adopt({ ok: false, denied: true, message: micDeniedMessage(host) });
+    if (status?.state === 'denied') adopt(micDenied(host));
     else if (status?.state === 'granted' && !current.ok) void reopen();
   };
   const onDevices = () => {
@@ -118,20 +117,14 @@ export function superviseMic(host: string, initial: MicResult, onChange: (mic: M
 
 export async function openMic(host: string): Promise<MicResult> {
   // A site whose mic permission is blocked is not asked again, whatever the browser would answer.
-  if ((await micPermission())?.state === 'denied') return { ok: false, denied: true, message: micDeniedMessage(host) };
+  if ((await micPermission())?.state === 'denied') return micDenied(host);
   try {
     const stream = await navigator.mediaDevices.getUserMedia({ audio: { ...OWN_PROCESSING } });
     return { ok: true, stream };
   } catch (error) {
     const name = (error as DOMException | undefined)?.name;
-    if (name === 'NotAllowedError' || name === 'SecurityError') {
-      return { ok: false, denied: true, message: micDeniedMessage(host) };
-    }
-    return {
-      ok: false,
-      denied: false,
-      message: 'No microphone found: the coach measures only the others until one is connected.',
-    };
+    if (name === 'NotAllowedError' || name === 'SecurityError') return micDenied(host);
+    return { ok: false, denied: false, message: text('status.noMic') };
   }
 }
 

@@ -67,8 +67,9 @@ const SNAPSHOT_TIMEOUT_MS = 1000;
 
 export class CallSession {
   callId: string | null = null;
-  micProblem: { denied: boolean; message: string } | null = null;
-  /** The speech model failed mid-call (its worker died): the detector decides alone. */
+  micProblem: Extract<MicResult, { ok: false }> | null = null;
+  /** The speech model failed mid-call (its worker died): the detector decides alone. Its error,
+   *  as the classifier reported it. */
   modelFailed: string | null = null;
   /** Audio waits for a user gesture in the page (autoplay policy). */
   waitingForGesture = false;
@@ -116,7 +117,7 @@ export class CallSession {
         started: () => this.announce(),
         live: (report) => this.onLive(report),
         'classifier-error': (message) => {
-          this.modelFailed = `the speech model failed: ${message}`;
+          this.modelFailed = message;
           this.options.onChange();
         },
       }),

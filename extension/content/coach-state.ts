@@ -1,4 +1,7 @@
-// What the person sees about the coach in this tab, decided from plain facts (pure, unit-tested).
+// What the person sees about the coach in this tab, decided from plain facts (pure, unit-tested):
+// its state, and the sentence of the moment as a message of locales/en.yml (lib/coaching/text.ts),
+// which the caller says in the browser's language.
+import { pluralText, text, type Text } from '../../lib/coaching/text';
 import type { CoachState } from '../messages';
 
 export interface CoachFacts {
@@ -23,4 +26,44 @@ export function coachState(facts: CoachFacts): CoachState {
   if (facts.muted) return 'muted';
   if (facts.limited) return 'limited';
   return 'listening';
+}
+
+export interface MessageFacts {
+  /** Why the call has no mic (denied, or no device); null while it has one. */
+  micProblem: Text | null;
+  /** The last save did not fit on the disk. */
+  storageFull: boolean;
+  /** The page's audio waits for a click in the page before it plays (autoplay policy). */
+  waitingForGesture: boolean;
+  /** The site plays its audio where only tab capture reaches it, and the coach hears no one yet. */
+  needsTabCapture: boolean;
+  /** Seconds (1 or more) of the call the coach could not hear, while that is news; null otherwise. */
+  recentGapSec: number | null;
+  /** The page shows whether I am muted. */
+  muteKnown: boolean;
+  /** The adapter could not read the page's markers: audio-only figures. */
+  limited: boolean;
+  speechModel: 'ready' | 'loading' | 'absent';
+  /** The model's worker failed mid-call: the browser's error (diagnostic, not translated). */
+  modelStopped: string | null;
+  /** Why the model never became ready (diagnostic); null: it is not in this build. */
+  modelError: string | null;
+}
+
+/** The one sentence the person most needs, or null when all is well. What they must act on comes
+ *  first (the mic, the disk, a click, tab capture), then what makes the figures less complete. */
+export function coachMessage(facts: MessageFacts): Text | null {
+  if (facts.micProblem) return facts.micProblem;
+  if (facts.storageFull) return text('status.storageFull');
+  if (facts.waitingForGesture) return text('status.waitingForGesture');
+  if (facts.needsTabCapture) return text('status.tabCaptureHint');
+  if (facts.recentGapSec !== null) return pluralText('status.gap', Math.round(facts.recentGapSec));
+  if (facts.limited) return text(facts.muteKnown ? 'status.limited' : 'status.limitedMuteUnknown');
+  if (!facts.muteKnown) return text('status.muteUnknown');
+  if (facts.speechModel === 'loading') return text('status.modelLoading');
+  if (facts.speechModel === 'absent') {
+    if (facts.modelStopped !== null) return text('status.modelStopped', facts.modelStopped);
+    return text('status.modelAbsent', facts.modelError ?? text('status.modelNotInstalled'));
+  }
+  return null;
 }

@@ -6,6 +6,7 @@
 // content script's context.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
+import { say } from '../../components/say';
 import {
   initialLifecycle,
   isCallActive,
@@ -30,33 +31,16 @@ import { chooseRemoteTracks, collectRemoteAudio } from '../capture/remote-tracks
 import type { LiveReport } from '../channels/content-worklet';
 import { hookDocuments, pollPageHook, sentTracks } from '../channels/page-hook';
 import { openExtensionFrame, type ExtensionFrame } from '../classifier/extension-frame';
-import {
-  LIVE_COACH_GLOBAL,
-  onMessage,
-  PORT_NAMES,
-  sendMessage,
-  STORAGE_FULL_MESSAGE,
-  type TabStatus,
-} from '../messages';
-import { settingsItem } from '../settings';
+import { LIVE_COACH_GLOBAL, onMessage, PORT_NAMES, sendMessage, type TabStatus } from '../messages';
+import { editSettings, settingsItem, type SettingsEditor } from '../settings';
 import { CallPeople } from './call-people';
 import { CallSession, SESSION_CADENCE } from './call-session';
-import { coachState } from './coach-state';
+import { coachMessage, coachState } from './coach-state';
 import { mountOverlay, type OverlayController } from './overlay';
 import { watchPage } from './site-watch';
 
 /** A gap in what the coach heard is told this long after it last grew. */
 const GAP_NOTICE_MS = 30_000;
-
-const TAB_CAPTURE_HINT =
-  'This site plays its audio where the coach cannot read it: click the Listening Coach toolbar ' +
-  'button and choose “Listen to this tab” (or press Alt+Shift+L).';
-
-/** Overlay placement and visibility are settings: they follow the person to every meeting tab. */
-async function updateOverlaySettings(change: (overlay: Settings['overlay']) => Settings['overlay']): Promise<void> {
-  const current = await settingsItem.getValue();
-  await settingsItem.setValue({ ...current, overlay: change(current.overlay) });
-}
 
 /** Where the page is: a rejoin must be into the same meeting. */
 function meetingHere(): string {
@@ -73,6 +57,8 @@ function readWebRtc(doc: Document): { snapshot: RtcSnapshot | null; tracks: Map<
 
 export class MeetingCoach {
   private settings: Settings = DEFAULT_SETTINGS;
+  /** Changes the settings from this tab (the overlay's own), shown here at once (extension/settings.ts). */
+  private settingsEditor: SettingsEditor | null = null;
   private adapter: SiteAdapter | null = null;
   private reading: SiteReading | null = null;
   private webrtc: WebRtcReading = NO_WEBRTC;
@@ -101,10 +87,10 @@ export class MeetingCoach {
   static async run(ctx: ContentScriptContext): Promise<void> {
     const overlay = await mountOverlay(ctx, {
       dismissNudge: () => coach.dismissNudge(),
-      setCollapsed: (collapsed) => void updateOverlaySettings((overlay) => ({ ...overlay, collapsed })),
-      move: (position) => void updateOverlaySettings((overlay) => ({ ...overlay, position })),
+      setCollapsed: (collapsed) => coach.changeOverlay((overlay) => ({ ...overlay, collapsed })),
+      move: (position) => coach.changeOverlay((overlay) => ({ ...overlay, position })),
       hideOnThisSite: () =>
-        void updateOverlaySettings((overlay) => ({
+        coach.changeOverlay((overlay) => ({
           ...overlay,
           hiddenOn: [...new Set([...overlay.hiddenOn, location.hostname])],
         })),
@@ -120,7 +106,8 @@ export class MeetingCoach {
     ctx.onInvalidated(() => clearInterval(orphanCheck));
     (globalThis as Record<string, unknown>)[LIVE_COACH_GLOBAL] = () => !ctx.isInvalid && !!browser.runtime?.id;
     coach.settings = await settingsItem.getValue();
-    ctx.onInvalidated(settingsItem.watch((settings) => coach.onSettings(settings)));
+    coach.settingsEditor = editSettings(coach.settings, (settings) => coach.onSettings(settings));
+    ctx.onInvalidated(coach.settingsEditor.stop);
     coach.listen();
     watchPage(ctx, () => coach.readPage());
   }
@@ -162,6 +149,12 @@ export class MeetingCoach {
     const resume = () => void this.session?.resumeAfterGesture();
     ctx.addEventListener(document, 'pointerdown', resume, { capture: true });
     ctx.addEventListener(document, 'keydown', resume, { capture: true });
+  }
+
+  /** Overlay placement and visibility are settings: they follow the person to every meeting tab. A
+   *  dropped overlay stays where it was dropped, and each arrow key moves on from the last step. */
+  private changeOverlay(change: (overlay: Settings['overlay']) => Settings['overlay']): void {
+    void this.settingsEditor?.update((settings) => ({ ...settings, overlay: change(settings.overlay) }));
   }
 
   private onSettings(settings: Settings): void {
@@ -432,26 +425,21 @@ export class MeetingCoach {
     const session = this.session;
     if (!session) return null;
     const lifecycle = this.lifecycle;
-    if (session.micProblem) return session.micProblem.message;
-    if (this.storageFull) return STORAGE_FULL_MESSAGE;
-    if (session.waitingForGesture) return 'Click anywhere in the meeting to let the coach start listening.';
-    // Only while the coach hears nobody: a page whose remote audio it reads needs no tab capture.
-    if (this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab' && session.remoteTracks === 0)
-      return TAB_CAPTURE_HINT;
     const gap = session.gap;
-    if (gap.sec >= 1 && Date.now() - gap.grewAtMs < GAP_NOTICE_MS) {
-      return `Your computer was too busy for the coach to hear ${Math.round(gap.sec)} s of this call: that time is left out of the figures.`;
-    }
-    const mute = muteKnown(lifecycle) ? '' : ' It cannot tell when you are muted, so what you say then still counts.';
-    if (lifecycle.phase === 'limited') {
-      return `The coach cannot read this page’s call screen, so it follows the call from its audio.${mute}`;
-    }
-    if (mute) return mute.trim();
-    if (session.speechModel === 'loading')
-      return 'The speech model is still loading: until it is ready, speech is told from noise by loudness alone.';
-    if (session.speechModel === 'absent') {
-      return `The speech model is not available (${session.modelFailed ?? this.frame?.modelError ?? 'not installed'}): speech is told from noise by loudness alone.`;
-    }
-    return null;
+    const message = coachMessage({
+      micProblem: session.micProblem?.message ?? null,
+      storageFull: this.storageFull,
+      waitingForGesture: session.waitingForGesture,
+      // Only while the coach hears nobody: a page whose remote audio it reads needs no tab capture.
+      needsTabCapture:
+        this.adapter?.remoteAudio === 'tab-capture' && session.captureMode !== 'tab' && session.remoteTracks === 0,
+      recentGapSec: gap.sec >= 1 && Date.now() - gap.grewAtMs < GAP_NOTICE_MS ? gap.sec : null,
+      muteKnown: muteKnown(lifecycle),
+      limited: lifecycle.phase === 'limited',
+      speechModel: session.speechModel,
+      modelStopped: session.modelFailed,
+      modelError: this.frame?.modelError ?? null,
+    });
+    return message && say(message);
   }
 }

@@ -1,6 +1,7 @@
 // Export and import of call records: the person's data, in files they can keep or move.
 // JSON carries everything (and imports back); CSV is one row of headline figures per call for a
 // spreadsheet. Import validates every record and reports the ones it skipped; it never throws.
+import { text, type Text } from '../coaching/text';
 import type { CallMetrics } from '../engine/types';
 import type { CallRecord } from './types';
 import { validateCallRecord } from './validate';
@@ -106,40 +107,38 @@ export interface ImportReport {
   records: CallRecord[];
   /** One entry per skipped record: its position in the file (from 1) and why. */
   skipped: { position: number; reason: string }[];
-  /** Set when the file as a whole could not be read; then nothing is imported. */
-  fileError: string | null;
+  /** Set when the file as a whole could not be read; then nothing is imported. A message for the
+   *  view (lib/coaching/text.ts). */
+  fileError: Text | null;
 }
 
 /** Larger files are refused before reading: the whole file is read as text and parsed at once,
  *  and a page can hold only so much. 10,000 busy calls export to ≈95 MB. */
-export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+const MB = 1024 * 1024;
+export const MAX_IMPORT_BYTES = 256 * MB;
 
-const fileError = (message: string): ImportReport => ({ records: [], skipped: [], fileError: message });
+const fileError = (message: Text): ImportReport => ({ records: [], skipped: [], fileError: message });
 
 /** Why a file cannot be imported, judged before reading it (its size), or null. */
-export function importFileProblem(file: { size: number }): string | null {
-  if (file.size === 0) return 'The file is empty. Choose a file exported from Listening Coach.';
+export function importFileProblem(file: { size: number }): Text | null {
+  if (file.size === 0) return text('options.data.fileEmpty');
   if (file.size > MAX_IMPORT_BYTES) {
-    return `The file is too large to import (${Math.round(file.size / 1024 / 1024)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Nothing was imported.`;
+    return text('options.data.fileTooLarge', Math.round(file.size / MB), MAX_IMPORT_BYTES / MB);
   }
   return null;
 }
 
 /** Accepts our export file, or a bare array of records (hand-made or from an older tool). */
-export function parseCallsImport(text: string): ImportReport {
+export function parseCallsImport(contents: string): ImportReport {
   // Editors on Windows save JSON with a byte-order mark, which JSON.parse refuses.
-  const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return fileError('The file is empty. Choose a file exported from Listening Coach.');
+  const body = contents.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return fileError(text('options.data.fileEmpty'));
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    if (/^"?id"?,"?site"?,/.test(body)) {
-      return fileError(
-        'This is a CSV export, which is for spreadsheets and cannot be imported. Choose the JSON export.',
-      );
-    }
-    return fileError('The file is not JSON. Choose a file exported from Listening Coach.');
+    if (/^"?id"?,"?site"?,/.test(body)) return fileError(text('options.data.fileCsv'));
+    return fileError(text('options.data.fileNotJson'));
   }
   const version = (parsed as Partial<CallExport> | null)?.formatVersion;
   if (
@@ -147,9 +146,7 @@ export function parseCallsImport(text: string): ImportReport {
     typeof version === 'number' &&
     version > EXPORT_FORMAT_VERSION
   ) {
-    return fileError(
-      'This file was exported by a newer version of Listening Coach. Update the extension, then import it.',
-    );
+    return fileError(text('options.data.fileNewer'));
   }
   const list = Array.isArray(parsed)
     ? parsed
@@ -157,7 +154,7 @@ export function parseCallsImport(text: string): ImportReport {
       ? (parsed as { calls?: unknown }).calls
       : undefined;
   if (!Array.isArray(list)) {
-    return fileError('This JSON file does not contain Listening Coach calls.');
+    return fileError(text('options.data.fileNoCalls'));
   }
   const records: CallRecord[] = [];
   const skipped: ImportReport['skipped'] = [];

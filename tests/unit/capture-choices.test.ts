@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chooseRemoteTracks } from '../../extension/capture/remote-tracks';
-import { coachState, type CoachFacts } from '../../extension/content/coach-state';
+import { say } from '../../components/say';
+import { coachMessage, coachState, type CoachFacts, type MessageFacts } from '../../extension/content/coach-state';
+import { text } from '../../lib/coaching/text';
 
 const track = (id: string) => ({ id });
 
@@ -98,5 +100,77 @@ describe('coachState', () => {
     expect(coachState({ ...base, micDenied: true, muted: true })).toBe('mic-denied');
     expect(coachState({ ...base, muted: true, limited: true })).toBe('muted');
     expect(coachState({ ...base, limited: true })).toBe('limited');
+  });
+});
+
+describe('coachMessage', () => {
+  const base: MessageFacts = {
+    micProblem: null,
+    storageFull: false,
+    waitingForGesture: false,
+    needsTabCapture: false,
+    recentGapSec: null,
+    muteKnown: true,
+    limited: false,
+    speechModel: 'ready',
+    modelStopped: null,
+    modelError: null,
+  };
+  /** What the overlay shows, in the English the extension ships (tests/support/i18n-setup.ts). */
+  const shown = (facts: Partial<MessageFacts>) => {
+    const message = coachMessage({ ...base, ...facts });
+    return message && say(message);
+  };
+
+  it('says nothing while all is well', () => {
+    expect(shown({})).toBeNull();
+  });
+
+  it('tells how to fix what needs the person, first', () => {
+    const denied = text('status.micDenied', 'meet.google.com');
+    expect(shown({ micProblem: denied, storageFull: true, waitingForGesture: true })).toBe(
+      'The coach cannot hear your microphone on meet.google.com. Allow it in the address bar ' +
+        '(the site settings icon → Microphone → Allow), then reload the meeting tab.',
+    );
+    expect(shown({ storageFull: true, waitingForGesture: true })).toMatch(/^Your disk is full, so this call/);
+    expect(shown({ waitingForGesture: true, needsTabCapture: true })).toBe(
+      'Click anywhere in the meeting to let the coach start listening.',
+    );
+    expect(shown({ needsTabCapture: true, recentGapSec: 3 })).toMatch(
+      /choose “Listen to this tab” \(or press Alt\+Shift\+L\)/,
+    );
+  });
+
+  it('counts the seconds it could not hear, in whole seconds', () => {
+    const gap = (sec: number) => shown({ recentGapSec: sec, limited: true });
+    expect(gap(1.2)).toBe(
+      'Your computer was too busy for the coach to hear 1 second of this call: that time is left out of the figures.',
+    );
+    expect(gap(12.6)).toBe(
+      'Your computer was too busy for the coach to hear 13 seconds of this call: that time is left out of the figures.',
+    );
+  });
+
+  it('says what the figures lack: the page, the mute state, the speech model', () => {
+    expect(shown({ limited: true, muteKnown: false, speechModel: 'loading' })).toBe(
+      'The coach cannot read this page’s call screen, so it follows the call from its audio. ' +
+        'It cannot tell when you are muted, so what you say then still counts.',
+    );
+    expect(shown({ limited: true })).toBe(
+      'The coach cannot read this page’s call screen, so it follows the call from its audio.',
+    );
+    expect(shown({ muteKnown: false, speechModel: 'loading' })).toBe(
+      'The coach cannot tell when you are muted, so what you say then still counts.',
+    );
+    expect(shown({ speechModel: 'loading' })).toMatch(/^The speech model is still loading/);
+    expect(shown({ speechModel: 'absent' })).toBe(
+      'The speech model is not available (not installed): speech is told from noise by loudness alone.',
+    );
+    expect(shown({ speechModel: 'absent', modelError: 'the speech model’s frame did not load' })).toMatch(
+      /^The speech model is not available \(the speech model’s frame did not load\)/,
+    );
+    expect(shown({ speechModel: 'absent', modelStopped: 'worker closed', modelError: 'x' })).toBe(
+      'The speech model stopped working (worker closed): speech is told from noise by loudness alone.',
+    );
   });
 });

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp, type OptionsActions, type OptionsData } from '../../components/options/options-app';
+import { text } from '../../lib/coaching/text';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { ImportReport } from '../../lib/record/transfer';
 
@@ -101,6 +102,15 @@ describe('settings: nudges and targets', () => {
     fireEvent.change(threshold, { target: { value: '90' } });
     await waitFor(() => expect(settings().nudges.monologue.threshold).toBe(90));
     expect(within(nudge).getByText(/1 min 30 s, a firmer one at 2 min 24 s/)).toBeTruthy();
+  });
+
+  it('says how often the interruption nudge comes, one interruption or several', async () => {
+    const { settings } = setup();
+    const nudge = within(section('Nudges during calls')).getByRole('group', { name: 'Interrupting' });
+    expect(within(nudge).getByText('Right after you cut someone off.')).toBeTruthy();
+    fireEvent.change(within(nudge).getByLabelText('After'), { target: { value: '3' } });
+    await waitFor(() => expect(settings().nudges.interruption.threshold).toBe(3));
+    expect(within(nudge).getByText('After every 3 interruptions.')).toBeTruthy();
   });
 
   it('switches one nudge off, and all of them with quiet mode', async () => {
@@ -214,9 +224,10 @@ describe('settings: data', () => {
   });
 
   it('shows why a file could not be read', async () => {
-    setup({}, { importCalls: vi.fn(async () => ({ records: [], skipped: [], fileError: 'The file is not JSON.' })) });
+    const fileError = text('options.data.fileNotJson');
+    setup({}, { importCalls: vi.fn(async () => ({ records: [], skipped: [], fileError })) });
     fireEvent.change(screen.getByLabelText('Import calls (JSON)…'), { target: { files: [new File(['x'], 'x.json')] } });
-    expect(await screen.findByText('The file is not JSON.')).toBeTruthy();
+    expect(await screen.findByText('The file is not JSON. Choose a file exported from Listening Coach.')).toBeTruthy();
   });
 
   it('lists the stored calls that are damaged, and removes them on request', async () => {

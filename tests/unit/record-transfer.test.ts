@@ -8,7 +8,14 @@ import {
 } from '../../lib/record/transfer';
 import { validateCallRecord } from '../../lib/record/validate';
 import { summarizeCall } from '../../lib/record/summary';
+import type { Text } from '../../lib/coaching/text';
+import { say } from '../../components/say';
 import { generateSampleCalls, makeRecord } from '../fixtures/records';
+
+/** A message as the settings page shows it, in English. */
+const said = (message: Text | null) => message && say(message);
+/** Why `file` as a whole cannot be imported, as the settings page says it. */
+const fileError = (file: string) => said(parseCallsImport(file).fileError);
 
 describe('validateCallRecord', () => {
   it('accepts a well-formed record and drops unknown fields', () => {
@@ -66,23 +73,25 @@ describe('export and import', () => {
   });
 
   it('reports an unreadable file without throwing', () => {
-    expect(parseCallsImport('{not json').fileError).toMatch(/not JSON/);
-    expect(parseCallsImport('{"calls": 3}').fileError).toMatch(/does not contain/);
-    expect(parseCallsImport('"hello"').fileError).toMatch(/does not contain/);
+    expect(fileError('{not json')).toMatch(/not JSON/);
+    expect(fileError('{"calls": 3}')).toMatch(/does not contain/);
+    expect(fileError('"hello"')).toMatch(/does not contain/);
   });
 
   it('explains damaged, wrong or oversized files instead of importing them', () => {
-    expect(parseCallsImport('').fileError).toMatch(/empty/);
-    expect(parseCallsImport('   \n').fileError).toMatch(/empty/);
-    expect(parseCallsImport(exportCallsCsv(calls.slice(0, 2))).fileError).toMatch(/CSV export/);
-    expect(parseCallsImport(exportCallsJson(calls, 1).slice(0, 5000)).fileError).toMatch(/not JSON/); // cut short
-    expect(
-      parseCallsImport(JSON.stringify({ format: 'listening-coach/calls', formatVersion: 99, calls })).fileError,
-    ).toMatch(/newer version/);
-    expect(parseCallsImport(JSON.stringify({ format: 'something-else', calls })).fileError).toMatch(/does not contain/);
-    expect(parseCallsImport('null').fileError).toMatch(/does not contain/);
-    expect(importFileProblem({ size: 0 })).toMatch(/empty/);
-    expect(importFileProblem({ size: MAX_IMPORT_BYTES + 1 })).toMatch(/too large/);
+    expect(fileError('')).toMatch(/empty/);
+    expect(fileError('   \n')).toMatch(/empty/);
+    expect(fileError(exportCallsCsv(calls.slice(0, 2)))).toMatch(/CSV export/);
+    expect(fileError(exportCallsJson(calls, 1).slice(0, 5000))).toMatch(/not JSON/); // cut short
+    expect(fileError(JSON.stringify({ format: 'listening-coach/calls', formatVersion: 99, calls }))).toMatch(
+      /newer version/,
+    );
+    expect(fileError(JSON.stringify({ format: 'something-else', calls }))).toMatch(/does not contain/);
+    expect(fileError('null')).toMatch(/does not contain/);
+    expect(said(importFileProblem({ size: 0 }))).toMatch(/empty/);
+    expect(said(importFileProblem({ size: MAX_IMPORT_BYTES + 1 }))).toMatch(
+      /too large to import \(256 MB; at most 256 MB\)/,
+    );
     expect(importFileProblem({ size: 95 * 1024 * 1024 })).toBeNull(); // 10,000 busy calls
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../../components/say';
 import { DEFAULT_SETTINGS, parseSiteOrigin, retentionCutoffMs } from '../../lib/settings';
 
 describe('parseSiteOrigin', () => {
@@ -19,7 +20,7 @@ describe('parseSiteOrigin', () => {
   ])('rejects %j', (input, message) => {
     const result = parseSiteOrigin(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(message);
+    if (!result.ok) expect(say(result.message)).toMatch(message);
   });
 });
 
