@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { REAL_CALLS_DIR } from '../cli/evaluate';
 import { moonshineMissing } from '../cli/moonshine-files';
 import { loadMoonshineNode } from '../cli/moonshine-node';
-import { analyzeRecording, findModel, readWavFile } from '../cli/recording';
+import { analyzeRecording, findModel, readMonoWavFile } from '../cli/recording';
 import type { Party } from '../lib/engine/types';
 import { recogniserPieces } from '../lib/words/asr/pieces';
 import { readCallWords } from '../lib/words/call-words';
@@ -169,9 +169,9 @@ async function main(): Promise<void> {
     const truth = JSON.parse(fs.readFileSync(path.join(REAL_CALLS_DIR, `${id}.truth.json`), 'utf8')) as {
       utterances: { party: 'self' | 'other1'; start: number; end: number; text: string }[];
     };
-    const self = readWavFile(path.join(REAL_CALLS_DIR, `${id}.self.wav`), true);
-    const others = readWavFile(path.join(REAL_CALLS_DIR, `${id}.others.wav`), true);
-    const channels = { sampleRate: self.sampleRate, self: self.channels[0], others: others.channels[0] };
+    const self = readMonoWavFile(path.join(REAL_CALLS_DIR, `${id}.self.wav`));
+    const others = readMonoWavFile(path.join(REAL_CALLS_DIR, `${id}.others.wav`));
+    const channels = { sampleRate: self.sampleRate, self: self.samples, others: others.samples };
     realAudio.set(id, channels);
     const utterances = [...truth.utterances].sort((a, b) => a.start - b.start);
     utterances.forEach((u, n) => {
