@@ -123,16 +123,19 @@ export async function playLongCall(
   }
 }
 
-/** The synthetic scenes, decoded (outside any timing). */
-export function loadScenes(): SceneAudio[] {
+/** The synthetic scenes, decoded (outside any timing); at least one, or a long call of them would
+ *  never end. */
+export function loadScenes(): [SceneAudio, ...SceneAudio[]] {
   const ids = fs
     .readdirSync(SYNTHETIC_DIR)
     .filter((f) => f.endsWith('.truth.json'))
     .map((f) => f.replace('.truth.json', ''))
     .sort();
-  return ids.map((id) => {
+  const [first, ...rest] = ids.map((id) => {
     const self = readMonoWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`));
     const others = readMonoWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`));
     return { sampleRate: self.sampleRate, self: self.samples, others: others.samples };
   });
+  if (!first) throw new Error(`bench: no scenes (*.truth.json) in ${SYNTHETIC_DIR}`);
+  return [first, ...rest];
 }
