@@ -1,6 +1,7 @@
 // Geometry for the call timeline picture: CompactTimeline ticks → pixel bars and markers. Pure, so it
 // is tested without a DOM. Bars closer than a pixel are merged: an hour of speech is a few hundred
 // rectangles at popup width, not thousands.
+import { tickPairs } from '../../lib/record/timeline';
 import type { CompactTimeline } from '../../lib/record/types';
 
 export type Bar = [x: number, width: number];
@@ -26,21 +27,10 @@ export interface TimelineLayout {
   axis: { x: number; minutes: number }[];
 }
 
-/** Flat [start, end, …] ticks as [start, end] pairs; a start without its end is no interval. */
-function pairs(flat: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; ; i += 2) {
-    const start = flat[i];
-    const end = flat[i + 1];
-    if (start === undefined || end === undefined) return out;
-    out.push([start, end]);
-  }
-}
-
 /** Flat [start, end, …] tick pairs → pixel bars, merging those less than `minGapPx` apart. */
 function toBars(flat: readonly number[], pxPerTick: number, minGapPx: number): Bar[] {
   const bars: Bar[] = [];
-  for (const [start, end] of pairs(flat)) {
+  for (const [start, end] of tickPairs(flat)) {
     const x0 = start * pxPerTick;
     const x1 = end * pxPerTick;
     const last = bars[bars.length - 1];
@@ -54,8 +44,8 @@ function toBars(flat: readonly number[], pxPerTick: number, minGapPx: number): B
 
 /** Where both flat interval lists are active: a linear merge of two sorted lists. */
 export function intersectIntervals(a: readonly number[], b: readonly number[]): number[] {
-  const as = pairs(a);
-  const bs = pairs(b);
+  const as = tickPairs(a);
+  const bs = tickPairs(b);
   const out: number[] = [];
   let i = 0;
   let j = 0;
