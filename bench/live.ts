@@ -21,6 +21,7 @@ import { waitForCall, waitForOverlayState } from '../harness/coach';
 import { join, leave, openFixtureCall } from '../harness/fixture-call';
 import { startFixtureServer, type FixtureServer } from '../harness/https-server';
 import { espeakScene, sharedScene, sharedScenesMissing, tempDir, type Scene } from '../harness/scenes';
+import { median as medianOf } from '../lib/median';
 
 const { values: args } = parseArgs({
   options: {
@@ -284,10 +285,8 @@ async function attributeProfile(
 
 // ── 1c. The table ────────────────────────────────────────────────────────────────────────────
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+/** Over the runs; 0 for none (--runs 0). */
+const median = (xs: number[]) => medianOf(xs) ?? 0;
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 const spread = (xs: number[]) =>
   xs.length > 1 ? `${(100 * Math.min(...xs)).toFixed(2)}–${(100 * Math.max(...xs)).toFixed(2)}` : '';
@@ -309,20 +308,20 @@ const MIC_ROWS = [
 
 async function cpuBench(server: FixtureServer, scene: Scene, extensionDir: string): Promise<void> {
   log(`\n## CPU per second of call (${runCount} runs of ${minutes} min each way, medians; % of one core)\n`);
-  const withRuns: CpuByRow[] = [];
-  const withoutRuns: CpuByRow[] = [];
+  const runs: { withCoach: CpuByRow; without: CpuByRow }[] = [];
   // Alternating, so a neighbour's load on the machine falls on both sides alike.
   for (let i = 0; i < runCount; i++) {
-    withRuns.push((await measureCall(server, scene, { withExtension: true, extensionDir })).cpu);
-    withoutRuns.push((await measureCall(server, scene, { withExtension: false, extensionDir })).cpu);
-    log(
-      `run ${i + 1}/${runCount}: coach adds ${pct(sum(withRuns.at(-1)!) - sum(withoutRuns.at(-1)!))} over the whole browser`,
-    );
+    const withCoach = (await measureCall(server, scene, { withExtension: true, extensionDir })).cpu;
+    const without = (await measureCall(server, scene, { withExtension: false, extensionDir })).cpu;
+    runs.push({ withCoach, without });
+    log(`run ${i + 1}/${runCount}: coach adds ${pct(sum(withCoach) - sum(without))} over the whole browser`);
   }
   const profiled = await measureCall(server, scene, { withExtension: true, extensionDir, profile: true });
 
+  const withRuns = runs.map((r) => r.withCoach);
+  const withoutRuns = runs.map((r) => r.without);
   const rows = [...new Set([...withRuns, ...withoutRuns].flatMap((m) => [...m.keys()]))].sort();
-  const diffOf = (row: string) => withRuns.map((w, i) => (w.get(row) ?? 0) - (withoutRuns[i].get(row) ?? 0));
+  const diffOf = (row: string) => runs.map((r) => (r.withCoach.get(row) ?? 0) - (r.without.get(row) ?? 0));
   log('\n### Per thread: with the coach vs without the extension\n');
   log('| process · thread | with the coach | without | difference (median) | difference, min–max over runs |');
   log('| --- | --- | --- | --- | --- |');
@@ -332,7 +331,7 @@ async function cpuBench(server: FixtureServer, scene: Scene, extensionDir: strin
     if (a < 0.0005 && b < 0.0005) continue; // idle threads
     log(`| ${row} | ${pct(a)} | ${pct(b)} | ${pct(median(diffOf(row)))} | ${spread(diffOf(row))} |`);
   }
-  const totals = withRuns.map((w, i) => sum(w) - sum(withoutRuns[i]));
+  const totals = runs.map((r) => sum(r.withCoach) - sum(r.without));
   // The whole browser, in the row shape bench/extension.ts reads (runs' spread: in the totals).
   log(
     `| **all** | ${pct(median(withRuns.map(sum)))} | ${pct(median(withoutRuns.map(sum)))} | **${pct(median(totals))}** |`,
@@ -351,9 +350,11 @@ async function cpuBench(server: FixtureServer, scene: Scene, extensionDir: strin
   );
 
   const part = (name: string) => js.get(name) ?? 0;
-  const pipelineThreads = PIPELINE_ROWS.map((row) => median(diffOf(row)));
+  const pipelineThreads = PIPELINE_ROWS.map((row) => [row, median(diffOf(row))] as const);
   const pipeline =
-    part('engine (lib/engine)') + part('capture & classifier messaging') + pipelineThreads.reduce((a, b) => a + b, 0);
+    part('engine (lib/engine)') +
+    part('capture & classifier messaging') +
+    pipelineThreads.reduce((total, [, cpu]) => total + cpu, 0);
   log('\n### Totals\n');
   log('| | CPU |');
   log('| --- | --- |');
@@ -361,7 +362,7 @@ async function cpuBench(server: FixtureServer, scene: Scene, extensionDir: strin
   log(
     `| capture & classifier messaging on the page main thread (profile) | ${pct(part('capture & classifier messaging'))} |`,
   );
-  PIPELINE_ROWS.forEach((row, i) => log(`| ${row} (difference) | ${pct(pipelineThreads[i])} |`));
+  for (const [row, cpu] of pipelineThreads) log(`| ${row} (difference) | ${pct(cpu)} |`);
   log(`| **pipeline (engine + classifier + worklet)** | **${pct(pipeline)}** (target ≤ 0.50 %) |`);
   log(
     `| overlay and the rest of the coach's JS on the page main thread (profile) | ${pct(coachJs - part('engine (lib/engine)') - part('capture & classifier messaging'))} |`,
@@ -446,9 +447,9 @@ async function latencyBench(server: FixtureServer, extensionDir: string): Promis
     // (a) From the turn change as the engine timed it in the call's audio clock.
     const fromEngine: number[] = [];
     const turns = call.timeline.turns;
-    for (let i = 1; i < turns.length; i++) {
-      const [by, startTick] = turns[i];
-      if (by === turns[i - 1][0]) continue;
+    for (const [i, [by, startTick]] of turns.entries()) {
+      const previous = turns[i - 1];
+      if (!previous || by === previous[0]) continue;
       const changedAtMs = call.startedAtMs + startTick * call.timeline.tickSec * 1000;
       const shownAtMs = firstShown(by === 0 ? 'You' : 'Others', changedAtMs);
       if (shownAtMs !== undefined) fromEngine.push(shownAtMs - changedAtMs);
@@ -551,7 +552,9 @@ async function heapBench(): Promise<void> {
   const browser = await launchCoachBrowser({ serverPort: 0, micWav: '/dev/null', withExtension: false });
   try {
     const page = await browser.context.newPage();
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    const [driver] = bundle.outputFiles;
+    if (!driver) throw new Error('esbuild wrote no heap driver');
+    await page.addScriptTag({ content: driver.text });
     const cdp = await browser.context.newCDPSession(page);
     const heapMb = async () => {
       await cdp.send('HeapProfiler.collectGarbage');

@@ -3,6 +3,7 @@
 // Run: npx tsx bench/popup.ts [--calls 5000] [--runs 7]   Budget: 300 ms (median).
 import { generateSampleCalls } from '../tests/support/sample-calls';
 import { buildExtension, launchExtension, seedCalls, watchConsole } from '../harness/extension-browser';
+import { median as medianOf } from '../lib/median';
 
 const BUDGET_MS = 300;
 
@@ -27,7 +28,8 @@ const MARK_SUMMARY = `
   }).observe(document, { childList: true, subtree: true });
 `;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** Over the openings; NaN for none (--runs 0), which is over no budget. */
+const median = (values: number[]) => medianOf(values) ?? NaN;
 
 async function main() {
   const count = option('calls', 5000);
@@ -79,7 +81,7 @@ async function main() {
     console.log(
       `POPUP_LATEST_CALL_MS median=${result.toFixed(0)} max=${Math.max(...figures).toFixed(0)} budget=${BUDGET_MS}`,
     );
-    if (result > BUDGET_MS) process.exitCode = 1;
+    if (!(result <= BUDGET_MS)) process.exitCode = 1;
     if (errors.length > 0) {
       console.error(`Console errors:\n${errors.join('\n')}`);
       process.exitCode = 1;

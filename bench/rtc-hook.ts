@@ -68,7 +68,7 @@ async function startCall({ people, oneConnection }: { people: number; oneConnect
       g.fillStyle = `hsl(${Math.random() * 360} 50% 50%)`;
       g.fillRect(0, 0, 320, 240);
     }, 66);
-    const stream = new MediaStream([out.stream.getAudioTracks()[0], canvas.captureStream(15).getVideoTracks()[0]]);
+    const stream = new MediaStream([...out.stream.getAudioTracks(), ...canvas.captureStream(15).getVideoTracks()]);
     for (const track of stream.getTracks()) pc.addTrack(track, stream);
   };
   const connect = async ({ a, b }: { a: RTCPeerConnection; b: RTCPeerConnection }) => {
@@ -137,7 +137,7 @@ async function main() {
     const idle = await phase(false);
     await page.waitForTimeout(2000);
     const coached = await phase(true);
-    const load = os.loadavg()[0].toFixed(1);
+    const load = os.loadavg().at(0)?.toFixed(1) ?? 'unknown';
     console.log(
       `RTC hook, ${people} remote people on ${oneConnection ? 'one connection' : 'a connection each'}, ` +
         `${seconds} s a phase, ${args.load} busy loops beside it, load average ${load} on ${os.cpus().length} cores:`,

@@ -198,7 +198,7 @@ function printReport(r: Results): void {
     ['engine ÷ peer', ...FIGURES.map((f) => f.label), 'CPU', 'own RSS'],
     r.comparisons.map((c) => [
       `${label(c.engine)} ÷ ${label(c.peer)}`,
-      ...FIGURES.map((f) => fixed(c.accuracy[f.label], 3)),
+      ...FIGURES.map((f) => fixed(c.accuracy[f.label] ?? NaN, 3)),
       fixed(c.cpu, 3),
       fixed(c.rss, 2),
     ]),

@@ -6,7 +6,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SYNTHETIC_DIR } from '../cli/evaluate';
-import { readWavFile } from '../cli/recording';
+import { readMonoWavFile } from '../cli/recording';
 import { contender, type ContenderId } from './contenders';
 
 const MIN_AUDIO_SEC = 30 * 60;
@@ -123,16 +123,19 @@ export async function playLongCall(
   }
 }
 
-/** The synthetic scenes, decoded (outside any timing). */
-export function loadScenes(): SceneAudio[] {
+/** The synthetic scenes, decoded (outside any timing); at least one, or a long call of them would
+ *  never end. */
+export function loadScenes(): [SceneAudio, ...SceneAudio[]] {
   const ids = fs
     .readdirSync(SYNTHETIC_DIR)
     .filter((f) => f.endsWith('.truth.json'))
     .map((f) => f.replace('.truth.json', ''))
     .sort();
-  return ids.map((id) => {
-    const self = readWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`), true);
-    const others = readWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`), true);
-    return { sampleRate: self.sampleRate, self: self.channels[0], others: others.channels[0] };
+  const [first, ...rest] = ids.map((id) => {
+    const self = readMonoWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`));
+    const others = readMonoWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`));
+    return { sampleRate: self.sampleRate, self: self.samples, others: others.samples };
   });
+  if (!first) throw new Error(`bench: no scenes (*.truth.json) in ${SYNTHETIC_DIR}`);
+  return [first, ...rest];
 }

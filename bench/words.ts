@@ -9,6 +9,7 @@
 // looping), or, without ../shared, the scripted conversations of scripts/words/conversations.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { median as medianOf } from '../lib/median';
 import type { CallRecord } from '../lib/record/types';
 import { launchCoachBrowser } from '../harness/browser';
 import { ensureExtensionBuilt, EXTENSION_DIR } from '../harness/build';
@@ -120,7 +121,8 @@ async function measure(server: FixtureServer, scene: { self: string; others: str
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Over the runs; NaN for none (--runs 0), printed as such. */
+const median = (xs: number[]) => medianOf(xs) ?? NaN;
 
 async function main(): Promise<void> {
   ensureExtensionBuilt(log);

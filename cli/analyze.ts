@@ -7,7 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resample } from '../lib/audio/resample';
-import { analyzeRecording, findModel, InputError, readWavFile, type Recording } from './recording';
+import {
+  analyzeRecording,
+  findModel,
+  InputError,
+  readMonoWavFile,
+  readWavFile,
+  type MonoWav,
+  type Recording,
+} from './recording';
 import { recogniserMissing, withWords } from './words';
 
 const USAGE =
@@ -46,17 +54,15 @@ async function main(): Promise<number> {
   try {
     if (args.stereo) {
       const wav = readWavFile(args.stereo);
-      if (wav.channels.length < 2)
+      const [self = null, others = null] = wav.channels;
+      if (!others)
         throw new InputError(
           `${args.stereo}: --stereo needs a 2-channel WAV (left = me, right = others); this one is mono`,
         );
-      recording = { sampleRate: wav.sampleRate, self: wav.channels[0], others: wav.channels[1] };
+      recording = { sampleRate: wav.sampleRate, self, others };
     } else {
       recording = {
-        ...combine(
-          args.self ? readWavFile(args.self, true) : null,
-          args.others ? readWavFile(args.others, true) : null,
-        ),
+        ...combine(args.self ? readMonoWavFile(args.self) : null, args.others ? readMonoWavFile(args.others) : null),
       };
     }
   } catch (error) {
@@ -101,15 +107,12 @@ async function main(): Promise<number> {
 }
 
 /** Puts one or two mono recordings on a common clock. */
-function combine(
-  self: { sampleRate: number; channels: Float32Array[]; file: string } | null,
-  others: { sampleRate: number; channels: Float32Array[]; file: string } | null,
-): Recording {
+function combine(self: MonoWav | null, others: MonoWav | null): Recording {
   const a = self ?? others!;
   const b = others ?? self!;
   if (self && others) {
-    const durA = a.channels[0].length / a.sampleRate;
-    const durB = b.channels[0].length / b.sampleRate;
+    const durA = a.samples.length / a.sampleRate;
+    const durB = b.samples.length / b.sampleRate;
     // Allow a frame of slack: recorders round lengths differently.
     if (Math.abs(durA - durB) > 0.01) {
       throw new InputError(`mismatched lengths: ${a.file} is ${durA.toFixed(2)} s, ${b.file} is ${durB.toFixed(2)} s`);
@@ -117,7 +120,7 @@ function combine(
   }
   // Two sides recorded at different rates meet at the lower one.
   const rate = Math.min(a.sampleRate, b.sampleRate);
-  const at = (side: typeof self) => (side ? resample(side.channels[0], side.sampleRate, rate) : null);
+  const at = (side: MonoWav | null) => (side ? resample(side.samples, side.sampleRate, rate) : null);
   return { sampleRate: rate, self: at(self), others: at(others) };
 }
 

@@ -17,7 +17,7 @@ import { ConversationTracker } from '../lib/engine/conversation';
 import { ENGINE_PARAMS } from '../lib/engine/params';
 import type { Party } from '../lib/engine/types';
 import { REAL_CALLS_DIR } from './evaluate';
-import { readWavFile } from './recording';
+import { readMonoWavFile } from './recording';
 import { addAt, addEcho, clip, dbGain, noiseSources, pinkNoise, type NoiseSources } from './scene-audio';
 
 /** The calls whose recompositions chose the engine's thresholds; the rest are held out. */
@@ -29,6 +29,9 @@ interface Utterance {
   samples: Float32Array;
   /** Reference speech within the clip, seconds. */
   speech: Interval[];
+  /** Where the first stretch of speech starts and the last one ends, within the clip. */
+  speechStart: number;
+  speechEnd: number;
   speechSec: number;
 }
 
@@ -54,24 +57,20 @@ function random(seed: number): () => number {
 }
 
 /** Both speakers of every SpokenWOZ call in the real-calls set (scenes `swz_<call>_Aself`). */
-function readSpeakers(): Speaker[] {
-  const speakers: Speaker[] = [];
-  for (const file of fs
-    .readdirSync(REAL_CALLS_DIR)
-    .filter((f) => /^swz_.+_Aself\.truth\.json$/.test(f))
-    .sort()) {
+function readCalls(): { call: string; a: Speaker; b: Speaker }[] {
+  const calls: { call: string; a: Speaker; b: Speaker }[] = [];
+  for (const file of fs.readdirSync(REAL_CALLS_DIR).sort()) {
+    const call = /^swz_(.+)_Aself\.truth\.json$/.exec(file)?.[1];
+    if (call === undefined) continue;
     const id = file.replace('.truth.json', '');
-    const call = id.split('_')[1];
     const truth = JSON.parse(fs.readFileSync(path.join(REAL_CALLS_DIR, file), 'utf8'));
-    for (const [channel, party, name] of [
-      ['self', 'self', 'A'],
-      ['others', 'other1', 'B'],
-    ] as const) {
-      const wav = readWavFile(path.join(REAL_CALLS_DIR, `${id}.${channel}.wav`), true);
-      speakers.push(cutSpeaker(`${call}_${name}`, call, wav.channels[0], wav.sampleRate, truth, party));
-    }
+    const speaker = (channel: 'self' | 'others', party: string, name: string) => {
+      const wav = readMonoWavFile(path.join(REAL_CALLS_DIR, `${id}.${channel}.wav`));
+      return cutSpeaker(`${call}_${name}`, call, wav.samples, wav.sampleRate, truth, party);
+    };
+    calls.push({ call, a: speaker('self', 'self', 'A'), b: speaker('others', 'other1', 'B') });
   }
-  return speakers;
+  return calls;
 }
 
 function cutSpeaker(
@@ -94,8 +93,16 @@ function cutSpeaker(
       .map(([s, e]): Interval => [Math.max(s, start), Math.min(e, to / sampleRate)])
       .filter(([s, e]) => e - s > 0.01)
       .map(([s, e]): Interval => [s - start, e - start]);
-    if (inside.length === 0) continue;
-    utterances.push({ samples: x.slice(from, to), speech: inside, speechSec: inside.at(-1)![1] - inside[0][0] });
+    const first = inside[0];
+    const last = inside.at(-1);
+    if (!first || !last) continue;
+    utterances.push({
+      samples: x.slice(from, to),
+      speech: inside,
+      speechStart: first[0],
+      speechEnd: last[1],
+      speechSec: last[1] - first[0],
+    });
   }
   return { id, call, sampleRate, utterances, bed: lineNoise(x, taken, Math.round(sampleRate / 100)) };
 }
@@ -114,15 +121,17 @@ function lineNoise(x: Float32Array, taken: Uint8Array, frame: number): Float32Ar
   // Runs of quiet frames of at least 0.3 s, joined with 5 ms crossfades (no clicks at the joins).
   const runs: Float32Array[] = [];
   let from = -1;
-  for (let k = 0; k <= outside.length; k++) {
-    const i = outside[k];
-    const quiet = i !== undefined && power(i) <= limit && (from < 0 || i === outside[k - 1] + frame);
+  let previous = -1;
+  // null: the end, which closes the last run.
+  for (const i of [...outside, null]) {
+    const quiet = i !== null && power(i) <= limit && (from < 0 || i === previous + frame);
     if (quiet && from < 0) from = i;
     if (!quiet && from >= 0) {
-      const end = outside[k - 1] + frame;
+      const end = previous + frame;
       if (end - from >= 30 * frame) runs.push(x.subarray(from, end));
-      from = i !== undefined && power(i) <= limit ? i : -1;
+      from = i !== null && power(i) <= limit ? i : -1;
     }
+    if (i !== null) previous = i;
   }
   const fade = Math.round(frame / 2);
   const bed = new Float32Array(runs.reduce((n, r) => n + r.length - fade, 0) + fade);
@@ -130,7 +139,7 @@ function lineNoise(x: Float32Array, taken: Uint8Array, frame: number): Float32Ar
   for (const run of runs) {
     for (let j = 0; j < run.length; j++) {
       const w = at > 0 && j < fade ? j / fade : 1;
-      bed[at + j] = w * run[j] + (1 - w) * bed[at + j];
+      bed[at + j] = w * run[j]! + (1 - w) * bed[at + j]!;
     }
     at += run.length - fade;
   }
@@ -145,16 +154,20 @@ function lineNoise(x: Float32Array, taken: Uint8Array, frame: number): Float32Ar
  */
 function script(self: Speaker, others: Speaker, seconds: number, seed: number): Placement[] {
   const rand = random(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => {
+    const x = xs[Math.floor(rand() * xs.length)];
+    if (x === undefined) throw new RangeError('compose-scenes: a speaker has no utterance with reference speech');
+    return x;
+  };
   const speakerOf = (p: Party) => (p === 'self' ? self : others);
   const short = (p: Party) => speakerOf(p).utterances.filter((u) => u.speechSec <= 0.8);
   const long = (p: Party, min: number) => speakerOf(p).utterances.filter((u) => u.speechSec >= min);
   const placements: Placement[] = [];
   /** Places an utterance so that its speech starts at `speechStart`; returns where its speech ends. */
   const place = (party: Party, utterance: Utterance, speechStart: number): number => {
-    const at = speechStart - utterance.speech[0][0];
+    const at = speechStart - utterance.speechStart;
     placements.push({ party, utterance, at });
-    return at + utterance.speech.at(-1)![1];
+    return at + utterance.speechEnd;
   };
   let holder: Party = rand() < 0.5 ? 'self' : 'others';
   let t = 1 + rand();
@@ -199,7 +212,7 @@ function render(placements: Placement[], speaker: Speaker, party: Party, length:
   const sr = speaker.sampleRate;
   const out = new Float32Array(length);
   const bed = speaker.bed;
-  for (let i = 0; i < length; i++) out[i] = bed.length ? bed[(i + offset) % bed.length] : 0;
+  for (let i = 0; i < length; i++) out[i] = bed.length ? bed[(i + offset) % bed.length]! : 0;
   const fade = Math.round(0.01 * sr);
   for (const p of placements.filter((q) => q.party === party)) {
     const from = Math.round(p.at * sr);
@@ -208,7 +221,7 @@ function render(placements: Placement[], speaker: Speaker, party: Party, length:
       const n = from + i;
       if (n < 0 || n >= length) continue;
       const w = Math.min(1, i / fade, (x.length - 1 - i) / fade);
-      out[n] = w * x[i] + (1 - w) * out[n];
+      out[n] = w * x[i]! + (1 - w) * out[n]!;
     }
   }
   return out;
@@ -290,7 +303,7 @@ function withDtx(x: Float32Array, speech: Interval[], sampleRate: number): Float
     const to = Math.min(x.length, Math.round((e + 0.4) * sampleRate));
     out.set(x.subarray(from, to), from);
     for (let i = 0; i < Math.round(0.002 * sampleRate) && from + i < to; i++)
-      out[from + i] += (i % 2 ? -1 : 1) * dbGain(-10);
+      out[from + i]! += (i % 2 ? -1 : 1) * dbGain(-10);
   }
   return out;
 }
@@ -343,15 +356,14 @@ export function makeComposedScenes(outDir = fs.mkdtempSync(path.join(os.tmpdir()
 } {
   const dirs = { tuning: path.join(outDir, 'tuning'), heldOut: path.join(outDir, 'held-out') };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
-  const speakers = readSpeakers();
-  const sources = noiseSources(speakers[0]?.sampleRate);
+  const calls = readCalls();
+  const sources = noiseSources(calls[0]?.a.sampleRate);
   let seed = 1;
-  for (const call of [...new Set(speakers.map((s) => s.call))]) {
-    const [a, b] = speakers.filter((s) => s.call === call);
+  for (const { call, a, b } of calls) {
     for (const [me, them] of [
       [a, b],
       [b, a],
-    ]) {
+    ] as const) {
       const placements = script(me, them, 110, seed++);
       const sr = me.sampleRate;
       const duration = Math.ceil(Math.max(...placements.map((q) => q.at + q.utterance.samples.length / sr)) + 1);

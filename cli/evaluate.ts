@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EngineOptions } from '../lib/engine/engine';
 import type { AnalysisResult } from '../lib/engine/types';
-import { analyzeRecording, PROJECT_ROOT, readWavFile, type Recording } from './recording';
+import { analyzeRecording, PROJECT_ROOT, readMonoWavFile, type Recording } from './recording';
 
 export const SHARED_DIR = process.env.LISTENING_COACH_SHARED ?? path.resolve(PROJECT_ROOT, '../shared');
 export const SYNTHETIC_DIR = path.join(SHARED_DIR, 'evalsets/synthetic');
@@ -48,9 +48,9 @@ export async function predictScenesWith(
 ): Promise<EvalSet> {
   for (const truthFile of truthFiles(sceneDir)) {
     const id = path.basename(truthFile, '.truth.json');
-    const self = readWavFile(path.join(sceneDir, `${id}.self.wav`), true);
-    const others = readWavFile(path.join(sceneDir, `${id}.others.wav`), true);
-    const rec: Recording = { sampleRate: self.sampleRate, self: self.channels[0], others: others.channels[0] };
+    const self = readMonoWavFile(path.join(sceneDir, `${id}.self.wav`));
+    const others = readMonoWavFile(path.join(sceneDir, `${id}.others.wav`));
+    const rec: Recording = { sampleRate: self.sampleRate, self: self.samples, others: others.samples };
     const result = await analyze(rec);
     fs.writeFileSync(path.join(predDir, `${id}.json`), JSON.stringify(result));
   }
@@ -83,14 +83,14 @@ export async function predictRealWith(analyze: Analyzer, outDir = tempDir('real'
     const id = path.basename(rttm, '.rttm');
     const wavFile = path.join(REAL_DIR, `${id}.wav`);
     if (!fs.existsSync(wavFile)) continue;
-    const wav = readWavFile(wavFile, true);
-    const duration = wav.channels[0].length / wav.sampleRate;
+    const wav = readMonoWavFile(wavFile);
+    const duration = wav.samples.length / wav.sampleRate;
     const speech = parseRttm(fs.readFileSync(path.join(REAL_DIR, rttm), 'utf8'));
     fs.writeFileSync(
       path.join(truthDir, `${id}.truth.json`),
       JSON.stringify({ id, duration, speech, turns: [], events: [] }),
     );
-    const result = await analyze({ sampleRate: wav.sampleRate, self: null, others: wav.channels[0] });
+    const result = await analyze({ sampleRate: wav.sampleRate, self: null, others: wav.samples });
     fs.writeFileSync(path.join(predDir, `${id}.json`), JSON.stringify(result));
   }
   return { name: 'real (others only)', truthDir, predDir };

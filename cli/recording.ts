@@ -23,10 +23,8 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** Where `npm run setup` puts the model (also packed into the extension from there). */
 export const PROJECT_MODEL = path.join(PROJECT_ROOT, 'public/model/yamnet.tflite');
 
-export function readWavFile(
-  file: string,
-  mono = false,
-): { sampleRate: number; channels: Float32Array[]; file: string } {
+/** A WAV file's channels (at least one: the decoder refuses none). */
+export function readWavFile(file: string): { sampleRate: number; channels: Float32Array[]; file: string } {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -42,11 +40,23 @@ export function readWavFile(
   }
   try {
     const wav = decodeWav(bytes);
-    return { sampleRate: wav.sampleRate, channels: mono ? [mixDown(wav.channels)] : wav.channels, file };
+    return { sampleRate: wav.sampleRate, channels: wav.channels, file };
   } catch (error) {
     if (error instanceof WavError) throw new InputError(`${file}: ${error.message}`);
     throw error;
   }
+}
+
+export interface MonoWav {
+  sampleRate: number;
+  samples: Float32Array;
+  file: string;
+}
+
+/** A WAV file as one channel: its channels mixed down. */
+export function readMonoWavFile(file: string): MonoWav {
+  const { sampleRate, channels } = readWavFile(file);
+  return { sampleRate, samples: mixDown(channels), file };
 }
 
 /** The model to use: an explicit path, $YAMNET_MODEL, or the project's copy; null if none. */

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SYNTHETIC_DIR } from './evaluate';
-import { readWavFile } from './recording';
+import { readMonoWavFile } from './recording';
 
 export const rms = (x: Float32Array) => Math.sqrt(x.reduce((s, v) => s + v * v, 0) / Math.max(1, x.length));
 export const dbGain = (db: number) => 10 ** (db / 20);
@@ -33,15 +33,17 @@ export function pinkNoise(n: number, seed: number): Float32Array {
     b6 = w * 0.115926;
   }
   const k = 1 / rms(out);
-  for (let i = 0; i < n; i++) out[i] *= k;
+  for (let i = 0; i < n; i++) out[i]! *= k;
   return out;
 }
 
 /** Adds `noise` (looped) to `x` at `snrDb` below the level of x's speech (its loud frames). */
 export function addAt(x: Float32Array, noise: Float32Array, snrDb: number): Float32Array {
+  // No noise would be 0 / 0 everywhere: a channel of NaN, written to the WAV as silence.
+  if (noise.length === 0) throw new RangeError('addAt: no noise to add');
   const speechLevel = loudLevel(x);
   const k = (speechLevel * dbGain(-snrDb)) / rms(noise);
-  return x.map((v, i) => v + noise[i % noise.length] * k);
+  return x.map((v, i) => v + noise[i % noise.length]! * k);
 }
 
 /** RMS of the loudest third of 10 ms frames: the level of speech, not of the pauses. */
@@ -64,8 +66,9 @@ export function bandLimit(x: Float32Array, sampleRate: number): Float32Array {
       po = 0,
       l = 0;
     for (let i = 0; i < out.length; i++) {
-      po = hp * (po + out[i] - pi);
-      pi = out[i];
+      const x = out[i]!;
+      po = hp * (po + x - pi);
+      pi = x;
       l = (1 - lp) * po + lp * l;
       y[i] = l;
     }
@@ -88,9 +91,10 @@ export function addEcho(
   const g = dbGain(gainDb);
   let reverb = 0;
   for (let i = 0; i < self.length; i++) {
-    const src = i >= delay ? others[i - delay] : 0;
+    // Silence before the delay, and past the end of a shorter remote channel.
+    const src = others[i - delay] ?? 0;
     reverb = reverb * tail + src * (1 - tail);
-    out[i] = self[i] + g * (0.7 * src + 1.5 * reverb);
+    out[i] = self[i]! + g * (0.7 * src + 1.5 * reverb);
   }
   return out;
 }
@@ -119,7 +123,7 @@ export function resample(x: Float32Array, from: number, to: number): Float32Arra
       ? x
       : x.map((_, i) => {
           let sum = 0;
-          for (let k = 0; k < width; k++) sum += x[Math.min(x.length - 1, i + k)];
+          for (let k = 0; k < width; k++) sum += x[Math.min(x.length - 1, i + k)]!;
           return sum / width;
         });
   const out = new Float32Array(Math.floor(x.length / step));
@@ -127,7 +131,7 @@ export function resample(x: Float32Array, from: number, to: number): Float32Arra
     const pos = i * step;
     const k = Math.floor(pos);
     const frac = pos - k;
-    out[i] = smooth[k] * (1 - frac) + (smooth[Math.min(k + 1, smooth.length - 1)] ?? 0) * frac;
+    out[i] = smooth[k]! * (1 - frac) + smooth[Math.min(k + 1, smooth.length - 1)]! * frac;
   }
   return out;
 }
@@ -135,8 +139,8 @@ export function resample(x: Float32Array, from: number, to: number): Float32Arra
 /** Stretches of a scene's channel where the truth has no speech but the audio is loud. */
 function nonSpeechSound(id: string, channel: 'self' | 'others'): Float32Array {
   const truth = JSON.parse(fs.readFileSync(path.join(SYNTHETIC_DIR, `${id}.truth.json`), 'utf8'));
-  const wav = readWavFile(path.join(SYNTHETIC_DIR, `${id}.${channel}.wav`), true);
-  const x = wav.channels[0];
+  const wav = readMonoWavFile(path.join(SYNTHETIC_DIR, `${id}.${channel}.wav`));
+  const x = wav.samples;
   const sr = wav.sampleRate;
   const speech: [number, number][] = Object.entries(truth.speech as Record<string, [number, number][]>)
     .filter(([party]) => (channel === 'self' ? party === 'self' : party !== 'self'))

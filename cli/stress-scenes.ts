@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { encodeWavPcm16 } from '../lib/audio/wav';
 import { SYNTHETIC_DIR } from './evaluate';
-import { readWavFile } from './recording';
+import { readMonoWavFile } from './recording';
 import { addAt, addEcho, bandLimit, clip, dbGain, noiseSources, pinkNoise, type NoiseSources } from './scene-audio';
 
 type Pair = { self: Float32Array; others: Float32Array; sampleRate: number };
@@ -58,9 +58,9 @@ export function makeStressScenes(
     .filter((f) => f.endsWith('.truth.json'))
     .sort()) {
     const id = file.replace('.truth.json', '');
-    const self = readWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`), true);
-    const others = readWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`), true);
-    const scene: Pair = { self: self.channels[0], others: others.channels[0], sampleRate: self.sampleRate };
+    const self = readMonoWavFile(path.join(SYNTHETIC_DIR, `${id}.self.wav`));
+    const others = readMonoWavFile(path.join(SYNTHETIC_DIR, `${id}.others.wav`));
+    const scene: Pair = { self: self.samples, others: others.samples, sampleRate: self.sampleRate };
     const truth = JSON.parse(fs.readFileSync(path.join(SYNTHETIC_DIR, file), 'utf8'));
     for (const v of variants) {
       const out = v.make(scene, sources);

@@ -93,8 +93,7 @@ class ExternalQueue {
       this.primed = true;
     }
     let written = 0;
-    while (written < out.length && this.chunks.length > 0) {
-      const head = this.chunks[0];
+    for (let head = this.chunks[0]; head && written < out.length; head = this.chunks[0]) {
       const n = Math.min(out.length - written, head.length - this.readOffset);
       out.set(head.subarray(this.readOffset, this.readOffset + n), written);
       written += n;

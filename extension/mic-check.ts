@@ -15,7 +15,7 @@ const CHUNKS_PER_UPDATE = 4;
 
 export function meterLevel(samples: Float32Array): number {
   let sum = 0;
-  for (let i = 0; i < samples.length; i++) sum += samples[i] * samples[i];
+  for (const x of samples) sum += x * x;
   const rms = Math.sqrt(sum / Math.max(1, samples.length));
   const db = 20 * Math.log10(rms + 1e-12);
   return Math.min(1, Math.max(0, (db - METER_FLOOR_DB) / (METER_CEIL_DB - METER_FLOOR_DB)));

@@ -48,7 +48,12 @@ export function sharedScene(id: string, seconds: number, dir: string): Scene {
   for (const party of ['self', 'others'] as const) {
     trimWav(join(SYNTHETIC_DIR, `${id}.${party}.wav`), out[party], 0, seconds);
   }
-  return { ...out, truth: { self: clip(truth.speech.self), others: clip(others) }, durationSec: seconds, people: [] };
+  return {
+    ...out,
+    truth: { self: clip(truth.speech.self ?? []), others: clip(others) },
+    durationSec: seconds,
+    people: [],
+  };
 }
 
 /** One remote person of a shared scene on a mic of their own: the scene's others channel kept only
@@ -72,9 +77,9 @@ export function sharedScenePeople(id: string, seconds: number, dir: string, peop
     const shift = Math.round((silentSec - fromSec) * SCENE_RATE);
     const out = new Float32Array(seconds * SCENE_RATE);
     for (const [start, end] of intervals) {
-      const from = Math.max(Math.round(fromSec * SCENE_RATE), Math.round((start - pad) * SCENE_RATE));
+      const from = Math.max(0, Math.round(fromSec * SCENE_RATE), Math.round((start - pad) * SCENE_RATE));
       const to = Math.min(mix.length, Math.round((end + pad) * SCENE_RATE));
-      for (let k = from; k < to && shift + k < out.length; k++) out[shift + k] = mix[k];
+      for (let k = from; k < to && shift + k < out.length; k++) out[shift + k] = mix[k]!;
     }
     const wav = join(dir, `${id}.${party}.wav`);
     writeFileSync(wav, encodeWavPcm16([out], SCENE_RATE));
@@ -142,7 +147,7 @@ export function espeakScene(utterances: readonly Utterance[], durationSec: numbe
         : null;
     for (const target of [tracks[u.by], person?.samples]) {
       if (!target) continue;
-      for (let k = 0; k < samples.length && offset + k < target.length; k++) target[offset + k] += samples[k];
+      for (let k = 0; k < samples.length && offset + k < target.length; k++) target[offset + k]! += samples[k]!;
     }
     truth[u.by].push(spoken);
     person?.truth.push(spoken);
@@ -162,10 +167,11 @@ export function espeakScene(utterances: readonly Utterance[], durationSec: numbe
 /** First and last sample above a small level: espeak pads its output with silence. */
 function voicedBounds(samples: Float32Array): [number, number] {
   const threshold = 0.01;
-  let first = samples.findIndex((x) => Math.abs(x) > threshold);
-  let last = samples.length - 1;
-  while (last > 0 && Math.abs(samples[last]) <= threshold) last--;
-  if (first < 0) first = 0;
+  const first = Math.max(
+    0,
+    samples.findIndex((x) => Math.abs(x) > threshold),
+  );
+  const last = samples.findLastIndex((x) => Math.abs(x) > threshold);
   return [first, Math.max(first, last)];
 }
 

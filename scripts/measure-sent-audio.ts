@@ -78,10 +78,15 @@ async function record(
         const ec = await navigator.mediaDevices.getUserMedia({
           audio: { echoCancellation: true, autoGainControl: false, noiseSuppression: false },
         });
-        const settings = { sent: sent.getAudioTracks()[0].getSettings(), ec: ec.getAudioTracks()[0].getSettings() };
+        const trackSettings = (stream: MediaStream) => {
+          const [track] = stream.getAudioTracks();
+          if (!track) throw new Error('getUserMedia gave a stream without an audio track');
+          return track.getSettings();
+        };
+        const settings = { sent: trackSettings(sent), ec: trackSettings(ec) };
         const chunks: [Float32Array[], Float32Array[]] = [[], []];
         node.port.onmessage = (e: MessageEvent<(Float32Array | null)[]>) =>
-          e.data.forEach((c, i) => c && chunks[i].push(c));
+          e.data.forEach((c, i) => c && chunks[i]?.push(c));
         new MediaStreamAudioSourceNode(context, { mediaStream: sent }).connect(node, 0, 0);
         new MediaStreamAudioSourceNode(context, { mediaStream: ec }).connect(node, 0, 1);
         const others = new Audio(othersUrl);
@@ -122,7 +127,7 @@ function envelope(x: Float32Array): Float32Array {
   const env = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     let sum = 0;
-    for (let k = i * 160; k < (i + 1) * 160; k++) sum += x[k] * x[k];
+    for (let k = i * 160; k < (i + 1) * 160; k++) sum += x[k]! * x[k]!;
     env[i] = Math.sqrt(sum / 160);
   }
   return env;
@@ -138,7 +143,7 @@ function fileOffset(recording: Float32Array, file: Float32Array): number {
     let score = 0;
     for (let i = 0; i < Math.min(a.length, 6000); i++) {
       const j = i + lag;
-      if (j >= 0 && j < b.length) score += a[i] * b[j];
+      if (j >= 0 && j < b.length) score += a[i]! * b[j]!;
     }
     if (score > bestScore) {
       bestScore = score;
@@ -152,10 +157,7 @@ function fileOffset(recording: Float32Array, file: Float32Array): number {
 function align(recording: Float32Array, file: Float32Array): Float32Array {
   const offset = fileOffset(recording, file);
   const aligned = new Float32Array(file.length);
-  for (let t = 0; t < file.length; t++) {
-    const k = t - offset;
-    if (k >= 0 && k < recording.length) aligned[t] = recording[k];
-  }
+  for (let t = 0; t < file.length; t++) aligned[t] = recording[t - offset] ?? 0;
   return aligned;
 }
 

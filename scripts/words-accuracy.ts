@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { REAL_CALLS_DIR } from '../cli/evaluate';
 import { moonshineMissing } from '../cli/moonshine-files';
 import { loadMoonshineNode } from '../cli/moonshine-node';
-import { analyzeRecording, findModel, readWavFile } from '../cli/recording';
+import { analyzeRecording, findModel, readMonoWavFile } from '../cli/recording';
 import type { Party } from '../lib/engine/types';
 import { recogniserPieces } from '../lib/words/asr/pieces';
 import { readCallWords } from '../lib/words/call-words';
@@ -169,9 +169,9 @@ async function main(): Promise<void> {
     const truth = JSON.parse(fs.readFileSync(path.join(REAL_CALLS_DIR, `${id}.truth.json`), 'utf8')) as {
       utterances: { party: 'self' | 'other1'; start: number; end: number; text: string }[];
     };
-    const self = readWavFile(path.join(REAL_CALLS_DIR, `${id}.self.wav`), true);
-    const others = readWavFile(path.join(REAL_CALLS_DIR, `${id}.others.wav`), true);
-    const channels = { sampleRate: self.sampleRate, self: self.channels[0], others: others.channels[0] };
+    const self = readMonoWavFile(path.join(REAL_CALLS_DIR, `${id}.self.wav`));
+    const others = readMonoWavFile(path.join(REAL_CALLS_DIR, `${id}.others.wav`));
+    const channels = { sampleRate: self.sampleRate, self: self.samples, others: others.samples };
     realAudio.set(id, channels);
     const utterances = [...truth.utterances].sort((a, b) => a.start - b.start);
     utterances.forEach((u, n) => {
@@ -304,22 +304,20 @@ async function main(): Promise<void> {
 
   const detection: Record<string, Record<string, ReturnType<Scores['row']>>> = {};
   console.log('\n## Detection: precision / recall (labelled count)\n');
-  const header = [
-    'category',
-    'espeak: text',
-    'espeak: audio',
-    'espeak: end to end',
-    'real: text',
-    'real: audio',
-    'real: end to end',
+  const columns: [string, Scores][] = [
+    ['espeak: text', fromText.espeak],
+    ['espeak: audio', fromAudio.espeak],
+    ['espeak: end to end', endToEnd.espeak],
+    ['real: text', fromText.real],
+    ['real: audio', fromAudio.real],
+    ['real: end to end', endToEnd.real],
   ];
+  const header = ['category', ...columns.map(([name]) => name)];
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
-  const columns = [fromText.espeak, fromAudio.espeak, endToEnd.espeak, fromText.real, fromAudio.real, endToEnd.real];
-  const names = header.slice(1);
   for (const c of CATEGORIES) {
-    const cells = columns.map((s, k) => {
+    const cells = columns.map(([name, s]) => {
       const r = s.row(c);
-      (detection[names[k]] ??= {})[c] = r;
+      (detection[name] ??= {})[c] = r;
       return r.truth === 0 && r.found === 0 ? '–' : `${pct(r.precision)} / ${pct(r.recall)} (${r.truth})`;
     });
     console.log(`| ${c} | ${cells.join(' | ')} |`);
@@ -334,15 +332,18 @@ async function main(): Promise<void> {
     '| word | espeak: in reference | recognised (recall / precision) | real: in reference | recognised (recall / precision) | supported |\n| --- | --- | --- | --- | --- | --- |',
   );
   const support: Record<string, Record<string, { reference: number; recognised: number; matched: number }>> = {};
-  for (const id of [...FILLER_IDS, ...HEDGE_IDS]) {
+  const counters: [string, (r: TurnReading) => number][] = [
+    ...FILLER_IDS.map((id): [string, (r: TurnReading) => number] => [id, (r) => r.fillers[id]]),
+    ...HEDGE_IDS.map((id): [string, (r: TurnReading) => number] => [id, (r) => r.hedges[id]]),
+  ];
+  for (const [id, count] of counters) {
     const cells: string[] = [];
+    const all = { reference: 0, recognised: 0, matched: 0 };
     for (const set of ['espeak', 'real'] as const) {
       let reference = 0;
       let recognised = 0;
       let matched = 0;
       for (const item of items.filter((i) => i.set === set)) {
-        const count = (r: TurnReading) =>
-          (r.fillers as Record<string, number>)[id] ?? (r.hedges as Record<string, number>)[id];
         const a = count(readTurn(item.text));
         const b = count(readTurn(heard.get(item)!));
         reference += a;
@@ -350,6 +351,9 @@ async function main(): Promise<void> {
         matched += Math.min(a, b);
       }
       (support[set] ??= {})[id] = { reference, recognised, matched };
+      all.reference += reference;
+      all.recognised += recognised;
+      all.matched += matched;
       cells.push(
         String(reference),
         reference + recognised === 0
@@ -357,10 +361,7 @@ async function main(): Promise<void> {
           : `${recognised} (${pct(reference ? matched / reference : null)} / ${pct(recognised ? matched / recognised : null)})`,
       );
     }
-    const all = Object.values(support).map((s) => s[id]);
-    const reference = all.reduce((n, x) => n + x.reference, 0);
-    const recognised = all.reduce((n, x) => n + x.recognised, 0);
-    const matched = all.reduce((n, x) => n + x.matched, 0);
+    const { reference, recognised, matched } = all;
     const supported =
       reference >= SUPPORT_MIN_REFERENCE &&
       matched / reference >= SUPPORT_MIN_RECALL &&

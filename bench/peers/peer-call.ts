@@ -68,8 +68,9 @@ function to16k(sampleRate: number): (block: Float32Array) => Float32Array {
   return (block) => {
     const out = new Float32Array(block.length * 2);
     for (let i = 0; i < block.length; i++) {
-      out[2 * i] = (previous + block[i]) / 2;
-      out[2 * i + 1] = previous = block[i];
+      const x = block[i]!;
+      out[2 * i] = (previous + x) / 2;
+      out[2 * i + 1] = previous = x;
     }
     return out;
   };

@@ -34,7 +34,7 @@ export async function newWebrtcChannel(mode: WebrtcMode): Promise<ChannelVad> {
     push(samples) {
       for (const frame of buffer.frames(samples)) {
         const heap = fvad.HEAP16.subarray(pcm >> 1, (pcm >> 1) + FRAME);
-        for (let i = 0; i < FRAME; i++) heap[i] = Math.max(-32768, Math.min(32767, Math.round(frame[i] * 32768)));
+        for (let i = 0; i < FRAME; i++) heap[i] = Math.max(-32768, Math.min(32767, Math.round(frame[i]! * 32768)));
         const verdict = fvad._fvad_process(instance, pcm, FRAME);
         if (verdict < 0) throw new Error('fvad could not process a frame');
         if (verdict === 1) {

@@ -1,6 +1,7 @@
 // Geometry for the call timeline picture: CompactTimeline ticks → pixel bars and markers. Pure, so it
 // is tested without a DOM. Bars closer than a pixel are merged: an hour of speech is a few hundred
 // rectangles at popup width, not thousands.
+import { tickPairs } from '../../lib/record/timeline';
 import type { CompactTimeline } from '../../lib/record/types';
 
 export type Bar = [x: number, width: number];
@@ -29,9 +30,9 @@ export interface TimelineLayout {
 /** Flat [start, end, …] tick pairs → pixel bars, merging those less than `minGapPx` apart. */
 function toBars(flat: readonly number[], pxPerTick: number, minGapPx: number): Bar[] {
   const bars: Bar[] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) {
-    const x0 = flat[i] * pxPerTick;
-    const x1 = flat[i + 1] * pxPerTick;
+  for (const [start, end] of tickPairs(flat)) {
+    const x0 = start * pxPerTick;
+    const x1 = end * pxPerTick;
     const last = bars[bars.length - 1];
     if (last && x0 - (last[0] + last[1]) < minGapPx) last[1] = Math.max(last[1], x1 - last[0]);
     else bars.push([x0, x1 - x0]);
@@ -43,15 +44,17 @@ function toBars(flat: readonly number[], pxPerTick: number, minGapPx: number): B
 
 /** Where both flat interval lists are active: a linear merge of two sorted lists. */
 export function intersectIntervals(a: readonly number[], b: readonly number[]): number[] {
+  const as = tickPairs(a);
+  const bs = tickPairs(b);
   const out: number[] = [];
   let i = 0;
   let j = 0;
-  while (i + 1 < a.length && j + 1 < b.length) {
-    const start = Math.max(a[i], b[j]);
-    const end = Math.min(a[i + 1], b[j + 1]);
+  for (let x = as[0], y = bs[0]; x && y; x = as[i], y = bs[j]) {
+    const start = Math.max(x[0], y[0]);
+    const end = Math.min(x[1], y[1]);
     if (start < end) out.push(start, end);
-    if (a[i + 1] < b[j + 1]) i += 2;
-    else j += 2;
+    if (x[1] < y[1]) i++;
+    else j++;
   }
   return out;
 }

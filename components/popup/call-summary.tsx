@@ -10,6 +10,7 @@ import {
   MEETING_KINDS,
   type FigureId,
   type HabitId,
+  type HabitLevel,
 } from '../../lib/coaching/habits';
 import { formatCallDate, formatDuration, formatPercent } from '../../lib/coaching/format';
 import { fairShare } from '../../lib/coaching/share';
@@ -57,7 +58,7 @@ const WORD_TILES: [FigureId, HabitId][] = [
   ['pace', 'concise'],
 ];
 
-const LEVEL_TEXT: Record<string, MessageKey> = {
+const LEVEL_TEXT: Record<HabitLevel, MessageKey> = {
   strong: 'level.strong',
   fair: 'level.fair',
   'work-on': 'level.workOn',

@@ -66,8 +66,8 @@ export function HistoryList({ settings, actions }: HistoryListProps) {
   }
 
   if (calls === null) return <p className="muted">{t('history.loading')}</p>;
-  if (calls.length === 0) return <p className="muted">{t('history.empty')}</p>;
-  const last = calls[calls.length - 1];
+  const last = calls.at(-1);
+  if (!last) return <p className="muted">{t('history.empty')}</p>;
 
   return (
     <div className="history">

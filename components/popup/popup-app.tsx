@@ -126,10 +126,13 @@ export function PopupApp({ data, actions }: PopupAppProps) {
   // Arrow keys move between tabs (WAI-ARIA tabs pattern); Tab moves into the panel.
   function onTabKey(event: KeyboardEvent) {
     const index = TABS.findIndex(([id]) => id === tab);
-    const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
-    if (next === null) return;
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    // at() counts a step left of the first tab from the end.
+    const next = TABS.at((index + step) % TABS.length);
+    if (!next) return;
     event.preventDefault();
-    select(TABS[(next + TABS.length) % TABS.length][0]);
+    select(next[0]);
   }
 
   /** After a change to a call, show the new version wherever it is on screen. */

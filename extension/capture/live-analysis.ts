@@ -43,7 +43,7 @@ class Background {
     this.age++;
     if (!samples) return;
     let energy = 0;
-    for (let i = 0; i < samples.length; i++) energy += samples[i] * samples[i];
+    for (let i = 0; i < samples.length; i++) energy += samples[i]! * samples[i]!;
     // Quieter than what is kept, or what is kept is old: the room may have changed.
     if (energy <= this.energy || this.age > BACKGROUND_MAX_AGE_BLOCKS) {
       this.block = samples.slice();

@@ -39,10 +39,11 @@ export class AudioRing {
     this.data = new Int16Array(Math.round(seconds * sampleRate));
   }
 
+  /** Appends a block of `length` samples (null: as long a silence). */
   push(block: Float32Array | null, length: number): void {
     const n = this.data.length;
     for (let i = 0; i < length; i++) {
-      const x = block ? Math.max(-1, Math.min(1, block[i])) : 0;
+      const x = block ? Math.max(-1, Math.min(1, block[i]!)) : 0;
       this.data[(this.written + i) % n] = Math.round(x * 32767);
     }
     this.written += length;
@@ -54,7 +55,7 @@ export class AudioRing {
     const end = Math.min(Math.round(toSec * this.sampleRate), this.written);
     if (end <= first) return null;
     const out = new Float32Array(end - first);
-    for (let i = first; i < end; i++) out[i - first] = this.data[i % this.data.length] / 32767;
+    for (let i = first; i < end; i++) out[i - first] = this.data[i % this.data.length]! / 32767;
     return out;
   }
 }
@@ -199,8 +200,9 @@ export class LiveWords {
 
   /** Reads the closed turns, oldest first, as their text comes back. */
   private advance(): void {
-    while (this.turns.length > 0) {
+    for (;;) {
       const pending = this.turns[0];
+      if (!pending) break;
       if (pending.segments.some((s) => s.text === undefined)) return;
       const heard = pending.segments.filter((s) => s.text !== null);
       const text = heard

@@ -40,6 +40,18 @@ export function compactIntervals(intervals: readonly Interval[], cap: number = T
   return merged.flat();
 }
 
+/** A flat [start, end, …] tick list (compactIntervals') as [start, end] pairs; a start without its
+ *  end is no interval. */
+export function tickPairs(flat: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; ; i += 2) {
+    const start = flat[i];
+    const end = flat[i + 1];
+    if (start === undefined || end === undefined) return out;
+    out.push([start, end]);
+  }
+}
+
 /** Closes the `n - cap` shortest gaps between consecutive intervals. */
 function closeShortestGaps(intervals: [number, number][], cap: number): [number, number][] {
   const excess = intervals.length - cap;

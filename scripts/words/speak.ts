@@ -21,8 +21,8 @@ export function speak(text: string, voice: string, dir: string): Float32Array {
   const samples = mixDown(decodeWav(fs.readFileSync(out)).channels);
   let first = 0;
   let last = samples.length - 1;
-  while (first < last && Math.abs(samples[first]) < 0.005) first++;
-  while (last > first && Math.abs(samples[last]) < 0.005) last--;
+  while (first < last && Math.abs(samples[first]!) < 0.005) first++;
+  while (last > first && Math.abs(samples[last]!) < 0.005) last--;
   return samples.slice(first, last + 1);
 }
 

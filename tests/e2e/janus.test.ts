@@ -141,7 +141,7 @@ describe.skipIf(missing !== null)('the coach on real meeting software (Janus)', 
         // Muted with the demo's button: that stretch is muted time, and my speech in it is side talk.
         const muted = ticksToIntervals(record.timeline.muted);
         expect(muted).toHaveLength(1);
-        const [muteFrom, muteTo] = muted[0];
+        const [muteFrom, muteTo] = muted[0]!;
         expect(muteTo - muteFrom).toBeGreaterThan(MUTED_SEC - 2);
         expect(muteTo - muteFrom).toBeLessThan(MUTED_SEC + 3);
         const heard = {

@@ -231,7 +231,7 @@ describe('meeting conditions', () => {
     await page.waitForTimeout(1500);
     const calls = (await readCalls(browser)).filter((c) => !earlier.has(c.id));
     expect(calls.map((c) => c.id)).toEqual([left.id]); // the same record, not a second one
-    const call = calls[0];
+    const call = calls[0]!;
     expect(call.status).toBe('ended');
     // Both stretches are in it (the time away is left out).
     expect(call.durationSec).toBeGreaterThan(left.durationSec + 5);

@@ -12,6 +12,7 @@ import { sourceReadCost, timeSourceReads } from '../../harness/source-reads';
 import { runAnalyze } from './support/analyze';
 import { recordHeardTracks } from './support/heard-audio';
 import { janusUnavailable, openDemo, startJanus, type JanusRig } from './support/janus';
+import { defined } from '../support/defined';
 import { sharedScene, sharedScenePeople, sharedScenesMissing, silentWav, tempDir } from '../../harness/scenes';
 
 const SCENE_ID = 'd04_group';
@@ -78,7 +79,8 @@ describe.skipIf(missing !== null)('who else spoke, on real meeting software (Jan
   it('splits the others by person within 5 pp, shows data-people, and invites the silent one in', async () => {
     const mics = sharedScenePeople(SCENE_ID, SCENE_SEC, dir, PEOPLE);
     const earlier = await knownCallIds(coachBrowser);
-    const peers = [await rig.launchPeer(mics[0]), await rig.launchPeer(mics[1])];
+    const peers = [];
+    for (const mic of mics) peers.push(await rig.launchPeer(mic));
     try {
       for (const [i, peer] of peers.entries()) await (await openDemo(peer, 'videoroom')).join(`person${i + 1}`);
       const me = await openDemo(coachBrowser, 'videoroom');
@@ -113,7 +115,7 @@ describe.skipIf(missing !== null)('who else spoke, on real meeting software (Jan
       const heard = tracks
         .map((wav) => runAnalyze(silent, wav).segments.others)
         .filter((segments) => segments.length > 0);
-      heard.sort((a, b) => a[0][0] - b[0][0]);
+      heard.sort((a, b) => a[0]![0] - b[0]![0]);
       const sharesUntil = (untilSec: number) => {
         const secs = heard.map((segments) =>
           segments.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, untilSec) - s), 0),
@@ -122,7 +124,8 @@ describe.skipIf(missing !== null)('who else spoke, on real meeting software (Jan
         return { secs, shares: secs.map((sec) => sec / total) };
       };
       // How much of the time they spoke at once: each counts for both.
-      const [first, second] = heard;
+      const first = defined(heard[0], 'person 1 heard');
+      const second = defined(heard[1], 'person 2 heard');
       const overlapSec = first.reduce(
         (sum, [s1, e1]) =>
           sum + second.reduce((inner, [s2, e2]) => inner + Math.max(0, Math.min(e1, e2) - Math.max(s1, s2)), 0),
@@ -148,13 +151,13 @@ describe.skipIf(missing !== null)('who else spoke, on real meeting software (Jan
       );
       // Labelled in order of first speech, each within 5 pp of their truth.
       expect(stored.map((p) => p.label)).toEqual(['Person 1', 'Person 2']);
-      stored.forEach((person, i) => expect(Math.abs(person.shareOfOthers - recordTruth[i])).toBeLessThanOrEqual(0.05));
+      stored.forEach((person, i) => expect(Math.abs(person.shareOfOthers - recordTruth[i]!)).toBeLessThanOrEqual(0.05));
       expect(record.people.notHeard).toBe(0);
       // No names on a page that shows none the coach reads, and none stored without "keep names".
       expect(stored.every((p) => p.name === undefined)).toBe(true);
       // The seconds are the engine's others figure, split: their sum exceeds it as much as the two
       // spoke at once.
-      const truthSum = truth.secs[0] + truth.secs[1];
+      const truthSum = truth.secs.reduce((a, b) => a + b, 0);
       const storedSec = stored.reduce((sum, p) => sum + p.speechSec, 0);
       console.info(
         `[e2e] people: seconds ${storedSec.toFixed(1)} against the engine's ${record.metrics.othersSpeechSec.toFixed(1)}; at once ${overlapSec.toFixed(1)} of ${truthSum.toFixed(1)} s`,
@@ -167,7 +170,7 @@ describe.skipIf(missing !== null)('who else spoke, on real meeting software (Jan
       expect(last?.split).toBe('people');
       expect(last?.people.map((p) => p.label)).toEqual(['Person 1', 'Person 2']);
       last!.people.forEach((person, i) =>
-        expect(Math.abs(person.talkShare - truthShares[i])).toBeLessThanOrEqual(0.05),
+        expect(Math.abs(person.talkShare - truthShares[i]!)).toBeLessThanOrEqual(0.05),
       );
 
       // The second person said nothing for the first part of the call: the coach asked to invite them in.

@@ -25,7 +25,8 @@ const MARK_SUMMARY = `
   }).observe(document, { childList: true, subtree: true });
 `;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The upper middle value; NaN for none, which is under no budget. */
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 let server: FixtureServer;
 let browser: CoachBrowser;

@@ -11,6 +11,7 @@ import { knownCallIds, waitForCall, waitForOverlayState } from '../../harness/co
 import { join, leave, openFixtureCall } from '../../harness/fixture-call';
 import { espeakScene } from '../../harness/scenes';
 import type { Interval } from '../../lib/engine/types';
+import { defined } from '../support/defined';
 import { useCallRig, type CallRig } from './support/call-rig';
 
 /** The Jitsi fixture's remote tiles, in order (fixture-site.js). */
@@ -118,7 +119,7 @@ describe("names from the page's speaking indicator (Jitsi fixture, a stream per 
 
     // What each bar has shown during the call, and when each name first showed (s into the scene).
     const namedAtSec = new Map<string, number>();
-    const onBar: Set<string>[] = [new Set(), new Set()];
+    const onBar: [Set<string>, Set<string>] = [new Set(), new Set()];
     while (Date.now() < remoteStartedAtMs + (lastWordSec + SETTLE_SEC) * 1000) {
       for (const [i, name] of ((await readPeople(page))?.shown ?? []).entries()) {
         if (!namedAtSec.has(name)) namedAtSec.set(name, (Date.now() - remoteStartedAtMs) / 1000);
@@ -133,10 +134,12 @@ describe("names from the page's speaking indicator (Jitsi fixture, a stream per 
     const record = await waitForCall(rig.browser, (c) => !earlier.has(c.id) && c.status === 'ended');
 
     // Person 1 spoke first: Ben (person 1 of the scene, the second tile), then Ana.
-    const truthShares = [truthSec[1], truthSec[0]].map((sec) => sec / (truthSec[0] + truthSec[1]));
+    const anaSec = defined(truthSec[0], "Ana's speech");
+    const benSec = defined(truthSec[1], "Ben's speech");
+    const truthShares = [benSec, anaSec].map((sec) => sec / (anaSec + benSec));
     console.info(
       `[e2e] speaker names: overlay ${JSON.stringify(live?.people)}, bars ${JSON.stringify(live?.shown)}; ` +
-        `truth ${truthShares.map((s) => s.toFixed(3)).join(', ')} (${truthSec[1].toFixed(1)} s, ${truthSec[0].toFixed(1)} s); ` +
+        `truth ${truthShares.map((s) => s.toFixed(3)).join(', ')} (${benSec.toFixed(1)} s, ${anaSec.toFixed(1)} s); ` +
         `named at ${JSON.stringify(Object.fromEntries(namedAtSec))} s; stored ${JSON.stringify(record.people)}`,
     );
     expect(live?.split).toBe('people');
@@ -145,7 +148,7 @@ describe("names from the page's speaking indicator (Jitsi fixture, a stream per 
       ['Person 1', BEN],
       ['Person 2', ANA],
     ]);
-    live!.people.forEach((person, i) => expect(Math.abs(person.talkShare - truthShares[i])).toBeLessThanOrEqual(0.05));
+    live!.people.forEach((person, i) => expect(Math.abs(person.talkShare - truthShares[i]!)).toBeLessThanOrEqual(0.05));
     // Never the other's name, even while the mark lagged a turn behind: a label, then the right name.
     expect([...onBar[0]].every((name) => name === 'Person 1' || name === BEN)).toBe(true);
     expect([...onBar[1]].every((name) => name === 'Person 2' || name === ANA)).toBe(true);

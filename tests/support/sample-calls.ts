@@ -6,6 +6,7 @@
 // Distributions are coaching-plausible, not measured: turn gaps around 0.5 s on video
 // (shared/docs/metrics.md), log-normal turn and call lengths, Poisson event counts.
 import type { CallMetrics, Party } from '../../lib/engine/types';
+import { median } from '../../lib/median';
 import type { SiteId } from '../../lib/sites/types';
 import { CALL_RECORD_VERSION, type CallRecord, type CompactTimeline, type MeetingKind } from '../../lib/record/types';
 
@@ -68,10 +69,17 @@ function pickWeighted<T>(rng: Rng, options: readonly (readonly [T, number])[]): 
     r -= weight;
     if (r <= 0) return value;
   }
-  return options[options.length - 1][0];
+  // Rounding can leave r a hair above 0 after the last weight.
+  const last = options.at(-1);
+  if (!last) throw new RangeError('pickWeighted: no options');
+  return last[0];
 }
 
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
+function pick<T>(rng: Rng, list: readonly T[]): T {
+  const item = list[Math.floor(rng() * list.length)];
+  if (item === undefined) throw new RangeError('pick: an empty list');
+  return item;
+}
 
 const SITES: readonly (readonly [SiteId, number])[] = [
   ['meet', 40],
@@ -206,7 +214,8 @@ function simulateConversation(rng: Rng, minutes: number, participants: number, h
     const end = start + length;
     sim.turns.push({ by, start, end });
     sim.segments[by].push(...speechSegments(rng, start, end));
-    if (by === 'self' && sim.turns.length > 1) sim.selfGaps.push(start - sim.turns[sim.turns.length - 2].end);
+    const previous = sim.turns.at(-2);
+    if (by === 'self' && previous) sim.selfGaps.push(start - previous.end);
 
     const listener: Party = by === 'self' ? 'others' : 'self';
     // I mute myself through some long stretches of others talking in group calls.
@@ -253,20 +262,13 @@ function simulateConversation(rng: Rng, minutes: number, participants: number, h
     t = nextStart;
     by = next;
   }
-  sim.durationSec = sim.turns[sim.turns.length - 1].end + uniform(rng, 3, 30);
+  sim.durationSec = (sim.turns.at(-1)?.end ?? 0) + uniform(rng, 3, 30);
   for (const party of ['self', 'others'] as const) sim.segments[party].sort((a, b) => a[0] - b[0]);
   sim.events.sort((a, b) => a.at - b.at);
   return sim;
 }
 
 const total = (list: [number, number][]) => list.reduce((sum, [a, b]) => sum + (b - a), 0);
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 

@@ -12,19 +12,19 @@ export const silence = (sec: number) => new Float32Array(Math.round(sec * RATE))
 
 /** A voiced burst: 140 Hz with harmonics, amplitude-modulated at 4 Hz like syllables. */
 export function voice(into: Float32Array, from: number, to: number, level = 0.2, pitch = 140): void {
-  for (let i = Math.round(from * RATE); i < Math.min(into.length, Math.round(to * RATE)); i++) {
+  for (let i = Math.max(0, Math.round(from * RATE)); i < Math.min(into.length, Math.round(to * RATE)); i++) {
     const t = i / RATE;
     const syllable = 0.6 + 0.4 * Math.sin(2 * Math.PI * 4 * (t - from));
     let x = 0;
     for (let h = 1; h <= 6; h++) x += Math.sin(2 * Math.PI * pitch * h * t) / h;
-    into[i] += level * syllable * x * 0.5;
+    into[i]! += level * syllable * x * 0.5;
   }
 }
 
 /** A pure tone burst (a stand-in for non-speech sound such as music). */
 export function tone(into: Float32Array, from: number, to: number, hz: number, level = 0.2): void {
-  for (let i = Math.round(from * RATE); i < Math.min(into.length, Math.round(to * RATE)); i++) {
-    into[i] += level * Math.sin((2 * Math.PI * hz * i) / RATE);
+  for (let i = Math.max(0, Math.round(from * RATE)); i < Math.min(into.length, Math.round(to * RATE)); i++) {
+    into[i]! += level * Math.sin((2 * Math.PI * hz * i) / RATE);
   }
 }
 
@@ -33,21 +33,22 @@ export function clicks(into: Float32Array, from: number, to: number, everySec = 
   const rand = seededRandom(seed);
   for (let t = from; t < to; t += everySec * (0.7 + 0.6 * rand())) {
     const start = Math.round(t * RATE);
-    for (let i = start; i < Math.min(into.length, start + 240); i++)
-      into[i] += level * (rand() * 2 - 1) * Math.exp(-(i - start) / 60);
+    for (let i = Math.max(0, start); i < Math.min(into.length, start + 240); i++)
+      into[i]! += level * (rand() * 2 - 1) * Math.exp(-(i - start) / 60);
   }
 }
 
 /** Low white noise, so the floor is a room rather than digital silence. */
 export function noise(into: Float32Array, level = 0.001, seed = 1): void {
   const rand = seededRandom(seed);
-  for (let i = 0; i < into.length; i++) into[i] += level * (rand() * 2 - 1);
+  for (let i = 0; i < into.length; i++) into[i]! += level * (rand() * 2 - 1);
 }
 
-/** `into += gain × source` delayed by `delaySec` (echo of the remote channel in my mic). */
+/** `into += gain × source` delayed by `delaySec` (echo of the remote channel in my mic), for as
+ *  long as both last. */
 export function addDelayed(into: Float32Array, source: Float32Array, delaySec: number, gain: number): void {
   const d = Math.round(delaySec * RATE);
-  for (let i = d; i < into.length; i++) into[i] += gain * source[i - d];
+  for (let i = d; i < Math.min(into.length, source.length + d); i++) into[i]! += gain * source[i - d]!;
 }
 
 /** A fake speech classifier for unit tests: low zero-crossing rate (voiced sound) is speech. */
@@ -55,8 +56,9 @@ export function zeroCrossingClassifier(window: Float32Array): number {
   let crossings = 0;
   let energy = 0;
   for (let i = 1; i < window.length; i++) {
-    if (window[i - 1] < 0 !== window[i] < 0) crossings++;
-    energy += window[i] * window[i];
+    const x = window[i]!;
+    if (window[i - 1]! < 0 !== x < 0) crossings++;
+    energy += x * x;
   }
   if (energy < 1e-6) return 0;
   return crossings / window.length < 0.08 ? 0.95 : 0.02;

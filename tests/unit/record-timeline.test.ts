@@ -5,6 +5,7 @@ import {
   compactEvents,
   compactIntervals,
   compactTurns,
+  tickPairs,
   TIMELINE_CAPS,
   toCompactTimeline,
 } from '../../lib/record/timeline';
@@ -94,6 +95,24 @@ describe('compactIntervals', () => {
     // The largest gaps are the last ones: they are the ones that survive.
     const lastGap = ticks[ticks.length - 2] - ticks[ticks.length - 3];
     expect(lastGap).toBe(Math.round((0.1 + 4998 * 0.01) * 100));
+  });
+});
+
+describe('tickPairs', () => {
+  it('reads a flat tick list back as [start, end] pairs, and a start without its end as none', () => {
+    expect(
+      tickPairs(
+        compactIntervals([
+          [0, 1],
+          [2, 3.5],
+        ]),
+      ),
+    ).toEqual([
+      [0, 100],
+      [200, 350],
+    ]);
+    expect(tickPairs([0, 100, 200])).toEqual([[0, 100]]);
+    expect(tickPairs([])).toEqual([]);
   });
 });
 

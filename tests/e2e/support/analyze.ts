@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AnalysisResult, Interval } from '../../../lib/engine/types';
 import { ROOT } from '../../../harness/build';
 import { trimWav } from '../../../harness/scenes';
+import { tickPairs } from '../../../lib/record/timeline';
 
 export function runAnalyze(selfWav: string, othersWav: string): AnalysisResult {
   const out = execFileSync('npm', ['run', '--silent', 'analyze', '--', '--self', selfWav, '--others', othersWav], {
@@ -18,9 +19,7 @@ export function runAnalyze(selfWav: string, othersWav: string): AnalysisResult {
 
 /** Flat [start, end, …] tick lists of a CompactTimeline as intervals in seconds. */
 export function ticksToIntervals(flat: readonly number[], tickSec = 0.01): Interval[] {
-  const out: Interval[] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i] * tickSec, flat[i + 1] * tickSec]);
-  return out;
+  return tickPairs(flat).map(([start, end]): Interval => [start * tickSec, end * tickSec]);
 }
 
 const STEP = 0.01;

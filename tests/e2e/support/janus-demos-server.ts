@@ -10,11 +10,16 @@ import { createServer } from 'node:https';
 import { extname, join, normalize } from 'node:path';
 
 const [port, janusPort, demosDir, certDir] = process.argv.slice(2);
+if (!port || !janusPort || !demosDir || !certDir) {
+  console.error('usage: janus-demos-server.ts PORT JANUS_PORT DEMOS_DIR CERT_DIR');
+  process.exit(2);
+}
 
 const SETTINGS = 'var server = "/janus";\nvar iceServers = null;\nvar token = null;\nvar apisecret = null;\n';
+const JAVASCRIPT = 'text/javascript; charset=utf-8';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
+  '.js': JAVASCRIPT,
   '.css': 'text/css; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
@@ -46,7 +51,7 @@ const server = createServer(
       return;
     }
     if (url.pathname === '/settings.js') {
-      res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' }).end(SETTINGS);
+      res.writeHead(200, { 'content-type': JAVASCRIPT, 'cache-control': 'no-store' }).end(SETTINGS);
       return;
     }
     const file = join(demosDir, normalize(url.pathname === '/' ? '/index.html' : url.pathname));

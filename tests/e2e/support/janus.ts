@@ -35,8 +35,9 @@ function systemSetting(key: string): string {
   const found = new RegExp(`^\\s*${key}\\s*=\\s*"([^"]+)"`, 'm').exec(
     readFileSync(join(SYSTEM_CONFIG, 'janus.jcfg'), 'utf8'),
   );
-  if (!found) throw new Error(`${key} not found in ${SYSTEM_CONFIG}/janus.jcfg`);
-  return found[1];
+  const [, value] = found ?? [];
+  if (value === undefined) throw new Error(`${key} not found in ${SYSTEM_CONFIG}/janus.jcfg`);
+  return value;
 }
 
 /** Janus with only what the demos need: the HTTP API on loopback, VideoRoom and AudioBridge. */
