@@ -55,7 +55,7 @@ describe('syncCustomSiteScripts', () => {
     await syncCustomSiteScripts(['https://a.example']);
     await syncCustomSiteScripts(['https://a.example', 'https://b.example']);
     expect(registered).toHaveLength(2);
-    expect(registered[0].matches).toEqual(['https://a.example/*', 'https://b.example/*']);
+    expect(registered[0]?.matches).toEqual(['https://a.example/*', 'https://b.example/*']);
     await syncCustomSiteScripts([]);
     expect(registered).toHaveLength(0);
   });

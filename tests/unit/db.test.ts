@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeRecord } from '../fixtures/records';
+import { defined } from '../support/defined';
 
 type Db = typeof import('../../extension/db');
 let db: Db;
@@ -21,7 +22,7 @@ describe('call store', () => {
     await db.putCalls([call('a', 10), call('b', 30), call('c', 20)]);
     expect((await db.getLatestCall())?.id).toBe('b');
     expect((await db.getCall('a'))?.timeline).toBeDefined();
-    const [first] = await db.listCallSummaries(1);
+    const first = defined((await db.listCallSummaries(1))[0], 'the newest summary');
     expect(first.id).toBe('b');
     expect('timeline' in first).toBe(false);
     expect(await db.countCalls()).toBe(3);
@@ -30,9 +31,9 @@ describe('call store', () => {
   it('pages through history newest first without skipping calls that started together', async () => {
     await db.putCalls([call('a', 10), call('b', 20), call('c', 20), call('d', 20), call('e', 30)]);
     const page1 = await db.listCallSummaries(2);
-    const last1 = page1[page1.length - 1];
+    const last1 = defined(page1.at(-1), 'page 1');
     const page2 = await db.listCallSummaries(2, [last1.startedAtMs, last1.id]);
-    const last2 = page2[page2.length - 1];
+    const last2 = defined(page2.at(-1), 'page 2');
     const page3 = await db.listCallSummaries(2, [last2.startedAtMs, last2.id]);
     expect([...page1, ...page2, ...page3].map((s) => s.id)).toEqual(['e', 'd', 'c', 'b', 'a']);
   });
@@ -79,7 +80,7 @@ describe('updateCall', () => {
     const updated = await db.updateCall('a', (r) => ({ ...r, checkIn, meetingKind: 'sales' }));
     expect(updated?.checkIn).toEqual(checkIn);
     expect((await db.getCall('a'))?.meetingKind).toBe('sales');
-    expect((await db.listCallSummaries(1))[0].checkIn).toEqual(checkIn);
+    expect((await db.listCallSummaries(1))[0]?.checkIn).toEqual(checkIn);
   });
 
   it('reports a call that is gone', async () => {

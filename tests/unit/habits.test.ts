@@ -4,6 +4,7 @@ import { assessCall, type CoachedCall, type FigureId } from '../../lib/coaching/
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { goodMetrics } from '../fixtures/records';
 import type { CallMetrics } from '../../lib/engine/types';
+import { defined } from '../support/defined';
 
 function call(metrics: Partial<CallMetrics> = {}, rest: Partial<CoachedCall> = {}): CoachedCall {
   return { durationSec: 2700, participants: 4, meetingKind: 'team', metrics: goodMetrics(metrics), ...rest };
@@ -54,10 +55,14 @@ describe('assessCall', () => {
       call({}, { people: { split: true, people: [person('Person 1', 0.5), person('Person 2', 0.5)], notHeard: 0 } }),
       'share-floor',
     );
-    const figures = Object.fromEntries(even.figures.map((f) => [f.id, f]));
-    expect(say(figures['people-heard'].value)).toBe('2 of 2');
-    expect(figures['people-heard'].score).toBe(1);
-    expect(say(figures['people-balance'].value)).toBe('100% of an even split');
+    const figure = (id: string) =>
+      defined(
+        even.figures.find((f) => f.id === id),
+        id,
+      );
+    expect(say(figure('people-heard').value)).toBe('2 of 2');
+    expect(figure('people-heard').score).toBe(1);
+    expect(say(figure('people-balance').value)).toBe('100% of an even split');
     // One person did all the others' talking and one said nothing: the habit reads lower, and
     // the tip, when it is the weakest, asks to invite them in.
     const lopsided = call(
@@ -86,12 +91,12 @@ describe('assessCall', () => {
     const result = assess(c);
     expect(result.weakest).toBe('let-finish');
     expect(say(result.tip)).toMatch(/jot the thought down/);
-    expect(say(habit(c, 'let-finish').figures[0].value)).toBe('6 (8 per hour)');
+    expect(say(habit(c, 'let-finish').figures[0]!.value)).toBe('6 (8 per hour)');
   });
 
   it('rates interruptions per hour with a floor on call time, so a short call is not over-judged', () => {
     const short = habit(call({ interruptionsBySelf: 1 }, { durationSec: 300 }), 'let-finish');
-    expect(say(short.figures[0].value)).toBe('1 (4 per hour)');
+    expect(say(short.figures[0]!.value)).toBe('1 (4 per hour)');
   });
 
   it('picks concision after a long monologue and names its length', () => {
@@ -102,7 +107,7 @@ describe('assessCall', () => {
   });
 
   it('treats starting before others finish as the response-gap problem', () => {
-    const gapScore = (gap: number) => habit(call({ medianResponseGapSec: gap }), 'concise').figures[1].score;
+    const gapScore = (gap: number) => habit(call({ medianResponseGapSec: gap }), 'concise').figures[1]?.score;
     expect(gapScore(0.8)).toBe(1);
     expect(gapScore(-0.5)).toBe(0);
     expect(gapScore(-0.1)).toBeGreaterThan(0);
@@ -122,7 +127,7 @@ describe('assessCall', () => {
 
   it('compares with the target when the page never showed how many took part', () => {
     const share = habit(call({}, { participants: null }), 'share-floor');
-    expect(say(share.figures[0].value)).toMatch(/group size unknown/);
+    expect(say(share.figures[0]!.value)).toMatch(/group size unknown/);
     expect(share.score).not.toBeNull();
   });
 
@@ -157,6 +162,6 @@ describe('assessCall', () => {
       nudges: { ...DEFAULT_SETTINGS.nudges, monologue: { enabled: true, threshold: 90 } },
     };
     const concise = assessCall(call(), settings).habits.find((h) => h.id === 'concise')!;
-    expect(say(concise.figures[0].explain)).toMatch(/1\u00a0min\u00a030\u00a0s/);
+    expect(say(concise.figures[0]!.explain)).toMatch(/1\u00a0min\u00a030\u00a0s/);
   });
 });

@@ -21,13 +21,13 @@ describe('messages', () => {
   it.each(LOCALES.filter((l) => l !== 'en'))('%s: only messages English has, with the same substitutions', (locale) => {
     for (const [name, { message }] of Object.entries(loadMessages(locale))) {
       expect(english[name], name).toBeDefined();
-      expect(substitutions(message), name).toEqual(substitutions(english[name].message));
+      expect(substitutions(message), name).toEqual(substitutions(english[name]!.message));
     }
   });
 
   it('names the extension and its store description within Chrome’s limits', () => {
-    expect(english.extName.message.length).toBeLessThanOrEqual(75);
+    expect(english.extName?.message.length).toBeLessThanOrEqual(75);
     for (const locale of LOCALES)
-      expect((loadMessages(locale).extDescription ?? english.extDescription).message.length).toBeLessThanOrEqual(132);
+      expect((loadMessages(locale).extDescription ?? english.extDescription)?.message.length).toBeLessThanOrEqual(132);
   });
 });

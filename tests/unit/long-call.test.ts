@@ -12,6 +12,7 @@ import { TIMELINE_CAPS } from '../../lib/record/timeline';
 import type { CallRecord } from '../../lib/record/types';
 import { validateCallRecord } from '../../lib/record/validate';
 import { noise, RATE, seededRandom, silence, voice, zeroCrossingClassifier } from '../support/signals';
+import { defined } from '../support/defined';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -135,7 +136,8 @@ describe('a four-hour call', () => {
 
     expect(checkpoints.map((c) => c.hour)).toEqual([1, 2, 3, 4]);
     // Memory: what the engine keeps per hour is its segment and turn lists (tens of kB), not audio.
-    const [first, , , last] = checkpoints;
+    const first = defined(checkpoints[0], 'hour 1');
+    const last = defined(checkpoints[3], 'hour 4');
     expect(last.heapMb - first.heapMb).toBeLessThan(15);
     // The record: bounded by the timeline caps, whatever the length.
     expect(maxRecordBytes).toBeLessThan(200_000);

@@ -70,10 +70,11 @@ describe('the mic during a call', () => {
     const first = await openMic('meet.google.com');
     const { changes, stop } = supervise(first);
     await settle();
-    opened[0].track.end();
+    opened[0]!.track.end();
     await settle();
     expect(changes).toHaveLength(1);
-    expect(changes[0].ok && changes[0].stream).toBe(opened[1]);
+    const [change] = changes;
+    expect(change?.ok && change.stream).toBe(opened[1]);
     stop();
   });
 
@@ -81,7 +82,7 @@ describe('the mic during a call', () => {
     const { changes, stop } = supervise(await openMic('meet.google.com'));
     await settle();
     nextMic = 'NotFoundError';
-    opened[0].track.end();
+    opened[0]!.track.end();
     await settle();
     const lost = changes.at(-1)!;
     expect(lost).toMatchObject({ ok: false, denied: false });
@@ -114,7 +115,7 @@ describe('the mic during a call', () => {
   it('after it stops, nothing is opened and a late stream is closed', async () => {
     const { changes, stop } = supervise(await openMic('meet.google.com'));
     await settle();
-    opened[0].track.end();
+    opened[0]!.track.end();
     stop(); // the call ended while another device was being opened
     await settle();
     expect(changes).toEqual([]);

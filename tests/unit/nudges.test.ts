@@ -78,7 +78,7 @@ describe('nudge policy', () => {
       [175, 'monologue'],
       [220, 'monologue-strong'],
     ]);
-    expect(shown[0].text).toMatch(/1\u00a0min\u00a015\u00a0s/);
+    expect(shown[0]?.text).toMatch(/1\u00a0min\u00a015\u00a0s/);
   });
 
   it('clears the monologue nudge as soon as I hand over', () => {
@@ -147,7 +147,7 @@ describe('nudge policy', () => {
     expect(run(200, 299, () => ({ live: over })).shown).toEqual([]);
     const { shown } = run(300, 320, () => ({ live: over }));
     expect(shown.map((s) => [s.sec, s.kind])).toEqual([[300, 'over-share']]);
-    expect(shown[0].text).toMatch(/45%.*fair share 25%/);
+    expect(shown[0]?.text).toMatch(/45%.*fair share 25%/);
     expect(run(300, 320, () => ({ live: { ...over, talkShare: 0.35 } })).shown).toEqual([]);
   });
 
@@ -227,7 +227,7 @@ describe('nudge policy', () => {
         : { live: { floor: 'self' as const, selfTurnSec: sec - 250 } };
     const { shown } = run(100, 270, story);
     expect(shown.map((s) => [s.sec, s.kind])).toEqual([[254, 'let-finish']]);
-    expect(shown[0].text).toMatch(/2\u00a0min\u00a030\u00a0s story/);
+    expect(shown[0]?.text).toMatch(/2\u00a0min\u00a030\u00a0s story/);
   });
 
   it('does not praise a story I cut short, even when the event arrives after the floor changed', () => {

@@ -94,7 +94,7 @@ describe('settings: sites', () => {
 describe('settings: nudges and targets', () => {
   it('saves a threshold only when it is valid', async () => {
     const { settings } = setup();
-    const nudge = within(section('Nudges during calls')).getAllByRole('group')[0];
+    const nudge = within(section('Nudges during calls')).getAllByRole('group')[0]!;
     const threshold = within(nudge).getByLabelText('After');
     fireEvent.change(threshold, { target: { value: '9' } });
     expect(screen.getByText('Between 30 and 600.')).toBeTruthy();

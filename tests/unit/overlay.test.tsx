@@ -125,7 +125,7 @@ describe('Overlay', () => {
       ['Your interruptions', '2'],
       ['Interruptions of you', '1'],
       ['Your backchannels', '7'],
-    ]) {
+    ] as const) {
       expect(screen.getByText(label).nextElementSibling?.textContent).toBe(count);
     }
   });

@@ -7,10 +7,12 @@ import type { TabStatus } from '../../extension/messages';
 import { summarizeCall } from '../../lib/record/summary';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { generateSampleCalls, goodMetrics, makeRecord } from '../fixtures/records';
+import { defined } from '../support/defined';
 
 afterEach(cleanup);
 
 const calls = generateSampleCalls({ count: 60, seed: 77, endMs: new Date(2025, 5, 2, 18).getTime() }).reverse();
+const newest = defined(calls[0], 'the newest sample call');
 
 function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions {
   return {
@@ -40,9 +42,9 @@ function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions {
 function setup(data: Partial<PopupData> = {}, actions = fakeActions()) {
   const full: PopupData = {
     settings: DEFAULT_SETTINGS,
-    latest: calls[0],
+    latest: newest,
     tabStatus: null,
-    nowMs: calls[0].endedAtMs,
+    nowMs: newest.endedAtMs,
     ...data,
   };
   render(<PopupApp data={full} actions={actions} />);
@@ -106,7 +108,7 @@ describe('popup: latest call', () => {
       ['Turn switches', 'Share the floor'],
       ['Others’ longest turn', 'About the room'],
       ['Interruptions of you', 'About the room'],
-    ]) {
+    ] as const) {
       expect(tiles.getByText(label).parentElement?.querySelector('.tile-habit')?.textContent, label).toBe(tag);
     }
     // The weakest habit is open, with its figures explained.
@@ -156,7 +158,7 @@ describe('popup: latest call', () => {
   });
 
   it('says a cut-short call was kept up to its last save', () => {
-    setup({ latest: { ...calls[0], status: 'recovered' } });
+    setup({ latest: { ...newest, status: 'recovered' } });
     expect(screen.getByText(/cut short .* kept up to its last save/)).toBeTruthy();
   });
 
@@ -178,13 +180,13 @@ describe('popup: latest call', () => {
   });
 
   it('saves the check-in with the call and shows it as done', async () => {
-    const record = makeRecord({ id: calls[0].id });
+    const record = makeRecord({ id: newest.id });
     const actions = setup({ latest: record });
     const form = screen.getByRole('form', { name: '20-second check-in' });
     const save = within(form).getByRole('button', { name: 'Save check-in' }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
-    fireEvent.click(within(form).getAllByLabelText('Yes')[0]);
-    fireEvent.click(within(form).getAllByLabelText('No')[1]);
+    fireEvent.click(within(form).getAllByLabelText('Yes')[0]!);
+    fireEvent.click(within(form).getAllByLabelText('No')[1]!);
     fireEvent.change(within(form).getByLabelText(/note for yourself/), { target: { value: '  Follow up with Sam  ' } });
     fireEvent.click(save);
     await screen.findByText('Saved with this call.');
@@ -210,7 +212,7 @@ describe('popup: latest call', () => {
   it('changes the kind of meeting, and with it the target', async () => {
     const actions = setup();
     fireEvent.change(screen.getByLabelText(/Kind of meeting/), { target: { value: 'sales' } });
-    await waitFor(() => expect(actions.setMeetingKind).toHaveBeenCalledWith(calls[0].id, 'sales'));
+    await waitFor(() => expect(actions.setMeetingKind).toHaveBeenCalledWith(newest.id, 'sales'));
     await screen.findByRole('img', { name: /Your target: 40%/ });
   });
 });
@@ -285,7 +287,7 @@ describe('popup: tabs and history', () => {
     expect(within(list).getAllByRole('listitem')).toHaveLength(HISTORY_PAGE_SIZE);
     fireEvent.click(screen.getByRole('button', { name: 'Show older calls' }));
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2 * HISTORY_PAGE_SIZE));
-    const last = calls[HISTORY_PAGE_SIZE - 1];
+    const last = defined(calls[HISTORY_PAGE_SIZE - 1], 'the first page’s last call');
     expect(actions.loadHistoryPage).toHaveBeenLastCalledWith(HISTORY_PAGE_SIZE, [last.startedAtMs, last.id]);
   });
 
@@ -293,8 +295,8 @@ describe('popup: tabs and history', () => {
     setup();
     fireEvent.click(screen.getByRole('tab', { name: 'History' }));
     const list = await screen.findByRole('list');
-    const second = calls[1];
-    fireEvent.click(within(list).getAllByRole('button', { name: new RegExp(second.title ?? 'Call on') })[0]);
+    const second = defined(calls[1], 'the second call');
+    fireEvent.click(within(list).getAllByRole('button', { name: new RegExp(second.title ?? 'Call on') })[0]!);
     await screen.findByRole('button', { name: '← All calls' });
     expect(screen.getByTestId('call-summary')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '← All calls' }));
@@ -305,11 +307,11 @@ describe('popup: tabs and history', () => {
     const actions = setup();
     fireEvent.click(screen.getByRole('tab', { name: 'History' }));
     const list = await screen.findByRole('list');
-    const first = within(list).getAllByRole('listitem')[0];
+    const first = within(list).getAllByRole('listitem')[0]!;
     fireEvent.click(within(first).getByRole('button', { name: /^Delete / }));
     expect(actions.deleteCall).not.toHaveBeenCalled();
     fireEvent.click(within(first).getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(actions.deleteCall).toHaveBeenCalledWith(calls[0].id));
+    await waitFor(() => expect(actions.deleteCall).toHaveBeenCalledWith(newest.id));
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(HISTORY_PAGE_SIZE - 1));
     expect(actions.loadLatest).toHaveBeenCalled();
     expect(screen.getByRole('status', { hidden: true }).textContent).toMatch(/Deleted/);
@@ -318,7 +320,7 @@ describe('popup: tabs and history', () => {
   it('keeps a call when the delete is cancelled', async () => {
     const actions = setup();
     fireEvent.click(screen.getByRole('tab', { name: 'History' }));
-    const first = within(await screen.findByRole('list')).getAllByRole('listitem')[0];
+    const first = within(await screen.findByRole('list')).getAllByRole('listitem')[0]!;
     fireEvent.click(within(first).getByRole('button', { name: /^Delete / }));
     fireEvent.click(within(first).getByRole('button', { name: 'Keep' }));
     expect(actions.deleteCall).not.toHaveBeenCalled();
@@ -398,7 +400,7 @@ describe('popup: trends', () => {
   });
 
   it('says worse as well as better', async () => {
-    const base = calls[0].endedAtMs;
+    const base = newest.endedAtMs;
     const week = 7 * 24 * 3600 * 1000;
     // Four weeks ago I talked less than now: the share went up, which is worse.
     const summaries = [
@@ -427,7 +429,7 @@ describe('popup: trends', () => {
 
   it('shows one empty state instead of empty charts, and filters by kind of meeting', async () => {
     const oneOnOne = summarizeCall(
-      makeRecord({ id: '1on1', startedAtMs: calls[0].startedAtMs, meetingKind: 'one-on-one' }),
+      makeRecord({ id: '1on1', startedAtMs: newest.startedAtMs, meetingKind: 'one-on-one' }),
     );
     setup({}, fakeActions({ loadSince: vi.fn(async () => [oneOnOne]) }));
     await act(async () => {

@@ -93,7 +93,7 @@ describe('compactIntervals', () => {
     expect(ticks[0]).toBe(0);
     expect(ticks.at(-1)).toBe(Math.round(intervals.at(-1)![1] * 100));
     // The largest gaps are the last ones: they are the ones that survive.
-    const lastGap = ticks[ticks.length - 2] - ticks[ticks.length - 3];
+    const lastGap = ticks.at(-2)! - ticks.at(-3)!;
     expect(lastGap).toBe(Math.round((0.1 + 4998 * 0.01) * 100));
   });
 });

@@ -67,9 +67,9 @@ describe('export and import', () => {
   it('skips and reports invalid and duplicate records, keeping the rest', () => {
     const file = JSON.stringify([calls[0], { nonsense: true }, calls[1], calls[0], null]);
     const report = parseCallsImport(file);
-    expect(report.records.map((r) => r.id)).toEqual([calls[0].id, calls[1].id]);
+    expect(report.records.map((r) => r.id)).toEqual([calls[0]!.id, calls[1]!.id]);
     expect(report.skipped.map((s) => s.position)).toEqual([2, 4, 5]);
-    expect(report.skipped[1].reason).toMatch(/appears earlier/);
+    expect(report.skipped[1]?.reason).toMatch(/appears earlier/);
   });
 
   it('reports an unreadable file without throwing', () => {
@@ -106,7 +106,7 @@ describe('export and import', () => {
       { ...calls[3], version: '1' },
     ];
     const report = parseCallsImport(JSON.stringify(shapes));
-    expect(report.records.map((r) => r.id)).toEqual([calls[0].id]);
+    expect(report.records.map((r) => r.id)).toEqual([calls[0]!.id]);
     expect(report.skipped.map((s) => s.position)).toEqual([2, 3, 4, 5, 6]);
   });
 
@@ -115,10 +115,10 @@ describe('export and import', () => {
     const csv = exportCallsCsv([risky, makeRecord({ id: 'call-2', title: null })]);
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0].split(',')).toContain('talkShare');
+    expect(lines[0]?.split(',')).toContain('talkShare');
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x""), ""quoted"""`);
     expect(lines[1]).toContain('2025-03-12T14:00:00.000Z');
-    expect(lines[2].split(',')[3]).toBe('');
+    expect(lines[2]?.split(',')[3]).toBe('');
   });
 });
 

@@ -18,7 +18,7 @@ describe('generateSampleCalls', () => {
   it('places calls on working days, in order, without overlap, with unique ids', () => {
     expect(calls).toHaveLength(400);
     expect(new Set(calls.map((c) => c.id)).size).toBe(400);
-    for (let i = 1; i < calls.length; i++) expect(calls[i].startedAtMs).toBeGreaterThan(calls[i - 1].endedAtMs);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]!.startedAtMs).toBeGreaterThan(calls[i - 1]!.endedAtMs);
     for (const c of calls) expect([1, 2, 3, 4, 5]).toContain(new Date(c.startedAtMs).getDay());
   });
 

@@ -13,6 +13,7 @@ import type { SiteAdapter, SiteReading } from '../../lib/sites/types';
 import { webexAdapter } from '../../lib/sites/webex';
 import { zoomAdapter } from '../../lib/sites/zoom';
 import { CUSTOM_SITE, SITE_URLS } from './site-urls';
+import { defined } from '../support/defined';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = `${ROOT}tests/fixtures/sites`;
@@ -276,8 +277,9 @@ const CASES: Record<keyof typeof SITE_URLS, { adapter: SiteAdapter; fixtures: Re
 // exactly as the call alone.
 for (const site of BUILT_IN_SITES) {
   const { fixtures } = CASES[site as keyof typeof CASES];
-  fixtures['in-call-hidden-screens.html'] = fixtures['in-call.html'];
-  fixtures['in-call-chat.html'] = fixtures['in-call.html'];
+  const inCall = defined(fixtures['in-call.html'], `${site}: in-call.html`);
+  fixtures['in-call-hidden-screens.html'] = inCall;
+  fixtures['in-call-chat.html'] = inCall;
 }
 
 describe('site adapters on fixture pages', () => {

@@ -194,7 +194,7 @@ describe('damaged or partial records', () => {
     const future = { ...call('future', 30), version: CALL_RECORD_VERSION + 1 };
     await writeRaw({ calls: [future], summaries: [summarizeCall(future as never)] });
     expect(await db.getLatestCall()).toBeUndefined();
-    expect(db.damagedCallsSeen()[0].reason).toMatch(/newer Listening Coach/);
+    expect(db.damagedCallsSeen()[0]?.reason).toMatch(/newer Listening Coach/);
   });
 
   it('are all found by the scan, halves included, and can be removed', async () => {
@@ -254,7 +254,7 @@ describe('settings versions and repair', () => {
   it('turns version-3 settings into version 4: the inclusion nudge on, names not kept', () => {
     const { people: _people, ...v3 } = DEFAULT_SETTINGS;
     const { inclusion: _inclusion, ...v3Nudges } = DEFAULT_SETTINGS.nudges;
-    const migrated = SETTINGS_MIGRATIONS[3]({
+    const migrated = SETTINGS_MIGRATIONS[3]?.({
       ...v3,
       nudges: { ...v3Nudges, monologue: { enabled: false, threshold: 60 } },
     });

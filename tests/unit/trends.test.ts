@@ -32,13 +32,13 @@ describe('weeklyTrend', () => {
     ];
     const weeks = weeklyTrend(calls, targets, { nowMs: now, weeks: 3 });
     expect(weeks.map((w) => w.calls)).toEqual([1, 0, 2]);
-    expect(weeks[1].talkShare).toBeNull();
+    expect(weeks[1]?.talkShare).toBeNull();
     // Weighted by speech: (600 + 1200) / (2400 + 2400).
-    expect(weeks[2].talkShare).toBeCloseTo(0.375);
-    expect(weeks[2].targetShare).toBeCloseTo(0.25);
-    expect(weeks[2].interruptionsPerHour).toBe(0);
-    expect(weeks[2].backchannelsPerMin).toBeCloseTo(60 / 50);
-    expect(weeks[2].longestMonologueSec).toBe(45);
+    expect(weeks[2]?.talkShare).toBeCloseTo(0.375);
+    expect(weeks[2]?.targetShare).toBeCloseTo(0.25);
+    expect(weeks[2]?.interruptionsPerHour).toBe(0);
+    expect(weeks[2]?.backchannelsPerMin).toBeCloseTo(60 / 50);
+    expect(weeks[2]?.longestMonologueSec).toBe(45);
   });
 
   it('weights the target by each call’s kind', () => {
@@ -48,7 +48,7 @@ describe('weeklyTrend', () => {
       targets,
       { nowMs: now, weeks: 1 },
     );
-    expect(weeks[0].targetShare).toBeCloseTo((0.5 + 0.25) / 2);
+    expect(weeks[0]?.targetShare).toBeCloseTo((0.5 + 0.25) / 2);
   });
 
   it('scores the check-in over answered questions only', () => {
@@ -57,7 +57,7 @@ describe('weeklyTrend', () => {
       nowMs: at(2025, 3, 13),
       weeks: 1,
     });
-    expect(week.checkInScore).toBe(0.5);
+    expect(week?.checkInScore).toBe(0.5);
   });
 
   it('counts who spoke only over calls that told people apart', () => {

@@ -31,8 +31,9 @@ async function analyze(
 function expectIntervals(actual: Interval[], expected: Interval[], tol = 0.03): void {
   expect(actual.length, JSON.stringify(actual)).toBe(expected.length);
   actual.forEach(([s, e], i) => {
-    expect(Math.abs(s - expected[i][0]), `start ${i}: ${s}`).toBeLessThanOrEqual(tol);
-    expect(Math.abs(e - expected[i][1]), `end ${i}: ${e}`).toBeLessThanOrEqual(tol);
+    const [expectedStart, expectedEnd] = expected[i]!;
+    expect(Math.abs(s - expectedStart), `start ${i}: ${s}`).toBeLessThanOrEqual(tol);
+    expect(Math.abs(e - expectedEnd), `end ${i}: ${e}`).toBeLessThanOrEqual(tol);
   });
 }
 
@@ -108,7 +109,7 @@ describe('speech activity', () => {
     const x = silence(14);
     noise(x, 0.0005, 3);
     x.fill(0, 3 * RATE, 6 * RATE); // the line drops out (codec DTX)…
-    for (let i = 0; i < 16; i++) x[6 * RATE + i] += i % 2 ? -0.3 : 0.3; // …and comes back with a click
+    for (let i = 0; i < 16; i++) x[6 * RATE + i]! += i % 2 ? -0.3 : 0.3; // …and comes back with a click
     voice(x, 1, 2);
     voice(x, 9, 10);
     expectIntervals((await analyze(x, null)).segments.self, [
@@ -348,7 +349,7 @@ describe('streaming equals batch', () => {
     const answerSome = async (share: number) => {
       for (let k = held.length - 1; k >= 0; k--) {
         const j = Math.floor(rand() * (k + 1));
-        [held[k], held[j]] = [held[j], held[k]];
+        [held[k], held[j]] = [held[j]!, held[k]!];
       }
       const due = (h: (typeof held)[number], k: number) => k < held.length * share || pushed - h.askedAt > 8 * RATE;
       const answering = held.filter(due);

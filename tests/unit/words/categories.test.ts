@@ -82,7 +82,7 @@ describe('questions', () => {
   });
 
   it('keeps the question’s own words', () => {
-    expect(readTurn('Okay, so, we have two options, which one do you prefer?').questions[0].text).toBe(
+    expect(readTurn('Okay, so, we have two options, which one do you prefer?').questions[0]?.text).toBe(
       'which one do you prefer',
     );
   });
@@ -199,7 +199,7 @@ describe('sentences', () => {
     const s = sentences('It is 2.5 weeks late! Is that right? so, yes');
     expect(s.map((x) => x.words.join(' '))).toEqual(['it is 2.5 weeks late', 'is that right', 'so yes']);
     expect(s.map((x) => x.asked)).toEqual([false, true, false]);
-    expect([...s[2].commas]).toEqual([0]);
+    expect([...s[2]!.commas]).toEqual([0]);
   });
 });
 

@@ -55,7 +55,7 @@ describe('recogniser pieces', () => {
     const pieces = recogniserPieces(audio, rate);
     expect(pieces.length).toBe(3);
     for (const p of pieces) expect(p.length).toBeLessThanOrEqual(MAX_PIECE_SEC * rate);
-    expect(Math.abs(pieces[0].length / rate - 10.025)).toBeLessThan(0.03);
+    expect(Math.abs(pieces[0]!.length / rate - 10.025)).toBeLessThan(0.03);
     expect(pieces.reduce((n, p) => n + p.length, 0)).toBe(audio.length);
   });
 });

@@ -108,10 +108,10 @@ describe('words in the trends', () => {
       DEFAULT_SETTINGS.targetShare,
       10,
     );
-    expect(points[0].questionsPer10Min).toBeCloseTo(10, 6);
-    expect(points[0].restatementsPerHour).toBeCloseTo(2 / 0.75, 6);
-    expect(points[0].specificThanksShare).toBeCloseTo(2 / 3, 6);
-    expect(points[1].questionsPer10Min).toBeNull();
+    expect(points[0]?.questionsPer10Min).toBeCloseTo(10, 6);
+    expect(points[0]?.restatementsPerHour).toBeCloseTo(2 / 0.75, 6);
+    expect(points[0]?.specificThanksShare).toBeCloseTo(2 / 3, 6);
+    expect(points[1]?.questionsPer10Min).toBeNull();
   });
 });
 
