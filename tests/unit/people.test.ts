@@ -55,8 +55,9 @@ function replay(trace: Trace, tracker = new PeopleTracker(), quietCadence = fals
     for (const s of trace.sources) {
       const before = reads.get(s.key);
       if (quietCadence && !levelReadDue(atMs, before?.readAtMs ?? null, before?.voiceAtMs ?? null)) continue;
-      levels[s.key] = level(inside(trace.speech[s.key] ?? [], t), t);
-      const voice = levels[s.key] >= VOICE_LEVEL;
+      const heard = level(inside(trace.speech[s.key] ?? [], t), t);
+      levels[s.key] = heard;
+      const voice = heard >= VOICE_LEVEL;
       reads.set(s.key, { readAtMs: atMs, voiceAtMs: voice ? atMs : (before?.voiceAtMs ?? null) });
     }
     batch.samples.push({ atMs, levels });
@@ -122,8 +123,9 @@ describe('per-person talk from source levels', () => {
     expect(every.split && sparse.split).toBe(true);
     if (!every.split || !sparse.split) return;
     sparse.people.forEach((person, i) => {
-      expect(Math.abs(person.shareOfOthers - every.people[i].shareOfOthers)).toBeLessThan(0.01);
-      expect(Math.abs(person.speechSec - every.people[i].speechSec)).toBeLessThan(0.5);
+      const readEveryTime = defined(every.people[i], `person ${i + 1} read at every sample`);
+      expect(Math.abs(person.shareOfOthers - readEveryTime.shareOfOthers)).toBeLessThan(0.01);
+      expect(Math.abs(person.speechSec - readEveryTime.speechSec)).toBeLessThan(0.5);
     });
     expect(sparse.notHeard.count).toBe(1);
   });
