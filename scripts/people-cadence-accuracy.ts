@@ -2,7 +2,7 @@
 // the shared group scenes' voices, each as a person of its own (their speech cut from the others'
 // track by the scene's truth, as the Janus e2e plays them), their RFC 6464 levels per 20 ms packet
 // as a sender computes them, read by the hook's sampler every 100 ms (±15 ms of timer jitter)
-// either at every sample or on the quiet cadence (lib/people/levels.ts, levelReadDue), through the
+// either at every sample or on the quiet cadence (lib/people/levels.ts, ReadCadence), through the
 // tracker with the engine's others channel taken as the truth's. Each scene is played with 10
 // timer phases; the table gives the reads a second and each person's share-of-others error
 // against the truth.
@@ -11,9 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeWav, mixDown } from '../lib/audio/wav';
-import { LEVEL_SAMPLE_MS, levelReadDue, type LevelBatch, type SourceInfo } from '../lib/people/levels';
+import { LEVEL_SAMPLE_MS, ReadCadence, type LevelBatch, type SourceInfo } from '../lib/people/levels';
 import { PeopleTracker } from '../lib/people/tracker';
-import { VOICE_LEVEL } from '../lib/call/webrtc';
 import { SYNTHETIC_DIR, sharedScenesMissing } from '../harness/scenes';
 
 type Interval = [number, number];
@@ -62,7 +61,7 @@ function play(
     streamId: key,
     mixer: false,
   }));
-  const cadence = new Map<string, { readAtMs: number; voiceAtMs: number | null }>();
+  const cadence = new ReadCadence<(typeof people)[number]>();
   const zero = 1000;
   let reads = 0;
   let batch: LevelBatch = { sources, samples: [] };
@@ -71,13 +70,12 @@ function play(
     const atMs = zero + offsetMs + i * LEVEL_SAMPLE_MS + (next() - 0.5) * 30;
     const t = (atMs - zero) / 1000;
     const levels: Record<string, number> = {};
-    for (const { key, levels: packets } of people) {
-      const before = cadence.get(key);
-      if (quiet && !levelReadDue(atMs, before?.readAtMs ?? null, before?.voiceAtMs ?? null)) continue;
+    for (const person of people) {
+      if (quiet && !cadence.due(person, atMs)) continue;
       reads++;
-      const level = packets[Math.max(0, Math.floor(t / PACKET_SEC) - 1)] ?? 0;
-      levels[key] = level;
-      cadence.set(key, { readAtMs: atMs, voiceAtMs: level >= VOICE_LEVEL ? atMs : (before?.voiceAtMs ?? null) });
+      const level = person.levels[Math.max(0, Math.floor(t / PACKET_SEC) - 1)] ?? 0;
+      levels[person.key] = level;
+      cadence.read(person, atMs, level);
     }
     batch.samples.push({ atMs, levels });
     tracker.engine(atMs, within(gate, t), t);

@@ -13,14 +13,14 @@
 //   hands the samples over in batches (lib/people/levels.ts): who else speaks, per person, without
 //   touching audio.
 // The page's own behaviour is unchanged.
-import { VOICE_LEVEL, type RtcConnectionFacts, type RtcSnapshot, type RtcSourceFacts } from '../../lib/call/webrtc';
+import type { RtcConnectionFacts, RtcSnapshot, RtcSourceFacts } from '../../lib/call/webrtc';
 import {
   LEVEL_BUFFER_SAMPLES,
   LEVEL_FRESH_MS,
   LEVEL_IDLE_MS,
   LEVEL_QUIET_READ_MS,
   LEVEL_SAMPLE_MS,
-  levelReadDue,
+  ReadCadence,
   type LevelBatch,
   type LevelSample,
   type SourceInfo,
@@ -186,7 +186,7 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   let levelSources = new Map<string, SourceInfo>();
   let sampler: ReturnType<typeof setInterval> | null = null;
   let lastTakenMs = 0;
-  const cadence = new WeakMap<RTCRtpReceiver, { readAtMs: number; voiceAtMs: number | null }>();
+  const cadence = new ReadCadence<RTCRtpReceiver>();
   const sampleLevels = () => {
     try {
       const atMs = Date.now();
@@ -202,16 +202,15 @@ export function installRtcHook(win: Window & typeof globalThis): void {
           const receiver = transceiver.receiver;
           const track = receiver.track;
           if (!receives(transceiver) || track.kind !== 'audio' || track.readyState !== 'live') continue;
-          const before = cadence.get(receiver);
-          if (!levelReadDue(atMs, before?.readAtMs ?? null, before?.voiceAtMs ?? null)) continue;
-          let voice = false;
+          if (!cadence.due(receiver, atMs)) continue;
+          let loudest = 0;
           const read = readSources(receiver, atMs);
           const take = (kind: 'ssrc' | 'csrc', entries: readonly RTCRtpContributingSource[]) => {
             for (const entry of entries) {
               if (entry.audioLevel === undefined || ageMs(entry.timestamp, win) > LEVEL_FRESH_MS) continue;
               const key = `${kind}:${entry.source}`;
               levels[key] = entry.audioLevel;
-              if (entry.audioLevel >= VOICE_LEVEL) voice = true;
+              loudest = Math.max(loudest, entry.audioLevel);
               const isMixer = kind === 'ssrc' && read.mixer;
               const seen = levelSources.get(key);
               if (!seen || seen.mixer !== isMixer)
@@ -226,7 +225,7 @@ export function installRtcHook(win: Window & typeof globalThis): void {
           };
           take('ssrc', read.ssrcs);
           take('csrc', read.csrcs);
-          cadence.set(receiver, { readAtMs: atMs, voiceAtMs: voice ? atMs : (before?.voiceAtMs ?? null) });
+          cadence.read(receiver, atMs, loudest);
         }
       }
       levelSamples.push({ atMs, levels });

@@ -2,6 +2,7 @@
 // every remote audio receiver's synchronization sources (one per incoming RTP stream: a person
 // through an SFU or a P2P peer, or a server's mix) and contributing sources (one per voice a mixer
 // names in its packets, as Meet does), each with its RFC 6464 level. No audio, only these numbers.
+import { VOICE_LEVEL } from '../call/webrtc';
 
 /** One incoming source, as the hook saw it. */
 export interface SourceInfo {
@@ -44,13 +45,25 @@ export const LEVEL_QUIET_AFTER_MS = 1500;
  *  first voice on it is read every sample: a turn counts from up to this much after it began. */
 export const LEVEL_QUIET_READ_MS = 300;
 
-/** Whether a receiver is due a read at `atMs`, given when it last was and when one of its sources
- *  last carried a voice (null: never read, or never a voice). */
-export function levelReadDue(atMs: number, lastReadMs: number | null, lastVoiceMs: number | null): boolean {
-  if (lastReadMs === null) return true;
-  if (lastVoiceMs !== null && atMs - lastVoiceMs < LEVEL_QUIET_AFTER_MS) return true;
-  // Timers fire a little early or late: half a sample's slack keeps the quiet cadence steady.
-  return atMs - lastReadMs >= LEVEL_QUIET_READ_MS - LEVEL_SAMPLE_MS / 2;
+/** When each receiver is due a read: at every sample while one of its sources carried a voice
+ *  within LEVEL_QUIET_AFTER_MS, else every LEVEL_QUIET_READ_MS. The hook's sampler keeps one, and
+ *  so do the replays that measure it; keyed weakly, as receivers come and go with their connections. */
+export class ReadCadence<Receiver extends object> {
+  private readonly reads = new WeakMap<Receiver, { readAtMs: number; voiceAtMs: number | null }>();
+
+  due(receiver: Receiver, atMs: number): boolean {
+    const last = this.reads.get(receiver);
+    if (!last) return true;
+    if (last.voiceAtMs !== null && atMs - last.voiceAtMs < LEVEL_QUIET_AFTER_MS) return true;
+    // Timers fire a little early or late: half a sample's slack keeps the quiet cadence steady.
+    return atMs - last.readAtMs >= LEVEL_QUIET_READ_MS - LEVEL_SAMPLE_MS / 2;
+  }
+
+  /** `receiver` was read at `atMs`; `loudest` is the highest current level among its sources. */
+  read(receiver: Receiver, atMs: number, loudest: number): void {
+    const voiceAtMs = loudest >= VOICE_LEVEL ? atMs : (this.reads.get(receiver)?.voiceAtMs ?? null);
+    this.reads.set(receiver, { readAtMs: atMs, voiceAtMs });
+  }
 }
 
 /** Parses a batch the page sent (it can send anything): null when it is not one. */

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { VOICE_LEVEL } from '../../lib/call/webrtc';
 import {
   LEVEL_QUIET_AFTER_MS,
   LEVEL_QUIET_READ_MS,
-  levelReadDue,
+  ReadCadence,
   parseLevelBatch,
   type LevelBatch,
   type SourceInfo,
@@ -42,23 +41,21 @@ const inside = (intervals: [number, number][], t: number) => intervals.some(([s,
 /** Plays a trace through the tracker as the content script would: 100 ms samples batched every
  *  300 ms, the engine's others channel reported 10 times a second, its clock starting at 1000 ms.
  *  `quietCadence`: each source is a receiver of its own, read only when the hook would
- *  (levelReadDue), not at every sample. */
+ *  (ReadCadence), not at every sample. */
 function replay(trace: Trace, tracker = new PeopleTracker(), quietCadence = false): PeopleTracker {
   const zero = 1_000;
   const gate = trace.gate ?? Object.values(trace.speech).flat();
-  const reads = new Map<string, { readAtMs: number; voiceAtMs: number | null }>();
+  const cadence = new ReadCadence<SourceInfo>();
   let batch: LevelBatch = { sources: trace.sources, samples: [] };
   for (let i = 0; i <= trace.durationSec * 10; i++) {
     const t = i / 10;
     const atMs = zero + i * 100;
     const levels: Record<string, number> = {};
     for (const s of trace.sources) {
-      const before = reads.get(s.key);
-      if (quietCadence && !levelReadDue(atMs, before?.readAtMs ?? null, before?.voiceAtMs ?? null)) continue;
+      if (quietCadence && !cadence.due(s, atMs)) continue;
       const heard = level(inside(trace.speech[s.key] ?? [], t), t);
       levels[s.key] = heard;
-      const voice = heard >= VOICE_LEVEL;
-      reads.set(s.key, { readAtMs: atMs, voiceAtMs: voice ? atMs : (before?.voiceAtMs ?? null) });
+      cadence.read(s, atMs, heard);
     }
     batch.samples.push({ atMs, levels });
     tracker.engine(atMs, inside(gate, t), t);
@@ -131,11 +128,18 @@ describe('per-person talk from source levels', () => {
   });
 
   it('reads a receiver at every sample while it carries a voice, and now and then once it has not for a while', () => {
-    expect(levelReadDue(0, null, null)).toBe(true);
-    expect(levelReadDue(1_000, 900, 900)).toBe(true);
-    expect(levelReadDue(1_000 + LEVEL_QUIET_AFTER_MS, 1_000 + LEVEL_QUIET_AFTER_MS - 100, 1_000)).toBe(false);
-    expect(levelReadDue(5_000, 5_000 - LEVEL_QUIET_READ_MS, 1_000)).toBe(true);
-    expect(levelReadDue(5_000, 4_800, null)).toBe(false);
+    const cadence = new ReadCadence<object>();
+    const talking = {};
+    expect(cadence.due(talking, 0)).toBe(true);
+    cadence.read(talking, 900, 0.5);
+    expect(cadence.due(talking, 1_000)).toBe(true);
+    cadence.read(talking, 1_000 + LEVEL_QUIET_AFTER_MS - 100, 0);
+    expect(cadence.due(talking, 1_000 + LEVEL_QUIET_AFTER_MS)).toBe(false);
+    expect(cadence.due(talking, 1_000 + LEVEL_QUIET_AFTER_MS - 100 + LEVEL_QUIET_READ_MS)).toBe(true);
+    const silent = {};
+    cadence.read(silent, 4_800, 0.001);
+    expect(cadence.due(silent, 5_000)).toBe(false);
+    expect(cadence.due(silent, 4_800 + LEVEL_QUIET_READ_MS)).toBe(true);
   });
 
   it('counts a source only while the others channel carries speech', () => {
