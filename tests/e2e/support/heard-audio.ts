@@ -112,7 +112,7 @@ export async function recordHeardTracks(page: Page): Promise<HeardTracks> {
 
 /** Each track's recording, gathered out of the page take by take. */
 export class HeardTracks {
-  private readonly tracks: { startedAtMs: number; parts: Float32Array[] }[] = [];
+  private readonly tracks: { startedAtMs: number | null; parts: Float32Array[] }[] = [];
   /** Wall time of the last take: the tracks hold what was heard until about then. */
   takenUntilMs: number | null = null;
 
@@ -122,8 +122,9 @@ export class HeardTracks {
     const count = (await this.page.evaluate('window.__heardTracks.length')) as number;
     for (let i = 0; i < count; i++) {
       const { startedAtMs, samples } = await takeSamples(this.page, `window.__heardTracks[${i}]`);
-      if (startedAtMs === null) continue;
-      (this.tracks[i] ??= { startedAtMs, parts: [] }).parts.push(samples);
+      const track = (this.tracks[i] ??= { startedAtMs: null, parts: [] });
+      track.startedAtMs ??= startedAtMs;
+      track.parts.push(samples);
     }
     this.takenUntilMs = Date.now();
   }
@@ -131,7 +132,9 @@ export class HeardTracks {
   /** Writes what each track carried from `fromMs` (wall clock) for `durationSec`, one WAV per track
    *  in `dir`; returns their paths. */
   save(dir: string, fromMs: number, durationSec: number): string[] {
-    return this.tracks.map(({ startedAtMs, parts }, i) => {
+    // A track that has carried nothing yet is no one's stream so far.
+    return this.tracks.flatMap(({ startedAtMs, parts }, i) => {
+      if (startedAtMs === null) return [];
       const samples = new Float32Array(parts.reduce((n, part) => n + part.length, 0));
       let at = 0;
       for (const part of parts) {
@@ -140,7 +143,7 @@ export class HeardTracks {
       }
       const path = `${dir}/heard-track-${i}.wav`;
       writeFrom(path, { startedAtMs, samples }, fromMs, durationSec);
-      return path;
+      return [path];
     });
   }
 }
