@@ -7,7 +7,7 @@
 // line noise. The truth's speech is the placed utterances' reference speech; its turns and events
 // are what the metrics.md rules (lib/engine/conversation.ts) give on that speech, so a scene scores
 // the detection, not the rules. Made at run time into a temporary folder: nothing from ../shared is
-// copied into the repo. `npm run eval -- --composed` scores them, split by call: the engine's
+// copied into the repo. `npm run eval -- --sets tuning,heldOut` scores them, split by call: the engine's
 // thresholds were set on the conversations of TUNING_CALLS, and the others are kept apart.
 import fs from 'node:fs';
 import os from 'node:os';
