@@ -18,7 +18,7 @@ import {
   LEVEL_BUFFER_SAMPLES,
   LEVEL_FRESH_MS,
   LEVEL_IDLE_MS,
-  LEVEL_QUIET_READ_MS,
+  LEVEL_LONE_READ_MS,
   LEVEL_SAMPLE_MS,
   ReadCadence,
   type LevelBatch,
@@ -120,10 +120,11 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   };
 
   // Every read of a receiver's sources is a synchronous hop to WebRTC's thread, the hook's whole
-  // cost to the page (docs/people.md): the snapshot reuses the sampler's recent reads, a receiver's
+  // cost to the page (docs/people.md): the snapshot reuses any read of the last second, a receiver's
   // CSRCs are read every time only while it carries some (a mix), else once a second, enough to
-  // notice a mix begin, and a receiver whose sources carry no voice is read less often (Chromium
-  // caches a read for the rest of the task only partly: each receiver's read is a hop of its own).
+  // notice a mix begin, a receiver whose sources carry no voice is read less often, and the page's
+  // lone stream once a second (ReadCadence; Chromium caches a read for the rest of the task only
+  // partly: each receiver's read is a hop of its own).
   const lastRead = new WeakMap<RTCRtpReceiver, SourceRead>();
   const csrcCheck = new WeakMap<RTCRtpReceiver, { any: boolean; readAtMs: number }>();
   const readSources = (receiver: RTCRtpReceiver, atMs: number): SourceRead => {
@@ -139,7 +140,7 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   const sources = (receiver: RTCRtpReceiver): RtcSourceFacts[] => {
     const atMs = Date.now();
     const recent = lastRead.get(receiver);
-    const read = recent && atMs - recent.atMs <= LEVEL_QUIET_READ_MS ? recent : readSources(receiver, atMs);
+    const read = recent && atMs - recent.atMs <= LEVEL_LONE_READ_MS ? recent : readSources(receiver, atMs);
     const facts = (kind: 'ssrc' | 'csrc', entries: readonly RTCRtpContributingSource[]) =>
       entries.map((s) => ({ kind, source: s.source, ageMs: ageMs(s.timestamp, win), level: s.audioLevel ?? null }));
     return [...facts('ssrc', read.ssrcs), ...facts('csrc', read.csrcs)];
@@ -196,39 +197,45 @@ export function installRtcHook(win: Window & typeof globalThis): void {
         return;
       }
       const levels: Record<string, number> = {};
+      const receiving: { receiver: RTCRtpReceiver; track: MediaStreamTrack }[] = [];
       for (const pc of connections) {
         if (pc.connectionState !== 'connected') continue;
         for (const transceiver of pc.getTransceivers()) {
-          const receiver = transceiver.receiver;
-          const track = receiver.track;
-          if (!receives(transceiver) || track.kind !== 'audio' || track.readyState !== 'live') continue;
-          if (!cadence.due(receiver, atMs)) continue;
-          let loudest = 0;
-          const read = readSources(receiver, atMs);
-          const take = (kind: 'ssrc' | 'csrc', entries: readonly RTCRtpContributingSource[]) => {
-            for (const entry of entries) {
-              if (entry.audioLevel === undefined || ageMs(entry.timestamp, win) > LEVEL_FRESH_MS) continue;
-              const key = `${kind}:${entry.source}`;
-              levels[key] = entry.audioLevel;
-              loudest = Math.max(loudest, entry.audioLevel);
-              const isMixer = kind === 'ssrc' && read.mixer;
-              const seen = levelSources.get(key);
-              if (!seen || seen.mixer !== isMixer)
-                levelSources.set(key, {
-                  key,
-                  kind,
-                  trackId: track.id,
-                  streamId: streamOf.get(track) ?? '',
-                  mixer: isMixer,
-                });
-            }
-          };
-          take('ssrc', read.ssrcs);
-          take('csrc', read.csrcs);
-          cadence.read(receiver, atMs, loudest);
+          const { receiver } = transceiver;
+          const { track } = receiver;
+          if (receives(transceiver) && track.kind === 'audio' && track.readyState === 'live')
+            receiving.push({ receiver, track });
         }
       }
-      levelSamples.push({ atMs, levels });
+      const only = receiving.length === 1 ? receiving[0]!.receiver : null;
+      const lone = only !== null && csrcCheck.get(only)?.any === false && (lastRead.get(only)?.ssrcs.length ?? 0) <= 1;
+      for (const { receiver, track } of receiving) {
+        if (!cadence.due(receiver, atMs, lone)) continue;
+        let loudest = 0;
+        const read = readSources(receiver, atMs);
+        const take = (kind: 'ssrc' | 'csrc', entries: readonly RTCRtpContributingSource[]) => {
+          for (const entry of entries) {
+            if (entry.audioLevel === undefined || ageMs(entry.timestamp, win) > LEVEL_FRESH_MS) continue;
+            const key = `${kind}:${entry.source}`;
+            levels[key] = entry.audioLevel;
+            loudest = Math.max(loudest, entry.audioLevel);
+            const isMixer = kind === 'ssrc' && read.mixer;
+            const seen = levelSources.get(key);
+            if (!seen || seen.mixer !== isMixer)
+              levelSources.set(key, {
+                key,
+                kind,
+                trackId: track.id,
+                streamId: streamOf.get(track) ?? '',
+                mixer: isMixer,
+              });
+          }
+        };
+        take('ssrc', read.ssrcs);
+        take('csrc', read.csrcs);
+        cadence.read(receiver, atMs, loudest);
+      }
+      levelSamples.push(lone ? { atMs, levels, lone } : { atMs, levels });
       if (levelSamples.length > LEVEL_BUFFER_SAMPLES) levelSamples.shift();
     } catch {
       // Never let the coach break the meeting.

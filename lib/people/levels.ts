@@ -20,6 +20,9 @@ export interface SourceInfo {
 export interface LevelSample {
   atMs: number;
   levels: Record<string, number>;
+  /** Taken while the page received a single remote audio stream that names no contributing
+   *  sources: whatever the others channel carries then is that stream's (LEVEL_LONE_READ_MS). */
+  lone?: boolean;
 }
 
 /** What the hook hands over a few times a second: the samples since the last batch. */
@@ -44,19 +47,26 @@ export const LEVEL_QUIET_AFTER_MS = 1500;
  *  land between syllables; at 400 ms the unit test's syllable rhythm hid a whole turn). From the
  *  first voice on it is read every sample: a turn counts from up to this much after it began. */
 export const LEVEL_QUIET_READ_MS = 300;
+/** A lone stream (LevelSample.lone: a one-on-one, a server mix that names nobody) splits nothing,
+ *  and the others channel already says when it carries a voice: it is read only this often, to
+ *  keep its level known. A second stream, or contributing sources, end it at the next read. */
+export const LEVEL_LONE_READ_MS = 1000;
 
 /** When each receiver is due a read: at every sample while one of its sources carried a voice
- *  within LEVEL_QUIET_AFTER_MS, else every LEVEL_QUIET_READ_MS. The hook's sampler keeps one, and
- *  so do the replays that measure it; keyed weakly, as receivers come and go with their connections. */
+ *  within LEVEL_QUIET_AFTER_MS, else every LEVEL_QUIET_READ_MS; every LEVEL_LONE_READ_MS while it is
+ *  the page's lone stream. The hook's sampler keeps one, and so do the replays that measure it;
+ *  keyed weakly, as receivers come and go with their connections. */
 export class ReadCadence<Receiver extends object> {
   private readonly reads = new WeakMap<Receiver, { readAtMs: number; voiceAtMs: number | null }>();
 
-  due(receiver: Receiver, atMs: number): boolean {
+  due(receiver: Receiver, atMs: number, lone = false): boolean {
     const last = this.reads.get(receiver);
     if (!last) return true;
+    // Timers fire a little early or late: half a sample's slack keeps each cadence steady.
+    const since = atMs - last.readAtMs + LEVEL_SAMPLE_MS / 2;
+    if (lone) return since >= LEVEL_LONE_READ_MS;
     if (last.voiceAtMs !== null && atMs - last.voiceAtMs < LEVEL_QUIET_AFTER_MS) return true;
-    // Timers fire a little early or late: half a sample's slack keeps the quiet cadence steady.
-    return atMs - last.readAtMs >= LEVEL_QUIET_READ_MS - LEVEL_SAMPLE_MS / 2;
+    return since >= LEVEL_QUIET_READ_MS;
   }
 
   /** `receiver` was read at `atMs`; `loudest` is the highest current level among its sources. */
@@ -88,6 +98,7 @@ export function parseLevelBatch(json: string): LevelBatch | null {
   const okSamples = samples.filter(
     (s): s is LevelSample =>
       Number.isFinite(s?.atMs) &&
+      (s.lone === undefined || typeof s.lone === 'boolean') &&
       typeof s.levels === 'object' &&
       s.levels !== null &&
       Object.values(s.levels).every((level) => Number.isFinite(level)),

@@ -9,6 +9,9 @@
 //   The engine's figure stays the truth for the total: each person's seconds are their share of the
 //   time any source spoke, times the engine's others speech. Who holds the floor (for interruptions)
 //   is the loudest speaking source.
+// - The page's lone stream (a one-on-one, a server mix that names nobody) is read about once a
+//   second (LEVEL_LONE_READ_MS): it speaks whenever the others channel does, so its talk so far is
+//   whole when a second stream comes.
 // - A split exists only where sources are people: two or more of them (a person per SSRC through an
 //   SFU or P2P, a person per CSRC in a mix that names them), and no more people in the call than
 //   sources. One stream with several voices and no CSRCs (a server mix, tab capture) is never split.
@@ -110,6 +113,9 @@ export class PeopleTracker {
   private unionMs = 0;
   private order: string[] = [];
   private readonly speakerNames: SpeakerNames;
+  /** The page's lone stream (LevelSample.lone) as its last read named it: read only now and then,
+   *  it speaks whenever the others channel does. */
+  private loneKey: string | null = null;
 
   /** Where a server's mix arrives beside per-person and redundant copies of the same voices (Teams'
    *  "mainAudio"), only the sources of the mix (its CSRCs) count, as only the mix is heard. */
@@ -190,9 +196,14 @@ export class PeopleTracker {
       if (level >= Math.max(p.voiceLevel, s.floor * p.aboveFloor)) s.lastVoiceMs = at;
     }
     const mixPresent = this.mixPresent();
+    if (!sample.lone) this.loneKey = null;
+    else this.loneKey = Object.keys(sample.levels).find((key) => this.sources.has(key)) ?? this.loneKey;
     const speaking: string[] = [];
     for (const [key, s] of this.sources) {
-      if (!this.isPerson(s, mixPresent) || at - s.lastVoiceMs > p.hangoverMs || !gated) continue;
+      // The lone stream's talk is the others channel's, to the edge: no tolerance to add.
+      const lone = sample.lone === true && key === this.loneKey;
+      const voiced = lone ? this.gateAround(at, 0) : gated && at - s.lastVoiceMs <= p.hangoverMs;
+      if (!this.isPerson(s, mixPresent) || !voiced) continue;
       any = true;
       speaking.push(key);
       s.rawMs += stepMs;
@@ -211,8 +222,7 @@ export class PeopleTracker {
     this.speakerNames.judged(at, speaking);
   }
 
-  private gateAround(atMs: number): boolean {
-    const tol = this.params.gateToleranceMs;
+  private gateAround(atMs: number, tol: number = this.params.gateToleranceMs): boolean {
     return this.gate.some(([start, end]) => start - tol <= atMs && atMs <= end + tol);
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  LEVEL_LONE_READ_MS,
   LEVEL_QUIET_AFTER_MS,
   LEVEL_QUIET_READ_MS,
   ReadCadence,
@@ -34,6 +35,9 @@ interface Trace {
   durationSec: number;
   /** The engine's others channel, seconds; default: whenever anyone in `speech` speaks. */
   gate?: [number, number][];
+  /** Until then (s) only the first source is in the call: the page's lone stream, read as the
+   *  hook reads one (ReadCadence, lone), its samples marked lone. */
+  loneUntilSec?: number;
 }
 
 const inside = (intervals: [number, number][], t: number) => intervals.some(([s, e]) => t >= s && t < e);
@@ -51,13 +55,14 @@ function replay(trace: Trace, tracker = new PeopleTracker(), quietCadence = fals
     const t = i / 10;
     const atMs = zero + i * 100;
     const levels: Record<string, number> = {};
-    for (const s of trace.sources) {
-      if (quietCadence && !cadence.due(s, atMs)) continue;
+    const lone = t < (trace.loneUntilSec ?? 0);
+    for (const s of lone ? trace.sources.slice(0, 1) : trace.sources) {
+      if ((quietCadence || lone) && !cadence.due(s, atMs, lone)) continue;
       const heard = level(inside(trace.speech[s.key] ?? [], t), t);
       levels[s.key] = heard;
       cadence.read(s, atMs, heard);
     }
-    batch.samples.push({ atMs, levels });
+    batch.samples.push(lone ? { atMs, levels, lone } : { atMs, levels });
     tracker.engine(atMs, inside(gate, t), t);
     if (i % 3 === 2) {
       tracker.addBatch(batch);
@@ -140,6 +145,57 @@ describe('per-person talk from source levels', () => {
     cadence.read(silent, 4_800, 0.001);
     expect(cadence.due(silent, 5_000)).toBe(false);
     expect(cadence.due(silent, 4_800 + LEVEL_QUIET_READ_MS)).toBe(true);
+  });
+
+  it('reads the page’s lone stream once a second, and goes back to every sample when a second one comes', () => {
+    const cadence = new ReadCadence<object>();
+    const lone = {};
+    cadence.read(lone, 1_000, 0.5);
+    expect(cadence.due(lone, 1_100, true)).toBe(false);
+    expect(cadence.due(lone, 1_000 + LEVEL_LONE_READ_MS - 100, true)).toBe(false);
+    expect(cadence.due(lone, 1_000 + LEVEL_LONE_READ_MS, true)).toBe(true);
+    expect(cadence.due(lone, 1_100, false)).toBe(true);
+  });
+
+  it('gives the lone stream its whole talk, so the split is the same when a second person comes later', () => {
+    // Person 1 talks alone in the call for 22 s (read once a second), then person 2 joins.
+    const joined = {
+      'ssrc:11': [
+        [1, 9],
+        [12, 20],
+        [31, 35],
+      ] as [number, number][],
+      'ssrc:22': [[23, 30]] as [number, number][],
+    };
+    const context = { participants: 3, selfSpeechSec: 0, othersSpeechSec: 27 };
+    const readEverySample = replay({ sources: [a, b], speech: joined, durationSec: 40 }).view(context);
+    const loneFirst = replay({ sources: [a, b], speech: joined, durationSec: 40, loneUntilSec: 22 }, undefined, true);
+    const view = loneFirst.view(context);
+    expect(readEverySample.split && view.split).toBe(true);
+    if (!readEverySample.split || !view.split) return;
+    expect(view.people.map((p) => p.label)).toEqual(['Person 1', 'Person 2']);
+    view.people.forEach((person, i) => {
+      const reference = defined(readEverySample.people[i], `person ${i + 1} read at every sample`);
+      expect(Math.abs(person.shareOfOthers - reference.shareOfOthers)).toBeLessThan(0.02);
+      expect(Math.abs(person.longestTurnSec - reference.longestTurnSec)).toBeLessThan(0.5);
+    });
+    expect(defined(view.people[0], 'person 1').shareOfOthers).toBeCloseTo(20 / 27, 1);
+  });
+
+  it('never makes a lone stream talk while the others channel is quiet', () => {
+    // Its level says speech at [5, 10), but the engine heard nothing there (noise it rejected).
+    const view = replay({
+      sources: [a, b],
+      speech: { 'ssrc:11': [[5, 10]], 'ssrc:22': [[30, 34]] },
+      gate: [[30, 34]],
+      durationSec: 40,
+      loneUntilSec: 22,
+    }).view({ participants: 3, selfSpeechSec: 0, othersSpeechSec: 4 });
+    if (!view.split) throw new Error('expected a split');
+    // Only the second spoke: they are the one person heard, with the engine's 4 s.
+    expect(view.people).toHaveLength(1);
+    expect(defined(view.people[0], 'the one heard').speechSec).toBeCloseTo(4, 0);
+    expect(view.notHeard.count).toBe(1);
   });
 
   it('counts a source only while the others channel carries speech', () => {
