@@ -293,11 +293,12 @@ export class CallSession {
 
   /** The page is going away (tab closed, full navigation): no time to ask the worklet for more, so
    *  the latest saved result is sent as final; if even that is lost, the background recovers the
-   *  call from its last save. Either way at most one save interval is lost. */
+   *  call from its last save. Either way at most one save interval is lost. The people stored with
+   *  that result stay: a split of now would cover seconds its figures do not. */
   endNow(): void {
     if (this.ended) return;
     this.ended = true;
-    if (this.lastResult && this.callId) void this.send(this.callId, this.lastResult, true);
+    if (this.lastResult && this.callId) void this.send(this.callId, this.lastResult, true, false);
     this.teardown();
   }
 
@@ -408,13 +409,17 @@ export class CallSession {
     return this.saving;
   }
 
-  private send(callId: string, { result, muted, gapSec, words }: ResultReport, final: boolean): Promise<void> {
+  private send(
+    callId: string,
+    { result, muted, gapSec, words }: ResultReport,
+    final: boolean,
+    withPeople = true,
+  ): Promise<void> {
     const facts = this.options.pageFacts();
     const { selfSpeechSec, othersSpeechSec } = result.metrics;
-    const people = this.options.people.view(
-      { participants: facts.participants, selfSpeechSec, othersSpeechSec },
-      this.captureMode,
-    );
+    const people = withPeople
+      ? this.options.people.view({ participants: facts.participants, selfSpeechSec, othersSpeechSec }, this.captureMode)
+      : null;
     return sendMessage('background.callProgress', {
       callId,
       result,
@@ -425,7 +430,7 @@ export class CallSession {
       muted,
       audioGapSec: gapSec,
       ...(words ? { words } : {}),
-      people: toStoredPeople(people, this.options.keepNames),
+      ...(people ? { people: toStoredPeople(people, this.options.keepNames) } : {}),
       final,
     }).catch(() => {});
   }
