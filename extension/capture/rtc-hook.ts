@@ -120,7 +120,8 @@ export function installRtcHook(win: Window & typeof globalThis): void {
   };
 
   // Every read of a receiver's sources is a synchronous hop to WebRTC's thread, the hook's whole
-  // cost to the page (docs/people.md): the snapshot reuses any read of the last second, a receiver's
+  // cost to the page (docs/people.md): the snapshot reuses any read as young as the sampler's
+  // slowest cadence (so while the sampler runs, the call-state poll adds no read), a receiver's
   // CSRCs are read every time only while it carries some (a mix), else once a second, enough to
   // notice a mix begin, a receiver whose sources carry no voice is read less often, and the page's
   // lone stream once a second (ReadCadence; Chromium caches a read for the rest of the task only

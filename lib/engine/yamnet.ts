@@ -36,10 +36,11 @@ export interface ScoredCategory {
 }
 
 /** Under a music bed YAMNet hears speech faintly, and real (telephone) voices fainter than
- *  synthetic ones: music alone scores ≤ 0.004 for speech on the recomposed tuning calls, while
- *  speech under music scores a median 0.02–0.11 there (0.06–0.5 for the
- *  espeak-ng voices of d07). When music is plainly there, the speech evidence is scaled up by this
- *  much so the same threshold separates the two. Chosen on the tuning calls' music scenes
+ *  synthetic ones: on two of the recomposed tuning calls' music scenes (SNG0480 A, MUL1423 B; one
+ *  window every 0.5 s) music alone scores ≤ 0.004 for speech, while speech under music scores a
+ *  median 0.02 and 0.11 (0.06–0.5 for the espeak-ng voices of d07). When music is plainly there, the
+ *  speech evidence is scaled up by this much so the same threshold separates the two. Chosen on the
+ *  tuning calls' four music scenes
  *  (cli/compose-scenes.ts): ×2.5 left their others' F1 at 0.48–0.84 and talk share up to 25.8 pp
  *  off; ×8 gave 0.73–0.90 and 8.7 pp, ×12 0.79–0.91 and 5.9 pp; ×20 added false interruptions and
  *  backchannels. The synthetic scenes score the same; their music variants (cli/stress-scenes.ts)
