@@ -2,7 +2,7 @@
 // above it (hot opens a segment, warm keeps it going and sets its edges), gaps under 0.3 s bridged,
 // blips too short to be speech dropped. It decides *when*; the speech gate decides *whether*.
 import { median } from '../median';
-import type { EngineParams } from './params';
+import { quietChannelGainDb, type EngineParams } from './params';
 
 /** A stretch of frames [start, end) that carries sound above the floor. */
 export interface Candidate {
@@ -42,6 +42,9 @@ export class ActivityDetector {
    *  -Infinity until there are enough of them. Sound far below it (a breath, lip noise, a click
    *  on a quiet line) neither opens a segment nor stretches one. */
   private speechLevel = -Infinity;
+  /** How far the absolute levels (minimum hot and warm, digital silence) are lowered for this
+   *  channel: the gain the classifier hears it with, so both hear a quiet mic as a normal one. */
+  private quietBy = 0;
   private readonly recentPeaks: number[] = [];
   /** When the speech level changed: [frame, level], oldest first (the classifier asks what it was
    *  when a window's audio ended, so its gain never depends on when the window was sent). */
@@ -74,7 +77,7 @@ export class ActivityDetector {
   private frame = 0;
 
   constructor(
-    p: EngineParams,
+    private readonly p: EngineParams,
     /** Receives every segment that closes; `kept` is false for blips too short to be speech. */
     private readonly emit: (c: Candidate, kept: boolean) => void,
   ) {
@@ -119,11 +122,11 @@ export class ActivityDetector {
     const n = this.frame++;
     // Digital silence (a line or track switched off, codec DTX) says nothing about the room: it must
     // not drag the floor below the line's own noise, or that noise becomes talk when it returns.
-    if (floorLevelDb !== null && floorLevelDb > this.silence) this.learnFloor(floorLevelDb);
+    if (floorLevelDb !== null && floorLevelDb > this.silence - this.quietBy) this.learnFloor(floorLevelDb);
     const floor = Number.isNaN(this.floor) ? -Infinity : this.floor;
     const speech = this.speechLevel;
-    const isWarm = levelDb >= Math.max(floor + this.warm, this.minWarm, speech - this.warmBelowSpeech);
-    const isHot = levelDb >= Math.max(floor + this.hot, this.minHot, speech - this.hotBelowSpeech);
+    const isWarm = levelDb >= Math.max(floor + this.warm, this.minWarm - this.quietBy, speech - this.warmBelowSpeech);
+    const isHot = levelDb >= Math.max(floor + this.hot, this.minHot - this.quietBy, speech - this.hotBelowSpeech);
     this.recentPower[n % this.recentPower.length] = 10 ** (levelDb / 10);
     this.levels[n & LEVEL_MASK] = levelDb;
     this.warmRing[n % this.warmRing.length] = isWarm ? 1 : 0;
@@ -245,7 +248,10 @@ export class ActivityDetector {
     if (peaks.length > this.peaksKept) peaks.shift();
     // A median, so one loud bang or one faint word does not move it; a few segments before it counts.
     const level = median(peaks)!; // peaks holds the one just pushed
-    if (peaks.length >= this.minPeaks) this.speechLevel = level;
+    if (peaks.length >= this.minPeaks) {
+      this.speechLevel = level;
+      this.quietBy = quietChannelGainDb(this.p, level);
+    }
     this.levelHistory.push([this.frame, level]);
     if (this.levelHistory.length > LEVEL_HISTORY) this.levelHistory.shift();
   }

@@ -12,7 +12,7 @@
 // their verdicts are in, so the result never depends on how fast the classifier answered.
 import type { ChannelInput } from './channel-input';
 import type { Candidate } from './detector';
-import type { EngineParams } from './params';
+import { quietChannelGainDb, type EngineParams } from './params';
 import type { SpeechClassifier } from './types';
 
 interface Check {
@@ -269,9 +269,7 @@ export class SpeechGate {
    * each window to its own level made distant room noise sound like talk on the AMI clips).
    */
   private gainAt(frame: number): number {
-    const level = this.speechLevelAt(frame);
-    if (!Number.isFinite(level)) return 0;
-    return Math.max(0, Math.min(this.p.classifierMaxBoostDb, this.p.classifierSpeechLevelDb - level));
+    return quietChannelGainDb(this.p, this.speechLevelAt(frame));
   }
 
   /**

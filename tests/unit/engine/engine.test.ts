@@ -140,6 +140,26 @@ describe('speech activity', () => {
     );
   });
 
+  it('keeps the quiet word endings of a mic turned down 35 dB once it knows how loud its speech is', async () => {
+    const words = [1, 3, 5, 7, 9, 11];
+    const x = silence(13);
+    noise(x, 0.0003, 4); // line noise near −75 dBFS
+    for (const t of words) {
+      voice(x, t, t + 1);
+      voice(x, t + 1, t + 1.2, 0.0036); // a word's last sound, 35 dB under its vowel
+    }
+    const quiet = x.map((v) => v * 10 ** (-35 / 20)); // its noise now under digital silence, its
+    // endings under the levels that are never speech at a normal gain
+    const ending = (segments: Interval[]) => segments.map(([, end], i) => end - (words[i]! + 1));
+    const normal = ending((await analyze(x, null)).segments.self);
+    expect(normal.every((sec) => sec > 0.15)).toBe(true);
+    // Its speech level is known after the first three words; the floor, which sees no noise on this
+    // line, still learns from the quietest sounds of the next word, so the gain shows from the fifth.
+    const turnedDown = ending((await analyze(quiet, null)).segments.self);
+    expect(turnedDown).toHaveLength(words.length);
+    for (const i of [4, 5]) expect(turnedDown[i]).toBeGreaterThan(normal[i]! / 2);
+  });
+
   it('drops clicks too short to be a syllable, even without the classifier', async () => {
     const x = silence(4);
     noise(x);
