@@ -21,6 +21,7 @@ import {
   LEVEL_LONE_READ_MS,
   LEVEL_SAMPLE_MS,
   ReadCadence,
+  isLoneStream,
   type LevelBatch,
   type LevelSample,
   type SourceInfo,
@@ -208,8 +209,10 @@ export function installRtcHook(win: Window & typeof globalThis): void {
             receiving.push({ receiver, track });
         }
       }
-      const only = receiving.length === 1 ? receiving[0]!.receiver : null;
-      const lone = only !== null && csrcCheck.get(only)?.any === false && (lastRead.get(only)?.ssrcs.length ?? 0) <= 1;
+      const lone = isLoneStream(receiving, ({ receiver }) => {
+        const read = lastRead.get(receiver);
+        return read && { csrcs: read.mixer, ssrcs: read.ssrcs.length };
+      });
       for (const { receiver, track } of receiving) {
         if (!cadence.due(receiver, atMs, lone)) continue;
         let loudest = 0;

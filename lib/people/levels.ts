@@ -52,6 +52,25 @@ export const LEVEL_QUIET_READ_MS = 300;
  *  keep its level known. A second stream, or contributing sources, end it at the next read. */
 export const LEVEL_LONE_READ_MS = 1000;
 
+/** What the hook's last read of a receiver's sources showed. */
+export interface ReceiverSeen {
+  /** It carried contributing sources (a mix that names its speakers). */
+  csrcs: boolean;
+  ssrcs: number;
+}
+
+/** Whether the page receives one lone stream: a single receiving audio stream, read before, that
+ *  showed no contributing sources and at most one synchronisation source (a one-on-one, a server
+ *  mix that names nobody). A stream never read is not lone yet: its first read says what it is. */
+export function isLoneStream<Receiver>(
+  receiving: readonly Receiver[],
+  seen: (receiver: Receiver) => ReceiverSeen | undefined,
+): boolean {
+  if (receiving.length !== 1) return false;
+  const last = seen(receiving[0]!);
+  return last !== undefined && !last.csrcs && last.ssrcs <= 1;
+}
+
 /** When each receiver is due a read: at every sample while one of its sources carried a voice
  *  within LEVEL_QUIET_AFTER_MS, else every LEVEL_QUIET_READ_MS; every LEVEL_LONE_READ_MS while it is
  *  the page's lone stream. The hook's sampler keeps one, and so do the replays that measure it;

@@ -4,6 +4,7 @@ import {
   LEVEL_QUIET_AFTER_MS,
   LEVEL_QUIET_READ_MS,
   ReadCadence,
+  isLoneStream,
   parseLevelBatch,
   type LevelBatch,
   type SourceInfo,
@@ -155,6 +156,23 @@ describe('per-person talk from source levels', () => {
     expect(cadence.due(lone, 1_000 + LEVEL_LONE_READ_MS - 100, true)).toBe(false);
     expect(cadence.due(lone, 1_000 + LEVEL_LONE_READ_MS, true)).toBe(true);
     expect(cadence.due(lone, 1_100, false)).toBe(true);
+  });
+
+  it('takes a single stream that names nobody for the page’s lone stream, and nothing else', () => {
+    const seen = new Map<string, { csrcs: boolean; ssrcs: number }>([
+      ['peer', { csrcs: false, ssrcs: 1 }], // a one-on-one
+      ['quiet peer', { csrcs: false, ssrcs: 0 }], // nothing received yet
+      ['named mix', { csrcs: true, ssrcs: 1 }], // Meet: a contributing source per speaker
+      ['bundle', { csrcs: false, ssrcs: 3 }], // several voices on one receiver
+    ]);
+    const lone = (...receiving: string[]) => isLoneStream(receiving, (r) => seen.get(r));
+    expect(lone('peer')).toBe(true);
+    expect(lone('quiet peer')).toBe(true);
+    expect(lone('named mix')).toBe(false);
+    expect(lone('bundle')).toBe(false);
+    expect(lone('never read')).toBe(false);
+    expect(lone('peer', 'quiet peer')).toBe(false);
+    expect(lone()).toBe(false);
   });
 
   it('gives the lone stream its whole talk, so the split is the same when a second person comes later', () => {
