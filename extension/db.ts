@@ -82,14 +82,17 @@ export function isStorageFull(error: unknown): boolean {
 let opening: Promise<IDBPDatabase<CoachDb>> | null = null;
 
 export function openCoachDb(): Promise<IDBPDatabase<CoachDb>> {
-  opening ??= openDB<CoachDb>(DB_NAME, DB_VERSION, {
+  if (opening) return opening;
+  const attempt = openDB<CoachDb>(DB_NAME, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, tx) {
       // One step per version, applied in order, so every earlier version upgrades with data kept.
-      if (oldVersion < 1) {
+      // A store missing is made whatever the old version says: a database created empty by another
+      // page of this origin (a version-1 database with no stores) must still open.
+      if (oldVersion < 1 || !db.objectStoreNames.contains('calls')) {
         const calls = db.createObjectStore('calls', { keyPath: 'id' });
         calls.createIndex('byStart', 'startedAtMs');
       }
-      if (oldVersion < 2) {
+      if (oldVersion < 2 || !db.objectStoreNames.contains('summaries')) {
         const summaries = db.createObjectStore('summaries', { keyPath: 'id' });
         summaries.createIndex('byStart', ['startedAtMs', 'id']);
         for (let cursor = await tx.objectStore('calls').openCursor(); cursor; cursor = await cursor.continue()) {
@@ -108,7 +111,12 @@ export function openCoachDb(): Promise<IDBPDatabase<CoachDb>> {
       opening = null;
     },
   });
-  return opening;
+  opening = attempt;
+  // An opening that failed is tried again by the next caller, not handed to every later write.
+  attempt.catch(() => {
+    if (opening === attempt) opening = null;
+  });
+  return attempt;
 }
 
 export async function putCall(record: CallRecord): Promise<void> {

@@ -59,17 +59,29 @@ export async function readCalls(browser: CoachBrowser): Promise<CallRecord[]> {
   return page.evaluate(
     () =>
       new Promise<CallRecord[]>((resolve, reject) => {
+        // Reading must never create the database: an empty one made here (before the extension
+        // first opened it) left the extension's own opening blocked, then upgrading from a version
+        // with no stores, and no call was stored for the rest of the run.
         const open = indexedDB.open('listening-coach');
-        open.onerror = () => reject(open.error);
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('calls')) return resolve([]);
+          // A newer version (the extension's upgrade) goes first.
+          db.onversionchange = () => db.close();
+          if (!db.objectStoreNames.contains('calls')) {
+            db.close();
+            return resolve([]);
+          }
           const all = db.transaction('calls').objectStore('calls').getAll();
           all.onsuccess = () => {
             resolve(all.result as CallRecord[]);
             db.close();
           };
-          all.onerror = () => reject(all.error);
+          all.onerror = () => {
+            reject(all.error);
+            db.close();
+          };
         };
       }),
   );

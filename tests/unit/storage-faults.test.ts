@@ -4,7 +4,7 @@
 // their defaults field by field.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
+import { deleteDB, openDB } from 'idb';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { migrateRecord, RECORD_MIGRATIONS } from '../../lib/record/migrate';
@@ -167,6 +167,20 @@ describe('database upgrades', () => {
     expect((await db.getCall('old'))?.timeline).toEqual(call('old', 5).timeline);
     expect(await db.findDamagedCalls()).toEqual([{ id: 'broken', reason: 'version undefined is not supported' }]);
   });
+
+  it('opens a database another page of the origin created empty (version 1, no stores)', async () => {
+    (await openDB(db.DB_NAME, 1)).close();
+    await db.putCall(call('a', 10));
+    expect((await db.listCallSummaries(10)).map((s) => s.id)).toEqual(['a']);
+  });
+
+  it('tries again after an opening that failed, instead of failing every later write', async () => {
+    (await openDB(db.DB_NAME, db.DB_VERSION + 1)).close(); // a newer build's, then rolled back
+    await expect(db.putCall(call('a', 10))).rejects.toThrow(/version/i);
+    await deleteDB(db.DB_NAME);
+    await db.putCall(call('a', 10));
+    expect(await db.countCalls()).toBe(1);
+  });
 });
 
 describe('damaged or partial records', () => {
@@ -308,5 +322,38 @@ describe('settings versions and repair', () => {
     expect(read.quiet).toBe(true);
     expect(read.sites).toEqual({ ...DEFAULT_SETTINGS.sites, meet: false });
     expect(read.nudges).toEqual(DEFAULT_SETTINGS.nudges);
+  });
+
+  it('migrates settings stored by an older version once, in the layout earlier builds wrote', async () => {
+    const { recapNotification: _recap, words: _words, people: _people, ...v1 } = DEFAULT_SETTINGS;
+    await fakeBrowser.storage.sync.set({ settings: { ...v1, quiet: true } }); // version 1: no mark
+    const { settingsItem } = await import('../../extension/settings');
+    expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, quiet: true });
+    expect(await fakeBrowser.storage.sync.get(['settings', 'settings$'])).toEqual({
+      settings: { ...DEFAULT_SETTINGS, quiet: true },
+      settings$: { v: SETTINGS_VERSION },
+    });
+  });
+
+  it('marks what it writes with the current version and tells watchers until they stop', async () => {
+    const { settingsItem } = await import('../../extension/settings');
+    const seen: boolean[] = [];
+    const stop = settingsItem.watch((settings) => seen.push(settings.quiet));
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, quiet: true });
+    expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: SETTINGS_VERSION } });
+    await fakeBrowser.storage.local.set({ settings: 'another area' });
+    stop();
+    await settingsItem.setValue(DEFAULT_SETTINGS);
+    expect(seen).toEqual([true]);
+  });
+
+  it('leaves settings from a newer version as they are and reads what it understands', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { ...DEFAULT_SETTINGS, quiet: true, fromTheFuture: 1 },
+      settings$: { v: SETTINGS_VERSION + 1 },
+    });
+    const { settingsItem } = await import('../../extension/settings');
+    expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, quiet: true });
+    expect((await fakeBrowser.storage.sync.get('settings$')).settings$).toEqual({ v: SETTINGS_VERSION + 1 });
   });
 });
