@@ -1,42 +1,63 @@
 // The versioned storage item that holds the user's settings (shape, defaults, migrations and repair:
-// lib/settings.ts). Reads always give whole settings: a value from an older version is migrated by
-// WXT's versioned item, and a missing or damaged field falls back to its default (and is logged).
-import { storage } from 'wxt/utils/storage';
-import {
-  completeSettings,
-  DEFAULT_SETTINGS,
-  SETTINGS_MIGRATIONS,
-  SETTINGS_VERSION,
-  type Settings,
-} from '../lib/settings';
+// lib/settings.ts). Reads always give whole settings: a value from an older version is migrated,
+// and a missing or damaged field falls back to its default (and is logged).
+//
+// Written here on browser.storage.sync instead of with WXT's storage utility: this module runs in
+// every meeting tab's content script, where that utility and its dependencies were 10 kB of the
+// script's 108 kB. The stored layout is the one the utility wrote, so settings saved by earlier
+// versions read as they were: the value under `settings`, its version under `settings$` as `{ v }`
+// (a value stored with no version is version 1).
+import { browser } from 'wxt/browser';
+import { completeSettings, DEFAULT_SETTINGS, migrateSettings, SETTINGS_VERSION, type Settings } from '../lib/settings';
 
-/** WXT names each migration by the version it reaches; lib/settings.ts by the version it starts from. */
-const migrationsByTarget = Object.fromEntries(
-  Object.entries(SETTINGS_MIGRATIONS).map(([from, step]) => [Number(from) + 1, step]),
-) as Record<number, (settings: any) => Settings>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const item = storage.defineItem<Settings>('sync:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: SETTINGS_VERSION,
-  migrations: migrationsByTarget,
-});
+const KEY = 'settings';
+const VERSION_KEY = `${KEY}$`;
 
 function whole(stored: unknown): Settings {
-  const { settings, repaired } = completeSettings(stored);
+  const { settings, repaired } = completeSettings(stored ?? DEFAULT_SETTINGS);
   if (repaired.length > 0) console.warn(`[listening-coach] settings repaired with defaults: ${repaired.join(', ')}`);
   return settings;
 }
 
+function storedVersion(meta: unknown): number {
+  const v = (meta as { v?: unknown } | null)?.v;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1;
+}
+
+/** Settings stored by an older version are migrated and written back once per context, before
+ *  the first read or write; should that write fail, reads still migrate what they find. */
+let migrated: Promise<void> | null = null;
+function migrateStored(): Promise<void> {
+  migrated ??= (async () => {
+    const stored = await browser.storage.sync.get([KEY, VERSION_KEY]);
+    const version = storedVersion(stored[VERSION_KEY]);
+    if (stored[KEY] == null || version >= SETTINGS_VERSION) return;
+    await browser.storage.sync.set({
+      [KEY]: migrateSettings(stored[KEY], version),
+      [VERSION_KEY]: { v: SETTINGS_VERSION },
+    });
+  })().catch((error: unknown) => console.error('[listening-coach] settings migration failed', error));
+  return migrated;
+}
+
 export const settingsItem = {
   async getValue(): Promise<Settings> {
-    return whole(await item.getValue());
+    await migrateStored();
+    const stored = await browser.storage.sync.get([KEY, VERSION_KEY]);
+    return whole(stored[KEY] == null ? null : migrateSettings(stored[KEY], storedVersion(stored[VERSION_KEY])));
   },
-  setValue(settings: Settings): Promise<void> {
-    return item.setValue(settings);
+  async setValue(settings: Settings): Promise<void> {
+    await migrateStored();
+    await browser.storage.sync.set({ [KEY]: settings, [VERSION_KEY]: { v: SETTINGS_VERSION } });
   },
   /** Returns the function that stops watching. */
   watch(callback: (settings: Settings) => void): () => void {
-    return item.watch((settings) => callback(whole(settings)));
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const change = changes[KEY];
+      if (area === 'sync' && change) callback(whole(change.newValue));
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
   },
 };
 

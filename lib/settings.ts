@@ -109,8 +109,8 @@ export function parseSiteOrigin(input: string): { ok: true; origin: string } | {
 
 /**
  * Settings versions (SETTINGS_VERSION): step n turns version-n settings into version n + 1 ones.
- * WXT's storage item runs the steps in order when it reads settings stored by an older version
- * (extension/settings.ts).
+ * The settings item (extension/settings.ts) runs them, through migrateSettings, when it reads
+ * settings stored by an older version.
  */
 export const SETTINGS_MIGRATIONS: Readonly<Record<number, (settings: unknown) => unknown>> = {
   // 1 → 2: the end-of-call recap, on unless the person turns it off.
@@ -131,6 +131,16 @@ export const SETTINGS_MIGRATIONS: Readonly<Record<number, (settings: unknown) =>
         }
       : settings,
 };
+
+/** Settings stored at `fromVersion` brought to SETTINGS_VERSION. Settings from a newer version (the
+ *  extension rolled back) are left as they are: completeSettings keeps what it understands. */
+export function migrateSettings(stored: unknown, fromVersion: number): unknown {
+  let settings = stored;
+  for (let version = fromVersion; version < SETTINGS_VERSION; version++) {
+    settings = SETTINGS_MIGRATIONS[version]?.(settings) ?? settings;
+  }
+  return settings;
+}
 
 /**
  * Stored settings made whole: every field of the right type kept, every missing or damaged one (a
