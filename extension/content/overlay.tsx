@@ -2,8 +2,8 @@
 // The view stays a pure function of its props; this file turns the coach's picture and settings
 // into those props and shows the overlay only during a call, where the person has not hidden it.
 import { createRoot, type Root } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay, type OverlayActions, type OverlayData } from '../../components/overlay/overlay';
 import type { Nudge } from '../../lib/coaching/nudges';
 import { fairShare } from '../../lib/coaching/share';
@@ -73,29 +73,54 @@ export interface OverlayController {
   update(picture: OverlayPicture): void;
 }
 
+/** The content script's stylesheet (entrypoints/content.ts, `cssInjectionMode: 'ui'`): WXT builds
+ *  it and makes it readable by meeting pages' content scripts; it goes into the shadow root only. */
+const OVERLAY_CSS_PATH = 'content-scripts/content.css';
+
+/** The overlay's corner of the page: a custom element for the end of `<html>` whose open shadow
+ *  root (end-to-end tests and assistive tooling read the view's data attributes) holds the
+ *  stylesheet and the element the view renders into. WXT's shadow-root UI does the same with 8 kB
+ *  more script in every meeting tab. */
+async function createShadowHost(): Promise<{ host: HTMLElement; container: HTMLElement }> {
+  const host = document.createElement(OVERLAY_HOST_TAG);
+  const style = document.createElement('style');
+  // Nothing of the page's styles reaches in; the view's own come after the reset.
+  style.textContent = `:host{all:initial !important;}\n${await overlayCss()}`;
+  const head = document.createElement('head');
+  head.append(style);
+  const container = document.createElement('body');
+  // Key presses in the overlay (arrow keys move it) must not reach the meeting's shortcuts.
+  for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (e) => e.stopPropagation());
+  const html = document.createElement('html');
+  html.append(head, container);
+  host.attachShadow({ mode: 'open' }).append(html);
+  return { host, container };
+}
+
+async function overlayCss(): Promise<string> {
+  try {
+    return await (await fetch(new URL(OVERLAY_CSS_PATH, browser.runtime.getURL('/')))).text();
+  } catch (error) {
+    // Unstyled, the overlay still shows its figures and the call is still measured.
+    console.warn('[listening-coach] overlay styles did not load', error);
+    return '';
+  }
+}
+
 export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayActions): Promise<OverlayController> {
-  let root: Root | null = null;
   let lastAnalysed = '';
   let lastDiscrete = '';
   let lastContinuous = '';
   let lastRenderMs = 0;
-  const ui = await createShadowRootUi(ctx, {
-    name: OVERLAY_HOST_TAG,
-    position: 'inline',
-    anchor: 'html',
-    // Open: end-to-end tests (and assistive tech tooling) read the overlay's data attributes.
-    mode: 'open',
-    // Key presses in the overlay (arrow keys move it) must not reach the meeting's shortcuts.
-    isolateEvents: true,
-    onMount(container) {
-      root = createRoot(container);
-      return root;
-    },
-    onRemove(mounted) {
-      mounted?.unmount();
-      root = null;
-    },
-  });
+  const { host: overlayHost, container } = await createShadowHost();
+  let root: Root | null = null;
+  const shown = () => root !== null && overlayHost.isConnected;
+  const remove = () => {
+    root?.unmount();
+    root = null;
+    overlayHost.remove();
+  };
+  ctx.onInvalidated(remove);
 
   const controller: OverlayController = {
     update(picture) {
@@ -104,7 +129,7 @@ export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayAc
       const visible = inCall && settings.overlay.visible && !settings.overlay.hiddenOn.includes(host);
       showAnalysed(picture.analysedSec);
       if (!visible) {
-        if (ui.mounted) ui.remove();
+        if (root) remove();
         lastDiscrete = '';
         return;
       }
@@ -112,15 +137,17 @@ export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayAc
       const discrete = discreteKey(data);
       const continuous = continuousKey(data);
       const nowMs = Date.now();
-      if (ui.mounted && discrete === lastDiscrete) {
+      if (shown() && discrete === lastDiscrete) {
         if (continuous === lastContinuous || nowMs - lastRenderMs < CONTINUOUS_RENDER_INTERVAL_MS) return;
       }
       lastDiscrete = discrete;
       lastContinuous = continuous;
       lastRenderMs = nowMs;
       try {
-        if (!ui.mounted) ui.mount();
-        root?.render(<Overlay data={data} actions={actions} />);
+        // Appended again should the page have taken it out (a page that rebuilds its document).
+        if (!overlayHost.isConnected) document.documentElement.append(overlayHost);
+        root ??= createRoot(container);
+        root.render(<Overlay data={data} actions={actions} />);
       } catch (error) {
         // The overlay is a view: if it breaks, the call is still measured and saved.
         console.warn('[listening-coach] overlay failed', error);
@@ -133,7 +160,7 @@ export async function mountOverlay(ctx: ContentScriptContext, actions: OverlayAc
    *  (whole seconds). Written straight to the element: no re-render for a number nobody reads. */
   function showAnalysed(analysedSec: number | null): void {
     const value = String(Math.floor(analysedSec ?? 0));
-    const viewRoot = ui.mounted ? ui.uiContainer.querySelector('[data-state]') : null;
+    const viewRoot = shown() ? container.querySelector('[data-state]') : null;
     if (!viewRoot || (value === lastAnalysed && viewRoot.getAttribute('data-analysed-sec') === value)) return;
     lastAnalysed = value;
     viewRoot.setAttribute('data-analysed-sec', value);
