@@ -39,6 +39,8 @@ interface Trace {
   /** Until then (s) only the first source is in the call: the page's lone stream, read as the
    *  hook reads one (ReadCadence, lone), its samples marked lone. */
   loneUntilSec?: number;
+  /** Read while the call goes on: the last samples taken are not settled yet (no final advance). */
+  live?: boolean;
 }
 
 const inside = (intervals: [number, number][], t: number) => intervals.some(([s, e]) => t >= s && t < e);
@@ -72,7 +74,7 @@ function replay(trace: Trace, tracker = new PeopleTracker(), quietCadence = fals
     }
   }
   tracker.addBatch(batch);
-  tracker.advance(zero + trace.durationSec * 1000 + 5000);
+  if (!trace.live) tracker.advance(zero + trace.durationSec * 1000 + 5000);
   return tracker;
 }
 
@@ -116,6 +118,23 @@ describe('per-person talk from source levels', () => {
     // The third source never spoke: someone in the call is not heard yet.
     expect(view.notHeard.count).toBe(1);
     expect(tracker.quietFor(30_000, 4)).toBe(1);
+  });
+
+  it('shows the split up to the last sample taken, a closing turn included, before it settles', () => {
+    const closing = { 'ssrc:11': speech['ssrc:11'].slice(0, 1), 'ssrc:22': [[9.5, 12] as [number, number]] };
+    const ctx = { participants: 3, selfSpeechSec: 0, othersSpeechSec: 10.5 };
+    const live = replay({ sources: [a, b], speech: closing, durationSec: 12, live: true });
+    const shown = live.view(ctx);
+    const settled = replay({ sources: [a, b], speech: closing, durationSec: 12 }).view(ctx);
+    expect(shown.split && settled.split).toBe(true);
+    if (!shown.split || !settled.split) return;
+    // 2.5 s of 10.5: the second person's whole turn, not what was 0.8 s and a batch behind.
+    expect(defined(shown.people[1], 'person 2').shareOfOthers).toBeCloseTo(2.5 / 10.5, 1);
+    expect(shown.people.map((p) => p.shareOfOthers)).toEqual(settled.people.map((p) => p.shareOfOthers));
+    // Looking does not judge for good: the samples still settling are judged once, later.
+    expect(live.view(ctx)).toEqual(shown);
+    live.finish(1_000 + 12_000);
+    expect(live.view(ctx)).toEqual(settled);
   });
 
   it('gives the same split when a source without a voice is read only now and then', () => {
