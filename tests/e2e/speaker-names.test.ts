@@ -3,8 +3,8 @@
 // page marking the dominant speaker's tile from their levels as Jitsi does (sites/fixture-call.js,
 // people=). The person on the second tile speaks first, so a name is found by its agreement with a
 // source in time, not by the tiles' order. The overlay must show the tiles' names in the order of
-// first speech, each share within 5 pp of the scene's truth; the record keeps no names unless
-// "keep names" is on.
+// first speech, each share within 5 pp of the scene's truth from the moment the coach listened;
+// the record keeps no names unless "keep names" is on.
 import { describe, expect, it } from 'vitest';
 import type { CoachBrowser } from '../../harness/browser';
 import { knownCallIds, waitForCall, waitForOverlayState } from '../../harness/coach';
@@ -93,7 +93,9 @@ async function setKeepNames(browser: CoachBrowser, keepNames: boolean): Promise<
   await options.close();
 }
 
-const seconds = (intervals: readonly Interval[]) => intervals.reduce((sum, [s, e]) => sum + e - s, 0);
+/** The speech of `intervals` from `fromSec` on: what the coach could hear once it listened. */
+const secondsFrom = (intervals: readonly Interval[], fromSec: number) =>
+  intervals.reduce((sum, [s, e]) => sum + Math.max(0, e - Math.max(s, fromSec)), 0);
 
 /** Joins the Jitsi fixture with each person on their own stream; resolves once the voices play. */
 async function startCall(rig: CallRig): Promise<{ page: FixturePage; remoteStartedAtMs: number }> {
@@ -112,7 +114,6 @@ describe("names from the page's speaking indicator (Jitsi fixture, a stream per 
   const rig = useCallRig({ name: 'speaker-names', audio: (dir) => espeakScene(SCRIPT, SCENE_SEC, dir) });
 
   it('shows the tiles’ names in order of first speech, each share within 5 pp, and stores none', async () => {
-    const truthSec = rig.scene.people.map((person) => seconds(person.truth));
     const lastWordSec = Math.max(...rig.scene.people.flatMap((person) => person.truth.map(([, e]) => e)));
     const earlier = await knownCallIds(rig.browser);
     const { page, remoteStartedAtMs } = await startCall(rig);
@@ -133,6 +134,11 @@ describe("names from the page's speaking indicator (Jitsi fixture, a stream per 
     await leave(page);
     const record = await waitForCall(rig.browser, (c) => !earlier.has(c.id) && c.status === 'ended');
 
+    // Each person's truth over the call as the coach heard it: from its first audio (the record's
+    // start), a moment after the far end began to play at the join. Ben opens the call, so the
+    // scene's whole truth put up to 2 s of his that no one listened to yet against his share.
+    const listenedFromSec = (record.startedAtMs - remoteStartedAtMs) / 1000;
+    const truthSec = rig.scene.people.map((person) => secondsFrom(person.truth, listenedFromSec));
     // Person 1 spoke first: Ben (person 1 of the scene, the second tile), then Ana.
     const anaSec = defined(truthSec[0], "Ana's speech");
     const benSec = defined(truthSec[1], "Ben's speech");
@@ -140,7 +146,8 @@ describe("names from the page's speaking indicator (Jitsi fixture, a stream per 
     console.info(
       `[e2e] speaker names: overlay ${JSON.stringify(live?.people)}, bars ${JSON.stringify(live?.shown)}; ` +
         `truth ${truthShares.map((s) => s.toFixed(3)).join(', ')} (${benSec.toFixed(1)} s, ${anaSec.toFixed(1)} s); ` +
-        `named at ${JSON.stringify(Object.fromEntries(namedAtSec))} s; stored ${JSON.stringify(record.people)}`,
+        `named at ${JSON.stringify(Object.fromEntries(namedAtSec))} s; listening from ${listenedFromSec.toFixed(2)} s; ` +
+        `stored ${JSON.stringify(record.people)}`,
     );
     expect(live?.split).toBe('people');
     expect(live?.shown).toEqual([BEN, ANA]);
