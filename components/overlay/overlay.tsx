@@ -1,7 +1,7 @@
 // The in-meeting overlay: my live talk share against the fair share, who holds the floor, my
 // current turn, the coach's state and the current nudge. A view: everything comes in as props
-// (the content script mounts it in a shadow root with createShadowRootUi and supplies real data and
-// actions; tests supply fakes). Its styles live in overlay.css, injected into the same shadow root.
+// (the content script mounts it in a shadow root of its own, extension/content/overlay.tsx, and
+// supplies real data and actions; tests supply fakes). Its styles live in overlay.css, injected into the same shadow root.
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { LiveState } from '../../lib/engine/types';
 import type { Nudge } from '../../lib/coaching/nudges';
