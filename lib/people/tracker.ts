@@ -234,13 +234,14 @@ export class PeopleTracker {
   private current(): PeopleTracker {
     const last = this.samples.at(-1);
     if (!last) return this;
+    // What judging changes gets a copy of its own (the sources' states, the queues it shifts or
+    // pushes); the rest is read only, or replaced rather than changed (pendingEvents).
     const copy: PeopleTracker = Object.assign(Object.create(PeopleTracker.prototype) as PeopleTracker, this, {
       sources: new Map([...this.sources].map(([key, source]) => [key, { ...source }])),
       samples: [...this.samples],
-      gate: this.gate.map(([start, end]) => [start, end]),
+      gate: [...this.gate],
       holders: [...this.holders],
       order: [...this.order],
-      pendingEvents: [...this.pendingEvents],
       provisional: true,
     });
     copy.finish(last.atMs);

@@ -131,10 +131,32 @@ describe('per-person talk from source levels', () => {
     // 2.5 s of 10.5: the second person's whole turn, not what was 0.8 s and a batch behind.
     expect(defined(shown.people[1], 'person 2').shareOfOthers).toBeCloseTo(2.5 / 10.5, 1);
     expect(shown.people.map((p) => p.shareOfOthers)).toEqual(settled.people.map((p) => p.shareOfOthers));
-    // Looking does not judge for good: the samples still settling are judged once, later.
-    expect(live.view(ctx)).toEqual(shown);
     live.finish(1_000 + 12_000);
     expect(live.view(ctx)).toEqual(settled);
+  });
+
+  it('judges for good only once settled: a voice just before the others channel opens counts when it does', () => {
+    const tracker = new PeopleTracker();
+    const ctx = { participants: 3, selfSpeechSec: 0, othersSpeechSec: 1 };
+    const voiced = (atMs: number, key: string) => ({
+      atMs,
+      levels: { [key]: 0.05, [key === 'ssrc:11' ? 'ssrc:22' : 'ssrc:11']: 0.001 },
+    });
+    // B spoke earlier; A's voice arrives 300 ms before the engine says the others speak (the two
+    // clocks differ by less than the tolerance).
+    const quiet = { atMs: 0, levels: { 'ssrc:11': 0.001, 'ssrc:22': 0.001 } }; // each source's floor
+    tracker.addBatch({ sources: [a, b], samples: [quiet, ...[100, 200, 300].map((t) => voiced(t, 'ssrc:22'))] });
+    tracker.engine(100, true, 0);
+    tracker.engine(400, false, 0.3);
+    tracker.advance(2_000);
+    tracker.addBatch({ sources: [a, b], samples: [2_100, 2_200, 2_300].map((t) => voiced(t, 'ssrc:11')) });
+    const before = tracker.view(ctx);
+    expect(before.split && before.people.map((p) => p.label)).toEqual(['Person 1']);
+    tracker.engine(2_600, true, 2.5);
+    tracker.engine(3_000, false, 2.9);
+    tracker.finish(3_000);
+    const after = tracker.view(ctx);
+    expect(after.split && after.people.map((p) => p.label)).toEqual(['Person 1', 'Person 2']);
   });
 
   it('gives the same split when a source without a voice is read only now and then', () => {
