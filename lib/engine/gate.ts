@@ -2,10 +2,13 @@
 // segment is speech, so typing, music and noise are not talk. YAMNet's ~1 s windows are too coarse
 // for timing, so the detector keeps deciding *when*; the gate only cuts away what is not speech.
 //
-// Cost shapes this. One window at each segment's onset; in long segments another every few
-// seconds, or every second or so while the channel has lately had sound that was not speech
+// Cost shapes this. A turn is checked like one long segment: a window at its onset, another every
+// few seconds, or every second or so while the channel has lately had sound that was not speech
 // (music, typing, a noisy room); and more only where two checks disagree, to find where speech
-// turned into music, say. A cap on checks per stretch of audio bounds the cost on endless noise.
+// turned into music, say. So a segment that goes on an utterance already heard as speech (after
+// a pause of half a second or less, within a recheck stride of the last window heard) takes that
+// verdict instead of a window of its own. A cap on checks per stretch of audio bounds the cost on endless
+// noise.
 //
 // Verdicts may arrive late (the classifier runs in a worker). Every decision is taken from the
 // audio and from verdicts of earlier windows only, and segments are released in order once all
@@ -23,7 +26,8 @@ interface Check {
   askedAtMs?: number;
   /** Speech score; null while pending or when skipped. */
   score: number | null;
-  /** Skipped for the cost cap: takes the verdict before it when the segment is released. */
+  /** Not heard (the cost cap, or a turn already heard): takes the verdict before it when the
+   *  segment is released. */
   skipped: boolean;
   regular: boolean;
   /** How much the window was raised before the classifier heard it (normalise). */
@@ -70,9 +74,13 @@ export class SpeechGate {
   private readonly recentRejections: number[] = [];
   /** Checks of this channel whose verdict has not arrived, with what settles each. */
   private readonly unresolved = new Map<Check, (score: number) => void>();
-  /** Verdict of the last released region: what a segment skipped for cost inherits. Taken at
-   *  release (in order), never at arrival. */
+  /** Verdict of the last released region: what a segment skipped for cost, or going on a heard
+   *  turn, inherits. Taken at release (in order), never at arrival. */
   private lastSpeech = true;
+  /** End of the last released segment that held anything, and the last window heard up to it: the
+   *  turn a new segment may go on. */
+  private lastReleasedEnd = -Infinity;
+  private lastHeardAt = -Infinity;
   /** Classifier failures are reported once, then the gate passes segments through. */
   private failed: unknown = null;
   private frame = 0;
@@ -101,8 +109,10 @@ export class SpeechGate {
     this.backgroundReach = fr(p.backgroundReachSec);
     this.windowSamples = Math.round(p.windowSec * input.sampleRate);
     this.pauseFrames = fr(p.turnPauseSec);
+    this.goesOnFrames = fr(p.turnGoesOnSec);
   }
   private readonly pauseFrames: number;
+  private readonly goesOnFrames: number;
   private readonly backgroundReach: number;
 
   /** Called once per frame (frames completed so far) with the detector's open segment. */
@@ -113,8 +123,7 @@ export class SpeechGate {
     const last = this.queue.at(-1);
     if (openStart !== null && (!last || last.end !== null))
       this.queue.push(newSegment(openStart, this.firstWordsAt(openStart)));
-    this.schedule(openLastWarm + 1);
-    this.releaseReady();
+    this.advance(openLastWarm + 1);
   }
 
   /** The detector closed its open segment (its start may have moved in to the speech-like core). */
@@ -124,8 +133,7 @@ export class SpeechGate {
     seg.start = candidate.start;
     seg.end = candidate.end;
     this.settleGain(seg);
-    this.schedule(candidate.end);
-    this.releaseReady();
+    this.advance(candidate.end);
   }
 
   /** Drops the open segment: the detector discarded it as a blip or clicks. */
@@ -138,8 +146,7 @@ export class SpeechGate {
   /** End of audio: windows reaching past it are taken as they are (silence-padded). */
   flush(frame: number): void {
     this.frame = frame + this.windowFrames;
-    this.schedule(frame);
-    this.releaseReady();
+    this.advance(frame);
   }
 
   /** Earliest frame whose verdict is still open (segments before it are released). */
@@ -187,7 +194,8 @@ export class SpeechGate {
     if (seg.nextAt !== null) return seg.nextAt;
     const regular = seg.checks.filter((c) => c.regular);
     const prev = regular.at(-1);
-    if (!prev) return (seg.nextAt = Math.max(0, seg.start - this.lead));
+    // Whether a segment goes on a turn depends on the verdicts before it: wait for their release.
+    if (!prev) return this.queue[0] === seg ? (seg.nextAt = Math.max(0, seg.start - this.lead)) : null;
     // First words are heard at a gain their close may change, so their verdicts cannot steer the
     // stride (a late one would steer it differently): it is the wary one until then.
     if (!this.gainFinal(seg)) return (seg.nextAt = prev.at + this.waryStride);
@@ -198,6 +206,10 @@ export class SpeechGate {
   }
 
   private issue(seg: GatedSegment, at: number): void {
+    if (this.goesOnHeardTurn(seg, at)) {
+      insertCheck(seg, { at, score: null, skipped: true, regular: true, gainDb: 0 });
+      return;
+    }
     const recent = this.recentChecks;
     while (recent[0] !== undefined && recent[0] <= at - this.capSpan) recent.shift();
     if (recent.length >= this.capCount) {
@@ -206,6 +218,15 @@ export class SpeechGate {
     }
     recent.push(at);
     this.classify(seg, at, true);
+  }
+
+  /** A segment's first window is not needed when it goes on an utterance heard as speech: after a
+   *  pause of at most turnGoesOnSec, within a recheck stride of the last window heard, on a channel
+   *  not wary (whose turns may mix speech with other sound) and whose gain is known. */
+  private goesOnHeardTurn(seg: GatedSegment, at: number): boolean {
+    if (seg.checks.length > 0 || !this.gainFinal(seg) || !this.lastSpeech) return false;
+    if (seg.start - this.lastReleasedEnd >= this.goesOnFrames || at - this.lastHeardAt >= this.stride) return false;
+    return !this.recentRejections.some((r) => r <= at && r > at - this.waryFor);
   }
 
   /** Fails over when the oldest verdict is overdue (classifierTimeoutSec). */
@@ -248,8 +269,7 @@ export class SpeechGate {
       check.score = score;
       if (score < this.p.speechScore && this.gainFinal(seg)) this.noteRejection(check.at);
       this.bisect(seg);
-      this.schedule(seg.end ?? check.at);
-      this.releaseReady();
+      this.advance(seg.end ?? check.at);
     };
     this.unresolved.set(check, settle);
     let result: number | Promise<number>;
@@ -348,13 +368,24 @@ export class SpeechGate {
     }
   }
 
-  private releaseReady(): void {
+  /** Issues what can be issued and releases what is decided, until neither moves: a segment's
+   *  first check waits for the release of those before it (goesOnHeardTurn). */
+  private advance(openEnd: number): void {
+    do this.schedule(openEnd);
+    while (this.releaseReady());
+  }
+
+  /** Releases the decided segments at the head of the queue; whether it released any. */
+  private releaseReady(): boolean {
+    let released = false;
     for (let seg = this.queue[0]; seg; seg = this.queue[0]) {
-      if (seg.end === null || seg.pending > 0) return;
-      if (!seg.done && seg.end > seg.start) return;
+      if (seg.end === null || seg.pending > 0) break;
+      if (!seg.done && seg.end > seg.start) break;
       this.queue.shift();
       this.releaseSpeech(seg);
+      released = true;
     }
+    return released;
   }
 
   /** Emits the parts of the segment whose nearest check said speech. */
@@ -362,6 +393,8 @@ export class SpeechGate {
     const end = seg.end!;
     if (end <= seg.start) return;
     const checks = seg.checks;
+    this.lastReleasedEnd = end;
+    for (const check of checks) if (!check.skipped) this.lastHeardAt = Math.max(this.lastHeardAt, check.at);
     if (checks.length === 0) {
       this.release([seg.start, end]);
       return;

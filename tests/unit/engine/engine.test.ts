@@ -205,6 +205,49 @@ describe('speech gate', () => {
     );
   });
 
+  it('hears a turn once: words going on within half a second take the verdict of those before', async () => {
+    const countCalls = (classifier: SpeechClassifier) => {
+      const counted: { calls: number; classifier: SpeechClassifier } = {
+        calls: 0,
+        classifier: (w, sr) => (counted.calls++, classifier(w, sr)),
+      };
+      return counted;
+    };
+    // A channel's first three utterances are each heard: until they tell its speech level, the
+    // gain its windows are heard at is not final.
+    const firstWords: Interval[] = [
+      [0.5, 1.5],
+      [2.5, 3.5],
+      [4.5, 5.5],
+    ];
+    const me = silence(12);
+    noise(me);
+    for (const [s, e] of firstWords) voice(me, s, e);
+    voice(me, 6.5, 7.5);
+    voice(me, 7.9, 8.5); // goes on the turn: no window of its own
+    voice(me, 9.5, 10.5); // after a 1 s pause: heard
+    const plain = countCalls(zeroCrossingClassifier);
+    expectIntervals((await analyze(me, null, plain.classifier)).segments.self, [
+      ...firstWords,
+      [6.5, 7.5],
+      [7.9, 8.5],
+      [9.5, 10.5],
+    ]);
+    expect(plain.calls).toBe(5);
+
+    // After typing the channel is wary: its turns may mix speech with other sound, so each segment
+    // is heard.
+    const typed = silence(12);
+    noise(typed);
+    for (const [s, e] of firstWords) voice(typed, s, e);
+    clicks(typed, 6.5, 7.5);
+    voice(typed, 8, 9);
+    voice(typed, 9.4, 10.4);
+    const wary = countCalls(zeroCrossingClassifier);
+    expectIntervals((await analyze(typed, null, wary.classifier)).segments.self, [...firstWords, [8, 9], [9.4, 10.4]]);
+    expect(wary.calls).toBe(6);
+  });
+
   it('goes on with the detector alone when the classifier fails, and says so', async () => {
     const x = silence(4);
     noise(x);
