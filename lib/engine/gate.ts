@@ -2,13 +2,12 @@
 // segment is speech, so typing, music and noise are not talk. YAMNet's ~1 s windows are too coarse
 // for timing, so the detector keeps deciding *when*; the gate only cuts away what is not speech.
 //
-// Cost shapes this. A turn is checked like one long segment: a window at its onset, another every
-// few seconds, or every second or so while the channel has lately had sound that was not speech
+// Cost shapes this. One window at each segment's onset, unless the segment goes on an utterance
+// already heard as speech (after a pause of half a second or less, within a recheck stride of the
+// last window heard): then it takes that verdict. In long segments another window every few
+// seconds, or every second or so while the channel has lately had sound that was not speech
 // (music, typing, a noisy room); and more only where two checks disagree, to find where speech
-// turned into music, say. So a segment that goes on an utterance already heard as speech (after
-// a pause of half a second or less, within a recheck stride of the last window heard) takes that
-// verdict instead of a window of its own. A cap on checks per stretch of audio bounds the cost on endless
-// noise.
+// turned into music, say. A cap on checks per stretch of audio bounds the cost on endless noise.
 //
 // Verdicts may arrive late (the classifier runs in a worker). Every decision is taken from the
 // audio and from verdicts of earlier windows only, and segments are released in order once all
@@ -201,23 +200,27 @@ export class SpeechGate {
     if (!this.gainFinal(seg)) return (seg.nextAt = prev.at + this.waryStride);
     // The stride depends on verdicts up to the previous check only, so wait for all of them.
     for (const c of this.unresolved.keys()) if (c.at <= prev.at) return null;
-    const wary = this.recentRejections.some((r) => r <= prev.at && r > prev.at - this.waryFor);
-    return (seg.nextAt = prev.at + (wary ? this.waryStride : this.stride));
+    return (seg.nextAt = prev.at + (this.isWaryAt(prev.at) ? this.waryStride : this.stride));
   }
 
   private issue(seg: GatedSegment, at: number): void {
-    if (this.goesOnHeardTurn(seg, at)) {
+    if (this.goesOnHeardTurn(seg, at) || !this.takeFromBudget(at))
       insertCheck(seg, { at, score: null, skipped: true, regular: true, gainDb: 0 });
-      return;
-    }
+    else this.classify(seg, at, true);
+  }
+
+  /** Counts a regular check at `at` against the cost cap; false when the cap is reached. */
+  private takeFromBudget(at: number): boolean {
     const recent = this.recentChecks;
     while (recent[0] !== undefined && recent[0] <= at - this.capSpan) recent.shift();
-    if (recent.length >= this.capCount) {
-      insertCheck(seg, { at, score: null, skipped: true, regular: true, gainDb: 0 });
-      return;
-    }
+    if (recent.length >= this.capCount) return false;
     recent.push(at);
-    this.classify(seg, at, true);
+    return true;
+  }
+
+  /** Whether the classifier rejected sound of this channel in the waryForSec up to `at`. */
+  private isWaryAt(at: number): boolean {
+    return this.recentRejections.some((r) => r <= at && r > at - this.waryFor);
   }
 
   /** A segment's first window is not needed when it goes on an utterance heard as speech: after a
@@ -226,7 +229,7 @@ export class SpeechGate {
   private goesOnHeardTurn(seg: GatedSegment, at: number): boolean {
     if (seg.checks.length > 0 || !this.gainFinal(seg) || !this.lastSpeech) return false;
     if (seg.start - this.lastReleasedEnd >= this.goesOnFrames || at - this.lastHeardAt >= this.stride) return false;
-    return !this.recentRejections.some((r) => r <= at && r > at - this.waryFor);
+    return !this.isWaryAt(at);
   }
 
   /** Fails over when the oldest verdict is overdue (classifierTimeoutSec). */
