@@ -1,6 +1,7 @@
 // Reading what the extension shows and stores: the overlay's data attributes (through its open
 // shadow root) and the call records in the extension's IndexedDB (through an extension page).
 import type { Page } from 'playwright-core';
+import { SESSION_CADENCE, saveIntervalSec } from '../extension/content/call-session';
 import type { CallRecord } from '../lib/record/types';
 import type { CoachBrowser } from './browser';
 
@@ -100,4 +101,12 @@ export async function waitForCall(
     if (Date.now() > deadline) throw new Error('no matching call record was stored');
     await new Promise((r) => setTimeout(r, 300));
   }
+}
+
+/** How much of a call its record must keep when the page went away at `goneAtMs` (tab closed or
+ *  crashed, the extension reloaded): all but the last save interval, less the wait for the live
+ *  report a save starts on and up to a second for a busy page and the save's way to the disk. */
+export function keptAtLeast(call: CallRecord, goneAtMs: number): { callSec: number; keptAtLeastSec: number } {
+  const callSec = (goneAtMs - call.startedAtMs) / 1000;
+  return { callSec, keptAtLeastSec: callSec - saveIntervalSec(callSec) - SESSION_CADENCE.liveQuietSec - 1 };
 }

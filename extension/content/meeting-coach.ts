@@ -386,11 +386,10 @@ export class MeetingCoach {
       host: location.hostname,
     });
     // The live figures arrive several times a second: the background hears about them with each state change
-    // and with each save otherwise, so the service worker wakes once per save interval (the popup's
-    // live figures are at most that old).
+    // and every `statusSec` otherwise (the popup's live figures are at most that old).
     const json = JSON.stringify({
       ...status,
-      live: status.live && Math.floor(status.live.timeSec / SESSION_CADENCE.saveSec),
+      live: status.live && Math.floor(status.live.timeSec / SESSION_CADENCE.statusSec),
     });
     if (json === this.lastStatusJson || this.ctx.isInvalid) return;
     this.lastStatusJson = json;
