@@ -1,10 +1,13 @@
 // The evaluation sets, by name: where each one's scenes come from and how a detector is run over
 // them, for `npm run eval`, the accuracy tests and `npm run bench`. All read ../shared in place;
-// the derived sets (recomposed calls, a quiet mic, harder variants) are made at run time into
-// temporary folders.
+// the derived sets (recomposed calls, a quiet mic, harder variants, calls at the extension's rate)
+// are made at run time into temporary folders.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { encodeWavPcm16 } from '../lib/audio/wav';
+import { resample } from '../lib/audio/resample';
+import { CAPTURE_SAMPLE_RATE } from '../extension/capture/audio-graph';
 import { makeComposedScenes } from './compose-scenes';
 import {
   predictRealWith,
@@ -16,9 +19,20 @@ import {
   type EvalSet,
   type Scored,
 } from './evaluate';
+import { readMonoWavFile } from './recording';
 import { makeStressScenes, QUIET_MIC, STRESS_VARIANTS } from './stress-scenes';
 
-export const SET_IDS = ['synthetic', 'real', 'telephone', 'room', 'quietMic', 'tuning', 'heldOut', 'stress'] as const;
+export const SET_IDS = [
+  'synthetic',
+  'real',
+  'telephone',
+  'telephoneLive',
+  'room',
+  'quietMic',
+  'tuning',
+  'heldOut',
+  'stress',
+] as const;
 export type SetId = (typeof SET_IDS)[number];
 
 export interface EvalSetSpec {
@@ -35,10 +49,18 @@ const once = <T>(make: () => T) => {
 };
 const composed = once(() => makeComposedScenes());
 
-/** A folder holding the scenes of `dir` whose names start with `prefix` (links, not copies). */
-function subset(dir: string, prefix: string): string {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), `listening-coach-${prefix.replace(/\W/g, '')}-`));
-  for (const f of fs.readdirSync(dir)) if (f.startsWith(prefix)) fs.symlinkSync(path.join(dir, f), path.join(out, f));
+/** A folder holding the scenes of `dir` whose names start with `prefix`: links, not copies, or with
+ *  `sampleRate` their recordings resampled to it (the truth files still linked). */
+function subset(dir: string, prefix: string, sampleRate?: number): string {
+  const tag = `${prefix.replace(/\W/g, '')}${sampleRate ?? ''}`;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), `listening-coach-${tag}-`));
+  for (const f of fs.readdirSync(dir).filter((f) => f.startsWith(prefix))) {
+    const [from, to] = [path.join(dir, f), path.join(out, f)];
+    if (sampleRate && f.endsWith('.wav')) {
+      const wav = readMonoWavFile(from);
+      fs.writeFileSync(to, encodeWavPcm16([resample(wav.samples, wav.sampleRate, sampleRate)], sampleRate));
+    } else fs.symlinkSync(from, to);
+  }
   return out;
 }
 
@@ -57,6 +79,13 @@ export const EVAL_SETS: Record<SetId, EvalSetSpec> = {
     title: 'real calls: telephone (SpokenWOZ, both sides of 3 calls)',
     needs: ['evalsets/real-calls'],
     predict: (a) => predictScenesWith(subset(REAL_CALLS_DIR, 'swz_'), a),
+  },
+  // The extension hears every call at its AudioContext's rate, resampled by Chromium; the files are
+  // 8 kHz, which the engine takes as they are and YAMNet's own front end upsamples.
+  telephoneLive: {
+    title: `real calls: telephone, at the extension's ${CAPTURE_SAMPLE_RATE / 1000} kHz (resampled here)`,
+    needs: ['evalsets/real-calls'],
+    predict: (a) => predictScenesWith(subset(REAL_CALLS_DIR, 'swz_', CAPTURE_SAMPLE_RATE), a),
   },
   room: {
     title: 'real calls: room clips (AMI ×5, others only)',
