@@ -259,7 +259,8 @@ export class SpeechGate {
     check.askedAtFrame = this.frame;
     check.askedAtMs = this.nowMs();
     seg.pending++;
-    const clip = this.input.read(Math.round(check.at * this.p.frameSec * this.input.sampleRate), this.windowSamples);
+    const start = Math.round(check.at * this.p.frameSec * this.input.sampleRate);
+    const clip = this.input.read(start, this.windowSamples);
     if (check.gainDb > 0) {
       const gain = 10 ** (check.gainDb / 20);
       for (let i = 0; i < clip.length; i++) clip[i]! *= gain;
@@ -275,6 +276,13 @@ export class SpeechGate {
       this.advance(seg.end ?? check.at);
     };
     this.unresolved.set(check, settle);
+    // Windows are asked in order, each once the verdicts before it are in: a classifier that
+    // answers too slowly for too long leaves this one's audio out of the history, and silence
+    // would be heard in its place (the speech lost without a word). The detector decides instead.
+    if (start < this.input.samplesWritten - this.input.historySamples) {
+      const behindSec = (this.input.samplesWritten - start) / this.input.sampleRate;
+      return this.fail(new Error(`the speech model fell ${behindSec.toFixed(0)} s behind the call`), settle);
+    }
     let result: number | Promise<number>;
     try {
       result = this.classifier!(clip, this.input.sampleRate);

@@ -1,5 +1,5 @@
 // The speech model dies mid-call (its extension frame crashed, its worker was killed, its port was
-// closed): verdicts simply stop coming. The engine must not hold every later segment back for ever;
+// closed): verdicts simply stop coming, or come too late to be of use. The engine must not hold every later segment back for ever;
 // after ENGINE_PARAMS.classifierTimeoutSec of audio and of wall-clock time without a verdict it goes on with the
 // detector alone and says so, as on any classifier error.
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,12 @@ function phrases(): Float32Array {
   for (let t = 1; t < 58; t += 4) voice(x, t, t + 2);
   return x;
 }
+
+/** A classifier that answers after `ms` of wall-clock time. */
+const late =
+  (ms: number): SpeechClassifier =>
+  (w) =>
+    new Promise((resolve) => setTimeout(() => resolve(zeroCrossingClassifier(w)), ms));
 
 describe('the speech model stops answering mid-call', () => {
   it('fails over to the detector after the timeout, keeps every phrase, and finishes', async () => {
@@ -49,15 +55,27 @@ describe('the speech model stops answering mid-call', () => {
   });
 
   it('does not trip when audio comes faster than real time and verdicts are merely late', async () => {
-    const x = phrases();
-    const late: SpeechClassifier = (w) =>
-      new Promise((resolve) => setTimeout(() => resolve(zeroCrossingClassifier(w)), 30));
+    // 16 s of audio in one go: past the timeout in audio time, within the audio the engine holds.
+    const x = phrases().subarray(0, 16 * RATE);
     const errors: unknown[] = [];
-    const engine = createEngine({ sampleRate: RATE, classifier: late, onClassifierError: (e) => errors.push(e) });
-    engine.push(x, null); // a minute of audio in one go: far past the timeout in audio time
+    const engine = createEngine({ sampleRate: RATE, classifier: late(30), onClassifierError: (e) => errors.push(e) });
+    engine.push(x, null);
     const result = await engine.finish();
     expect(errors).toEqual([]);
     expect(result.speechModel).toBe('yamnet');
+    expect(result.segments.self.length).toBe(4);
     expect(ENGINE_PARAMS.classifierTimeoutSec).toBeLessThanOrEqual(10); // the issue's "≤ 10 s" of loss
+  });
+
+  it('says so and goes on with the detector when verdicts lag so far that a window’s audio is gone', async () => {
+    // A minute in one go: the windows are asked in order, each after the verdicts before it, so
+    // most are asked when their audio has left the history (silence would be heard instead).
+    const errors: unknown[] = [];
+    const engine = createEngine({ sampleRate: RATE, classifier: late(0), onClassifierError: (e) => errors.push(e) });
+    engine.push(phrases(), null);
+    const result = await engine.finish();
+    expect(errors.map(String)).toEqual([expect.stringMatching(/speech model fell \d+ s behind the call/)]);
+    expect(result.speechModel).toBe('none');
+    expect(result.segments.self.length).toBe(15); // every phrase kept (9 were lost to silence before)
   });
 });
