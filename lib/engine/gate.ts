@@ -7,7 +7,9 @@
 // last window heard): then it takes that verdict. In long segments another window every few
 // seconds, or every second or so while the channel has lately had sound that was not speech
 // (music, typing, a noisy room); and more only where two checks disagree, to find where speech
-// turned into music, say. A cap on checks per stretch of audio bounds the cost on endless noise.
+// turned into music, say, or where one said no right after speech (heard again a little later,
+// since one window's verdict on real speech depends on where it falls). A cap on checks per
+// stretch of audio bounds the cost on endless noise.
 //
 // Verdicts may arrive late (the classifier runs in a worker). Every decision is taken from the
 // audio and from verdicts of earlier windows only, and segments are released in order once all
@@ -31,6 +33,8 @@ interface Check {
   regular: boolean;
   /** How much the window was raised before the classifier heard it (normalise). */
   gainDb: number;
+  /** A rejection right after speech, already given a second window. */
+  confirmed?: boolean;
 }
 
 interface GatedSegment {
@@ -48,6 +52,8 @@ interface GatedSegment {
   firstWords: boolean;
   /** For first words, the gain once the segment has closed (null before). */
   closedGainDb: number | null;
+  /** Windows that hear a rejection again, a little later, waiting for their audio. */
+  confirmAt: number[];
 }
 
 /** Finalised speech of the channel, frames [start, end). */
@@ -170,6 +176,12 @@ export class SpeechGate {
   private schedule(openEnd: number): void {
     for (const seg of this.queue) {
       if (!this.classifier || this.failed) seg.done = true;
+      for (const at of [...seg.confirmAt]) {
+        if (!this.failed && this.frame < at + this.windowFrames) continue;
+        seg.confirmAt.splice(seg.confirmAt.indexOf(at), 1);
+        seg.pending--;
+        if (!this.failed) this.classify(seg, at, false);
+      }
       while (!seg.done) {
         const at = this.nextPosition(seg);
         if (at === null) break; // waits for earlier verdicts
@@ -272,6 +284,7 @@ export class SpeechGate {
       this.unresolved.delete(check);
       check.score = score;
       if (score < this.p.speechScore && this.gainFinal(seg)) this.noteRejection(check.at);
+      this.confirmRejections(seg);
       this.bisect(seg);
       this.advance(seg.end ?? check.at);
     };
@@ -361,6 +374,25 @@ export class SpeechGate {
       this.onError(this.failed);
     }
     settle(1); // without a classifier, the detector's verdict stands
+  }
+
+  /** A regular window rejected right after speech in the same segment is heard again a quarter
+   *  window later: on real speech one window's score swings between 0.1 and 0.7 with a tenth of
+   *  a second of position, and a cut should not rest on one of them. Decided on pairs of answered
+   *  neighbours, as bisection is, so the order verdicts arrive in does not matter. */
+  private confirmRejections(seg: GatedSegment): void {
+    if (this.failed || !this.gainFinal(seg)) return;
+    const threshold = this.p.speechScore;
+    for (let k = 1; k < seg.checks.length; k++) {
+      const [before, check] = [seg.checks[k - 1]!, seg.checks[k]!];
+      if (!check.regular || check.confirmed || check.score === null || check.score >= threshold) continue;
+      if (before.score === null || before.score < threshold) continue;
+      check.confirmed = true;
+      const at = check.at + Math.round(this.windowFrames / 4);
+      if (seg.end !== null && at + this.windowFrames / 2 >= seg.end) continue;
+      seg.confirmAt.push(at);
+      seg.pending++;
+    }
   }
 
   /** Adds a window between adjacent resolved checks that disagree, until they are close. */
@@ -463,7 +495,17 @@ export class SpeechGate {
 }
 
 function newSegment(start: number, firstWords: boolean): GatedSegment {
-  return { start, end: null, checks: [], nextAt: null, done: false, pending: 0, firstWords, closedGainDb: null };
+  return {
+    start,
+    end: null,
+    checks: [],
+    nextAt: null,
+    done: false,
+    pending: 0,
+    firstWords,
+    closedGainDb: null,
+    confirmAt: [],
+  };
 }
 
 function insertCheck(seg: GatedSegment, check: Check): void {
