@@ -180,14 +180,12 @@ export class SpeechGate {
         if (!this.failed && this.frame < at + this.windowFrames) continue;
         seg.confirmAt.splice(seg.confirmAt.indexOf(at), 1);
         seg.pending--;
-        if (!this.failed) this.classify(seg, at, false);
+        if (!this.failed && this.hearsSegment(seg, at, openEnd)) this.classify(seg, at, false);
       }
       while (!seg.done) {
         const at = this.nextPosition(seg);
         if (at === null) break; // waits for earlier verdicts
-        const end = seg.end ?? openEnd;
-        // A recheck only where the window's middle still falls inside the segment.
-        if (seg.checks.some((c) => c.regular) && at + this.windowFrames / 2 >= end) {
+        if (seg.checks.some((c) => c.regular) && !this.hearsSegment(seg, at, openEnd)) {
           if (seg.end !== null) seg.done = true;
           break;
         }
@@ -199,6 +197,12 @@ export class SpeechGate {
       // windows however late the verdicts of this one arrive.
       if (!seg.done) return;
     }
+  }
+
+  /** A window after a segment's first is asked only where its middle still falls inside the
+   *  segment (as far as it has come). */
+  private hearsSegment(seg: GatedSegment, at: number, openEnd: number): boolean {
+    return at + this.windowFrames / 2 < (seg.end ?? openEnd);
   }
 
   private nextPosition(seg: GatedSegment): number | null {
@@ -388,9 +392,7 @@ export class SpeechGate {
       if (!check.regular || check.confirmed || check.score === null || check.score >= threshold) continue;
       if (before.score === null || before.score < threshold) continue;
       check.confirmed = true;
-      const at = check.at + Math.round(this.windowFrames / 4);
-      if (seg.end !== null && at + this.windowFrames / 2 >= seg.end) continue;
-      seg.confirmAt.push(at);
+      seg.confirmAt.push(check.at + Math.round(this.windowFrames / 4));
       seg.pending++;
     }
   }
