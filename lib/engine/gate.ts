@@ -180,7 +180,7 @@ export class SpeechGate {
         if (!this.failed && this.frame < at + this.windowFrames) continue;
         seg.confirmAt.splice(seg.confirmAt.indexOf(at), 1);
         seg.pending--;
-        if (!this.failed && this.hearsSegment(seg, at, openEnd)) this.classify(seg, at, false);
+        if (!this.failed && this.holds(at) && this.hearsSegment(seg, at, openEnd)) this.classify(seg, at, false);
       }
       while (!seg.done) {
         const at = this.nextPosition(seg);
@@ -296,7 +296,7 @@ export class SpeechGate {
     // Windows are asked in order, each once the verdicts before it are in: a classifier that
     // answers too slowly for too long leaves this one's audio out of the history, and silence
     // would be heard in its place (the speech lost without a word). The detector decides instead.
-    if (start < this.input.samplesWritten - this.input.historySamples) {
+    if (!this.holds(check.at)) {
       const behindSec = (this.input.samplesWritten - start) / this.input.sampleRate;
       return this.fail(new Error(`the speech model fell ${behindSec.toFixed(0)} s behind the call`), settle);
     }
@@ -328,12 +328,9 @@ export class SpeechGate {
   private settleGain(seg: GatedSegment): void {
     if (!seg.firstWords || this.failed) return;
     seg.closedGainDb = this.gainAt(Infinity);
-    const oldestHeld = this.input.samplesWritten - this.input.historySamples;
     // Answered or not yet: a verdict still out is superseded here, while its audio is surely held,
     // rather than when it lands (by then the audio may be gone, and how late it is must not count).
-    const stale = seg.checks.filter(
-      (c) => this.isStale(seg, c) && Math.round(c.at * this.p.frameSec * this.input.sampleRate) >= oldestHeld,
-    );
+    const stale = seg.checks.filter((c) => this.isStale(seg, c) && this.holds(c.at));
     // The verdicts that stand count towards wariness now, as those asked again will on arrival.
     for (const c of seg.checks)
       if (!stale.includes(c) && c.score !== null && c.score < this.p.speechScore) this.noteRejection(c.at);
@@ -346,6 +343,13 @@ export class SpeechGate {
     for (const check of stale) this.ask(seg, check);
     seg.pending--;
     this.bisect(seg);
+  }
+
+  /** Whether the audio of the window at `at` is still in the channel's history. */
+  private holds(at: number): boolean {
+    return (
+      Math.round(at * this.p.frameSec * this.input.sampleRate) >= this.input.samplesWritten - this.input.historySamples
+    );
   }
 
   /** Whether the segment's windows are heard at the gain they keep. */
@@ -407,8 +411,13 @@ export class SpeechGate {
       if (a.score === null || b.score === null) continue;
       if (a.score >= threshold === b.score >= threshold) continue;
       if (b.at - a.at <= this.bisectMin) continue;
+      // A long first utterance is decided at its close, when its start may have left the history:
+      // the verdicts there stand as they are. (Asking there is not a model that lags behind the
+      // call, and must not fail it over for the rest of the call.)
+      const middle = Math.round((a.at + b.at) / 2);
+      if (!this.holds(middle)) continue;
       // Bisection is exempt from the cap: at most log2(stride / bisectMin) windows per change.
-      this.classify(seg, Math.round((a.at + b.at) / 2), false);
+      this.classify(seg, middle, false);
       return;
     }
   }

@@ -78,4 +78,27 @@ describe('the speech model stops answering mid-call', () => {
     expect(result.speechModel).toBe('none');
     expect(result.segments.self.length).toBe(15); // every phrase kept (9 were lost to silence before)
   });
+
+  it('keeps the model when a long first utterance is decided after its start has left the history', async () => {
+    // First words are heard at the gain their close decides, so a 30 s one is bisected only then,
+    // when its first 10 s are gone: where speech turns into other sound (5 s) the verdicts must
+    // stand, not be asked of audio no longer there. That failed the model over for the rest of the
+    // call (as on the AMI room clips trn01 and trn03), so later sound it rejects counted as talk.
+    const x = silence(40);
+    noise(x, 0.001, 3);
+    voice(x, 0.5, 5);
+    voice(x, 5, 30, 0.2, 700); // one segment on: high-pitched sound the test's classifier rejects
+    voice(x, 33, 35, 0.2, 700);
+    const errors: unknown[] = [];
+    const engine = createEngine({
+      sampleRate: RATE,
+      classifier: zeroCrossingClassifier,
+      onClassifierError: (e) => errors.push(e),
+    });
+    for (let i = 0; i < x.length; i += 4096) engine.push(x.subarray(i, i + 4096), null);
+    const result = await engine.finish();
+    expect(errors).toEqual([]);
+    expect(result.speechModel).toBe('yamnet');
+    expect(result.segments.self.map(([s, e]) => [s, Math.round(e)])).toEqual([[0.5, 5]]);
+  });
 });
