@@ -140,6 +140,7 @@ export class LiveAnalysis {
       sampleRate,
       classifier: this.late?.classifier,
       onClassifierError: (error) => send('classifier-error', String(error)),
+      onClassifierRecovered: () => send('classifier-recovered', null),
     });
     this.words = init.wordsPort ? new LiveWords(sampleRate, init.wordsPort, init.keepMyQuestions === true) : null;
     this.liveEvery = Math.round(init.liveEverySec * sampleRate);

@@ -99,7 +99,10 @@ export interface WorkletToContent extends Protocol {
     started: null;
     /** Analyze mode: when something shown at once changed, else every `liveQuietSec`. */
     live: LiveReport;
+    /** The speech model failed or fell behind: the detector decides alone… */
     'classifier-error': string;
+    /** …until the model answers in time again. */
+    'classifier-recovered': null;
   };
   requests: Record<never, never>;
 }

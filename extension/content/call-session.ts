@@ -82,8 +82,8 @@ const SNAPSHOT_TIMEOUT_MS = 1000;
 export class CallSession {
   callId: string | null = null;
   micProblem: Extract<MicResult, { ok: false }> | null = null;
-  /** The speech model failed mid-call (its worker died): the detector decides alone. Its error,
-   *  as the classifier reported it. */
+  /** The speech model failed mid-call, fell behind it or stopped answering: the detector decides
+   *  alone until it answers in time again (never, if its worker died). Its error, as reported. */
   modelFailed: string | null = null;
   /** Audio waits for a user gesture in the page (autoplay policy). */
   waitingForGesture = false;
@@ -132,6 +132,10 @@ export class CallSession {
         live: (report) => this.onLive(report),
         'classifier-error': (message) => {
           this.modelFailed = message;
+          this.options.onChange();
+        },
+        'classifier-recovered': () => {
+          this.modelFailed = null;
           this.options.onChange();
         },
       }),

@@ -44,7 +44,7 @@ export interface MessageFacts {
   /** The adapter could not read the page's markers: audio-only figures. */
   limited: boolean;
   speechModel: 'ready' | 'loading' | 'absent';
-  /** The model's worker failed mid-call: the browser's error (diagnostic, not translated). */
+  /** The model failed mid-call or is not keeping up: its error (diagnostic, not translated). */
   modelStopped: string | null;
   /** Why the model never became ready (diagnostic); null: it is not in this build. */
   modelError: string | null;

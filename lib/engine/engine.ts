@@ -24,8 +24,11 @@ const HISTORY_SEC = 20;
 
 export interface EngineOptions extends EngineInit {
   params?: Partial<EngineParams>;
-  /** Told once when the classifier fails; the engine then goes on with the detector alone. */
+  /** Told when the classifier fails, lags behind the call or stops answering; the engine then
+   *  goes on with the detector alone… */
   onClassifierError?: (error: unknown) => void;
+  /** …until the classifier answers in time again (after a lag or a silence, never after an error). */
+  onClassifierRecovered?: () => void;
   /** The wall clock in milliseconds, for the classifier watchdog only (tests pass their own). */
   nowMs?: () => number;
 }
@@ -50,7 +53,8 @@ export function createEngine(options: EngineOptions): Engine {
   const tally = new ConversationTally();
   const echo = new EchoModel(p);
   const mutedFrames: FrameInterval[] = [];
-  let classifierFailed = false;
+  /** Channels whose gate is without the model just now. */
+  const withoutModel = new Set<Party>();
 
   const makeChannel = (party: Party): Channel => {
     const input = new ChannelInput(sampleRate, HISTORY_SEC);
@@ -66,8 +70,12 @@ export function createEngine(options: EngineOptions): Engine {
       nowMs,
       (piece) => stream.add(piece),
       (error) => {
-        classifierFailed = true;
-        options.onClassifierError?.(error);
+        if (withoutModel.size === 0) options.onClassifierError?.(error);
+        withoutModel.add(party);
+      },
+      () => {
+        withoutModel.delete(party);
+        if (withoutModel.size === 0) options.onClassifierRecovered?.();
       },
       (frame) => detector.speechLevelAt(frame),
     );
@@ -205,7 +213,7 @@ export function createEngine(options: EngineOptions): Engine {
     return {
       version: 1,
       durationSec,
-      speechModel: classifier && !classifierFailed ? 'yamnet' : 'none',
+      speechModel: classifier && withoutModel.size === 0 ? 'yamnet' : 'none',
       segments: {
         self: [...self.segments, ...toSec(tails.self)],
         others: [...others.segments, ...toSec(tails.others)],

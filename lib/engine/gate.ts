@@ -88,6 +88,10 @@ export class SpeechGate {
   private lastHeardAt = -Infinity;
   /** Classifier failures are reported once, then the gate passes segments through. */
   private failed: unknown = null;
+  /** The failure is the watchdog's: a model that answers after all is taken back. */
+  private failedSilent = false;
+  /** A window's audio had gone by its turn: the model lags behind the call (reported once). */
+  private behind = false;
   private frame = 0;
   /** Recent frame levels (dB), to refine speech edges inside segments that also hold other sound. */
   private readonly levels = new Float32Array(LEVEL_MASK + 1);
@@ -99,6 +103,8 @@ export class SpeechGate {
     private readonly nowMs: () => number,
     private readonly release: (speech: FrameInterval) => void,
     private readonly onError: (error: unknown) => void,
+    /** The model answers in time again after a lag or a silence that onError reported. */
+    private readonly onRecovered: () => void,
     /** The channel's speech level (dB) as it was after a given frame; -Infinity while unknown. */
     private readonly speechLevelAt: (frame: number) => number,
   ) {
@@ -258,6 +264,7 @@ export class SpeechGate {
       if (this.frame - (check.askedAtFrame ?? this.frame) < timeoutFrames) continue;
       if (now - (check.askedAtMs ?? now) < timeoutSec * 1000) continue;
       this.fail(new Error(`the speech model stopped answering (no verdict for ${timeoutSec} s)`), settle);
+      this.failedSilent = true;
       // Every other verdict still out is given up too: the detector's decision stands for them.
       for (const other of [...this.unresolved.values()]) other(1);
       return;
@@ -281,6 +288,7 @@ export class SpeechGate {
       const gain = 10 ** (check.gainDb / 20);
       for (let i = 0; i < clip.length; i++) clip[i]! *= gain;
     }
+    const askedBehind = this.behind;
     const settle = (score: number) => {
       // Given up by the watchdog, or asked again at a new gain, then answered after all.
       if (this.unresolved.get(check) !== settle) return;
@@ -296,18 +304,42 @@ export class SpeechGate {
     // Windows are asked in order, each once the verdicts before it are in: a classifier that
     // answers too slowly for too long leaves this one's audio out of the history, and silence
     // would be heard in its place (the speech lost without a word). The detector decides instead.
+    // The model goes on with the next window it can still hear, and is caught up once one of
+    // those is answered.
     if (!this.holds(check.at)) {
-      const behindSec = (this.input.samplesWritten - start) / this.input.sampleRate;
-      return this.fail(new Error(`the speech model fell ${behindSec.toFixed(0)} s behind the call`), settle);
+      if (!this.behind) {
+        const behindSec = (this.input.samplesWritten - start) / this.input.sampleRate;
+        this.behind = true;
+        this.onError(new Error(`the speech model fell ${behindSec.toFixed(0)} s behind the call`));
+      }
+      return settle(1);
     }
+    const answered = (score: number) => {
+      // A model the watchdog gave up on was only slow after all, or a lag is over.
+      if (this.failedSilent) this.recover();
+      else if (!this.failed && askedBehind && this.behind) {
+        this.behind = false;
+        this.onRecovered();
+      }
+      settle(score);
+    };
     let result: number | Promise<number>;
     try {
       result = this.classifier!(clip, this.input.sampleRate);
     } catch (error) {
       return this.fail(error, settle);
     }
-    if (typeof result === 'number') settle(result);
-    else result.then(settle, (error: unknown) => this.fail(error, settle));
+    if (typeof result === 'number') answered(result);
+    else result.then(answered, (error: unknown) => this.fail(error, settle));
+  }
+
+  /** A late verdict after the watchdog's failover: the model is used again from the segments that
+   *  start now (those passed through meanwhile keep the detector's verdict). */
+  private recover(): void {
+    this.failed = null;
+    this.failedSilent = false;
+    this.behind = false;
+    this.onRecovered();
   }
 
   /**
@@ -381,6 +413,7 @@ export class SpeechGate {
       this.failed = error ?? new Error('speech classifier failed');
       this.onError(this.failed);
     }
+    this.failedSilent = false; // an error is for good (the watchdog marks its own failover after)
     settle(1); // without a classifier, the detector's verdict stands
   }
 

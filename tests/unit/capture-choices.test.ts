@@ -171,7 +171,7 @@ describe('coachMessage', () => {
       /^The speech model is not available \(the speech model’s frame did not load\)/,
     );
     expect(shown({ speechModel: 'absent', modelStopped: 'worker closed', modelError: 'x' })).toBe(
-      'The speech model stopped working (worker closed): speech is told from noise by loudness alone.',
+      'The speech model is not answering (worker closed): until it does again, speech is told from noise by loudness alone.',
     );
   });
 });

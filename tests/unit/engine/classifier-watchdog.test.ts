@@ -67,16 +67,69 @@ describe('the speech model stops answering mid-call', () => {
     expect(ENGINE_PARAMS.classifierTimeoutSec).toBeLessThanOrEqual(10); // the "≤ 10 s" of loss
   });
 
-  it('says so and goes on with the detector when verdicts lag so far that a window’s audio is gone', async () => {
+  it('lets the detector decide the windows whose audio is gone while verdicts lag, and catches up', async () => {
     // A minute in one go: the windows are asked in order, each after the verdicts before it, so
-    // most are asked when their audio has left the history (silence would be heard instead).
+    // most are asked when their audio has left the history (silence would be heard instead). The
+    // detector decides those; the model hears the last 20 s, which it still can.
     const errors: unknown[] = [];
-    const engine = createEngine({ sampleRate: RATE, classifier: late(0), onClassifierError: (e) => errors.push(e) });
+    let recovered = 0;
+    const engine = createEngine({
+      sampleRate: RATE,
+      classifier: late(0),
+      onClassifierError: (e) => errors.push(e),
+      onClassifierRecovered: () => recovered++,
+    });
     engine.push(phrases(), null);
     const result = await engine.finish();
     expect(errors.map(String)).toEqual([expect.stringMatching(/speech model fell \d+ s behind the call/)]);
-    expect(result.speechModel).toBe('none');
+    expect(recovered).toBe(1);
+    expect(result.speechModel).toBe('yamnet');
     expect(result.segments.self.length).toBe(15); // every phrase kept (9 were lost to silence before)
+  });
+
+  it('takes the model back when it answers after the watchdog gave up on it', async () => {
+    // The model's worker is starved for 25 s of the call (a busy machine), then answers what it
+    // was asked and everything after at once. Non-speech sound (high-pitched, which the test's
+    // classifier rejects) at 23.7 s counts while the detector decides alone, and at 51.7 s does not.
+    let clockMs = 0;
+    const x = phrases();
+    voice(x, 23.7, 24.3, 0.2, 700);
+    voice(x, 51.7, 52.3, 0.2, 700);
+    let stalled: (() => void)[] | null = null;
+    const starved: SpeechClassifier = (w) => {
+      if (!stalled) return Promise.resolve(zeroCrossingClassifier(w));
+      const queue = stalled;
+      return new Promise((resolve) => queue.push(() => resolve(zeroCrossingClassifier(w))));
+    };
+    const errors: unknown[] = [];
+    let recovered = 0;
+    const engine = createEngine({
+      sampleRate: RATE,
+      classifier: starved,
+      onClassifierError: (e) => errors.push(e),
+      onClassifierRecovered: () => recovered++,
+      nowMs: () => clockMs,
+    });
+    const block = RATE / 50; // 20 ms, in real time
+    for (let i = 0; i < x.length; i += block) {
+      if (i === 10 * RATE) stalled = [];
+      if (i === 35 * RATE) {
+        const queue = stalled!;
+        stalled = null;
+        for (const answer of queue) answer();
+      }
+      engine.push(x.subarray(i, i + block), null);
+      clockMs += 20;
+      await Promise.resolve();
+    }
+    const result = await engine.finish();
+    expect(errors.map(String)).toEqual([expect.stringMatching(/stopped answering/)]);
+    expect(recovered).toBe(1);
+    expect(result.speechModel).toBe('yamnet');
+    const heard = (from: number, to: number) => result.segments.self.some(([s, e]) => s < to && e > from);
+    expect(heard(23.7, 24.3)).toBe(true);
+    expect(heard(51.7, 52.3)).toBe(false);
+    expect(result.segments.self.filter(([s]) => s > 40).length).toBe(5); // the phrases at 41–57 s
   });
 
   it('keeps the model when a long first utterance is decided after its start has left the history', async () => {
