@@ -79,7 +79,10 @@ export async function analyzeRecording(
       sampleRate: rec.sampleRate,
       classifier: yamnet?.classify,
       onClassifierError: (e) =>
-        console.error(`analyze: speech classifier failed (${(e as Error).message}); going on without it`),
+        console.error(
+          `analyze: the speech classifier is not answering (${(e as Error).message}); the detector decides until it does`,
+        ),
+      onClassifierRecovered: () => console.error('analyze: the speech classifier answers again'),
       ...options,
     });
     const length = Math.max(rec.self?.length ?? 0, rec.others?.length ?? 0);

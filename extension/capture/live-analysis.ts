@@ -139,7 +139,7 @@ export class LiveAnalysis {
     this.engine = createEngine({
       sampleRate,
       classifier: this.late?.classifier,
-      onClassifierError: (error) => send('classifier-error', String(error)),
+      onClassifierError: (error) => send('classifier-error', error instanceof Error ? error.message : String(error)),
       onClassifierRecovered: () => send('classifier-recovered', null),
     });
     this.words = init.wordsPort ? new LiveWords(sampleRate, init.wordsPort, init.keepMyQuestions === true) : null;

@@ -263,7 +263,7 @@ export class SpeechGate {
     for (const [check, settle] of this.unresolved) {
       if (this.frame - (check.askedAtFrame ?? this.frame) < timeoutFrames) continue;
       if (now - (check.askedAtMs ?? now) < timeoutSec * 1000) continue;
-      this.fail(new Error(`the speech model stopped answering (no verdict for ${timeoutSec} s)`), settle);
+      this.fail(new Error(`no verdict for ${timeoutSec} s`), settle);
       this.failedSilent = true;
       // Every other verdict still out is given up too: the detector's decision stands for them.
       for (const other of [...this.unresolved.values()]) other(1);
@@ -310,7 +310,7 @@ export class SpeechGate {
       if (!this.behind) {
         const behindSec = (this.input.samplesWritten - start) / this.input.sampleRate;
         this.behind = true;
-        this.onError(new Error(`the speech model fell ${behindSec.toFixed(0)} s behind the call`));
+        this.onError(new Error(`it fell ${behindSec.toFixed(0)} s behind the call`));
       }
       return settle(1);
     }

@@ -147,6 +147,44 @@ describe('faults mid-call', () => {
     },
   );
 
+  it.skipIf(speechModelMissing('the speech model starved mid-call') !== null)(
+    'the speech model starved mid-call (a busy machine) is taken back once it answers again',
+    async () => {
+      const earlier = await knownCallIds(browser);
+      const page = await joinedCall();
+      await page.waitForTimeout(6000);
+      // The model's worker stops running for a while (paused in the debugger: its thread does
+      // nothing, the windows sent to it wait), as a machine too busy to schedule it does.
+      const worker = cdp.findTargets('worker', `chrome-extension://${browser.extensionId}/classifier-worker`).at(-1)!;
+      await cdp.send('Debugger.enable', {}, worker.sessionId);
+      await cdp.send('Debugger.pause', {}, worker.sessionId);
+      const overlayText = () =>
+        page.evaluate(() => document.querySelector('listening-coach-overlay')?.shadowRoot?.textContent ?? '');
+      const waitFor = async (wanted: (text: string) => boolean, ms: number) => {
+        const deadline = Date.now() + ms;
+        let text = await overlayText();
+        while (!wanted(text) && Date.now() < deadline) {
+          await page.waitForTimeout(500);
+          text = await overlayText();
+        }
+        return text;
+      };
+      // The watchdog gives up on it within 10 s of audio and of wall clock, and the page says so…
+      expect(await waitFor((text) => /speech model is not answering/i.test(text), 25_000)).toMatch(
+        /speech model is not answering/i,
+      );
+      await cdp.send('Debugger.resume', {}, worker.sessionId);
+      // …and once its late answers come, the model is back and the sentence goes.
+      expect(await waitFor((text) => !/speech model/i.test(text), 15_000)).not.toMatch(/speech model/i);
+      expect((await readOverlay(page))?.state).toBe('listening');
+      await page.waitForTimeout(3000);
+      await leave(page);
+      const call = await waitForCall(browser, newCall(earlier, 'ended'));
+      expect(call.speechModel).toBe('yamnet');
+      await page.close();
+    },
+  );
+
   it('the mic taken away mid-call: "mic blocked" with how to fix it, the others still measured; given back, it returns', async () => {
     const earlier = await knownCallIds(browser);
     const page = await joinedCall();
