@@ -86,7 +86,8 @@ export class SpeechGate {
    *  turn a new segment may go on. */
   private lastReleasedEnd = -Infinity;
   private lastHeardAt = -Infinity;
-  /** Classifier failures are reported once, then the gate passes segments through. */
+  /** Classifier failures are reported once, then the gate passes segments through (for good after
+   *  an error; after the watchdog's failover until a late verdict comes after all). */
   private failed: unknown = null;
   /** The failure is the watchdog's: a model that answers after all is taken back. */
   private failedSilent = false;
