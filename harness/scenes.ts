@@ -1,5 +1,6 @@
-// Audio for the fixture calls, with known truth: the shared synthetic scenes (read in place from
-// ../shared, never copied into the repo) or short conversations spoken by espeak-ng at test time.
+// Audio for the fixture calls, with known truth: the shared synthetic scenes and real calls (read in
+// place from ../shared, never copied into the repo) or short conversations spoken by espeak-ng at
+// test time.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,8 @@ import type { Interval } from '../lib/engine/types';
 import { ROOT } from './build';
 
 export const SYNTHETIC_DIR = resolve(ROOT, '../shared/evalsets/synthetic');
+/** Real telephone calls and room clips (SpokenWOZ, AMI): for evaluation only, never shipped. */
+export const REAL_CALLS_DIR = resolve(ROOT, '../shared/evalsets/real-calls');
 export const SCENE_RATE = 16000;
 
 export interface Scene {
@@ -35,7 +38,21 @@ export function tempDir(prefix: string): string {
 
 /** The first `seconds` of a shared scene, written to `dir`; truth clipped to match. */
 export function sharedScene(id: string, seconds: number, dir: string): Scene {
-  const truth = JSON.parse(readFileSync(join(SYNTHETIC_DIR, `${id}.truth.json`), 'utf8')) as {
+  return sceneOfSet(SYNTHETIC_DIR, id, seconds, dir);
+}
+
+export function realCallsMissing(): string | null {
+  if (existsSync(join(REAL_CALLS_DIR, 'README.md'))) return null;
+  return `shared real calls not found at ${REAL_CALLS_DIR}`;
+}
+
+/** A real call of the shared set (`swz_<call>_Aself`…), its first `seconds`, at the scenes' rate. */
+export function realCallScene(id: string, seconds: number, dir: string): Scene {
+  return sceneOfSet(REAL_CALLS_DIR, id, seconds, dir);
+}
+
+function sceneOfSet(setDir: string, id: string, seconds: number, dir: string): Scene {
+  const truth = JSON.parse(readFileSync(join(setDir, `${id}.truth.json`), 'utf8')) as {
     speech: Record<string, Interval[]>;
   };
   const clip = (intervals: Interval[]) =>
@@ -46,7 +63,7 @@ export function sharedScene(id: string, seconds: number, dir: string): Scene {
     .sort((a, b) => a[0] - b[0]);
   const out = { self: join(dir, `${id}.self.wav`), others: join(dir, `${id}.others.wav`) };
   for (const party of ['self', 'others'] as const) {
-    trimWav(join(SYNTHETIC_DIR, `${id}.${party}.wav`), out[party], 0, seconds);
+    trimWav(join(setDir, `${id}.${party}.wav`), out[party], 0, seconds);
   }
   return {
     ...out,
