@@ -29,11 +29,11 @@ export default defineConfig({
           globalSetup: ['tests/e2e/support/global-setup.ts'],
           // Each file plays meetings in real time: one browser at a time keeps audio on schedule.
           fileParallelism: false,
-          // After the unit suites, not beside them: a unit worker decoding WAVs kept one of the two
-          // cores busy under the first e2e files, and the real call's far end then drifted 1.1 s
-          // against my mic through the fixture's WebRTC path (F1 others 0.916, share 3.5 pp from
-          // analyze, where a quiet machine gives 0.95–0.96 and 0.3 pp). Load is what
-          // coaching-accuracy's own under-load test makes on purpose, with its own bounds.
+          // After the unit suites, not beside them: they play calls in real time, and a unit worker
+          // decoding WAVs takes one of the two cores. With one core kept busy the real call's far end
+          // drifted 1.1 s against my mic (F1 others 0.933 against 0.95–0.96 on a quiet machine; in CI,
+          // beside the unit suites, 0.916). Load is what coaching-accuracy's under-load call makes on
+          // purpose, with its own bounds. Costs the unit suites' time (114 s) once more.
           sequence: { groupOrder: 1 },
           testTimeout: 240_000,
         },

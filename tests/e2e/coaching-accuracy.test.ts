@@ -7,10 +7,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interval } from '../../lib/engine/types';
 import type { CallRecord } from '../../lib/record/types';
-import { analyzeHeardAudio, findOffset, ticksToIntervals } from './support/analyze';
+import { analyzeHeardAudio, findOffset, runAnalyze, ticksToIntervals } from './support/analyze';
+import { recordHeardAudio, saveHeardAudio } from './support/heard-audio';
 import { readOverlay, waitForCall, waitForOverlayState, type OverlayReading } from '../../harness/coach';
 import { join, leave, openFixtureCall } from '../../harness/fixture-call';
-import { realCallScene, realCallsMissing, sharedScene, sharedScenesMissing, type Scene } from '../../harness/scenes';
+import {
+  realCallScene,
+  realCallsMissing,
+  sharedScene,
+  sharedScenesMissing,
+  trimWav,
+  type Scene,
+} from '../../harness/scenes';
 import { useCallRig } from './support/call-rig';
 
 const SCENE_ID = 'd02_interrupter';
@@ -21,6 +29,15 @@ const CALL_SEC = 70;
 const missing = sharedScenesMissing();
 if (missing && process.env.CI === 'true') throw new Error(`${missing}: required in CI`);
 if (missing) console.warn(`[e2e] skipping coaching-accuracy: ${missing}`);
+
+/** The event counts a live record must share with `analyze` on the same audio, ±1 each. */
+const EVENT_COUNTS = [
+  'interruptionsBySelf',
+  'interruptionsOfSelf',
+  'talkoversBySelf',
+  'talkoversOfSelf',
+  'backchannelsBySelf',
+] as const;
 
 /** Seconds of speech in [0, t) of a list of intervals. */
 function speechUntil(intervals: readonly Interval[], t: number): number {
@@ -63,15 +80,7 @@ describe.skipIf(missing !== null)('live coaching on a synthetic scene', () => {
 
     expect(record.durationSec).toBeGreaterThan(CALL_SEC - 2);
     expect(Math.abs(got.talkShare - want.talkShare)).toBeLessThanOrEqual(0.03);
-    for (const key of [
-      'interruptionsBySelf',
-      'interruptionsOfSelf',
-      'talkoversBySelf',
-      'talkoversOfSelf',
-      'backchannelsBySelf',
-    ] as const) {
-      expect(Math.abs(got[key] - want[key]), key).toBeLessThanOrEqual(1);
-    }
+    for (const key of EVENT_COUNTS) expect(Math.abs(got[key] - want[key]), key).toBeLessThanOrEqual(1);
     // The scene has interruptions both ways in this stretch: the comparison is not vacuous.
     expect(want.interruptionsBySelf + want.interruptionsOfSelf).toBeGreaterThanOrEqual(2);
   });
@@ -199,15 +208,23 @@ describe.skipIf(realMissing !== null)('live coaching on a real telephone call', 
   let dir: string;
   let scene: Scene;
   let record: CallRecord;
+  /** The others as they reached the page (after the fixture's WebRTC path), from the call's t = 0. */
+  let heardOthers: string;
+  let heardSec: number;
   const rig = useCallRig({ name: 'real-call', audio: (at) => realCallScene(REAL_CALL_ID, REAL_CALL_SEC + 20, at) });
 
   beforeAll(async () => {
     ({ dir, scene } = rig);
     const { browser } = rig;
     const page = await openFixtureCall(browser, 'meet', { others: rig.othersPath });
+    await recordHeardAudio(page);
     await join(page);
     await waitForOverlayState(page, 'listening');
     await page.waitForTimeout(REAL_CALL_SEC * 1000);
+    const live = await waitForCall(browser, (c) => c.status === 'live');
+    heardOthers = `${dir}/real-call.heard-others.wav`;
+    heardSec = Math.floor((Date.now() - live.startedAtMs) / 1000);
+    await saveHeardAudio(page, heardOthers, live.startedAtMs, heardSec);
     await leave(page);
     record = await waitForCall(browser, (c) => c.status === 'ended');
   });
@@ -227,7 +244,12 @@ describe.skipIf(realMissing !== null)('live coaching on a real telephone call', 
     const f1 = (got: readonly Interval[], want: readonly Interval[]) =>
       (2 * overlapSec(got, want)) / (total(got) + total(want));
     const truthShare = total(truth.self) / (total(truth.self) + total(truth.others));
-    const reference = analyzeHeardAudio({ scene, offsets, durationSec: length, dir });
+    // The same audio: my mic's file from where the call's clock started, the others as recorded in
+    // the page. A busy core once drifted the far end 1.1 s against the mic, which a shift of the
+    // scene's file cannot reproduce, and the events then differ from the reference's.
+    const selfAsHeard = `${dir}/real-call.heard-self.wav`;
+    trimWav(scene.self, selfAsHeard, offsets.self, heardSec);
+    const reference = runAnalyze(selfAsHeard, heardOthers);
     const figures = {
       f1Self: f1(heard.self, truth.self),
       f1Others: f1(heard.others, truth.others),
@@ -237,22 +259,20 @@ describe.skipIf(realMissing !== null)('live coaching on a real telephone call', 
     };
     console.info('[e2e] real call', offsets, figures, 'record', record.metrics, 'analyze', reference.metrics);
     expect(length).toBeGreaterThan(REAL_CALL_SEC - 2);
-    // Seen on 2026-12-04 (3 runs): F1 0.948–0.951 / 0.946–0.961, share 1.9–2.7 pp from the reference’s, 0.2–0.5 pp
-    // from analyze's (batch on the calls at 8 kHz: F1 0.956, share error at most 2.0 pp).
+    // Seen on 2026-12-04 (8 runs here, two with a core kept busy, and 2 in CI): F1 0.945–0.955 /
+    // 0.929–0.961 (0.916 once in CI, the unit suites then running beside it), share 1.7–2.7 pp from the reference's; against analyze on the audio as heard 0.1–0.7 pp (batch on
+    // the calls at 8 kHz: F1 0.956, share error at most 2.0 pp).
     expect(figures.f1Self).toBeGreaterThanOrEqual(0.92);
     expect(figures.f1Others).toBeGreaterThanOrEqual(0.92);
     expect(Math.abs(figures.share - truthShare)).toBeLessThanOrEqual(0.04);
     expect(Math.abs(figures.share - figures.analyzeShare)).toBeLessThanOrEqual(0.03);
-  });
-
-  // Not met yet: in CI on 2026-12-04 (far end 0.18 s off, F1 0.953 / 0.929) the live record had an
-  // interruption and a talk-over by me and one backchannel by the agent where analyze on the same
-  // audio has the reference's events; five quiet runs here had them right. Kept visible, not asserted.
-  it.skip("finds the reference's events of the stretch, none invented — not met yet: live events differ from analyze in some runs", () => {
-    // The agent's four backchannels and one interruption of me.
-    const m = record.metrics;
-    expect(m.interruptionsOfSelf).toBe(1);
-    expect(m.interruptionsBySelf + m.talkoversBySelf + m.talkoversOfSelf).toBe(0);
-    expect(m.backchannelsByOthers).toBeGreaterThanOrEqual(3);
+    // The events as analyze finds them in the same audio. They are the reference's (the agent's four
+    // backchannels, one interruption of me) only while the far end keeps time: 0.4 s late, the
+    // interruption is mine, live and in analyze alike (seen here on a quiet machine).
+    const [got, want] = [record.metrics, reference.metrics];
+    for (const key of [...EVENT_COUNTS, 'backchannelsByOthers'] as const) {
+      expect(Math.abs(got[key] - want[key]), key).toBeLessThanOrEqual(1);
+    }
+    expect(want.interruptionsOfSelf + want.backchannelsByOthers).toBeGreaterThanOrEqual(3);
   });
 });
