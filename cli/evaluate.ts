@@ -20,9 +20,9 @@ export interface EvalSet {
   predDir: string;
 }
 
-/** Turns one recording into the analysis JSON: the engine, or (in `npm run bench`) a peer VAD
- *  scored the same way. */
-export type Analyzer = (rec: Recording) => Promise<AnalysisResult>;
+/** Turns one recording (`id`: its scene, for messages) into the analysis JSON: the engine, or
+ *  (in `npm run bench`) a peer VAD scored the same way. */
+export type Analyzer = (rec: Recording, id: string) => Promise<AnalysisResult>;
 
 export const engineAnalyzer =
   (modelPath: string | null, options: Partial<EngineOptions> = {}): Analyzer =>
@@ -51,7 +51,7 @@ export async function predictScenesWith(
     const self = readMonoWavFile(path.join(sceneDir, `${id}.self.wav`));
     const others = readMonoWavFile(path.join(sceneDir, `${id}.others.wav`));
     const rec: Recording = { sampleRate: self.sampleRate, self: self.samples, others: others.samples };
-    const result = await analyze(rec);
+    const result = await analyze(rec, id);
     fs.writeFileSync(path.join(predDir, `${id}.json`), JSON.stringify(result));
   }
   return { name: path.basename(sceneDir), truthDir: sceneDir, predDir };
@@ -90,7 +90,7 @@ export async function predictRealWith(analyze: Analyzer, outDir = tempDir('real'
       path.join(truthDir, `${id}.truth.json`),
       JSON.stringify({ id, duration, speech, turns: [], events: [] }),
     );
-    const result = await analyze({ sampleRate: wav.sampleRate, self: null, others: wav.samples });
+    const result = await analyze({ sampleRate: wav.sampleRate, self: null, others: wav.samples }, id);
     fs.writeFileSync(path.join(predDir, `${id}.json`), JSON.stringify(result));
   }
   return { name: 'real (others only)', truthDir, predDir };

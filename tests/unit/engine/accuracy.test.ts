@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FLOORS, holds, describeFloor } from '../../../cli/accuracy-floors';
 import { EVAL_SETS, scoreSet, type SetId } from '../../../cli/eval-sets';
-import { engineAnalyzer, type Scored } from '../../../cli/evaluate';
+import { engineAnalyzer, type Analyzer, type Scored } from '../../../cli/evaluate';
 import { modelOrNull, sharedMissing } from '../../support/shared-data';
 
 const sets = [...new Set(FLOORS.flatMap((f) => f.sets))];
@@ -22,9 +22,10 @@ for (const withModel of [true, false]) {
       /** A batch run never lags: the model lost there is a bug (a long first utterance once did it). */
       const modelLost: string[] = [];
       beforeAll(async () => {
-        const analyze = engineAnalyzer(withModel ? model : null, {
-          onClassifierError: (error) => modelLost.push(String(error)),
-        });
+        const analyze: Analyzer = (rec, id) =>
+          engineAnalyzer(withModel ? model : null, {
+            onClassifierError: (error) => modelLost.push(`${id}: ${String(error)}`),
+          })(rec, id);
         for (const id of new Set(floors.flatMap((f) => f.sets))) scored[id] = await scoreSet(id, analyze);
       }, 900_000);
 
