@@ -7,30 +7,46 @@ import type { Page } from 'playwright-core';
 import { encodeWavPcm16 } from '../../../lib/audio/wav';
 import { SCENE_RATE } from '../../../harness/scenes';
 
-/** Starts recording every remote track the hook shows, now and as they come. */
-export async function recordHeardAudio(page: Page): Promise<void> {
+/**
+ * Starts recording the remote tracks the hook shows, now and as they come, into
+ * `window.__heardRecordings`: all of them summed into one recording (`mixed`, what the coach hears
+ * as "others"), or each on its own (`per-track`: one person per track through an SFU).
+ */
+async function startRecording(page: Page, mode: 'mixed' | 'per-track'): Promise<void> {
   await page.evaluate(`(async () => {
     const worklet = "registerProcessor('heard', class extends AudioWorkletProcessor { process(inputs) { this.port.postMessage(inputs[0][0] ? inputs[0][0].slice() : new Float32Array(128)); return true; } });";
     const context = new AudioContext({ sampleRate: ${SCENE_RATE} });
     await context.audioWorklet.addModule(URL.createObjectURL(new Blob([worklet], { type: 'text/javascript' })));
-    const node = new AudioWorkletNode(context, 'heard', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
-    const heard = { chunks: [], startedAtMs: null };
-    window.__heardAudio = heard;
-    node.port.onmessage = (event) => {
-      if (heard.startedAtMs === null) heard.startedAtMs = Date.now() - (1000 * event.data.length) / ${SCENE_RATE};
-      heard.chunks.push(event.data);
+    const recordings = [];
+    window.__heardRecordings = recordings;
+    const recorder = () => {
+      const heard = { chunks: [], startedAtMs: null };
+      recordings.push(heard);
+      const node = new AudioWorkletNode(context, 'heard', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
+      node.port.onmessage = (event) => {
+        if (heard.startedAtMs === null) heard.startedAtMs = Date.now() - (1000 * event.data.length) / ${SCENE_RATE};
+        heard.chunks.push(event.data);
+      };
+      return node;
     };
-    const connected = new WeakSet();
+    const mixed = ${JSON.stringify(mode)} === 'mixed' ? recorder() : null;
+    // By the track itself: an SFU may give every subscription the same track id.
+    const seen = new WeakSet();
     setInterval(() => {
       for (const element of document.querySelectorAll('listening-coach-rtc audio[data-listening-coach-stream]')) {
         const track = element.srcObject && element.srcObject.getAudioTracks()[0];
-        if (!track || track.readyState !== 'live' || connected.has(track)) continue;
-        connected.add(track);
-        new MediaStreamAudioSourceNode(context, { mediaStream: new MediaStream([track]) }).connect(node);
+        if (!track || track.readyState !== 'live' || seen.has(track)) continue;
+        seen.add(track);
+        new MediaStreamAudioSourceNode(context, { mediaStream: new MediaStream([track]) }).connect(mixed ?? recorder());
       }
     }, 100);
     await context.resume();
   })()`);
+}
+
+/** Starts recording every remote track the hook shows, summed, now and as they come. */
+export function recordHeardAudio(page: Page): Promise<void> {
+  return startRecording(page, 'mixed');
 }
 
 /** The samples recorded under `expression` (a page global) since the last take, with when the
@@ -73,40 +89,16 @@ function writeFrom(
 
 /** Writes what was heard from `fromMs` (wall clock) for `durationSec` to a WAV. */
 export async function saveHeardAudio(page: Page, path: string, fromMs: number, durationSec: number): Promise<void> {
-  const { startedAtMs, samples } = await takeSamples(page, 'window.__heardAudio');
+  const { startedAtMs, samples } = await takeSamples(page, 'window.__heardRecordings[0]');
   writeFrom(path, { startedAtMs: startedAtMs ?? fromMs, samples }, fromMs, durationSec);
 }
 
-/** Starts recording each remote track the hook shows on its own (one person per track through an
- *  SFU), now and as they come: what each person's stream carried as it reached the page. Take the
- *  recordings out of the page as the call goes (`take`), so the last take before leaving is quick
- *  and the record, which ends at the leave, covers hardly more than the tracks do. */
+/** Starts recording each remote track the hook shows on its own, now and as they come: what each
+ *  person's stream carried as it reached the page. Take the recordings out of the page as the call
+ *  goes (`take`), so the last take before leaving is quick and the record, which ends at the
+ *  leave, covers hardly more than the tracks do. */
 export async function recordHeardTracks(page: Page): Promise<HeardTracks> {
-  await page.evaluate(`(async () => {
-    const worklet = "registerProcessor('heard-track', class extends AudioWorkletProcessor { process(inputs) { this.port.postMessage(inputs[0][0] ? inputs[0][0].slice() : new Float32Array(128)); return true; } });";
-    const context = new AudioContext({ sampleRate: ${SCENE_RATE} });
-    await context.audioWorklet.addModule(URL.createObjectURL(new Blob([worklet], { type: 'text/javascript' })));
-    // By the track itself: an SFU may give every subscription the same track id.
-    const tracks = [];
-    const seen = new WeakSet();
-    window.__heardTracks = tracks;
-    setInterval(() => {
-      for (const element of document.querySelectorAll('listening-coach-rtc audio[data-listening-coach-stream]')) {
-        const track = element.srcObject && element.srcObject.getAudioTracks()[0];
-        if (!track || track.readyState !== 'live' || seen.has(track)) continue;
-        seen.add(track);
-        const heard = { chunks: [], startedAtMs: null };
-        tracks.push(heard);
-        const node = new AudioWorkletNode(context, 'heard-track', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
-        node.port.onmessage = (event) => {
-          if (heard.startedAtMs === null) heard.startedAtMs = Date.now() - (1000 * event.data.length) / ${SCENE_RATE};
-          heard.chunks.push(event.data);
-        };
-        new MediaStreamAudioSourceNode(context, { mediaStream: new MediaStream([track]) }).connect(node);
-      }
-    }, 100);
-    await context.resume();
-  })()`);
+  await startRecording(page, 'per-track');
   return new HeardTracks(page);
 }
 
@@ -119,9 +111,9 @@ export class HeardTracks {
   constructor(private readonly page: Page) {}
 
   async take(): Promise<void> {
-    const count = (await this.page.evaluate('window.__heardTracks.length')) as number;
+    const count = (await this.page.evaluate('window.__heardRecordings.length')) as number;
     for (let i = 0; i < count; i++) {
-      const { startedAtMs, samples } = await takeSamples(this.page, `window.__heardTracks[${i}]`);
+      const { startedAtMs, samples } = await takeSamples(this.page, `window.__heardRecordings[${i}]`);
       const track = (this.tracks[i] ??= { startedAtMs: null, parts: [] });
       track.startedAtMs ??= startedAtMs;
       track.parts.push(samples);
