@@ -7,18 +7,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interval } from '../../lib/engine/types';
 import type { CallRecord } from '../../lib/record/types';
-import { analyzeHeardAudio, findOffset, runAnalyze, ticksToIntervals } from './support/analyze';
-import { recordHeardAudio, saveHeardAudio } from './support/heard-audio';
+import { analyzeAsHeard, analyzeHeardAudio, findOffset, ticksToIntervals } from './support/analyze';
+import { recordHeardAudio, saveHeardAudio, type HeardOthers } from './support/heard-audio';
 import { readOverlay, waitForCall, waitForOverlayState, type OverlayReading } from '../../harness/coach';
 import { join, leave, openFixtureCall } from '../../harness/fixture-call';
-import {
-  realCallScene,
-  realCallsMissing,
-  sharedScene,
-  sharedScenesMissing,
-  trimWav,
-  type Scene,
-} from '../../harness/scenes';
+import { realCallScene, realCallsMissing, sharedScene, sharedScenesMissing, type Scene } from '../../harness/scenes';
 import { useCallRig } from './support/call-rig';
 
 const SCENE_ID = 'd02_interrupter';
@@ -209,8 +202,7 @@ describe.skipIf(realMissing !== null)('live coaching on a real telephone call', 
   let scene: Scene;
   let record: CallRecord;
   /** The others as they reached the page (after the fixture's WebRTC path), from the call's t = 0. */
-  let heardOthers: string;
-  let heardSec: number;
+  let heardOthers: HeardOthers;
   const rig = useCallRig({ name: 'real-call', audio: (at) => realCallScene(REAL_CALL_ID, REAL_CALL_SEC + 20, at) });
 
   beforeAll(async () => {
@@ -222,9 +214,7 @@ describe.skipIf(realMissing !== null)('live coaching on a real telephone call', 
     await waitForOverlayState(page, 'listening');
     await page.waitForTimeout(REAL_CALL_SEC * 1000);
     const live = await waitForCall(browser, (c) => c.status === 'live');
-    heardOthers = `${dir}/real-call.heard-others.wav`;
-    heardSec = Math.floor((Date.now() - live.startedAtMs) / 1000);
-    await saveHeardAudio(page, heardOthers, live.startedAtMs, heardSec);
+    heardOthers = await saveHeardAudio(page, `${dir}/real-call.heard`, live.startedAtMs);
     await leave(page);
     record = await waitForCall(browser, (c) => c.status === 'ended');
   });
@@ -244,12 +234,7 @@ describe.skipIf(realMissing !== null)('live coaching on a real telephone call', 
     const f1 = (got: readonly Interval[], want: readonly Interval[]) =>
       (2 * overlapSec(got, want)) / (total(got) + total(want));
     const truthShare = total(truth.self) / (total(truth.self) + total(truth.others));
-    // The same audio: my mic's file from where the call's clock started, the others as recorded in
-    // the page. A busy core once drifted the far end 1.1 s against the mic, which a shift of the
-    // scene's file cannot reproduce, and the events then differ from the reference's.
-    const selfAsHeard = `${dir}/real-call.heard-self.wav`;
-    trimWav(scene.self, selfAsHeard, offsets.self, heardSec);
-    const reference = runAnalyze(selfAsHeard, heardOthers);
+    const reference = analyzeAsHeard(scene.self, offsets.self, heardOthers);
     const figures = {
       f1Self: f1(heard.self, truth.self),
       f1Others: f1(heard.others, truth.others),
@@ -259,9 +244,10 @@ describe.skipIf(realMissing !== null)('live coaching on a real telephone call', 
     };
     console.info('[e2e] real call', offsets, figures, 'record', record.metrics, 'analyze', reference.metrics);
     expect(length).toBeGreaterThan(REAL_CALL_SEC - 2);
-    // Seen on 2026-12-04 (8 runs here, two with a core kept busy, and 2 in CI): F1 0.945–0.955 /
-    // 0.929–0.961 (0.916 once in CI, the unit suites then running beside it), share 1.7–2.7 pp from the reference's; against analyze on the audio as heard 0.1–0.7 pp (batch on
-    // the calls at 8 kHz: F1 0.956, share error at most 2.0 pp).
+    // Seen on 2026-12-04 (10 runs here, two with a core kept busy, and 3 in CI): F1 0.945–0.955 /
+    // 0.929–0.961 (0.916 once in CI, the unit suites then running beside it), share 1.7–2.7 pp from
+    // the reference's; against analyze on the audio as heard (5 runs here, 1 in CI) 0.1–1.1 pp
+    // (batch on the calls at 8 kHz: F1 0.956, share error at most 2.0 pp).
     expect(figures.f1Self).toBeGreaterThanOrEqual(0.92);
     expect(figures.f1Others).toBeGreaterThanOrEqual(0.92);
     expect(Math.abs(figures.share - truthShare)).toBeLessThanOrEqual(0.04);

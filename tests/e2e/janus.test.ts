@@ -8,12 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interval } from '../../lib/engine/types';
 import { builtSpeechModel } from '../../harness/build';
-import { findOffset, runAnalyze, ticksToIntervals } from './support/analyze';
+import { analyzeAsHeard, findOffset, ticksToIntervals } from './support/analyze';
 import type { CoachBrowser } from '../../harness/browser';
 import { knownCallIds, readOverlay, waitForCall } from '../../harness/coach';
 import { recordHeardAudio, saveHeardAudio } from './support/heard-audio';
 import { janusUnavailable, openDemo, startJanus, type JanusRig } from './support/janus';
-import { sharedScene, sharedScenesMissing, silentWav, tempDir, trimWav, type Scene } from '../../harness/scenes';
+import { sharedScene, sharedScenesMissing, silentWav, tempDir, type Scene } from '../../harness/scenes';
 
 const SCENE_ID = 'd02_interrupter';
 /** Unmuted, then muted with the demo's button, then unmuted to the end. */
@@ -124,9 +124,7 @@ describe.skipIf(missing !== null)('the coach on real meeting software (Janus)', 
         await me.page.waitForTimeout(AFTER_SEC * 1000);
         // The others as the coach heard them, from the call's t = 0 (the demo's page goes as I leave).
         const live = await waitForCall(coachBrowser, (c) => !earlier.has(c.id));
-        const heardOthers = `${dir}/${demo}.heard-others.wav`;
-        const heardSec = Math.floor((Date.now() - live.startedAtMs) / 1000);
-        await saveHeardAudio(me.page, heardOthers, live.startedAtMs, heardSec);
+        const heardOthers = await saveHeardAudio(me.page, `${dir}/${demo}.heard`, live.startedAtMs);
         await me.leave();
         const record = await waitForCall(coachBrowser, (c) => !earlier.has(c.id) && c.status !== 'live');
         expect(record.status).toBe('ended');
@@ -153,9 +151,11 @@ describe.skipIf(missing !== null)('the coach on real meeting software (Janus)', 
 
         // Before the mute, the talk share agrees with analyze on the same audio as heard: my mic's
         // file from where the call's clock started, and the others as they reached the page.
-        const selfAsHeard = `${dir}/${demo}.heard-self.wav`;
-        trimWav(scene.self, selfAsHeard, findOffset(heard.self, scene.truth.self, muteFrom, 5), heardSec);
-        const reference = runAnalyze(selfAsHeard, heardOthers);
+        const reference = analyzeAsHeard(
+          scene.self,
+          findOffset(heard.self, scene.truth.self, muteFrom, 5),
+          heardOthers,
+        );
         const share = (self: number, others: number) => self / (self + others);
         const got = share(within(heard.self, 0, muteFrom), within(heard.others, 0, muteFrom));
         const want = share(

@@ -6,6 +6,7 @@ import type { AnalysisResult, Interval } from '../../../lib/engine/types';
 import { ROOT } from '../../../harness/build';
 import { trimWav } from '../../../harness/scenes';
 import { tickPairs } from '../../../lib/record/timeline';
+import { heardFile, type HeardOthers } from './heard-audio';
 
 export function runAnalyze(selfWav: string, othersWav: string): AnalysisResult {
   const out = execFileSync('npm', ['run', '--silent', 'analyze', '--', '--self', selfWav, '--others', othersWav], {
@@ -74,4 +75,16 @@ export function analyzeHeardAudio(args: {
   trimWav(args.scene.self, self, args.offsets.self, args.durationSec);
   trimWav(args.scene.others, others, args.offsets.others, args.durationSec);
   return runAnalyze(self, others);
+}
+
+/**
+ * Runs `analyze` on the audio as the coach heard it: my mic's scene file from `selfOffsetSec` (where
+ * the call's clock started in it, `findOffset`) and the others as recorded in the page. A far end
+ * that drifts against the mic (a busy core: 1.1 s) is then in both, where a shift of the scene's
+ * others file cannot follow it.
+ */
+export function analyzeAsHeard(selfScene: string, selfOffsetSec: number, others: HeardOthers): AnalysisResult {
+  const self = heardFile(others.stem, 'self');
+  trimWav(selfScene, self, selfOffsetSec, others.sec);
+  return runAnalyze(self, heardFile(others.stem, 'others'));
 }

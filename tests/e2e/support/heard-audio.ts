@@ -87,10 +87,22 @@ function writeFrom(
   writeFileSync(path, encodeWavPcm16([out], SCENE_RATE));
 }
 
-/** Writes what was heard from `fromMs` (wall clock) for `durationSec` to a WAV. */
-export async function saveHeardAudio(page: Page, path: string, fromMs: number, durationSec: number): Promise<void> {
+/** The others as the page received them, saved from the call's t = 0 until now
+ *  (`heardFile(stem, 'others')`); `analyzeAsHeard` writes my side beside them. */
+export interface HeardOthers {
+  stem: string;
+  /** Whole seconds from t = 0. */
+  sec: number;
+}
+
+export const heardFile = (stem: string, side: 'self' | 'others') => `${stem}-${side}.wav`;
+
+/** Writes what was heard from `fromMs` (wall clock: the call's t = 0) until now. */
+export async function saveHeardAudio(page: Page, stem: string, fromMs: number): Promise<HeardOthers> {
+  const sec = Math.floor((Date.now() - fromMs) / 1000);
   const { startedAtMs, samples } = await takeSamples(page, 'window.__heardRecordings[0]');
-  writeFrom(path, { startedAtMs: startedAtMs ?? fromMs, samples }, fromMs, durationSec);
+  writeFrom(heardFile(stem, 'others'), { startedAtMs: startedAtMs ?? fromMs, samples }, fromMs, sec);
+  return { stem, sec };
 }
 
 /** Starts recording each remote track the hook shows on its own, now and as they come: what each

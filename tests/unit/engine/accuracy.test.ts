@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FLOORS, holds, describeFloor } from '../../../cli/accuracy-floors';
 import { EVAL_SETS, scoreSet, type SetId } from '../../../cli/eval-sets';
-import { engineAnalyzer, type Analyzer, type Scored } from '../../../cli/evaluate';
+import type { Analyzer, Scored } from '../../../cli/evaluate';
+import { analyzeRecording } from '../../../cli/recording';
 import { modelOrNull, sharedMissing } from '../../support/shared-data';
 
 const sets = [...new Set(FLOORS.flatMap((f) => f.sets))];
@@ -23,9 +24,9 @@ for (const withModel of [true, false]) {
       const modelLost: string[] = [];
       beforeAll(async () => {
         const analyze: Analyzer = (rec, id) =>
-          engineAnalyzer(withModel ? model : null, {
+          analyzeRecording(rec, withModel ? model : null, {
             onClassifierError: (error) => modelLost.push(`${id}: ${String(error)}`),
-          })(rec, id);
+          });
         for (const id of new Set(floors.flatMap((f) => f.sets))) scored[id] = await scoreSet(id, analyze);
       }, 900_000);
 
