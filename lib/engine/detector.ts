@@ -160,9 +160,10 @@ export class ActivityDetector {
       }
     }
     if (this.openStart !== null) {
-      // A lone warm frame is noise scattering across the threshold (10 ms levels of a telephone
-      // line's noise spread ±3 dB): only a run of them, or a hot frame, is sound going on.
-      if (isHot || (isWarm && n - this.warmRunStart + 1 >= this.minWarmRun)) this.lastWarm = n;
+      // A lone frame above the threshold is noise scattering across it (10 ms levels of a telephone
+      // line's noise spread ±3 dB) or a click (a line leaving digital silence, a tap): only a run of
+      // them is sound going on.
+      if (isWarm && n - this.warmRunStart + 1 >= this.minWarmRun) this.lastWarm = n;
       if (n - this.lastWarm >= this.bridge) this.close();
     }
   }

@@ -118,6 +118,18 @@ describe('speech activity', () => {
     ]);
   });
 
+  it('does not bridge a pause between two utterances over a click in it', async () => {
+    const x = silence(6);
+    noise(x);
+    voice(x, 1, 2);
+    voice(x, 2.4, 3.4); // 0.4 s apart: two segments…
+    for (let i = 0; i < 32; i++) x[Math.round(2.2 * RATE) + i]! += i % 2 ? -0.3 : 0.3; // …whatever clicks between them
+    expectIntervals((await analyze(x, null)).segments.self, [
+      [1, 2],
+      [2.4, 3.4],
+    ]);
+  });
+
   it('closes a segment on a noisy line whose 10 ms levels scatter around the threshold', async () => {
     const x = silence(8);
     const rand = seededRandom(5);
